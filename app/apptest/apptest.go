@@ -1,0 +1,27 @@
+// Package apptest holds helpers shared by tests of several packages.
+package apptest
+
+import (
+	"sync"
+	"time"
+)
+
+// Clock is a settable clock that advances one second per reading, so
+// consecutive changes have distinct, predictable times.
+type Clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+// NewClock starts at the given time.
+func NewClock(t time.Time) *Clock { return &Clock{t: t} }
+
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(time.Second)
+	return c.t
+}
+
+// Start is a fixed instant tests begin from.
+var Start = time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)

@@ -1,0 +1,177 @@
+// Package cli is ACE Desk's command line: it parses arguments, opens the
+// database and runs a command on the same services the UI uses.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/user"
+	"path/filepath"
+
+	"acedesk/app"
+	"acedesk/store"
+)
+
+// Exit codes.
+const (
+	ExitOK     = 0
+	ExitError  = 1
+	ExitUsage  = 2
+	ExitLocked = 3
+)
+
+// Env is what the command line needs from the outside world.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	// Assets is the built frontend, served by `serve`.
+	Assets fs.FS
+	// Desktop runs the window on an opened session, or shows openErr when
+	// the database could not be opened. It returns the exit code.
+	Desktop func(s *Session, openErr error) int
+	// Interrupt is closed to stop a long-running command (serve).
+	Interrupt <-chan struct{}
+}
+
+// Session is an opened database with its services.
+type Session struct {
+	Store    *store.Store
+	Services *app.Services
+}
+
+// Close releases the database.
+func (s *Session) Close() error { return s.Store.Close() }
+
+const usage = `ACE Desk — PostgreSQL ACE 荣誉体系管理 / PostgreSQL ACE honor program desk
+
+Usage:
+  acedesk [--db PATH]                         open the desktop window
+  acedesk serve [--listen 127.0.0.1:8080]     browser mode on this computer
+  acedesk demo [--members N]                  fill an EMPTY database with demo data
+  acedesk members list [--json] [--archived]  print the roster
+  acedesk backup FILE                         copy the database (also while ACE Desk runs)
+  acedesk restore FILE                        replace the database with a backup
+  acedesk version                             print the version
+
+Every command takes --db PATH (default: $ACEDESK_DB, else %s).
+Exit codes: 0 ok, 1 error, 2 usage, 3 database in use by another ACE Desk.
+`
+
+// Run executes one command line and returns the process exit code.
+func Run(args []string, env Env) int {
+	c := &runner{env: env}
+	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
+		c.usage(env.Stdout)
+		return ExitOK
+	}
+	cmd, rest := "", args
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, rest = args[0], args[1:]
+	}
+	switch cmd {
+	case "":
+		return c.desktop(rest)
+	case "serve":
+		return c.serve(rest)
+	case "demo":
+		return c.demo(rest)
+	case "members":
+		if len(rest) == 0 || rest[0] != "list" {
+			return c.usageError("members: expected 'list'")
+		}
+		return c.membersList(rest[1:])
+	case "backup":
+		return c.backup(rest)
+	case "restore":
+		return c.restore(rest)
+	case "version":
+		fmt.Fprintln(env.Stdout, "acedesk", app.Version)
+		return ExitOK
+	default:
+		return c.usageError("unknown command: " + cmd)
+	}
+}
+
+type runner struct {
+	env    Env
+	dbPath string
+}
+
+func (c *runner) usage(w io.Writer) { fmt.Fprintf(w, usage, DefaultDBPath()) }
+
+func (c *runner) usageError(msg string) int {
+	fmt.Fprintln(c.env.Stderr, "acedesk:", msg)
+	c.usage(c.env.Stderr)
+	return ExitUsage
+}
+
+// flags makes a flag set that has --db and reports errors as usage errors.
+func (c *runner) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&c.dbPath, "db", "", "database file")
+	return fs
+}
+
+// parse parses args and wants exactly nargs positional arguments.
+func (c *runner) parse(fs *flag.FlagSet, args []string, nargs int) bool {
+	if err := fs.Parse(args); err != nil {
+		c.usageError(fs.Name() + ": " + err.Error())
+		return false
+	}
+	if fs.NArg() != nargs {
+		c.usageError(fmt.Sprintf("%s: expected %d argument(s), got %d", fs.Name(), nargs, fs.NArg()))
+		return false
+	}
+	return true
+}
+
+// DefaultDBPath is the database in the OS user config folder.
+func DefaultDBPath() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		dir = "."
+	}
+	return filepath.Join(dir, "acedesk", "acedesk.db")
+}
+
+func (c *runner) resolveDB() string {
+	switch {
+	case c.dbPath != "":
+		return c.dbPath
+	case c.env.Getenv("ACEDESK_DB") != "":
+		return c.env.Getenv("ACEDESK_DB")
+	default:
+		return DefaultDBPath()
+	}
+}
+
+// open opens the database and wires the services.
+func (c *runner) open() (*Session, error) {
+	st, err := store.Open(c.resolveDB(), store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return &Session{Store: st, Services: app.NewServices(st, app.SystemClock{}, osUser())}, nil
+}
+
+// fail prints err as one line and returns its exit code.
+func (c *runner) fail(err error) int {
+	if errors.Is(err, store.ErrLocked) {
+		fmt.Fprintf(c.env.Stderr, "acedesk: %s is open in another ACE Desk; close it first\n", c.resolveDB())
+		return ExitLocked
+	}
+	fmt.Fprintln(c.env.Stderr, "acedesk:", err)
+	return ExitError
+}
+
+func osUser() string {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return filepath.Base(u.Username) // Windows names are DOMAIN\user
+	}
+	return "operator"
+}

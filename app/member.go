@@ -1,0 +1,157 @@
+package app
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// OrgCategories are the nine kinds of member organisation named in the 2018
+// community document, in display order.
+var OrgCategories = []string{
+	"user", "vendor", "integrator", "isv", "hardware",
+	"university", "media", "training", "volunteer",
+}
+
+// Member is one person on the chapter roster.
+type Member struct {
+	ID           uint64    `json:"id"`
+	Name         string    `json:"name"`
+	NameLatin    string    `json:"name_latin"`
+	Organization string    `json:"organization"`
+	OrgCategory  string    `json:"org_category"`
+	Title        string    `json:"title"`
+	City         string    `json:"city"`
+	Phone        string    `json:"phone"`
+	Email        string    `json:"email"`
+	WeChat       string    `json:"wechat"`
+	Address      string    `json:"address"`
+	Bio          string    `json:"bio"`
+	Notes        string    `json:"notes"`
+	Archived     bool      `json:"archived"`
+	Version      int       `json:"version"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+}
+
+var (
+	mainlandPhone = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
+	intlPhone     = regexp.MustCompile(`^\+[1-9][0-9]{5,14}$`)
+	emailPattern  = regexp.MustCompile(`^[^\s@]+@[^\s@]+\.[^\s@]+$`)
+	phoneNoise    = strings.NewReplacer(" ", "", "-", "", "(", "", ")", "", "\u00a0", "")
+)
+
+// NormalizePhone removes separators and the +86 prefix of mainland numbers,
+// so one phone has one spelling in the index.
+func NormalizePhone(p string) string {
+	p = phoneNoise.Replace(strings.TrimSpace(p))
+	if strings.HasPrefix(p, "+86") && mainlandPhone.MatchString(p[3:]) {
+		return p[3:]
+	}
+	return p
+}
+
+// NormalizeEmail lower-cases and trims an email address.
+func NormalizeEmail(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
+
+// Normalize trims every text field and canonicalises phone and email.
+func (m *Member) Normalize() {
+	for _, s := range []*string{&m.Name, &m.NameLatin, &m.Organization, &m.OrgCategory, &m.Title,
+		&m.City, &m.WeChat, &m.Address, &m.Bio, &m.Notes} {
+		*s = strings.TrimSpace(*s)
+	}
+	m.Name = strings.Join(strings.Fields(m.Name), " ")
+	m.NameLatin = strings.Join(strings.Fields(m.NameLatin), " ")
+	m.Phone = NormalizePhone(m.Phone)
+	m.Email = NormalizeEmail(m.Email)
+}
+
+// Field length limits, in characters.
+var memberLimits = map[string]int{
+	"name": 40, "name_latin": 80, "organization": 100, "title": 60, "city": 30,
+	"email": 120, "wechat": 40, "address": 200, "bio": 2000, "notes": 2000,
+}
+
+// Validate reports every invalid field at once, so the form can mark them all.
+func (m Member) Validate() error {
+	f := FieldErrors{}
+	if m.Name == "" {
+		f.Add("name", "required")
+	}
+	for field, value := range map[string]string{
+		"name": m.Name, "name_latin": m.NameLatin, "organization": m.Organization, "title": m.Title,
+		"city": m.City, "email": m.Email, "wechat": m.WeChat, "address": m.Address, "bio": m.Bio, "notes": m.Notes,
+	} {
+		if utf8.RuneCountInString(value) > memberLimits[field] {
+			f.Add(field, "too_long")
+		}
+	}
+	if m.NameLatin != "" && !isLatinName(m.NameLatin) {
+		f.Add("name_latin", "not_latin")
+	}
+	if m.Phone != "" && !mainlandPhone.MatchString(m.Phone) && !intlPhone.MatchString(m.Phone) {
+		f.Add("phone", "invalid_phone")
+	}
+	if m.Email != "" && !emailPattern.MatchString(m.Email) {
+		f.Add("email", "invalid_email")
+	}
+	if m.OrgCategory != "" && !isOrgCategory(m.OrgCategory) {
+		f.Add("org_category", "invalid_choice")
+	}
+	return f.Err()
+}
+
+func isOrgCategory(c string) bool {
+	for _, k := range OrgCategories {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// isLatinName accepts letters of Latin scripts (with diacritics such as ü),
+// spaces, hyphens, apostrophes and dots: what a certificate prints.
+func isLatinName(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '-' || r == '\'' || r == '.':
+		case r >= 'A' && r <= 'Z', r >= 'a' && r <= 'z':
+		case r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// MemberQuery asks for one page of members matching Text. Archived selects
+// the archive instead of the active roster.
+type MemberQuery struct {
+	Text     string `json:"text"`
+	Archived bool   `json:"archived"`
+	Offset   int    `json:"offset"`
+	Limit    int    `json:"limit"`
+}
+
+// MemberPage is one page of a search with the total number of matches.
+type MemberPage struct {
+	Items []Member `json:"items"`
+	Total int      `json:"total"`
+}
+
+// MaxPageSize bounds one search page.
+const MaxPageSize = 200
+
+// Clamp fixes an out-of-range offset or limit.
+func (q MemberQuery) Clamp() MemberQuery {
+	if q.Offset < 0 {
+		q.Offset = 0
+	}
+	if q.Limit <= 0 || q.Limit > MaxPageSize {
+		q.Limit = 50
+	}
+	q.Text = strings.TrimSpace(q.Text)
+	return q
+}

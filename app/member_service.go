@@ -1,0 +1,107 @@
+package app
+
+// MemberService manages the roster.
+type MemberService struct {
+	repo     Repository
+	clock    Clock
+	settings *SettingsService
+}
+
+// Search returns one page of active (or archived) members matching q.Text
+// in name, Latin name, phone, email or organisation.
+func (s *MemberService) Search(q MemberQuery) (MemberPage, error) {
+	return s.repo.SearchMembers(q.Clamp())
+}
+
+func (s *MemberService) Get(id uint64) (Member, error) { return s.repo.GetMember(id) }
+
+// Categories lists the organisation category keys the UI offers.
+func (s *MemberService) Categories() []string { return OrgCategories }
+
+// Create adds a member; a phone or email already on the roster is a conflict
+// naming the member who has it.
+func (s *MemberService) Create(in Member) (Member, error) {
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return Member{}, err
+	}
+	c, err := s.settings.change()
+	if err != nil {
+		return Member{}, err
+	}
+	in.ID, in.Archived = 0, false
+	return s.repo.CreateMember(in, c)
+}
+
+// Update saves an edit. in.Version must be the version the edit started
+// from, so an edit that lost a race is refused, not silently applied.
+func (s *MemberService) Update(in Member) (Member, error) {
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return Member{}, err
+	}
+	cur, err := s.repo.GetMember(in.ID)
+	if err != nil {
+		return Member{}, err
+	}
+	in.Archived = cur.Archived // archiving has its own actions
+	return s.save(in, ActionUpdate)
+}
+
+// Archive hides a member from the roster, keeping their history.
+func (s *MemberService) Archive(id uint64, version int) (Member, error) {
+	return s.setArchived(id, version, true)
+}
+
+// Restore brings an archived member back to the roster.
+func (s *MemberService) Restore(id uint64, version int) (Member, error) {
+	return s.setArchived(id, version, false)
+}
+
+func (s *MemberService) setArchived(id uint64, version int, archived bool) (Member, error) {
+	m, err := s.repo.GetMember(id)
+	if err != nil {
+		return Member{}, err
+	}
+	m.Version, m.Archived = version, archived
+	action := ActionRestore
+	if archived {
+		action = ActionArchive
+	}
+	return s.save(m, action)
+}
+
+func (s *MemberService) save(m Member, action string) (Member, error) {
+	c, err := s.settings.change()
+	if err != nil {
+		return Member{}, err
+	}
+	return s.repo.UpdateMember(m, action, c)
+}
+
+// Delete removes a member for good. Anyone with history is refused: archive
+// them instead.
+func (s *MemberService) Delete(id uint64, version int) error {
+	m, err := s.repo.GetMember(id)
+	if err != nil {
+		return err
+	}
+	has, err := s.repo.HasHistory(id)
+	if err != nil {
+		return err
+	}
+	if has {
+		return Errorf(CodeConflict, "member_has_history", "%s has history: archive instead of deleting", m.Name).
+			WithParams("member", m.Name)
+	}
+	c, err := s.settings.change()
+	if err != nil {
+		return err
+	}
+	return s.repo.DeleteMember(id, version, c)
+}
+
+// History lists the audit entries of one member, oldest first.
+func (s *MemberService) History(id uint64) ([]AuditEntry, error) {
+	return s.repo.AuditFor("member", id)
+}

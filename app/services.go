@@ -1,0 +1,24 @@
+package app
+
+// Services are the structs bound to the UI (Wails on the desktop, JSON over
+// HTTP in serve mode) and used by the command line.
+type Services struct {
+	Members  *MemberService
+	Settings *SettingsService
+	System   *SystemService
+}
+
+// NewServices wires the services over one repository. defaultOperator names
+// the operator until one is set in Settings (usually the OS user name).
+func NewServices(repo Repository, clock Clock, defaultOperator string) *Services {
+	settings := &SettingsService{repo: repo, clock: clock, defaultOperator: defaultOperator}
+	members := &MemberService{repo: repo, clock: clock, settings: settings}
+	return &Services{
+		Members:  members,
+		Settings: settings,
+		System:   &SystemService{repo: repo, clock: clock, settings: settings},
+	}
+}
+
+// Bindings lists the structs the UI may call, in a stable order.
+func (s *Services) Bindings() []any { return []any{s.Members, s.Settings, s.System} }

@@ -1,0 +1,60 @@
+package app
+
+import "strconv"
+
+// Version is the application version, set at build time with -ldflags.
+var Version = "0.1.0-dev"
+
+// SystemInfo describes the running application and its database.
+type SystemInfo struct {
+	Version       string `json:"version"`
+	DBPath        string `json:"db_path"`
+	SchemaVersion int    `json:"schema_version"`
+	Members       int    `json:"members"`
+}
+
+// SystemService answers questions about the installation itself.
+type SystemService struct {
+	repo     Repository
+	clock    Clock
+	settings *SettingsService
+}
+
+func (s *SystemService) Info() (SystemInfo, error) {
+	n, err := s.repo.CountMembers()
+	if err != nil {
+		return SystemInfo{}, err
+	}
+	v, err := s.repo.SchemaVersion()
+	if err != nil {
+		return SystemInfo{}, err
+	}
+	return SystemInfo{Version: Version, DBPath: s.repo.Path(), SchemaVersion: v, Members: n}, nil
+}
+
+// LoadDemo fills an empty database with realistic demo data and returns the
+// number of members created. A database with any member is refused.
+func (s *SystemService) LoadDemo(members int) (int, error) {
+	n, err := s.repo.CountMembers()
+	if err != nil {
+		return 0, err
+	}
+	if n > 0 {
+		return 0, Errorf(CodeConflict, "db_not_empty", "the database already has %d members: demo data goes only into an empty database", n).
+			WithParams("count", strconv.Itoa(n))
+	}
+	if members <= 0 {
+		members = DefaultDemoMembers
+	}
+	if members > MaxDemoMembers {
+		return 0, Errorf(CodeInvalid, "demo_too_many", "at most %d demo members", MaxDemoMembers).WithParams("max", strconv.Itoa(MaxDemoMembers))
+	}
+	c, err := s.settings.change()
+	if err != nil {
+		return 0, err
+	}
+	if err := s.repo.CreateMembers(DemoMembers(members, 2026), c); err != nil {
+		return 0, err
+	}
+	return members, nil
+}

@@ -1,0 +1,104 @@
+// Command acedesk is ACE Desk: the desktop window with no arguments, and
+// headless commands (serve, demo, members, backup, restore) otherwise.
+package main
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"log"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"acedesk/app/cli"
+	"acedesk/app/web"
+	"acedesk/store"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+//go:embed build/appicon.png
+var icon []byte
+
+func main() {
+	dist, err := fs.Sub(assets, "frontend/dist")
+	if err != nil {
+		log.Fatal(err)
+	}
+	interrupt := make(chan struct{})
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	go func() { <-sig; close(interrupt) }()
+	os.Exit(cli.Run(os.Args[1:], cli.Env{
+		Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
+		Assets: dist, Desktop: runDesktop, Interrupt: interrupt,
+	}))
+}
+
+// runDesktop opens the window on s, or, when the database could not be
+// opened, a window whose only content is a dialog saying why.
+func runDesktop(s *cli.Session, openErr error) int {
+	logger := log.New(os.Stderr, "acedesk: ", log.LstdFlags)
+	opts := &options.App{
+		Title:     "ACE Desk",
+		Width:     1280,
+		Height:    860,
+		MinWidth:  1000,
+		MinHeight: 640,
+		Linux:     &linux.Options{Icon: icon, ProgramName: "acedesk"},
+	}
+	if openErr != nil {
+		opts.AssetServer = &assetserver.Options{Handler: messagePage(openErrorMessage(openErr))}
+		opts.OnDomReady = func(ctx context.Context) {
+			runtime.MessageDialog(ctx, runtime.MessageDialogOptions{
+				Type: runtime.ErrorDialog, Title: "ACE Desk", Message: openErrorMessage(openErr),
+			})
+			runtime.Quit(ctx)
+		}
+		if err := wails.Run(opts); err != nil {
+			logger.Print(err)
+		}
+		fmt.Fprintln(os.Stderr, "acedesk:", openErr)
+		return cli.ExitLocked
+	}
+	dist, _ := fs.Sub(assets, "frontend/dist")
+	opts.AssetServer = &assetserver.Options{Assets: dist}
+	opts.Bind = s.Services.Bindings()
+	opts.ErrorFormatter = func(err error) any { return web.FormatError(err, logger, "desktop") }
+	if err := wails.Run(opts); err != nil {
+		logger.Print(err)
+		return cli.ExitError
+	}
+	return cli.ExitOK
+}
+
+func openErrorMessage(err error) string {
+	if errors.Is(err, store.ErrLocked) {
+		return "ACE Desk 已经在使用这个数据库，请切换到已打开的窗口。\n\nACE Desk is already open on this database: switch to that window."
+	}
+	return "无法打开数据库 / Cannot open the database:\n\n" + err.Error()
+}
+
+// messagePage is the page behind the open-error dialog: the same message,
+// as escaped text.
+func messagePage(msg string) http.Handler {
+	page := "<!doctype html><meta charset=utf-8><title>ACE Desk</title>" +
+		"<body style=\"font:16px sans-serif;padding:2em;white-space:pre-wrap\">" + html.EscapeString(msg)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page)
+	})
+}

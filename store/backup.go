@@ -1,0 +1,138 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"acedesk/app"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// BackupToFile writes a consistent copy of the open database to path (mode
+// 0600) while readers and writers carry on: it is one read transaction. The
+// copy appears under its name only when complete.
+func (s *Store) BackupToFile(path string) error {
+	return s.db.View(func(tx *bolt.Tx) error { return writeFileAtomic(path, tx.WriteTo) })
+}
+
+// writeFileAtomic writes through a temporary file in the same folder, syncs
+// it and renames it into place, so path is never seen half written.
+func writeFileAtomic(path string, write func(w io.Writer) (int64, error)) (err error) {
+	path, err = filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	defer func() {
+		if err != nil {
+			f.Close()
+			removeQuiet(tmp)
+		}
+	}()
+	if err = f.Chmod(FileMode); err != nil {
+		return err
+	}
+	if _, err = write(f); err != nil {
+		return err
+	}
+	if err = f.Sync(); err != nil {
+		return err
+	}
+	if err = f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+var errNotACEDesk = &app.Error{Code: app.CodeInvalid, Reason: "not_acedesk_db",
+	Message: "the file is not an ACE Desk database"}
+
+// Validate checks that path is an intact ACE Desk database this build can
+// open, without changing it.
+func Validate(path string) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return errNotACEDesk
+	}
+	db, err := bolt.Open(path, FileMode, &bolt.Options{ReadOnly: true, Timeout: LockTimeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return ErrLocked
+	}
+	if err != nil {
+		return errNotACEDesk
+	}
+	defer db.Close()
+	return db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil || string(meta.Get(keyApp)) != string(appMarker) {
+			return errNotACEDesk
+		}
+		v, err := schemaVersion(tx)
+		if err != nil || v < 1 {
+			return errNotACEDesk
+		}
+		if v > CurrentSchema() {
+			return &app.Error{Code: app.CodeConflict, Reason: "db_too_new",
+				Message: fmt.Sprintf("the file has schema %d but this ACE Desk knows only up to %d", v, CurrentSchema()),
+				Params:  map[string]string{"have": strconv.Itoa(v), "know": strconv.Itoa(CurrentSchema())}}
+		}
+		for err := range tx.Check() {
+			return &app.Error{Code: app.CodeInvalid, Reason: "db_damaged", Message: "the file is damaged: " + err.Error()}
+		}
+		return nil
+	})
+}
+
+// Restore replaces the database at dbPath with the backup at from. It copies
+// and validates the backup first, takes the database's lock (so it refuses
+// while ACE Desk runs), keeps a copy of the current file, and swaps the
+// files with one rename: never a half-restored database. It returns the path
+// of the copy of the replaced database ("" when there was none).
+func Restore(dbPath, from string, clock app.Clock) (string, error) {
+	if err := Validate(from); err != nil {
+		return "", err
+	}
+	staged := dbPath + ".restore.tmp"
+	err := writeFileAtomic(staged, func(w io.Writer) (int64, error) {
+		src, err := os.Open(from)
+		if err != nil {
+			return 0, err
+		}
+		defer src.Close()
+		return io.Copy(w, src)
+	})
+	if err != nil {
+		return "", err
+	}
+	defer removeQuiet(staged)
+	// The staged copy is what gets installed: validate those very bytes.
+	if err := Validate(staged); err != nil {
+		return "", err
+	}
+	previous := ""
+	if _, err := os.Stat(dbPath); err == nil {
+		cur, err := Open(dbPath, Options{Clock: clock})
+		if err != nil {
+			return "", err
+		}
+		previous = fmt.Sprintf("%s.before-restore-%s.bak", dbPath, clock.Now().UTC().Format("20060102T150405Z"))
+		err = cur.BackupToFile(previous)
+		cur.Close()
+		if err != nil {
+			return "", fmt.Errorf("keep a copy of the current database: %w", err)
+		}
+	}
+	return previous, os.Rename(staged, dbPath)
+}

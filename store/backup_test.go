@@ -1,0 +1,105 @@
+package store
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"acedesk/app"
+	"acedesk/app/apptest"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+func TestBackupRestoreRoundTrip(t *testing.T) {
+	s := openTemp(t)
+	path := s.Path()
+	if err := s.CreateMembers(app.DemoMembers(20, 1), change); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "copy.db")
+	if err := s.BackupToFile(backup); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := os.Stat(backup); st.Mode().Perm() != FileMode {
+		t.Errorf("backup mode = %o, want %o", st.Mode().Perm(), FileMode)
+	}
+	if _, err := s.CreateMember(app.Member{Name: "后来者", Phone: "13900000009"}, change); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Restore(path, backup, apptest.NewClock(apptest.Start)); !errors.Is(err, ErrLocked) {
+		t.Fatalf("restore while open: err = %v, want ErrLocked", err)
+	}
+	s.Close()
+
+	previous, err := Restore(path, backup, apptest.NewClock(apptest.Start))
+	if err != nil {
+		t.Fatal(err)
+	}
+	restored, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restored.Close()
+	if got, _ := restored.CountMembers(); got != 20 {
+		t.Errorf("members after restore = %d, want 20", got)
+	}
+	kept, err := Open(previous, Options{})
+	if err != nil {
+		t.Fatalf("the replaced database was not kept: %v", err)
+	}
+	defer kept.Close()
+	if got, _ := kept.CountMembers(); got != 21 {
+		t.Errorf("members in the kept copy = %d, want 21", got)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != FileMode {
+		t.Errorf("restored mode = %o, want %o", st.Mode().Perm(), FileMode)
+	}
+}
+
+func TestRestoreRefusesWhatIsNotAnACEDeskDatabase(t *testing.T) {
+	dir := t.TempDir()
+	garbage := filepath.Join(dir, "garbage.db")
+	if err := os.WriteFile(garbage, []byte("definitely not a database, just some text that is long enough"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	foreign := filepath.Join(dir, "foreign.db")
+	db, err := bolt.Open(foreign, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error { _, err := tx.CreateBucket([]byte("other_app")); return err })
+	db.Close()
+	empty := filepath.Join(dir, "empty.db")
+	os.WriteFile(empty, nil, 0o600)
+
+	s := openTemp(t)
+	if _, err := s.CreateMember(app.Member{Name: "留下", Phone: "13800000002"}, change); err != nil {
+		t.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	before, _ := os.ReadFile(path)
+
+	for _, tc := range []struct{ name, file, want string }{
+		{"random bytes", garbage, "not_acedesk_db"},
+		{"another program's bbolt file", foreign, "not_acedesk_db"},
+		{"empty file", empty, "not_acedesk_db"},
+		{"a folder", dir, "not_acedesk_db"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Restore(path, tc.file, apptest.NewClock(apptest.Start))
+			if got := app.AsError(err).Reason; got != tc.want {
+				t.Errorf("reason = %q (%v), want %q", got, err, tc.want)
+			}
+			after, _ := os.ReadFile(path)
+			if string(after) != string(before) {
+				t.Error("the database changed after a refused restore")
+			}
+			if leftovers, _ := filepath.Glob(path + ".restore*"); len(leftovers) != 0 {
+				t.Errorf("left behind %v", leftovers)
+			}
+		})
+	}
+}

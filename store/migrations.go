@@ -1,0 +1,109 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+
+	"acedesk/app"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Migration brings the schema from Version-1 to Version. Migrations run in
+// order, each in its own transaction with the version bump.
+type Migration struct {
+	Version int
+	Name    string
+	Apply   func(tx *bolt.Tx) error
+}
+
+// migrations is the ordered schema history. Append only; never edit one
+// that has shipped.
+var migrations = []Migration{
+	{Version: 1, Name: "roster", Apply: func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketSettings, bucketMembers, bucketMemberIndex, bucketPhones,
+			bucketEmails, bucketMemberRefs, bucketAudit, bucketAuditIndex} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
+}
+
+// CurrentSchema is the schema version this build writes.
+func CurrentSchema() int { return migrations[len(migrations)-1].Version }
+
+// SchemaVersion reads the version stored in the file (0 for a new file).
+func (s *Store) SchemaVersion() (int, error) {
+	var v int
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		v, err = schemaVersion(tx)
+		return err
+	})
+	return v, err
+}
+
+func schemaVersion(tx *bolt.Tx) (int, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil {
+		return 0, nil
+	}
+	raw := meta.Get(keySchema)
+	if raw == nil {
+		return 0, nil
+	}
+	return strconv.Atoi(string(raw))
+}
+
+func (s *Store) migrate(list []Migration, clock app.Clock) error {
+	current, err := s.SchemaVersion()
+	if err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	latest := list[len(list)-1].Version
+	if current > latest {
+		return &app.Error{Code: app.CodeConflict, Reason: "db_too_new",
+			Message: fmt.Sprintf("the database has schema %d but this ACE Desk knows only up to %d: use a newer ACE Desk", current, latest),
+			Params:  map[string]string{"have": strconv.Itoa(current), "know": strconv.Itoa(latest)}}
+	}
+	backedUp := current == 0 // a new file has nothing to lose
+	for _, m := range list {
+		if m.Version <= current {
+			continue
+		}
+		if !backedUp {
+			name := fmt.Sprintf("%s.before-v%d-%s.bak", s.path, m.Version, clock.Now().UTC().Format("20060102T150405Z"))
+			if err := s.BackupToFile(name); err != nil {
+				return fmt.Errorf("backup before migration %d: %w", m.Version, err)
+			}
+			backedUp = true
+		}
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			meta, err := tx.CreateBucketIfNotExists(bucketMeta)
+			if err != nil {
+				return err
+			}
+			if err := meta.Put(keyApp, appMarker); err != nil {
+				return err
+			}
+			if err := m.Apply(tx); err != nil {
+				return err
+			}
+			return meta.Put(keySchema, []byte(strconv.Itoa(m.Version)))
+		})
+		if err != nil {
+			return fmt.Errorf("migration %d (%s): %w", m.Version, m.Name, err)
+		}
+	}
+	return nil
+}
+
+// removeQuiet deletes a temporary file, ignoring a file that is already gone.
+func removeQuiet(path string) {
+	if err := os.Remove(path); err != nil && !os.IsNotExist(err) {
+		fmt.Fprintf(os.Stderr, "acedesk: could not remove %s: %v\n", path, err)
+	}
+}

@@ -1,0 +1,123 @@
+// Package store keeps ACE Desk's data in one bbolt file.
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"acedesk/app"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// FileMode is the mode of the database and its backups: the owner only.
+const FileMode = 0o600
+
+// LockTimeout is how long Open waits for another ACE Desk to release the file.
+const LockTimeout = time.Second
+
+// ErrLocked means another ACE Desk has the database open.
+var ErrLocked = errors.New("the database is open in another ACE Desk")
+
+// Store is the bbolt implementation of app.Repository.
+type Store struct {
+	db   *bolt.DB
+	path string
+}
+
+var _ app.Repository = (*Store)(nil)
+
+// Options tune Open; the zero value is what the application uses.
+type Options struct {
+	// Migrations replaces the built-in list (tests).
+	Migrations []Migration
+	// Clock stamps backup names (tests).
+	Clock app.Clock
+}
+
+// Open opens (creating if needed) the database at path with mode 0600,
+// waits at most LockTimeout for another process to let go of it, and brings
+// its schema up to date, backing the file up before any migration.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Migrations == nil {
+		opts.Migrations = migrations
+	}
+	if opts.Clock == nil {
+		opts.Clock = app.SystemClock{}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create database folder: %w", err)
+	}
+	db, err := bolt.Open(path, FileMode, &bolt.Options{Timeout: LockTimeout})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return nil, ErrLocked
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	// bbolt keeps the mode of an existing file: tighten one made elsewhere.
+	if err := os.Chmod(path, FileMode); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("chmod %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.migrate(opts.Migrations, opts.Clock); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close releases the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+var (
+	bucketMeta        = []byte("meta")
+	bucketSettings    = []byte("settings")
+	bucketMembers     = []byte("members")
+	bucketMemberIndex = []byte("member_search")
+	bucketPhones      = []byte("idx_phone")
+	bucketEmails      = []byte("idx_email")
+	bucketMemberRefs  = []byte("member_refs")
+	bucketAudit       = []byte("audit")
+	bucketAuditIndex  = []byte("audit_by_entity")
+
+	keySchema = []byte("schema_version")
+	keyApp    = []byte("app")
+	appMarker = []byte("acedesk")
+)
+
+func itob(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+func btoi(b []byte) uint64 { return binary.BigEndian.Uint64(b) }
+
+// put stores v as JSON under key.
+func put(b *bolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
+}
+
+// get decodes the JSON under key; json.Unmarshal copies, so the result
+// outlives the transaction.
+func get(b *bolt.Bucket, key []byte, v any) (bool, error) {
+	data := b.Get(key)
+	if data == nil {
+		return false, nil
+	}
+	return true, json.Unmarshal(data, v)
+}
