@@ -61,8 +61,9 @@ func runDesktop(s *cli.Session, openErr error) int {
 		Linux:     &linux.Options{Icon: icon, ProgramName: "acedesk"},
 	}
 	if openErr != nil {
+		opts.Width, opts.Height, opts.MinWidth, opts.MinHeight = 560, 220, 0, 0
 		opts.AssetServer = &assetserver.Options{Handler: messagePage(openErrorMessage(openErr))}
-		opts.OnDomReady = func(ctx context.Context) {
+		opts.OnStartup = func(ctx context.Context) {
 			runtime.MessageDialog(ctx, runtime.MessageDialogOptions{
 				Type: runtime.ErrorDialog, Title: "ACE Desk", Message: openErrorMessage(openErr),
 			})

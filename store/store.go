@@ -19,7 +19,7 @@ import (
 const FileMode = 0o600
 
 // LockTimeout is how long Open waits for another ACE Desk to release the file.
-const LockTimeout = time.Second
+const LockTimeout = 500 * time.Millisecond
 
 // ErrLocked means another ACE Desk has the database open.
 var ErrLocked = errors.New("the database is open in another ACE Desk")

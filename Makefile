@@ -1,0 +1,82 @@
+# ACE Desk. `make run` and `make test` install what they need themselves.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+BIN      := build/bin/acedesk
+VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -s -w -X acedesk/app.Version=$(VERSION)
+TAGS     := desktop,production
+
+# Debian/Ubuntu packages: to build the desktop app, and to test it.
+APT_BUILD := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev
+APT_TEST  := xvfb xauth xdotool x11-utils imagemagick chromium poppler-utils fonts-wqy-microhei
+
+ARTIFACTS ?= artifacts
+
+.PHONY: help deps deps-test frontend build run serve test test-go test-frontend test-browser test-desktop \
+        cross-windows bench bindings clean
+
+help:
+	@echo "make run    build and start ACE Desk (browser mode when there is no display)"
+	@echo "make test   every test: Go, frontend, browser, desktop window, Windows build"
+	@echo "make bench  benchmarks"
+
+deps:
+	@scripts/ensure-deps.sh $(APT_BUILD)
+
+deps-test:
+	@scripts/ensure-deps.sh $(APT_BUILD) $(APT_TEST)
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+
+scripts/e2e/node_modules/.package-lock.json: scripts/e2e/package-lock.json
+	cd scripts/e2e && npm ci --no-audit --no-fund --loglevel=error
+
+frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run build
+
+build: deps frontend
+	go build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+# With a display: the desktop window. Without one: browser mode.
+run: build
+	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ]; then exec ./$(BIN); \
+	else echo "No display found: starting browser mode. Open the address below in a browser."; exec ./$(BIN) serve; fi
+
+serve: build
+	./$(BIN) serve
+
+test: deps-test frontend
+	@mkdir -p $(ARTIFACTS)
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory test-go test-frontend build test-browser test-desktop cross-windows && \
+	echo "make test: everything passed in $$(( $$(date +%s) - start )) s"
+
+test-go:
+	go vet ./...
+	go test -race -count=1 ./...
+
+test-frontend: frontend/node_modules/.package-lock.json
+	cd frontend && npm run typecheck && npm test
+
+test-browser: scripts/e2e/node_modules/.package-lock.json
+	ACEDESK_BIN=$(CURDIR)/$(BIN) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) node --test --test-concurrency=1 scripts/e2e/
+
+test-desktop:
+	ACEDESK_BIN=$(CURDIR)/$(BIN) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/desktop-test.sh
+
+cross-windows:
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -tags $(TAGS) -ldflags "$(LDFLAGS) -H windowsgui" -o $(BIN).exe .
+	@echo "windows/amd64: $$(du -h $(BIN).exe | cut -f1) $(BIN).exe"
+
+bench:
+	@mkdir -p $(ARTIFACTS)
+	go test -run '^$$' -bench . -benchmem -count 5 ./... | tee $(ARTIFACTS)/bench.txt
+
+# Regenerate frontend/wailsjs after changing a bound service (committed).
+bindings:
+	ACEDESK_DB=$$(mktemp -d)/bindings.db go tool wails generate module
+
+clean:
+	rm -rf build/bin frontend/dist frontend/node_modules scripts/e2e/node_modules $(ARTIFACTS)

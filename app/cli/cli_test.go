@@ -1,0 +1,218 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"acedesk/app/control"
+	"acedesk/store"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, db string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(args, Env{
+		Stdout: &out, Stderr: &errb,
+		Getenv: func(k string) string {
+			if k == "ACEDESK_DB" {
+				return db
+			}
+			return ""
+		},
+		Assets:  fstest.MapFS{"index.html": {Data: []byte("<title>ACE Desk</title>")}},
+		Desktop: func(*Session, error) int { t.Fatal("desktop started"); return 0 },
+	})
+	return result{code, out.String(), errb.String()}
+}
+
+func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "acedesk.db") }
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	db := tempDB(t)
+	for _, args := range [][]string{
+		{"frobnicate"}, {"demo", "--bogus"}, {"members"}, {"members", "show"}, {"members", "list", "--nope"},
+		{"backup"}, {"restore", "a", "b"}, {"demo", "--members", "many"}, {"serve", "--listen", "nonsense"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			r := run(t, db, args...)
+			if r.code != ExitUsage || !strings.Contains(r.stderr, "Usage:") {
+				t.Errorf("exit %d, stderr %q; want 2 with usage", r.code, r.stderr)
+			}
+		})
+	}
+}
+
+func TestDemoThenListAsJSON(t *testing.T) {
+	db := tempDB(t)
+	if r := run(t, db, "demo"); r.code != ExitOK {
+		t.Fatalf("demo: %+v", r)
+	}
+	r := run(t, db, "members", "list", "--json")
+	if r.code != ExitOK {
+		t.Fatalf("list: %+v", r)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 300 {
+		t.Fatalf("rows = %d, want 300", len(rows))
+	}
+	for _, key := range []string{"id", "name", "name_latin", "phone", "email", "city", "organization", "org_category"} {
+		if _, ok := rows[0][key]; !ok {
+			t.Errorf("row has no %q: %v", key, rows[0])
+		}
+	}
+	if st, _ := os.Stat(db); st.Mode().Perm() != 0o600 {
+		t.Errorf("database mode = %o, want 600", st.Mode().Perm())
+	}
+	again := run(t, db, "demo", "--members", "5")
+	if again.code != ExitError || !strings.Contains(again.stderr, "300 members") {
+		t.Errorf("demo on a full database: %+v", again)
+	}
+	text := run(t, db, "members", "list")
+	if text.code != ExitOK || strings.Count(text.stdout, "\n") != 301 {
+		t.Errorf("text list: exit %d, %d lines", text.code, strings.Count(text.stdout, "\n"))
+	}
+}
+
+func TestDBFlagWinsOverEnvironment(t *testing.T) {
+	env, flag := tempDB(t), tempDB(t)
+	run(t, env, "demo", "--members", "3", "--db", flag)
+	if _, err := os.Stat(env); err == nil {
+		t.Error("the ACEDESK_DB file was created despite --db")
+	}
+	if r := run(t, env, "members", "list", "--json", "--db", flag); !strings.Contains(r.stdout, "name_latin") {
+		t.Errorf("--db file has no members: %+v", r)
+	}
+}
+
+func TestSecondInstanceGetsExitThreeAndOneLine(t *testing.T) {
+	db := tempDB(t)
+	holder, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	r := run(t, db, "members", "list")
+	if r.code != ExitLocked || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 || !strings.Contains(r.stderr, "another ACE Desk") {
+		t.Errorf("got %+v, want exit 3 and one line", r)
+	}
+	var gotErr error
+	code := Run(nil, Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return db },
+		Desktop: func(s *Session, err error) int { gotErr = err; return 3 }})
+	if code != ExitLocked || gotErr != store.ErrLocked {
+		t.Errorf("desktop on a locked file: exit %d, openErr %v", code, gotErr)
+	}
+}
+
+func TestServeRefusesNonLoopback(t *testing.T) {
+	for _, addr := range []string{"0.0.0.0:8080", "192.168.1.10:8080", "[::]:8080", ":8080"} {
+		r := run(t, tempDB(t), "serve", "--listen", addr)
+		if r.code != ExitUsage || !strings.Contains(r.stderr, "loopback") {
+			t.Errorf("serve %s: %+v", addr, r)
+		}
+	}
+}
+
+func TestServeAnswersThenStopsOnInterrupt(t *testing.T) {
+	db := tempDB(t)
+	pr, pw := io.Pipe()
+	interrupt := make(chan struct{})
+	done := make(chan int)
+	go func() {
+		done <- Run([]string{"serve", "--listen", "127.0.0.1:0"}, Env{
+			Stdout: pw, Stderr: io.Discard, Getenv: func(string) string { return db },
+			Assets: fstest.MapFS{"index.html": {Data: []byte("<title>ACE Desk</title>")}}, Interrupt: interrupt,
+		})
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := strings.TrimSpace(line[strings.Index(line, "http://"):])
+	go io.Copy(io.Discard, pr)
+	resp, err := http.Post(url+"api/call/app.SystemService.Info", "application/json", strings.NewReader("[]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `"schema_version":1`) {
+		t.Errorf("info: %d %s", resp.StatusCode, body)
+	}
+	close(interrupt)
+	if code := <-done; code != ExitOK {
+		t.Errorf("serve exit = %d, want 0", code)
+	}
+}
+
+func TestBackupWhileAnotherProcessHoldsTheDatabase(t *testing.T) {
+	db := tempDB(t)
+	run(t, db, "demo", "--members", "25")
+	holder, err := store.Open(db, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(t.TempDir(), "hot.db")
+	if r := run(t, db, "backup", target); r.code != ExitLocked {
+		t.Fatalf("backup with no control socket: %+v, want exit 3", r)
+	}
+	srv, err := control.Listen(db, holder.BackupToFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, db, "backup", target)
+	srv.Close()
+	holder.Close()
+	if r.code != ExitOK {
+		t.Fatalf("hot backup: %+v", r)
+	}
+	if err := store.Validate(target); err != nil {
+		t.Fatalf("hot backup is not a valid database: %v", err)
+	}
+	copyStore, _ := store.Open(target, store.Options{})
+	defer copyStore.Close()
+	if n, _ := copyStore.CountMembers(); n != 25 {
+		t.Errorf("hot backup has %d members, want 25", n)
+	}
+}
+
+func TestColdBackupAndRestore(t *testing.T) {
+	db := tempDB(t)
+	run(t, db, "demo", "--members", "10")
+	backup := filepath.Join(t.TempDir(), "cold.db")
+	if r := run(t, db, "backup", backup); r.code != ExitOK {
+		t.Fatalf("backup: %+v", r)
+	}
+	os.Remove(db)
+	run(t, db, "demo", "--members", "3")
+	if r := run(t, db, "restore", backup); r.code != ExitOK || !strings.Contains(r.stdout, "kept as") {
+		t.Fatalf("restore: %+v", r)
+	}
+	r := run(t, db, "members", "list", "--json")
+	var rows []any
+	json.Unmarshal([]byte(r.stdout), &rows)
+	if len(rows) != 10 {
+		t.Errorf("after restore: %d members, want 10", len(rows))
+	}
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	os.WriteFile(bad, []byte("nope"), 0o600)
+	if r := run(t, db, "restore", bad); r.code != ExitError || !strings.Contains(r.stderr, "not an ACE Desk database") {
+		t.Errorf("restore garbage: %+v", r)
+	}
+}

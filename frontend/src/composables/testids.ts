@@ -1,0 +1,7 @@
+import type { SelectGroupOption, SelectOption } from 'naive-ui'
+
+/** node-props for an NSelect: each option gets data-testid="<prefix>-<value>". */
+export function optionTestId(prefix: string) {
+  return (o: SelectOption | SelectGroupOption) =>
+    ({ 'data-testid': `${prefix}-${String((o as SelectOption).value ?? '')}` }) as Record<string, string>
+}

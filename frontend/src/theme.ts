@@ -1,0 +1,33 @@
+import type { GlobalThemeOverrides } from 'naive-ui'
+
+export const PG_BLUE = '#336791'
+
+export const FONT_FAMILY =
+  '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif'
+
+export const themeOverrides: GlobalThemeOverrides = {
+  common: {
+    primaryColor: PG_BLUE,
+    primaryColorHover: '#3f7aa8',
+    primaryColorPressed: '#2a5578',
+    primaryColorSuppl: '#3f7aa8',
+    infoColor: PG_BLUE,
+    infoColorHover: '#3f7aa8',
+    infoColorPressed: '#2a5578',
+    infoColorSuppl: '#3f7aa8',
+    fontFamily: FONT_FAMILY,
+    borderRadius: '6px',
+    bodyColor: '#f5f7fa',
+  },
+  Layout: {
+    siderColor: '#ffffff',
+    headerColor: '#ffffff',
+    color: '#f5f7fa',
+  },
+  Menu: {
+    itemHeight: '42px',
+  },
+  DataTable: {
+    thColor: '#f7f9fb',
+  },
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import zhCN from '@/i18n/zh-CN'
+import en from '@/i18n/en'
+import { makeI18n } from '@/i18n'
+
+function flatten(obj: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k
+    if (v && typeof v === 'object') Object.assign(out, flatten(v as Record<string, unknown>, key))
+    else out[key] = v
+  }
+  return out
+}
+
+const zhFlat = flatten(zhCN)
+const enFlat = flatten(en)
+
+describe('i18n messages', () => {
+  it('have identical key sets', () => {
+    expect(Object.keys(enFlat).sort()).toEqual(Object.keys(zhFlat).sort())
+  })
+
+  it('have no empty values', () => {
+    for (const [lang, flat] of [['zh-CN', zhFlat], ['en', enFlat]] as const) {
+      for (const [k, v] of Object.entries(flat)) {
+        expect(typeof v, `${lang} ${k}`).toBe('string')
+        expect((v as string).trim(), `${lang} ${k}`).not.toBe('')
+      }
+    }
+  })
+
+  it('use the same placeholders in both languages', () => {
+    const names = (s: unknown) => [...String(s).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    for (const k of Object.keys(zhFlat)) expect(names(enFlat[k]), k).toEqual(names(zhFlat[k]))
+  })
+
+  it('all compile and render in both languages', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const { t } = makeI18n(locale).global
+      for (const k of Object.keys(zhFlat)) {
+        const out = t(k, { name: 'N', member: 'M', count: 1, max: 2, fields: 'F', actor: 'A', id: 3 })
+        expect(out, `${locale} ${k}`).not.toBe(k)
+        expect(out, `${locale} ${k}`).not.toMatch(/\{\w+\}/)
+      }
+    }
+  })
+
+  it('cover every error reason and field reason of the contract', () => {
+    for (const r of ['fields', 'phone_taken', 'email_taken', 'stale', 'member_not_found', 'member_has_history', 'db_not_empty', 'demo_too_many', 'internal', 'network'])
+      expect(zhFlat[`errors.reason.${r}`], r).toBeTruthy()
+    for (const c of ['invalid', 'not_found', 'conflict', 'unauthorized', 'internal'])
+      expect(zhFlat[`errors.code.${c}`], c).toBeTruthy()
+    for (const f of ['required', 'too_long', 'not_latin', 'invalid_phone', 'invalid_email', 'invalid_choice', 'taken'])
+      expect(zhFlat[`fieldErrors.${f}`], f).toBeTruthy()
+    for (const c of ['user', 'vendor', 'integrator', 'isv', 'hardware', 'university', 'media', 'training', 'volunteer'])
+      expect(zhFlat[`categories.${c}`], c).toBeTruthy()
+  })
+})

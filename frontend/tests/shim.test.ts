@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createHttpGo, installShim } from '@/api/shim'
+import { AppError } from '@/api/errors'
+
+function respond(status: number, body: string) {
+  return vi.fn(async () => new Response(body, { status, headers: { 'Content-Type': 'application/json' } }))
+}
+
+describe('HTTP shim', () => {
+  afterEach(() => {
+    delete window.go
+  })
+
+  it('POSTs the arguments as a JSON array to /api/call/<ns>.<Service>.<Method>', async () => {
+    const fetch = respond(200, '{"items":[],"total":0}')
+    const go = createHttpGo(fetch as unknown as typeof globalThis.fetch)
+    const q = { text: '张', archived: false, offset: 0, limit: 50 }
+    await expect(go.app.MemberService.Search(q)).resolves.toEqual({ items: [], total: 0 })
+    expect(fetch).toHaveBeenCalledTimes(1)
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/api/call/app.MemberService.Search')
+    expect(init.method).toBe('POST')
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json')
+    expect(JSON.parse(init.body as string)).toEqual([q])
+  })
+
+  it('sends several arguments in order and resolves null bodies', async () => {
+    const fetch = respond(200, 'null')
+    const go = createHttpGo(fetch as unknown as typeof globalThis.fetch)
+    await expect(go.app.MemberService.Delete(12, 3)).resolves.toBeNull()
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/api/call/app.MemberService.Delete')
+    expect(init.body).toBe('[12,3]')
+  })
+
+  it('rejects with the parsed error body on non-2xx', async () => {
+    const err = { code: 'invalid', reason: 'fields', message: 'invalid fields', fields: { phone: 'invalid_phone' } }
+    const go = createHttpGo(respond(400, JSON.stringify(err)) as unknown as typeof globalThis.fetch)
+    await expect(go.app.MemberService.Create({})).rejects.toEqual(err)
+  })
+
+  it('rejects with code internal, reason network when fetch fails', async () => {
+    const fetch = vi.fn(async () => {
+      throw new TypeError('Failed to fetch')
+    })
+    const go = createHttpGo(fetch as unknown as typeof globalThis.fetch)
+    await expect(go.app.SystemService.Info()).rejects.toEqual({
+      code: 'internal',
+      reason: 'network',
+      message: 'TypeError: Failed to fetch',
+    })
+  })
+
+  it('rejects with an internal error when an error body is not JSON', async () => {
+    const go = createHttpGo(respond(502, '<html>Bad gateway</html>') as unknown as typeof globalThis.fetch)
+    await expect(go.app.SystemService.Info()).rejects.toMatchObject({ code: 'internal' })
+  })
+
+  it('is not mistaken for a promise', async () => {
+    const go = createHttpGo(respond(200, '1') as unknown as typeof globalThis.fetch)
+    expect((go as unknown as { then?: unknown }).then).toBeUndefined()
+    expect((go.app as unknown as { then?: unknown }).then).toBeUndefined()
+  })
+
+  it('installs only when window.go is missing', () => {
+    const existing = { app: {} }
+    window.go = existing
+    expect(installShim(window)).toBe(false)
+    expect(window.go).toBe(existing)
+    delete window.go
+    expect(installShim(window)).toBe(true)
+    expect(typeof window.go.app.MemberService.Search).toBe('function')
+  })
+
+  it('makes the typed wrappers reject with AppError in browser mode', async () => {
+    const fetch = respond(409, JSON.stringify({ code: 'conflict', reason: 'member_has_history', message: 'x', params: { member: '王伟' } }))
+    installShim(window, fetch as unknown as typeof globalThis.fetch)
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const members = await import('@/api/members')
+    const err = await members.remove(5, 2).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(AppError)
+    expect(err).toMatchObject({ code: 'conflict', reason: 'member_has_history', params: { member: '王伟' } })
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
+    expect(url).toBe('/api/call/app.MemberService.Delete')
+    expect(init.body).toBe('[5,2]')
+  })
+})

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Runs the real desktop binary in a virtual X display: waits for its window,
+# checks that the member page rendered (window title and screenshot), types a
+# search with xdotool and sees the list change, checks that a second instance
+# is refused, and that closing the app releases the database.
+set -euo pipefail
+if [ -z "${DISPLAY:-}" ] || [ -z "${DESKTOP_TEST_INNER:-}" ]; then
+  export DESKTOP_TEST_INNER=1
+  exec xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" "$0" "$@"
+fi
+
+BIN=${ACEDESK_BIN:?set ACEDESK_BIN}
+OUT=${ARTIFACTS:-artifacts}
+mkdir -p "$OUT"
+work=$(mktemp -d)
+db=$work/acedesk.db
+app_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() { echo "desktop test FAILED: $*" >&2; [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log" >&2; exit 1; }
+
+# wait_for DESCRIPTION SECONDS COMMAND...: retry COMMAND until it succeeds.
+wait_for() {
+  local what=$1 limit=$2; shift 2
+  local deadline=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || fail "timed out after ${limit}s waiting for $what"
+    sleep 0.2
+  done
+}
+title_matches() { xdotool getwindowname "$wid" | grep -q -- "$1"; }
+colours() { /usr/bin/convert "$1" -format %k info:; }
+# The table rows below the first two, at the window's 1280x860 layout: full of
+# text when the roster is listed, plain background when one member is.
+rows_colours() { /usr/bin/convert "$1" -crop 1000x400+250+350 +repage -format %k info:; }
+# list_shown FILE / one_row_shown FILE: screenshot the display into FILE and
+# check the table's rows area.
+list_shown() { import -window root "$1" && [ "$(colours "$1")" -gt 100 ] && [ "$(rows_colours "$1")" -gt 100 ]; }
+one_row_shown() { import -window root "$1" && [ "$(colours "$1")" -gt 100 ] && [ "$(rows_colours "$1")" -lt 10 ]; }
+
+"$BIN" demo --db "$db" >/dev/null
+phone=$("$BIN" members list --json --db "$db" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[42].phone))')
+
+start=$(date +%s%N)
+ACEDESK_DB=$db "$BIN" >"$work/app.log" 2>&1 &
+app_pid=$!
+wid=$(timeout 60 xdotool search --sync --onlyvisible --name 'ACE Desk' | head -1) || fail "no window appeared"
+wait_for "the member list in the window title" 60 title_matches '(300)'
+echo "desktop: first screen after $(( ($(date +%s%N) - start) / 1000000 )) ms (window title: $(xdotool getwindowname "$wid"))"
+
+wait_for "the member list to paint" 30 list_shown "$OUT/desktop-members.png"
+
+# A second ACE Desk on the same file is refused within 2 s, with exit code 3.
+t0=$(date +%s%N)
+set +e; "$BIN" members list --db "$db" >/dev/null 2>"$work/second.err"; code=$?; set -e
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+[ "$code" -eq 3 ] || fail "second instance exit code $code, want 3"
+[ "$ms" -lt 2000 ] || fail "second instance took ${ms} ms to be refused"
+echo "desktop: second instance refused in ${ms} ms: $(cat "$work/second.err")"
+
+# A second desktop ACE Desk on the same file shows a dialog, then exits 3.
+# Its windows are titled exactly "ACE Desk": the message page, then the dialog.
+refusal_windows() { xdotool search --onlyvisible --name '^ACE Desk$' 2>/dev/null; }
+dialog_shown() { [ "$(refusal_windows | wc -l)" -ge 2 ]; }
+t0=$(date +%s%N)
+ACEDESK_DB=$db "$BIN" >"$work/second-desktop.log" 2>&1 &
+second_pid=$!
+wait_for "the second instance's dialog" 10 dialog_shown
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+wait_for "the dialog to paint" 10 import -window root "$OUT/desktop-second-instance.png"
+dialog=$(refusal_windows | sort -n | tail -1)
+xdotool windowfocus --sync "$dialog" key Return
+timeout 10 tail --pid="$second_pid" -f /dev/null || { kill "$second_pid"; fail "the second instance did not exit after OK"; }
+set +e; wait "$second_pid"; code=$?; set -e
+[ "$code" -eq 3 ] || fail "second desktop instance exit code $code, want 3"
+grep -q "open in another ACE Desk" "$work/second-desktop.log" || fail "second desktop instance did not say why"
+echo "desktop: second window refused with a dialog after ${ms} ms, exit 3"
+
+# Type into the search box (focused on arrival) and see the list change.
+xdotool windowfocus --sync "$wid" 2>/dev/null || true
+xdotool type --delay 40 "$phone"
+wait_for "the search result in the window title" 30 title_matches '(1)'
+wait_for "the list to narrow to one row" 30 one_row_shown "$OUT/desktop-search.png"
+echo "desktop: search for $phone narrowed the list (window title: $(xdotool getwindowname "$wid"))"
+
+kill "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+"$BIN" members list --db "$db" >/dev/null || fail "the database is still locked after the app closed"
+echo "desktop: passed"

@@ -1,0 +1,58 @@
+// Shared helpers for the browser tests: a real `acedesk serve` on a
+// temporary database, and Debian's Chromium driven by playwright-core.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { chromium } from 'playwright-core'
+
+export const BIN = process.env.ACEDESK_BIN ?? 'build/bin/acedesk'
+export const ARTIFACTS = process.env.ARTIFACTS ?? 'artifacts'
+mkdirSync(ARTIFACTS, { recursive: true })
+
+export function tempDB(t) {
+  const dir = mkdtempSync(join(tmpdir(), 'acedesk-e2e-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  return join(dir, 'acedesk.db')
+}
+
+// serve starts `acedesk serve` on a free loopback port and resolves with its
+// URL once it prints it; stop() ends it and waits for the exit.
+export function serve(db) {
+  const proc = spawn(BIN, ['serve', '--listen', '127.0.0.1:0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let stderr = ''
+  proc.stderr.on('data', (d) => (stderr += d))
+  const exited = new Promise((resolve) => proc.on('exit', resolve))
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: proc.stdout })
+    lines.on('line', (line) => {
+      const m = line.match(/http:\/\/\S+/)
+      if (m) resolve({ url: m[0], stop: async () => { proc.kill('SIGTERM'); return exited } })
+    })
+    proc.on('exit', (code) => reject(new Error(`acedesk serve exited ${code}: ${stderr}`)))
+  })
+}
+
+export async function run(args) {
+  const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  proc.stdout.on('data', (d) => (out += d))
+  const code = await new Promise((resolve) => proc.on('exit', resolve))
+  if (code !== 0) throw new Error(`acedesk ${args.join(' ')} exited ${code}`)
+  return out
+}
+
+export async function browser(t) {
+  const b = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  t.after(() => b.close())
+  return b
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false })
+}

@@ -1,0 +1,144 @@
+// The member roster in a real browser against a real `acedesk serve`:
+// empty state, add, validation in Chinese, conflicts, search, edit, archive,
+// restart, and finding everything again.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { browser, run, serve, shot, tempDB } from './lib.mjs'
+
+const total = (page) => page.getByTestId('member-total').getAttribute('data-count').then(Number)
+
+async function waitTotal(page, n) {
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid=member-total]')?.getAttribute('data-count') === String(want),
+    n,
+  )
+}
+
+// waitRows waits until the table shows exactly these names, in this order.
+async function waitRows(page, names) {
+  await page.waitForFunction(
+    (want) => {
+      const rows = [...document.querySelectorAll('[data-testid=member-row]')]
+      return JSON.stringify(rows.map((r) => r.querySelector('td')?.textContent ?? '')) === JSON.stringify(want)
+    },
+    names,
+  )
+}
+
+async function fill(page, fields) {
+  for (const [name, value] of Object.entries(fields)) {
+    await page.getByTestId(`input-${name}`).fill(value)
+  }
+}
+
+test('a chapter lead manages the roster in the browser, and it survives a restart', async (t) => {
+  const db = tempDB(t)
+  let server = await serve(db)
+  t.after(() => server.stop())
+  const b = await browser(t)
+  const page = await b.newPage({ viewport: { width: 1280, height: 860 } })
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(e))
+
+  await page.goto(server.url)
+  await page.getByTestId('empty-roster').waitFor()
+  await shot(page, 'browser-01-empty')
+
+  // Save with nothing: a translated field error, nothing stored.
+  await page.getByTestId('add-member').click()
+  await page.getByTestId('member-form').waitFor()
+  await fill(page, { phone: '12345' })
+  await page.getByTestId('save-member').click()
+  const nameError = page.getByTestId('field-name').locator('.n-form-item-feedback__line')
+  await nameError.waitFor()
+  assert.equal(await nameError.textContent(), '此项必填')
+  const phoneError = page.getByTestId('field-phone').locator('.n-form-item-feedback__line')
+  assert.match(await phoneError.textContent(), /手机号格式不正确/)
+  await shot(page, 'browser-02-validation')
+  // What was typed is still there.
+  assert.equal(await page.getByTestId('input-phone').inputValue(), '12345')
+
+  await fill(page, { name: '王喆', name_latin: 'Wang Zhe', phone: '13800000001', email: 'zhe@example.com', organization: '云象数据库有限公司', city: '杭州' })
+  await page.getByTestId('save-member').click()
+  await page.getByTestId('member-form').waitFor({ state: 'detached' })
+  await waitTotal(page, 1)
+
+  // The same phone again: a conflict that names the holder; the form keeps its values.
+  await page.getByTestId('add-member').click()
+  await fill(page, { name: '李堃', name_latin: 'Li Kun', phone: '+86 138 0000 0001', city: '南京' })
+  await page.getByTestId('save-member').click()
+  await page.getByText('手机号已被成员「王喆」使用').first().waitFor()
+  await shot(page, 'browser-03-conflict')
+  assert.equal(await page.getByTestId('input-name').inputValue(), '李堃')
+  await page.getByTestId('input-phone').fill('13800000002')
+  await page.getByTestId('save-member').click()
+  await page.getByTestId('member-form').waitFor({ state: 'detached' })
+  await waitTotal(page, 2)
+
+  // Search as you type.
+  await page.getByTestId('member-search').fill('喆')
+  await waitRows(page, ['王喆Wang Zhe'])
+  await page.getByTestId('member-search').fill('likun')
+  await waitRows(page, ['李堃Li Kun'])
+  await page.getByTestId('member-search').fill('')
+  await waitRows(page, ['李堃Li Kun', '王喆Wang Zhe'])
+
+  // Edit.
+  await page.getByTestId('member-row').filter({ hasText: '王喆' }).getByTestId('row-edit').click()
+  await page.getByTestId('input-city').fill('上海')
+  await page.getByTestId('save-member').click()
+  await page.getByTestId('member-form').waitFor({ state: 'detached' })
+  await page.getByTestId('member-row').filter({ hasText: '王喆' }).filter({ hasText: '上海' }).waitFor()
+
+  // Archive: gone from the roster, present in the archive.
+  await page.getByTestId('member-row').filter({ hasText: '李堃' }).getByTestId('row-archive').click()
+  await page.locator('.n-popconfirm__action button').last().click()
+  await waitTotal(page, 1)
+  await waitRows(page, ['王喆Wang Zhe'])
+  await page.getByTestId('archive-toggle').click()
+  await waitRows(page, ['李堃Li Kun'])
+  await shot(page, 'browser-04-archive')
+  await page.getByTestId('archive-toggle').click()
+  await waitRows(page, ['王喆Wang Zhe'])
+
+  // Restart the server on the same file: everything is still there.
+  await server.stop()
+  server = await serve(db)
+  await page.goto(server.url)
+  await waitTotal(page, 1)
+  await page.getByTestId('member-row').filter({ hasText: '王喆' }).filter({ hasText: '上海' }).waitFor()
+  await shot(page, 'browser-05-after-restart')
+  assert.deepEqual(pageErrors, [])
+
+  // The command line sees the same data once the server has let go of the file.
+  await server.stop()
+  const rows = JSON.parse(await run(['members', 'list', '--json', '--archived', '--db', db]))
+  assert.deepEqual(rows.map((r) => [r.name, r.phone, r.city]), [['李堃', '13800000002', '南京']])
+})
+
+test('an empty roster offers the demo data, and English is remembered', async (t) => {
+  const db = tempDB(t)
+  const server = await serve(db)
+  t.after(() => server.stop())
+  const b = await browser(t)
+  const page = await b.newPage({ viewport: { width: 1280, height: 860 } })
+  await page.goto(server.url)
+  await page.getByTestId('load-demo').click()
+  await waitTotal(page, 300)
+  assert.equal(await page.getByTestId('member-row').count(), 50)
+  await shot(page, 'browser-06-demo')
+
+  await page.getByTestId('nav-settings').click()
+  await page.getByTestId('settings-language').click()
+  await page.getByText('English', { exact: true }).click()
+  await page.getByTestId('settings-operator').fill('Hangzhou lead')
+  await page.getByTestId('save-settings').click()
+  await page.getByText('Members', { exact: true }).first().waitFor()
+
+  // A fresh browser (no local storage) gets English from the database.
+  const other = await b.newPage({ viewport: { width: 1280, height: 860 } })
+  await other.goto(server.url)
+  await other.getByText('Add member').first().waitFor()
+  assert.equal(await total(other), 300)
+  await shot(other, 'browser-07-english')
+})
