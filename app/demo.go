@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"time"
 )
 
 const (
@@ -98,6 +99,64 @@ func DemoMembers(n int, seed uint64) []Member {
 			m.Address = fmt.Sprintf("%s市某区示范路 %d 号", m.City, r.IntN(300)+1)
 		}
 		out = append(out, m)
+	}
+	return out
+}
+
+var demoContributionTitles = map[string][]string{
+	"talk_conference":  {"PostgreSQL 17 逻辑复制实战", "从 Oracle 迁移到 PostgreSQL 的十个坑", "PostgreSQL 执行器源码导读"},
+	"talk_regional":    {"PostgreSQL 高可用架构选型", "金融核心系统上的 PostgreSQL", "分区表性能调优"},
+	"talk_live":        {"PG.Live：VACUUM 原理", "PG.Live：索引类型一览", "PG.Live：连接池实践"},
+	"university_event": {"PostgreSQL 高校行·数据库内核入门", "PostgreSQL 高校行·开源贡献指南"},
+	"article":          {"一次慢查询排查记录", "pg_stat_statements 使用心得", "深入理解 MVCC", "WAL 归档与 PITR"},
+	"forum_beans":      {"PGFans 问答积累"},
+}
+
+// DemoContributions makes a realistic year of contributions for the given
+// members, dated no later than through (the demo's "today"): a few strong
+// contributors, more with one talk, some just short of a threshold, and a
+// sprinkling of pending and rejected records.
+func DemoContributions(memberIDs []uint64, through time.Time, seed uint64) []Contribution {
+	r := rand.New(rand.NewPCG(seed, 0xC0DE))
+	year := through.Year()
+	day := func() string {
+		d := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(through.YearDay()))
+		return d.Format(DateLayout)
+	}
+	var out []Contribution
+	add := func(id uint64, kind string, quantity int) {
+		titles := demoContributionTitles[kind]
+		c := Contribution{MemberID: id, Kind: kind, Date: day(), Quantity: quantity, Title: titles[r.IntN(len(titles))], Status: StatusApproved}
+		switch p := r.IntN(100); {
+		case p < 6:
+			c.Status = StatusPending
+		case p < 8:
+			c.Status = StatusRejected
+		}
+		out = append(out, c)
+	}
+	for _, id := range memberIDs {
+		switch p := r.IntN(100); {
+		case p < 8: // an ACE-level year
+			add(id, "talk_conference", 1)
+			for range 2 + r.IntN(4) {
+				add(id, "article", 1)
+			}
+		case p < 22: // one talk or one university event
+			add(id, []string{"talk_regional", "university_event"}[r.IntN(2)], 1)
+			if r.IntN(2) == 0 {
+				add(id, "article", 1)
+			}
+		case p < 32: // just short of Partner
+			for range 7 + r.IntN(3) {
+				add(id, "article", 1)
+			}
+		case p < 40: // forum regulars
+			add(id, "forum_beans", 1000+r.IntN(3000))
+			add(id, "talk_live", 1)
+		case p < 55:
+			add(id, "talk_live", 1)
+		}
 	}
 	return out
 }

@@ -1,5 +1,7 @@
 package app
 
+import "acedesk/app/rules"
+
 // MemberRepository is implemented by the store. Every method is one
 // transaction and writes its audit entry in that same transaction.
 type MemberRepository interface {
@@ -11,8 +13,9 @@ type MemberRepository interface {
 	DeleteMember(id uint64, version int, c Change) error
 	SearchMembers(q MemberQuery) (MemberPage, error)
 	CountMembers() (int, error)
-	// CreateMembers inserts many members in one transaction (demo, imports).
-	CreateMembers(ms []Member, c Change) error
+	// CreateMembersAndContributions inserts members, then the contributions
+	// contribs makes for their new IDs, in one transaction (demo data).
+	CreateMembersAndContributions(ms []Member, contribs func(ids []uint64) []Contribution, c Change) error
 }
 
 // SettingsRepository keeps the one Settings record.
@@ -31,9 +34,30 @@ type Repository interface {
 	MemberRepository
 	SettingsRepository
 	AuditRepository
+	ContributionRepository
+	RulesRepository
+	MemberImportRepository
 	// HasHistory reports whether anything else refers to the member, in
 	// which case it may be archived but not deleted.
 	HasHistory(memberID uint64) (bool, error)
 	Path() string
 	SchemaVersion() (int, error)
+}
+
+// ContributionRepository keeps contributions; each write is audited.
+type ContributionRepository interface {
+	CreateContribution(c Contribution, ch Change) (Contribution, error)
+	UpdateContribution(c Contribution, action string, ch Change) (Contribution, error)
+	DeleteContribution(id uint64, version int, ch Change) error
+	GetContribution(id uint64) (Contribution, error)
+	ContributionsOfMember(memberID uint64) ([]Contribution, error)
+	ContributionsOfYear(year int) ([]Contribution, error)
+}
+
+// RulesRepository keeps each year's rules table.
+type RulesRepository interface {
+	GetYearRules(year int) (rules.YearRules, bool, error)
+	LatestYearRulesBefore(year int) (rules.YearRules, bool, error)
+	SaveYearRules(r rules.YearRules, ch Change) error
+	RuleYears() ([]int, error)
 }

@@ -3,9 +3,13 @@ package app
 // Services are the structs bound to the UI (Wails on the desktop, JSON over
 // HTTP in serve mode) and used by the command line.
 type Services struct {
-	Members  *MemberService
-	Settings *SettingsService
-	System   *SystemService
+	Members       *MemberService
+	Settings      *SettingsService
+	System        *SystemService
+	Rules         *RulesService
+	Contributions *ContributionService
+	Standings     *StandingsService
+	MemberImport  *MemberImportService
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -13,12 +17,19 @@ type Services struct {
 func NewServices(repo Repository, clock Clock, defaultOperator string) *Services {
 	settings := &SettingsService{repo: repo, clock: clock, defaultOperator: defaultOperator}
 	members := &MemberService{repo: repo, clock: clock, settings: settings}
+	rulesSvc := &RulesService{repo: repo, settings: settings}
 	return &Services{
-		Members:  members,
-		Settings: settings,
-		System:   &SystemService{repo: repo, clock: clock, settings: settings},
+		Members:       members,
+		Settings:      settings,
+		System:        &SystemService{repo: repo, clock: clock, settings: settings},
+		Rules:         rulesSvc,
+		Contributions: &ContributionService{repo: repo, settings: settings, rules: rulesSvc},
+		Standings:     &StandingsService{repo: repo, rules: rulesSvc},
+		MemberImport:  NewMemberImportService(repo, settings),
 	}
 }
 
 // Bindings lists the structs the UI may call, in a stable order.
-func (s *Services) Bindings() []any { return []any{s.Members, s.Settings, s.System} }
+func (s *Services) Bindings() []any {
+	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport}
+}

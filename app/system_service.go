@@ -53,7 +53,8 @@ func (s *SystemService) LoadDemo(members int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if err := s.repo.CreateMembers(DemoMembers(members, 2026), c); err != nil {
+	contribs := func(ids []uint64) []Contribution { return DemoContributions(ids, c.At, 2026) }
+	if err := s.repo.CreateMembersAndContributions(DemoMembers(members, 2026), contribs, c); err != nil {
 		return 0, err
 	}
 	return members, nil

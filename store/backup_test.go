@@ -15,7 +15,7 @@ import (
 func TestBackupRestoreRoundTrip(t *testing.T) {
 	s := openTemp(t)
 	path := s.Path()
-	if err := s.CreateMembers(app.DemoMembers(20, 1), change); err != nil {
+	if err := s.CreateMembersAndContributions(app.DemoMembers(20, 1), nil, change); err != nil {
 		t.Fatal(err)
 	}
 	backup := filepath.Join(t.TempDir(), "copy.db")

@@ -21,15 +21,31 @@ func (s *Store) CreateMember(m app.Member, c app.Change) (app.Member, error) {
 	return m, err
 }
 
-// CreateMembers stores many new members in one transaction: all or none.
-func (s *Store) CreateMembers(ms []app.Member, c app.Change) error {
+// CreateMembersAndContributions stores new members and then the
+// contributions contribs (if any) makes for their new IDs, in one
+// transaction: all or none.
+func (s *Store) CreateMembersAndContributions(ms []app.Member, contribs func(ids []uint64) []app.Contribution, c app.Change) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
+		ids := make([]uint64, 0, len(ms))
 		for _, m := range ms {
 			m.Normalize()
 			if err := m.Validate(); err != nil {
 				return err
 			}
-			if _, err := createMember(tx, m, c); err != nil {
+			created, err := createMember(tx, m, c)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, created.ID)
+		}
+		if contribs == nil {
+			return nil
+		}
+		for _, ct := range contribs(ids) {
+			if err := ct.Validate(); err != nil {
+				return err
+			}
+			if _, err := createContribution(tx, ct, c); err != nil {
 				return err
 			}
 		}
@@ -56,23 +72,29 @@ func createMember(tx *bolt.Tx, m app.Member, c app.Change) (app.Member, error) {
 // UpdateMember saves m if m.Version is still the stored version.
 func (s *Store) UpdateMember(m app.Member, action string, c app.Change) (app.Member, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		old, err := loadMember(tx, m.ID)
-		if err != nil {
-			return err
-		}
-		if old.Version != m.Version {
-			return staleMember(old)
-		}
-		m.Version, m.CreatedAt, m.UpdatedAt = old.Version+1, old.CreatedAt, c.At
-		if err := claimContacts(tx, &old, &m); err != nil {
-			return err
-		}
-		if err := writeMember(tx, m); err != nil {
-			return err
-		}
-		return appendAudit(tx, c, action, "member", m.ID, old, m)
+		var err error
+		m, err = updateMember(tx, action, m, c)
+		return err
 	})
 	return m, err
+}
+
+func updateMember(tx *bolt.Tx, action string, m app.Member, c app.Change) (app.Member, error) {
+	old, err := loadMember(tx, m.ID)
+	if err != nil {
+		return m, err
+	}
+	if old.Version != m.Version {
+		return m, staleMember(old)
+	}
+	m.Version, m.CreatedAt, m.UpdatedAt = old.Version+1, old.CreatedAt, c.At
+	if err := claimContacts(tx, &old, &m); err != nil {
+		return m, err
+	}
+	if err := writeMember(tx, m); err != nil {
+		return m, err
+	}
+	return m, appendAudit(tx, c, action, "member", m.ID, old, m)
 }
 
 // DeleteMember removes a member and frees their phone and email.

@@ -6,8 +6,6 @@ import (
 
 	"acedesk/app"
 	"acedesk/app/apptest"
-
-	bolt "go.etcd.io/bbolt"
 )
 
 func TestSearchMatchesEveryFieldAndPages(t *testing.T) {
@@ -83,8 +81,9 @@ func TestDeleteRefusesMembersWithHistory(t *testing.T) {
 	if has, _ := s.HasHistory(m.ID); has {
 		t.Fatal("a new member has no history")
 	}
-	// Contributions and events will record their references here.
-	s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMemberRefs).Put(itob(m.ID), itob(1)) })
+	if _, err := s.CreateContribution(app.Contribution{MemberID: m.ID, Kind: "article", Date: "2026-04-01", Quantity: 1}, change); err != nil {
+		t.Fatal(err)
+	}
 	err := svc.Members.Delete(m.ID, m.Version)
 	if e := app.AsError(err); e == nil || e.Reason != "member_has_history" || e.Params["member"] != "有贡献" {
 		t.Fatalf("err = %+v, want member_has_history", e)
@@ -100,7 +99,7 @@ func BenchmarkSearch10k(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.CreateMembers(app.DemoMembers(10000, 7), change); err != nil {
+	if err := s.CreateMembersAndContributions(app.DemoMembers(10000, 7), nil, change); err != nil {
 		b.Fatal(err)
 	}
 	for _, text := range []string{"", "王", "zhang wei", "1380", "example.com", "云象", "nobody-matches"} {

@@ -30,6 +30,14 @@ var migrations = []Migration{
 		}
 		return nil
 	}},
+	{Version: 2, Name: "contributions and rules per year", Apply: func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketContributions, bucketContribByMember, bucketContribByYear, bucketYearRules} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
 }
 
 // CurrentSchema is the schema version this build writes.

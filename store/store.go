@@ -90,6 +90,11 @@ var (
 	bucketAudit       = []byte("audit")
 	bucketAuditIndex  = []byte("audit_by_entity")
 
+	bucketContributions   = []byte("contributions")
+	bucketContribByMember = []byte("contrib_by_member")
+	bucketContribByYear   = []byte("contrib_by_year")
+	bucketYearRules       = []byte("year_rules")
+
 	keySchema = []byte("schema_version")
 	keyApp    = []byte("app")
 	appMarker = []byte("acedesk")

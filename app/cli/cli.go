@@ -53,6 +53,9 @@ Usage:
   acedesk serve [--listen 127.0.0.1:8080]     browser mode on this computer
   acedesk demo [--members N]                  fill an EMPTY database with demo data
   acedesk members list [--json] [--archived]  print the roster
+  acedesk standings [--year Y] [--json]       points and levels of a year, with reasons
+  acedesk import members FILE [--dry-run] [--json]
+                                              merge a roster (XLSX or CSV: UTF-8 or GBK); all or nothing
   acedesk backup FILE                         copy the database (also while ACE Desk runs)
   acedesk restore FILE                        replace the database with a backup
   acedesk version                             print the version
@@ -84,6 +87,13 @@ func Run(args []string, env Env) int {
 			return c.usageError("members: expected 'list'")
 		}
 		return c.membersList(rest[1:])
+	case "import":
+		if len(rest) == 0 || rest[0] != "members" {
+			return c.usageError("import: expected 'members'")
+		}
+		return c.importMembers(rest[1:])
+	case "standings":
+		return c.standings(rest)
 	case "backup":
 		return c.backup(rest)
 	case "restore":
@@ -117,17 +127,26 @@ func (c *runner) flags(name string) *flag.FlagSet {
 	return fs
 }
 
-// parse parses args and wants exactly nargs positional arguments.
-func (c *runner) parse(fs *flag.FlagSet, args []string, nargs int) bool {
-	if err := fs.Parse(args); err != nil {
-		c.usageError(fs.Name() + ": " + err.Error())
-		return false
+// parse parses args, flags and positional arguments in any order, and
+// wants exactly nargs positional arguments, which it returns.
+func (c *runner) parse(fs *flag.FlagSet, args []string, nargs int) ([]string, bool) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			c.usageError(fs.Name() + ": " + err.Error())
+			return nil, false
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	if fs.NArg() != nargs {
-		c.usageError(fmt.Sprintf("%s: expected %d argument(s), got %d", fs.Name(), nargs, fs.NArg()))
-		return false
+	if len(positional) != nargs {
+		c.usageError(fmt.Sprintf("%s: expected %d argument(s), got %d", fs.Name(), nargs, len(positional)))
+		return nil, false
 	}
-	return true
+	return positional, true
 }
 
 // DefaultDBPath is the database in the OS user config folder.

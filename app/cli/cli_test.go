@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"acedesk/app/control"
 	"acedesk/store"
@@ -152,7 +154,7 @@ func TestServeAnswersThenStopsOnInterrupt(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != 200 || !strings.Contains(string(body), `"schema_version":1`) {
+	if resp.StatusCode != 200 || !strings.Contains(string(body), fmt.Sprintf(`"schema_version":%d`, store.CurrentSchema())) {
 		t.Errorf("info: %d %s", resp.StatusCode, body)
 	}
 	close(interrupt)
@@ -214,5 +216,44 @@ func TestColdBackupAndRestore(t *testing.T) {
 	os.WriteFile(bad, []byte("nope"), 0o600)
 	if r := run(t, db, "restore", bad); r.code != ExitError || !strings.Contains(r.stderr, "not an ACE Desk database") {
 		t.Errorf("restore garbage: %+v", r)
+	}
+}
+
+func TestStandingsOfTheDemoYear(t *testing.T) {
+	db := tempDB(t)
+	run(t, db, "demo", "--members", "120")
+	r := run(t, db, "standings", "--year", fmt.Sprint(time.Now().Year()), "--json")
+	if r.code != ExitOK {
+		t.Fatalf("standings: %+v", r)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 {
+		t.Fatal("no standings for the demo year")
+	}
+	for _, key := range []string{"member_id", "name", "phone", "year", "points", "points_by_kind", "level", "tracks", "reasons"} {
+		if _, ok := rows[0][key]; !ok {
+			t.Errorf("row has no %q: %v", key, rows[0])
+		}
+	}
+	if bad := run(t, db, "standings", "--year", "soon"); bad.code != ExitUsage {
+		t.Errorf("bad year: %+v", bad)
+	}
+}
+
+func TestFlagsMayFollowArguments(t *testing.T) {
+	db := tempDB(t)
+	run(t, "", "demo", "--members", "4", "--db", db)
+	backup := filepath.Join(t.TempDir(), "b.db")
+	if r := run(t, "", "backup", backup, "--db", db); r.code != ExitOK {
+		t.Fatalf("backup FILE --db: %+v", r)
+	}
+	if err := store.Validate(backup); err != nil {
+		t.Errorf("backup: %v", err)
+	}
+	if r := run(t, "", "backup", backup, "extra", "--db", db); r.code != ExitUsage {
+		t.Errorf("two arguments: %+v", r)
 	}
 }

@@ -19,7 +19,7 @@ import (
 )
 
 func (c *runner) desktop(args []string) int {
-	if !c.parse(c.flags("acedesk"), args, 0) {
+	if _, ok := c.parse(c.flags("acedesk"), args, 0); !ok {
 		return ExitUsage
 	}
 	s, err := c.open()
@@ -46,7 +46,7 @@ func (c *runner) listenControl(s *Session) func() {
 func (c *runner) serve(args []string) int {
 	fs := c.flags("serve")
 	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on (loopback only)")
-	if !c.parse(fs, args, 0) {
+	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
 	}
 	host, _, err := net.SplitHostPort(*listen)
@@ -93,7 +93,7 @@ func (c *runner) serve(args []string) int {
 func (c *runner) demo(args []string) int {
 	fs := c.flags("demo")
 	n := fs.Int("members", app.DefaultDemoMembers, "number of members")
-	if !c.parse(fs, args, 0) {
+	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
 	}
 	s, err := c.open()
@@ -127,7 +127,7 @@ func (c *runner) membersList(args []string) int {
 	fs := c.flags("members list")
 	asJSON := fs.Bool("json", false, "print JSON")
 	archived := fs.Bool("archived", false, "list the archive instead of the roster")
-	if !c.parse(fs, args, 0) {
+	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
 	}
 	s, err := c.open()
@@ -169,10 +169,11 @@ func (c *runner) membersList(args []string) int {
 
 func (c *runner) backup(args []string) int {
 	fs := c.flags("backup")
-	if !c.parse(fs, args, 1) {
+	pos, ok := c.parse(fs, args, 1)
+	if !ok {
 		return ExitUsage
 	}
-	target, err := filepath.Abs(fs.Arg(0))
+	target, err := filepath.Abs(pos[0])
 	if err != nil {
 		return c.fail(err)
 	}
@@ -201,15 +202,16 @@ func (c *runner) backup(args []string) int {
 
 func (c *runner) restore(args []string) int {
 	fs := c.flags("restore")
-	if !c.parse(fs, args, 1) {
+	pos, ok := c.parse(fs, args, 1)
+	if !ok {
 		return ExitUsage
 	}
 	db := c.resolveDB()
-	previous, err := store.Restore(db, fs.Arg(0), app.SystemClock{})
+	previous, err := store.Restore(db, pos[0], app.SystemClock{})
 	if err != nil {
 		return c.fail(err)
 	}
-	fmt.Fprintf(c.env.Stdout, "restored %s from %s\n", db, fs.Arg(0))
+	fmt.Fprintf(c.env.Stdout, "restored %s from %s\n", db, pos[0])
 	if previous != "" {
 		fmt.Fprintf(c.env.Stdout, "the replaced database was kept as %s\n", previous)
 	}

@@ -45,6 +45,137 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class Contribution {
+	    id: number;
+	    member_id: number;
+	    kind: string;
+	    date: string;
+	    quantity: number;
+	    title: string;
+	    evidence: string;
+	    status: string;
+	    override?: number;
+	    override_reason: string;
+	    version: number;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    updated_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Contribution(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.member_id = source["member_id"];
+	        this.kind = source["kind"];
+	        this.date = source["date"];
+	        this.quantity = source["quantity"];
+	        this.title = source["title"];
+	        this.evidence = source["evidence"];
+	        this.status = source["status"];
+	        this.override = source["override"];
+	        this.override_reason = source["override_reason"];
+	        this.version = source["version"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.updated_at = this.convertValues(source["updated_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportRow {
+	    row: number;
+	    outcome: string;
+	    member_id: number;
+	    name: string;
+	    changes?: string[];
+	    reason?: string;
+	    message?: string;
+	    params?: {[key: string]: string};
+	    fields?: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.outcome = source["outcome"];
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.changes = source["changes"];
+	        this.reason = source["reason"];
+	        this.message = source["message"];
+	        this.params = source["params"];
+	        this.fields = source["fields"];
+	    }
+	}
+	export class ImportReport {
+	    file: string;
+	    columns: string[];
+	    rows: ImportRow[];
+	    new: number;
+	    updated: number;
+	    unchanged: number;
+	    errors: number;
+	    applied: boolean;
+	    backup?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.columns = source["columns"];
+	        this.rows = this.convertValues(source["rows"], ImportRow);
+	        this.new = source["new"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.errors = source["errors"];
+	        this.applied = source["applied"];
+	        this.backup = source["backup"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Member {
 	    id: number;
 	    name: string;
@@ -175,6 +306,78 @@ export namespace app {
 	        this.version = source["version"];
 	    }
 	}
+	export class TrackRow {
+	    track: string;
+	    level: string;
+	    code: string;
+	    params: {[key: string]: string};
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TrackRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.track = source["track"];
+	        this.level = source["level"];
+	        this.code = source["code"];
+	        this.params = source["params"];
+	        this.text = source["text"];
+	    }
+	}
+	export class StandingRow {
+	    member_id: number;
+	    name: string;
+	    phone: string;
+	    city: string;
+	    year: number;
+	    points: number;
+	    points_by_kind: {[key: string]: number};
+	    level: string;
+	    next: string;
+	    to_next: number;
+	    tracks: TrackRow[];
+	    reasons: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new StandingRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.city = source["city"];
+	        this.year = source["year"];
+	        this.points = source["points"];
+	        this.points_by_kind = source["points_by_kind"];
+	        this.level = source["level"];
+	        this.next = source["next"];
+	        this.to_next = source["to_next"];
+	        this.tracks = this.convertValues(source["tracks"], TrackRow);
+	        this.reasons = source["reasons"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class SystemInfo {
 	    version: string;
 	    db_path: string;
@@ -192,6 +395,67 @@ export namespace app {
 	        this.schema_version = source["schema_version"];
 	        this.members = source["members"];
 	    }
+	}
+
+}
+
+export namespace rules {
+	
+	export class KindRule {
+	    key: string;
+	    label_zh: string;
+	    label_en: string;
+	    points: number;
+	    unit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new KindRule(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label_zh = source["label_zh"];
+	        this.label_en = source["label_en"];
+	        this.points = source["points"];
+	        this.unit = source["unit"];
+	    }
+	}
+	export class YearRules {
+	    year: number;
+	    kinds: KindRule[];
+	    ace_threshold: number;
+	    partner_threshold: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new YearRules(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.kinds = this.convertValues(source["kinds"], KindRule);
+	        this.ace_threshold = source["ace_threshold"];
+	        this.partner_threshold = source["partner_threshold"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"acedesk/app"
+	"acedesk/app/exchange"
+)
+
+func (c *runner) importMembers(args []string) int {
+	fs := c.flags("import members")
+	dryRun := fs.Bool("dry-run", false, "show what would change, write nothing")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	pos, ok := c.parse(fs, args, 1)
+	if !ok {
+		return ExitUsage
+	}
+	path := pos[0]
+	if st, err := os.Stat(path); err != nil {
+		return c.fail(err)
+	} else if st.Size() > exchange.MaxBytes {
+		return c.fail(fmt.Errorf("%s is larger than %d MB", path, exchange.MaxBytes>>20))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return c.fail(err)
+	}
+	s, err := c.open()
+	if err != nil {
+		return c.fail(err)
+	}
+	defer s.Close()
+	run := s.Services.MemberImport.Apply
+	if *dryRun {
+		run = s.Services.MemberImport.Preview
+	}
+	report, err := run(filepath.Base(path), data)
+	// A refused import still has a report: show which rows were wrong.
+	if len(report.Rows) > 0 {
+		if perr := c.printImport(report, *asJSON); perr != nil {
+			return c.fail(perr)
+		}
+	}
+	if err != nil {
+		return c.fail(err)
+	}
+	return ExitOK
+}
+
+func (c *runner) printImport(r app.ImportReport, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(c.env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ROW\tOUTCOME\tNAME\tDETAIL")
+	for _, row := range r.Rows {
+		detail := strings.Join(row.Changes, ", ")
+		if row.Outcome == app.ImportError {
+			detail = row.Message
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", row.Row, row.Outcome, row.Name, detail)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stdout, "%d new, %d updated, %d unchanged, %d with errors\n", r.New, r.Updated, r.Unchanged, r.Errors)
+	switch {
+	case r.Applied && r.Backup != "":
+		fmt.Fprintf(c.env.Stdout, "written; the database before the import was kept as %s\n", r.Backup)
+	case !r.Applied:
+		fmt.Fprintln(c.env.Stdout, "nothing was written")
+	}
+	return nil
+}

@@ -1,0 +1,98 @@
+package app
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Contribution statuses: only approved contributions earn points.
+const (
+	StatusPending  = "pending"
+	StatusApproved = "approved"
+	StatusRejected = "rejected"
+)
+
+// DateLayout is how dates of the program (contributions, events) are kept:
+// civil dates, so a contribution on 31 December never moves year by zone.
+const DateLayout = "2006-01-02"
+
+// Contribution is one thing a member did that may earn points.
+type Contribution struct {
+	ID       uint64 `json:"id"`
+	MemberID uint64 `json:"member_id"`
+	Kind     string `json:"kind"`
+	Date     string `json:"date"`
+	// Quantity is the number of PG 豆 for forum_beans, else 1.
+	Quantity int    `json:"quantity"`
+	Title    string `json:"title"`
+	Evidence string `json:"evidence"`
+	Status   string `json:"status"`
+	// Override replaces the computed points; a person decided it, so it
+	// carries a reason.
+	Override       *int      `json:"override"`
+	OverrideReason string    `json:"override_reason"`
+	Version        int       `json:"version"`
+	CreatedAt      time.Time `json:"created_at"`
+	UpdatedAt      time.Time `json:"updated_at"`
+}
+
+// Year is the calendar year the contribution's points belong to.
+func (c Contribution) Year() int {
+	t, err := time.Parse(DateLayout, c.Date)
+	if err != nil {
+		return 0
+	}
+	return t.Year()
+}
+
+func (c *Contribution) Normalize() {
+	c.Kind = strings.TrimSpace(c.Kind)
+	c.Date = strings.TrimSpace(c.Date)
+	c.Title = strings.TrimSpace(c.Title)
+	c.Evidence = strings.TrimSpace(c.Evidence)
+	c.OverrideReason = strings.TrimSpace(c.OverrideReason)
+	if c.Status == "" {
+		c.Status = StatusPending
+	}
+	if c.Quantity == 0 {
+		c.Quantity = 1
+	}
+}
+
+// Validate checks the contribution on its own; whether its kind exists in
+// its year's rules is the service's check.
+func (c Contribution) Validate() error {
+	f := FieldErrors{}
+	if c.MemberID == 0 {
+		f.Add("member_id", "required")
+	}
+	if c.Kind == "" {
+		f.Add("kind", "required")
+	}
+	if c.Date == "" {
+		f.Add("date", "required")
+	} else if y := c.Year(); y < 2000 || y > 2999 {
+		f.Add("date", "invalid_date")
+	}
+	if c.Quantity < 1 {
+		f.Add("quantity", "not_positive")
+	}
+	switch c.Status {
+	case StatusPending, StatusApproved, StatusRejected:
+	default:
+		f.Add("status", "invalid_choice")
+	}
+	if c.Override != nil && *c.Override < 0 {
+		f.Add("override", "not_positive")
+	}
+	if c.Override != nil && c.OverrideReason == "" {
+		f.Add("override_reason", "required")
+	}
+	for field, value := range map[string]string{"title": c.Title, "evidence": c.Evidence, "override_reason": c.OverrideReason} {
+		if utf8.RuneCountInString(value) > 500 {
+			f.Add(field, "too_long")
+		}
+	}
+	return f.Err()
+}

@@ -1,0 +1,15 @@
+package app
+
+// MemberImportRepository is what importing a roster file needs from storage.
+type MemberImportRepository interface {
+	// MembersByContacts returns, each once, the members holding any of the
+	// (normalized) phones or emails, in one read, so every row of a file is
+	// matched against the same roster.
+	MembersByContacts(phones, emails []string) ([]Member, error)
+	// ImportMembers backs the database up next to it, then writes ms in one
+	// transaction, each with its audit entry: a member with ID 0 is created,
+	// any other updated, refused as stale unless its Version is the stored
+	// one. Any refusal writes nothing. It returns the stored members in the
+	// order of ms and the path of the backup.
+	ImportMembers(ms []Member, c Change) ([]Member, string, error)
+}

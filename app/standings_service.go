@@ -1,0 +1,72 @@
+package app
+
+import "acedesk/app/rules"
+
+// TrackRow is one way a member reaches a level, with its reason.
+type TrackRow struct {
+	Track  string            `json:"track"`
+	Level  string            `json:"level"`
+	Code   string            `json:"code"`
+	Params map[string]string `json:"params"`
+	Text   string            `json:"text"`
+}
+
+// StandingRow is a member's points and level for one year, with reasons.
+type StandingRow struct {
+	MemberID     uint64         `json:"member_id"`
+	Name         string         `json:"name"`
+	Phone        string         `json:"phone"`
+	City         string         `json:"city"`
+	Year         int            `json:"year"`
+	Points       int            `json:"points"`
+	PointsByKind map[string]int `json:"points_by_kind"`
+	Level        string         `json:"level"`
+	Next         string         `json:"next"`
+	ToNext       int            `json:"to_next"`
+	Tracks       []TrackRow     `json:"tracks"`
+	Reasons      []string       `json:"reasons"`
+}
+
+// StandingsService applies a year's rules to its contributions.
+type StandingsService struct {
+	repo  Repository
+	rules *RulesService
+}
+
+// ForYear computes every member's standing in year under that year's rules.
+func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
+	r, err := s.rules.Get(year)
+	if err != nil {
+		return nil, err
+	}
+	stored, err := s.repo.ContributionsOfYear(year)
+	if err != nil {
+		return nil, err
+	}
+	contribs := make([]rules.Contribution, 0, len(stored))
+	for _, c := range stored {
+		d, err := rules.ParseDate(c.Date)
+		if err != nil {
+			return nil, err
+		}
+		contribs = append(contribs, rules.Contribution{ID: c.ID, MemberID: c.MemberID, Kind: c.Kind, Date: d,
+			Quantity: c.Quantity, Status: rules.Status(c.Status), Override: c.Override})
+	}
+	standings := rules.Standings(r, contribs, nil)
+	out := make([]StandingRow, 0, len(standings))
+	for _, st := range standings {
+		m, err := s.repo.GetMember(st.MemberID)
+		if err != nil {
+			return nil, err
+		}
+		row := StandingRow{MemberID: st.MemberID, Name: m.Name, Phone: m.Phone, City: m.City, Year: st.Year,
+			Points: st.Points, PointsByKind: st.PointsByKind, Level: string(st.Level), Next: string(st.Next), ToNext: st.ToNext,
+			Tracks: []TrackRow{}, Reasons: []string{}}
+		for _, t := range st.Tracks {
+			row.Tracks = append(row.Tracks, TrackRow{Track: t.Track, Level: string(t.Level), Code: t.Reason.Code, Params: t.Reason.Params, Text: t.Reason.Text})
+			row.Reasons = append(row.Reasons, t.Reason.Text)
+		}
+		out = append(out, row)
+	}
+	return out, nil
+}

@@ -1,0 +1,186 @@
+package store
+
+import (
+	"encoding/binary"
+	"strconv"
+
+	"acedesk/app"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Contributions are indexed by member (member ID + contribution ID) and by
+// year (2-byte year + contribution ID), so a member's history and a year's
+// standings are prefix scans. Each one also counts as a reference to its
+// member in member_refs: a member with contributions has history.
+
+// CreateContribution stores a new contribution for an existing member.
+func (s *Store) CreateContribution(c app.Contribution, ch app.Change) (app.Contribution, error) {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		var err error
+		c, err = createContribution(tx, c, ch)
+		return err
+	})
+	return c, err
+}
+
+func createContribution(tx *bolt.Tx, c app.Contribution, ch app.Change) (app.Contribution, error) {
+	if _, err := loadMember(tx, c.MemberID); err != nil {
+		return c, err
+	}
+	id, err := tx.Bucket(bucketContributions).NextSequence()
+	if err != nil {
+		return c, err
+	}
+	c.ID, c.Version, c.CreatedAt, c.UpdatedAt = id, 1, ch.At, ch.At
+	if err := indexContribution(tx, c); err != nil {
+		return c, err
+	}
+	if err := put(tx.Bucket(bucketContributions), itob(id), c); err != nil {
+		return c, err
+	}
+	return c, appendAudit(tx, ch, app.ActionCreate, "contribution", id, nil, c)
+}
+
+// UpdateContribution saves c if c.Version is still the stored version.
+func (s *Store) UpdateContribution(c app.Contribution, action string, ch app.Change) (app.Contribution, error) {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		old, err := loadContribution(tx, c.ID)
+		if err != nil {
+			return err
+		}
+		if old.Version != c.Version {
+			return app.Errorf(app.CodeConflict, "stale", "contribution %d was changed by someone else: reload and try again", c.ID)
+		}
+		if c.MemberID != old.MemberID {
+			if _, err := loadMember(tx, c.MemberID); err != nil {
+				return err
+			}
+		}
+		c.Version, c.CreatedAt, c.UpdatedAt = old.Version+1, old.CreatedAt, ch.At
+		if err := unindexContribution(tx, old); err != nil {
+			return err
+		}
+		if err := indexContribution(tx, c); err != nil {
+			return err
+		}
+		if err := put(tx.Bucket(bucketContributions), itob(c.ID), c); err != nil {
+			return err
+		}
+		return appendAudit(tx, ch, action, "contribution", c.ID, old, c)
+	})
+	return c, err
+}
+
+// DeleteContribution removes a contribution recorded by mistake.
+func (s *Store) DeleteContribution(id uint64, version int, ch app.Change) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		old, err := loadContribution(tx, id)
+		if err != nil {
+			return err
+		}
+		if old.Version != version {
+			return app.Errorf(app.CodeConflict, "stale", "contribution %d was changed by someone else: reload and try again", id)
+		}
+		if err := unindexContribution(tx, old); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketContributions).Delete(itob(id)); err != nil {
+			return err
+		}
+		return appendAudit(tx, ch, app.ActionDelete, "contribution", id, old, nil)
+	})
+}
+
+// GetContribution loads one contribution.
+func (s *Store) GetContribution(id uint64) (app.Contribution, error) {
+	var c app.Contribution
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		c, err = loadContribution(tx, id)
+		return err
+	})
+	return c, err
+}
+
+// ContributionsOfMember lists a member's contributions, oldest record first.
+func (s *Store) ContributionsOfMember(memberID uint64) ([]app.Contribution, error) {
+	return s.scanContributions(bucketContribByMember, itob(memberID))
+}
+
+// ContributionsOfYear lists every contribution dated in year.
+func (s *Store) ContributionsOfYear(year int) ([]app.Contribution, error) {
+	return s.scanContributions(bucketContribByYear, yearPrefix(year))
+}
+
+func (s *Store) scanContributions(index, prefix []byte) ([]app.Contribution, error) {
+	out := []app.Contribution{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		all := tx.Bucket(bucketContributions)
+		c := tx.Bucket(index).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && string(k[:len(prefix)]) == string(prefix); k, _ = c.Next() {
+			var item app.Contribution
+			if _, err := get(all, k[len(prefix):], &item); err != nil {
+				return err
+			}
+			out = append(out, item)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func loadContribution(tx *bolt.Tx, id uint64) (app.Contribution, error) {
+	var c app.Contribution
+	ok, err := get(tx.Bucket(bucketContributions), itob(id), &c)
+	if err != nil {
+		return c, err
+	}
+	if !ok {
+		return c, app.Errorf(app.CodeNotFound, "contribution_not_found", "no contribution with id %d", id).
+			WithParams("id", strconv.FormatUint(id, 10))
+	}
+	return c, nil
+}
+
+func yearPrefix(year int) []byte {
+	b := make([]byte, 2)
+	binary.BigEndian.PutUint16(b, uint16(year))
+	return b
+}
+
+func indexContribution(tx *bolt.Tx, c app.Contribution) error {
+	if err := tx.Bucket(bucketContribByMember).Put(append(itob(c.MemberID), itob(c.ID)...), nil); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketContribByYear).Put(append(yearPrefix(c.Year()), itob(c.ID)...), nil); err != nil {
+		return err
+	}
+	return addMemberRef(tx, c.MemberID, 1)
+}
+
+func unindexContribution(tx *bolt.Tx, c app.Contribution) error {
+	if err := tx.Bucket(bucketContribByMember).Delete(append(itob(c.MemberID), itob(c.ID)...)); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketContribByYear).Delete(append(yearPrefix(c.Year()), itob(c.ID)...)); err != nil {
+		return err
+	}
+	return addMemberRef(tx, c.MemberID, -1)
+}
+
+// addMemberRef counts the records that refer to a member; the key goes away
+// at zero, so HasHistory is a key lookup.
+func addMemberRef(tx *bolt.Tx, memberID uint64, delta int64) error {
+	refs := tx.Bucket(bucketMemberRefs)
+	key := itob(memberID)
+	var n int64
+	if v := refs.Get(key); v != nil {
+		n = int64(btoi(v))
+	}
+	n += delta
+	if n <= 0 {
+		return refs.Delete(key)
+	}
+	return refs.Put(key, itob(uint64(n)))
+}
