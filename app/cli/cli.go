@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -176,6 +177,26 @@ func (c *runner) open() (*Session, error) {
 		return nil, err
 	}
 	return &Session{Store: st, Services: app.NewServices(st, app.SystemClock{}, osUser())}, nil
+}
+
+// withSession opens the database, runs fn on it and closes it.
+func (c *runner) withSession(fn func(s *Session) int) int {
+	s, err := c.open()
+	if err != nil {
+		return c.fail(err)
+	}
+	defer s.Close()
+	return fn(s)
+}
+
+// printJSON writes v as indented JSON and returns the exit code.
+func (c *runner) printJSON(v any) int {
+	enc := json.NewEncoder(c.env.Stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return c.fail(err)
+	}
+	return ExitOK
 }
 
 // fail prints err as one line and returns its exit code.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -96,17 +95,14 @@ func (c *runner) demo(args []string) int {
 	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
 	}
-	s, err := c.open()
-	if err != nil {
-		return c.fail(err)
-	}
-	defer s.Close()
-	added, err := s.Services.System.LoadDemo(*n)
-	if err != nil {
-		return c.fail(err)
-	}
-	fmt.Fprintf(c.env.Stdout, "added %d demo members to %s\n", added, s.Store.Path())
-	return ExitOK
+	return c.withSession(func(s *Session) int {
+		added, err := s.Services.System.LoadDemo(*n)
+		if err != nil {
+			return c.fail(err)
+		}
+		fmt.Fprintf(c.env.Stdout, "added %d demo members to %s\n", added, s.Store.Path())
+		return ExitOK
+	})
 }
 
 // memberRow is the stable shape of `members list --json`.
@@ -130,14 +126,13 @@ func (c *runner) membersList(args []string) int {
 	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
 	}
-	s, err := c.open()
-	if err != nil {
-		return c.fail(err)
-	}
-	defer s.Close()
+	return c.withSession(func(s *Session) int { return c.printMembers(s, *archived, *asJSON) })
+}
+
+func (c *runner) printMembers(s *Session, archived, asJSON bool) int {
 	rows := []memberRow{}
 	for offset := 0; ; offset += app.MaxPageSize {
-		page, err := s.Services.Members.Search(app.MemberQuery{Archived: *archived, Offset: offset, Limit: app.MaxPageSize})
+		page, err := s.Services.Members.Search(app.MemberQuery{Archived: archived, Offset: offset, Limit: app.MaxPageSize})
 		if err != nil {
 			return c.fail(err)
 		}
@@ -148,13 +143,8 @@ func (c *runner) membersList(args []string) int {
 			break
 		}
 	}
-	if *asJSON {
-		enc := json.NewEncoder(c.env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
-			return c.fail(err)
-		}
-		return ExitOK
+	if asJSON {
+		return c.printJSON(rows)
 	}
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tLATIN\tPHONE\tCITY\tORGANIZATION")

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -30,33 +29,28 @@ func (c *runner) importMembers(args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	s, err := c.open()
-	if err != nil {
-		return c.fail(err)
-	}
-	defer s.Close()
-	run := s.Services.MemberImport.Apply
-	if *dryRun {
-		run = s.Services.MemberImport.Preview
-	}
-	report, err := run(filepath.Base(path), data)
-	// A refused import still has a report: show which rows were wrong.
-	if len(report.Rows) > 0 {
-		if perr := c.printImport(report, *asJSON); perr != nil {
-			return c.fail(perr)
+	return c.withSession(func(s *Session) int {
+		run := s.Services.MemberImport.Apply
+		if *dryRun {
+			run = s.Services.MemberImport.Preview
 		}
-	}
-	if err != nil {
-		return c.fail(err)
-	}
-	return ExitOK
+		report, err := run(filepath.Base(path), data)
+		// A refused import still has a report: show which rows were wrong.
+		if len(report.Rows) > 0 {
+			if code := c.printImport(report, *asJSON); code != ExitOK {
+				return code
+			}
+		}
+		if err != nil {
+			return c.fail(err)
+		}
+		return ExitOK
+	})
 }
 
-func (c *runner) printImport(r app.ImportReport, asJSON bool) error {
+func (c *runner) printImport(r app.ImportReport, asJSON bool) int {
 	if asJSON {
-		enc := json.NewEncoder(c.env.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return c.printJSON(r)
 	}
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ROW\tOUTCOME\tNAME\tDETAIL")
@@ -68,7 +62,7 @@ func (c *runner) printImport(r app.ImportReport, asJSON bool) error {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", row.Row, row.Outcome, row.Name, detail)
 	}
 	if err := tw.Flush(); err != nil {
-		return err
+		return c.fail(err)
 	}
 	fmt.Fprintf(c.env.Stdout, "%d new, %d updated, %d unchanged, %d with errors\n", r.New, r.Updated, r.Unchanged, r.Errors)
 	switch {
@@ -77,5 +71,5 @@ func (c *runner) printImport(r app.ImportReport, asJSON bool) error {
 	case !r.Applied:
 		fmt.Fprintln(c.env.Stdout, "nothing was written")
 	}
-	return nil
+	return ExitOK
 }

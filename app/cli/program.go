@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -15,22 +14,16 @@ func (c *runner) standings(args []string) int {
 	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
 	}
-	s, err := c.open()
+	return c.withSession(func(s *Session) int { return c.printStandings(s, *year, *asJSON) })
+}
+
+func (c *runner) printStandings(s *Session, year int, asJSON bool) int {
+	rows, err := s.Services.Standings.ForYear(year)
 	if err != nil {
 		return c.fail(err)
 	}
-	defer s.Close()
-	rows, err := s.Services.Standings.ForYear(*year)
-	if err != nil {
-		return c.fail(err)
-	}
-	if *asJSON {
-		enc := json.NewEncoder(c.env.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(rows); err != nil {
-			return c.fail(err)
-		}
-		return ExitOK
+	if asJSON {
+		return c.printJSON(rows)
 	}
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tPHONE\tPOINTS\tLEVEL\tREASONS")
