@@ -19,7 +19,7 @@ ARTIFACTS ?= artifacts
 help:
 	@echo "make run    build and start ACE Desk (browser mode when there is no display)"
 	@echo "make test   every test: Go, frontend, browser, desktop window, Windows build"
-	@echo "make bench  benchmarks"
+	@echo "make bench  benchmarks (BASE=<rev> compares with that revision)"
 
 deps:
 	@scripts/ensure-deps.sh $(APT_BUILD)
@@ -70,9 +70,10 @@ cross-windows:
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -tags $(TAGS) -ldflags "$(LDFLAGS) -H windowsgui" -o $(BIN).exe .
 	@echo "windows/amd64: $$(du -h $(BIN).exe | cut -f1) $(BIN).exe"
 
-bench:
-	@mkdir -p $(ARTIFACTS)
-	go test -run '^$$' -bench . -benchmem -count 5 ./... | tee $(ARTIFACTS)/bench.txt
+# make bench [BASE=<git revision>] [BENCH=<regexp>] [COUNT=6]: with BASE,
+# side by side with that revision (benchstat).
+bench: frontend
+	ARTIFACTS=$(ARTIFACTS) scripts/bench.sh
 
 # Regenerate frontend/wailsjs after changing a bound service (committed).
 bindings:

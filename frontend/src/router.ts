@@ -1,10 +1,12 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
 import MembersView from '@/views/MembersView.vue'
 import SettingsView from '@/views/SettingsView.vue'
+import StandingsView from '@/views/StandingsView.vue'
 
 export const routes = [
   { path: '/', redirect: '/members' },
   { path: '/members', name: 'members', component: MembersView },
+  { path: '/standings', name: 'standings', component: StandingsView },
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/:pathMatch(.*)*', redirect: '/members' },
 ]

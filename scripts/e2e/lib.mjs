@@ -56,3 +56,14 @@ export async function browser(t) {
 export async function shot(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false })
 }
+
+// openPage starts Chromium and opens url at the desktop window's size,
+// collecting uncaught page errors so tests can assert there were none.
+export async function openPage(t, url) {
+  const b = await browser(t)
+  const page = await b.newPage({ viewport: { width: 1280, height: 860 } })
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(e))
+  await page.goto(url)
+  return { browser: b, page, pageErrors }
+}

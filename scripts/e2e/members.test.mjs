@@ -3,7 +3,7 @@
 // restart, and finding everything again.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { browser, run, serve, shot, tempDB } from './lib.mjs'
+import { openPage, run, serve, shot, tempDB } from './lib.mjs'
 
 const total = (page) => page.getByTestId('member-total').getAttribute('data-count').then(Number)
 
@@ -35,12 +35,7 @@ test('a chapter lead manages the roster in the browser, and it survives a restar
   const db = tempDB(t)
   let server = await serve(db)
   t.after(() => server.stop())
-  const b = await browser(t)
-  const page = await b.newPage({ viewport: { width: 1280, height: 860 } })
-  const pageErrors = []
-  page.on('pageerror', (e) => pageErrors.push(e))
-
-  await page.goto(server.url)
+  const { page, pageErrors } = await openPage(t, server.url)
   await page.getByTestId('empty-roster').waitFor()
   await shot(page, 'browser-01-empty')
 
@@ -120,9 +115,7 @@ test('an empty roster offers the demo data, and English is remembered', async (t
   const db = tempDB(t)
   const server = await serve(db)
   t.after(() => server.stop())
-  const b = await browser(t)
-  const page = await b.newPage({ viewport: { width: 1280, height: 860 } })
-  await page.goto(server.url)
+  const { browser: b, page } = await openPage(t, server.url)
   await page.getByTestId('load-demo').click()
   await waitTotal(page, 300)
   assert.equal(await page.getByTestId('member-row').count(), 50)

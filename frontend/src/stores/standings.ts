@@ -1,0 +1,92 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import * as api from '@/api/standings'
+import type { Level, StandingRow, YearRules } from '@/api/standings'
+import { AppError, toAppError } from '@/api/errors'
+
+export const PAGE_SIZE = 50
+/** Someone this close (or closer) to their next level counts as "near". */
+export const NEAR_POINTS = 60
+/** How many years the selector offers: this one and the previous ones. */
+export const YEARS_OFFERED = 5
+
+export interface Summary {
+  ace: number
+  partner: number
+  director: number
+  near: number
+}
+
+export function summarize(rows: readonly StandingRow[]): Summary {
+  const s: Summary = { ace: 0, partner: 0, director: 0, near: 0 }
+  for (const r of rows) {
+    if (r.level === 'ace' || r.level === 'partner' || r.level === 'director') s[r.level]++
+    if (r.next && r.to_next > 0 && r.to_next <= NEAR_POINTS) s.near++
+  }
+  return s
+}
+
+/** The years the selector offers, newest first. */
+export function offeredYears(now: Date = new Date()): number[] {
+  const y = now.getFullYear()
+  return Array.from({ length: YEARS_OFFERED }, (_, i) => y - i)
+}
+
+export type LevelFilter = 'all' | Level
+
+export const useStandingsStore = defineStore('standings', () => {
+  const year = ref(new Date().getFullYear())
+  const rows = ref<StandingRow[]>([])
+  const rules = ref<YearRules | null>(null)
+  const loading = ref(false)
+  const error = ref<AppError | null>(null)
+  /** The year whose answer is shown. */
+  const shownYear = ref<number | null>(null)
+  const text = ref('')
+  const level = ref<LevelFilter>('all')
+
+  const summary = computed(() => summarize(rows.value))
+
+  /** The rows after the search box (name or phone) and the level filter. */
+  const filtered = computed(() => {
+    const q = text.value.trim().toLowerCase()
+    const digits = q.replace(/[\s-]/g, '')
+    return rows.value.filter((r) => {
+      if (level.value !== 'all' && r.level !== level.value) return false
+      if (!q) return true
+      return r.name.toLowerCase().includes(q) || (!!digits && r.phone.replace(/[\s-]/g, '').includes(digits))
+    })
+  })
+
+  let latest = 0
+
+  /** Loads the year's standings and rules; only the latest request's answer is applied. */
+  async function load(y: number = year.value): Promise<void> {
+    year.value = y
+    const seq = ++latest
+    loading.value = true
+    try {
+      const [r, table] = await Promise.all([api.forYear(y), api.rulesOf(y)])
+      if (seq !== latest) return
+      rows.value = r
+      rules.value = table
+      shownYear.value = y
+      error.value = null
+    } catch (e) {
+      if (seq !== latest) return
+      error.value = toAppError(e)
+    } finally {
+      if (seq === latest) loading.value = false
+    }
+  }
+
+  function setText(v: string): void {
+    text.value = v
+  }
+
+  function setLevel(v: LevelFilter): void {
+    level.value = v
+  }
+
+  return { year, rows, rules, loading, error, shownYear, text, level, summary, filtered, load, setText, setLevel }
+})
