@@ -10,6 +10,8 @@ type MemberRepository interface {
 	// UpdateMember fails with a conflict when m.Version is not the stored one.
 	UpdateMember(m Member, action string, c Change) (Member, error)
 	GetMember(id uint64) (Member, error)
+	// GetMembers loads many members in one transaction; missing IDs are absent.
+	GetMembers(ids []uint64) (map[uint64]Member, error)
 	DeleteMember(id uint64, version int, c Change) error
 	SearchMembers(q MemberQuery) (MemberPage, error)
 	CountMembers() (int, error)
@@ -51,7 +53,8 @@ type ContributionRepository interface {
 	DeleteContribution(id uint64, version int, ch Change) error
 	GetContribution(id uint64) (Contribution, error)
 	ContributionsOfMember(memberID uint64) ([]Contribution, error)
-	ContributionsOfYear(year int) ([]Contribution, error)
+	// PointsInputsOfYear is what the rules need of each contribution dated in year.
+	PointsInputsOfYear(year int) ([]rules.Contribution, error)
 }
 
 // RulesRepository keeps each year's rules table.

@@ -39,26 +39,22 @@ func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	stored, err := s.repo.ContributionsOfYear(year)
+	contribs, err := s.repo.PointsInputsOfYear(year)
 	if err != nil {
 		return nil, err
 	}
-	contribs := make([]rules.Contribution, 0, len(stored))
-	for _, c := range stored {
-		d, err := rules.ParseDate(c.Date)
-		if err != nil {
-			return nil, err
-		}
-		contribs = append(contribs, rules.Contribution{ID: c.ID, MemberID: c.MemberID, Kind: c.Kind, Date: d,
-			Quantity: c.Quantity, Status: rules.Status(c.Status), Override: c.Override})
-	}
 	standings := rules.Standings(r, contribs, nil)
+	ids := make([]uint64, len(standings))
+	for i, st := range standings {
+		ids[i] = st.MemberID
+	}
+	members, err := s.repo.GetMembers(ids)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]StandingRow, 0, len(standings))
 	for _, st := range standings {
-		m, err := s.repo.GetMember(st.MemberID)
-		if err != nil {
-			return nil, err
-		}
+		m := members[st.MemberID]
 		row := StandingRow{MemberID: st.MemberID, Name: m.Name, Phone: m.Phone, City: m.City, Year: st.Year,
 			Points: st.Points, PointsByKind: st.PointsByKind, Level: string(st.Level), Next: string(st.Next), ToNext: st.ToNext,
 			Tracks: []TrackRow{}, Reasons: []string{}}

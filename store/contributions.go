@@ -5,14 +5,17 @@ import (
 	"strconv"
 
 	"acedesk/app"
+	"acedesk/app/rules"
 
 	bolt "go.etcd.io/bbolt"
 )
 
 // Contributions are indexed by member (member ID + contribution ID) and by
 // year (2-byte year + contribution ID), so a member's history and a year's
-// standings are prefix scans. Each one also counts as a reference to its
-// member in member_refs: a member with contributions has history.
+// standings are prefix scans. The year index's values are compact binary
+// points records (see pointsRecord), so standings never decode the JSON
+// records. Each contribution also counts as a reference to its member in
+// member_refs: a member with contributions has history.
 
 // CreateContribution stores a new contribution for an existing member.
 func (s *Store) CreateContribution(c app.Contribution, ch app.Change) (app.Contribution, error) {
@@ -108,9 +111,23 @@ func (s *Store) ContributionsOfMember(memberID uint64) ([]app.Contribution, erro
 	return s.scanContributions(bucketContribByMember, itob(memberID))
 }
 
-// ContributionsOfYear lists every contribution dated in year.
-func (s *Store) ContributionsOfYear(year int) ([]app.Contribution, error) {
-	return s.scanContributions(bucketContribByYear, yearPrefix(year))
+// PointsInputsOfYear returns what the rules need of every contribution
+// dated in year, read from the year index alone.
+func (s *Store) PointsInputsOfYear(year int) ([]rules.Contribution, error) {
+	var out []rules.Contribution
+	err := s.db.View(func(tx *bolt.Tx) error {
+		prefix := yearPrefix(year)
+		c := tx.Bucket(bucketContribByYear).Cursor()
+		for k, v := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && string(k[:2]) == string(prefix); k, v = c.Next() {
+			rc, err := decodePointsRecord(btoi(k[2:]), v)
+			if err != nil {
+				return err
+			}
+			out = append(out, rc)
+		}
+		return nil
+	})
+	return out, err
 }
 
 func (s *Store) scanContributions(index, prefix []byte) ([]app.Contribution, error) {
@@ -153,7 +170,11 @@ func indexContribution(tx *bolt.Tx, c app.Contribution) error {
 	if err := tx.Bucket(bucketContribByMember).Put(append(itob(c.MemberID), itob(c.ID)...), nil); err != nil {
 		return err
 	}
-	if err := tx.Bucket(bucketContribByYear).Put(append(yearPrefix(c.Year()), itob(c.ID)...), nil); err != nil {
+	rec, err := pointsRecord(c)
+	if err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketContribByYear).Put(append(yearPrefix(c.Year()), itob(c.ID)...), rec); err != nil {
 		return err
 	}
 	return addMemberRef(tx, c.MemberID, 1)

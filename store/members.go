@@ -131,6 +131,26 @@ func (s *Store) GetMember(id uint64) (app.Member, error) {
 	return m, err
 }
 
+// GetMembers loads the members with these IDs in one transaction.
+func (s *Store) GetMembers(ids []uint64) (map[uint64]app.Member, error) {
+	out := make(map[uint64]app.Member, len(ids))
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketMembers)
+		for _, id := range ids {
+			var m app.Member
+			ok, err := get(b, itob(id), &m)
+			if err != nil {
+				return err
+			}
+			if ok {
+				out[id] = m
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
 // CountMembers counts every member, archived included.
 func (s *Store) CountMembers() (int, error) {
 	var n int

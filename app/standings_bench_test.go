@@ -1,0 +1,45 @@
+package app_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"acedesk/app"
+	"acedesk/app/apptest"
+	"acedesk/store"
+)
+
+// BenchmarkStandingsForYear measures what the Standings page waits for:
+// loading a year's contributions from bbolt and applying the rules, at the
+// issue's scale (10,000 members, 200,000 contributions).
+func BenchmarkStandingsForYear(b *testing.B) {
+	st, err := store.Open(filepath.Join(b.TempDir(), "bench.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	kinds := []string{"article", "talk_live", "talk_regional", "forum_beans", "university_event"}
+	contribs := func(ids []uint64) []app.Contribution {
+		out := make([]app.Contribution, 0, 20*len(ids))
+		for i, id := range ids {
+			for j := range 20 {
+				out = append(out, app.Contribution{MemberID: id, Kind: kinds[(i+j)%len(kinds)],
+					Date: fmt.Sprintf("2026-%02d-%02d", j%12+1, i%28+1), Quantity: 1 + (j%3)*700, Status: app.StatusApproved})
+			}
+		}
+		return out
+	}
+	change := app.Change{Actor: "bench", At: apptest.Start}
+	if err := st.CreateMembersAndContributions(app.DemoMembers(10000, 9), contribs, change); err != nil {
+		b.Fatal(err)
+	}
+	svc := app.NewServices(st, apptest.NewClock(apptest.Start), "bench")
+	b.ResetTimer()
+	for b.Loop() {
+		rows, err := svc.Standings.ForYear(2026)
+		if err != nil || len(rows) != 10000 {
+			b.Fatalf("%d rows, %v", len(rows), err)
+		}
+	}
+}
