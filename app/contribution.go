@@ -30,11 +30,14 @@ type Contribution struct {
 	Status   string `json:"status"`
 	// Override replaces the computed points; a person decided it, so it
 	// carries a reason.
-	Override       *int      `json:"override"`
-	OverrideReason string    `json:"override_reason"`
-	Version        int       `json:"version"`
-	CreatedAt      time.Time `json:"created_at"`
-	UpdatedAt      time.Time `json:"updated_at"`
+	Override       *int   `json:"override"`
+	OverrideReason string `json:"override_reason"`
+	// EventID is the event whose talk or organisation created it; the
+	// event, not the contribution, decides its member and date.
+	EventID   uint64    `json:"event_id"`
+	Version   int       `json:"version"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Year is the calendar year the contribution's points belong to.

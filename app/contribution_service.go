@@ -59,8 +59,17 @@ func (s *ContributionService) save(in Contribution, action string) (Contribution
 	return s.repo.UpdateContribution(in, action, c)
 }
 
-// Delete removes a contribution recorded by mistake.
+// Delete removes a contribution recorded by mistake. One an event created
+// goes with its talk, in the event.
 func (s *ContributionService) Delete(id uint64, version int) error {
+	cur, err := s.repo.GetContribution(id)
+	if err != nil {
+		return err
+	}
+	if cur.EventID != 0 {
+		return Errorf(CodeConflict, "contribution_of_event", "this contribution belongs to event %d: remove the talk there", cur.EventID).
+			WithParams("event", strconv.FormatUint(cur.EventID, 10))
+	}
 	c, err := s.settings.change()
 	if err != nil {
 		return err

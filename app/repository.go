@@ -39,6 +39,7 @@ type Repository interface {
 	ContributionRepository
 	RulesRepository
 	MemberImportRepository
+	ProgramRepository
 	// HasHistory reports whether anything else refers to the member, in
 	// which case it may be archived but not deleted.
 	HasHistory(memberID uint64) (bool, error)
@@ -63,4 +64,33 @@ type RulesRepository interface {
 	LatestYearRulesBefore(year int) (rules.YearRules, bool, error)
 	SaveYearRules(r rules.YearRules, ch Change) error
 	RuleYears() ([]int, error)
+}
+
+// ProgramRepository keeps the program's structure and decisions: groups,
+// decisions, events, published batches, confirmed renewals and holdings.
+type ProgramRepository interface {
+	CreateGroup(g Group, ch Change) (Group, error)
+	UpdateGroup(g Group, ch Change) (Group, error)
+	DeleteGroup(id uint64, version int, ch Change) error
+	GetGroup(id uint64) (Group, error)
+	Groups() ([]Group, error)
+
+	// CreateDecision records a decision; a correction also sets the holding.
+	CreateDecision(d Decision, ch Change) (Decision, error)
+	WithdrawDecision(d Decision, ch Change) (Decision, error)
+	GetDecision(id uint64) (Decision, error)
+	Decisions(year int) ([]Decision, error)
+
+	// SaveEvent creates (ID 0) or updates an event with its contributions.
+	SaveEvent(e Event, plan EventPlan, ch Change) (Event, error)
+	DeleteEvent(id uint64, version int, plan EventPlan, ch Change) error
+	GetEvent(id uint64) (Event, error)
+	Events(year int) ([]Event, error)
+
+	GetBatch(id string) (Batch, bool, error)
+	Batches(year int) ([]Batch, error)
+	PublishBatch(b Batch, ch Change) (Batch, error)
+	GetRenewal(year int) (Renewal, bool, error)
+	ConfirmRenewal(r Renewal, ch Change) (Renewal, error)
+	Holdings() ([]Holding, error)
 }

@@ -10,6 +10,10 @@ type Services struct {
 	Contributions *ContributionService
 	Standings     *StandingsService
 	MemberImport  *MemberImportService
+	Groups        *GroupService
+	Decisions     *DecisionService
+	Events        *EventService
+	Levels        *LevelService
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -18,18 +22,24 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	settings := &SettingsService{repo: repo, clock: clock, defaultOperator: defaultOperator}
 	members := &MemberService{repo: repo, clock: clock, settings: settings}
 	rulesSvc := &RulesService{repo: repo, settings: settings}
+	standings := &StandingsService{repo: repo, rules: rulesSvc}
 	return &Services{
 		Members:       members,
 		Settings:      settings,
 		System:        &SystemService{repo: repo, clock: clock, settings: settings},
 		Rules:         rulesSvc,
 		Contributions: &ContributionService{repo: repo, settings: settings, rules: rulesSvc},
-		Standings:     &StandingsService{repo: repo, rules: rulesSvc},
+		Standings:     standings,
 		MemberImport:  NewMemberImportService(repo, settings),
+		Groups:        &GroupService{repo: repo, settings: settings},
+		Decisions:     &DecisionService{repo: repo, settings: settings},
+		Events:        &EventService{repo: repo, settings: settings, rules: rulesSvc},
+		Levels:        &LevelService{repo: repo, clock: clock, settings: settings, standings: standings},
 	}
 }
 
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
-	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport}
+	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport,
+		s.Groups, s.Decisions, s.Events, s.Levels}
 }

@@ -25,9 +25,13 @@ type StandingRow struct {
 	ToNext       int            `json:"to_next"`
 	Tracks       []TrackRow     `json:"tracks"`
 	Reasons      []string       `json:"reasons"`
+	// Held is the level the member holds in the year from a batch, a
+	// renewal or a correction ("none" if none).
+	Held string `json:"held"`
 }
 
-// StandingsService applies a year's rules to its contributions.
+// StandingsService applies a year's rules to its contributions, group
+// leads and decisions.
 type StandingsService struct {
 	repo  Repository
 	rules *RulesService
@@ -35,15 +39,14 @@ type StandingsService struct {
 
 // ForYear computes every member's standing in year under that year's rules.
 func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
-	r, err := s.rules.Get(year)
+	standings, err := s.compute(year)
 	if err != nil {
 		return nil, err
 	}
-	contribs, err := s.repo.PointsInputsOfYear(year)
+	held, err := s.heldIn(year)
 	if err != nil {
 		return nil, err
 	}
-	standings := rules.Standings(r, contribs, nil)
 	ids := make([]uint64, len(standings))
 	for i, st := range standings {
 		ids[i] = st.MemberID
@@ -57,12 +60,51 @@ func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
 		m := members[st.MemberID]
 		row := StandingRow{MemberID: st.MemberID, Name: m.Name, Phone: m.Phone, City: m.City, Year: st.Year,
 			Points: st.Points, PointsByKind: st.PointsByKind, Level: string(st.Level), Next: string(st.Next), ToNext: st.ToNext,
-			Tracks: []TrackRow{}, Reasons: []string{}}
+			Tracks: []TrackRow{}, Reasons: []string{}, Held: string(rules.LevelNone)}
+		if h, ok := held[st.MemberID]; ok {
+			row.Held = h
+		}
 		for _, t := range st.Tracks {
 			row.Tracks = append(row.Tracks, TrackRow{Track: t.Track, Level: string(t.Level), Code: t.Reason.Code, Params: t.Reason.Params, Text: t.Reason.Text})
 			row.Reasons = append(row.Reasons, t.Reason.Text)
 		}
 		out = append(out, row)
+	}
+	return out, nil
+}
+
+// compute runs the rules over year's contributions and roles.
+func (s *StandingsService) compute(year int) ([]rules.Standing, error) {
+	r, err := s.rules.Get(year)
+	if err != nil {
+		return nil, err
+	}
+	contribs, err := s.repo.PointsInputsOfYear(year)
+	if err != nil {
+		return nil, err
+	}
+	groups, err := s.repo.Groups()
+	if err != nil {
+		return nil, err
+	}
+	decisions, err := s.repo.Decisions(year)
+	if err != nil {
+		return nil, err
+	}
+	return rules.Standings(r, contribs, rolesOf(year, groups, decisions)), nil
+}
+
+// heldIn maps each member holding a level valid in year to that level.
+func (s *StandingsService) heldIn(year int) (map[uint64]string, error) {
+	all, err := s.repo.Holdings()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[uint64]string, len(all))
+	for _, h := range all {
+		if h.HeldIn(year) {
+			out[h.MemberID] = h.Level
+		}
 	}
 	return out, nil
 }

@@ -48,51 +48,65 @@ func createContribution(tx *bolt.Tx, c app.Contribution, ch app.Change) (app.Con
 // UpdateContribution saves c if c.Version is still the stored version.
 func (s *Store) UpdateContribution(c app.Contribution, action string, ch app.Change) (app.Contribution, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		old, err := loadContribution(tx, c.ID)
-		if err != nil {
-			return err
-		}
-		if old.Version != c.Version {
-			return app.Errorf(app.CodeConflict, "stale", "contribution %d was changed by someone else: reload and try again", c.ID)
-		}
-		if c.MemberID != old.MemberID {
-			if _, err := loadMember(tx, c.MemberID); err != nil {
-				return err
-			}
-		}
-		c.Version, c.CreatedAt, c.UpdatedAt = old.Version+1, old.CreatedAt, ch.At
-		if err := unindexContribution(tx, old); err != nil {
-			return err
-		}
-		if err := indexContribution(tx, c); err != nil {
-			return err
-		}
-		if err := put(tx.Bucket(bucketContributions), itob(c.ID), c); err != nil {
-			return err
-		}
-		return appendAudit(tx, ch, action, "contribution", c.ID, old, c)
+		var err error
+		c, err = updateContribution(tx, c, action, ch)
+		return err
 	})
 	return c, err
 }
 
+func updateContribution(tx *bolt.Tx, c app.Contribution, action string, ch app.Change) (app.Contribution, error) {
+	old, err := checkContribution(tx, c.ID, c.Version)
+	if err != nil {
+		return c, err
+	}
+	if c.MemberID != old.MemberID {
+		if _, err := loadMember(tx, c.MemberID); err != nil {
+			return c, err
+		}
+	}
+	c.Version, c.CreatedAt, c.UpdatedAt = old.Version+1, old.CreatedAt, ch.At
+	if err := unindexContribution(tx, old); err != nil {
+		return c, err
+	}
+	if err := indexContribution(tx, c); err != nil {
+		return c, err
+	}
+	if err := put(tx.Bucket(bucketContributions), itob(c.ID), c); err != nil {
+		return c, err
+	}
+	return c, appendAudit(tx, ch, action, "contribution", c.ID, old, c)
+}
+
 // DeleteContribution removes a contribution recorded by mistake.
 func (s *Store) DeleteContribution(id uint64, version int, ch app.Change) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
-		old, err := loadContribution(tx, id)
-		if err != nil {
-			return err
-		}
-		if old.Version != version {
-			return app.Errorf(app.CodeConflict, "stale", "contribution %d was changed by someone else: reload and try again", id)
-		}
-		if err := unindexContribution(tx, old); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketContributions).Delete(itob(id)); err != nil {
-			return err
-		}
-		return appendAudit(tx, ch, app.ActionDelete, "contribution", id, old, nil)
-	})
+	return s.db.Update(func(tx *bolt.Tx) error { return deleteContribution(tx, id, version, ch) })
+}
+
+func deleteContribution(tx *bolt.Tx, id uint64, version int, ch app.Change) error {
+	old, err := checkContribution(tx, id, version)
+	if err != nil {
+		return err
+	}
+	if err := unindexContribution(tx, old); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketContributions).Delete(itob(id)); err != nil {
+		return err
+	}
+	return appendAudit(tx, ch, app.ActionDelete, "contribution", id, old, nil)
+}
+
+// checkContribution loads a contribution that must still be at version.
+func checkContribution(tx *bolt.Tx, id uint64, version int) (app.Contribution, error) {
+	old, err := loadContribution(tx, id)
+	if err != nil {
+		return old, err
+	}
+	if old.Version != version {
+		return old, app.Errorf(app.CodeConflict, "stale", "contribution %d was changed by someone else: reload and try again", id)
+	}
+	return old, nil
 }
 
 // GetContribution loads one contribution.

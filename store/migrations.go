@@ -38,6 +38,14 @@ var migrations = []Migration{
 		}
 		return nil
 	}},
+	{Version: 3, Name: "groups, events, decisions, batches and renewals", Apply: func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketGroups, bucketDecisions, bucketEvents, bucketBatches, bucketRenewals, bucketHoldings} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
 }
 
 // CurrentSchema is the schema version this build writes.

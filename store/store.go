@@ -95,6 +95,13 @@ var (
 	bucketContribByYear   = []byte("contrib_by_year")
 	bucketYearRules       = []byte("year_rules")
 
+	bucketGroups    = []byte("groups")
+	bucketDecisions = []byte("decisions")
+	bucketEvents    = []byte("events")
+	bucketBatches   = []byte("batches")
+	bucketRenewals  = []byte("renewals")
+	bucketHoldings  = []byte("holdings")
+
 	keySchema = []byte("schema_version")
 	keyApp    = []byte("app")
 	appMarker = []byte("acedesk")

@@ -23,5 +23,12 @@ func (c *Clock) Now() time.Time {
 	return c.t
 }
 
+// Set moves the clock to t, for tests of what depends on the day.
+func (c *Clock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = t
+}
+
 // Start is a fixed instant tests begin from.
 var Start = time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)

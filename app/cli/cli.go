@@ -57,6 +57,9 @@ Usage:
   acedesk standings [--year Y] [--json]       points and levels of a year, with reasons
   acedesk import members FILE [--dry-run] [--json]
                                               merge a roster (XLSX or CSV: UTF-8 or GBK); all or nothing
+  acedesk batch preview|publish YYYY-Qn [--json]
+                                              a quarter's new members; publish freezes them
+  acedesk renew --year Y [--confirm] [--json] year-end review of holders for Y+1
   acedesk backup FILE                         copy the database (also while ACE Desk runs)
   acedesk restore FILE                        replace the database with a backup
   acedesk version                             print the version
@@ -95,6 +98,13 @@ func Run(args []string, env Env) int {
 		return c.importMembers(rest[1:])
 	case "standings":
 		return c.standings(rest)
+	case "batch":
+		if len(rest) == 0 || (rest[0] != "preview" && rest[0] != "publish") {
+			return c.usageError("batch: expected 'preview' or 'publish'")
+		}
+		return c.batch(rest[0] == "publish", rest[1:])
+	case "renew":
+		return c.renew(rest)
 	case "backup":
 		return c.backup(rest)
 	case "restore":

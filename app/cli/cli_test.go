@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"acedesk/app"
 	"bufio"
 	"bytes"
 	"encoding/json"
@@ -255,5 +256,35 @@ func TestFlagsMayFollowArguments(t *testing.T) {
 	}
 	if r := run(t, "", "backup", backup, "extra", "--db", db); r.code != ExitUsage {
 		t.Errorf("two arguments: %+v", r)
+	}
+}
+
+func TestBatchAndRenewCommands(t *testing.T) {
+	db := tempDB(t)
+	run(t, db, "demo", "--members", "60")
+	preview := run(t, db, "batch", "preview", "2026-Q1", "--json")
+	if preview.code != ExitOK {
+		t.Fatalf("batch preview: %+v", preview)
+	}
+	var b app.Batch
+	if err := json.Unmarshal([]byte(preview.stdout), &b); err != nil {
+		t.Fatal(err)
+	}
+	if b.ID != "2026-Q1" || b.Published {
+		t.Errorf("preview = %+v, want unpublished 2026-Q1", b)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"batch", "preview", "2026-Q9"}, ExitError},
+		{[]string{"batch", "send", "2026-Q1"}, ExitUsage},
+		{[]string{"batch", "preview"}, ExitUsage},
+		{[]string{"renew", "--year", "soon"}, ExitUsage},
+		{[]string{"renew", "--year", "2026", "--json"}, ExitOK},
+	} {
+		if got := run(t, db, tc.args...); got.code != tc.code {
+			t.Errorf("%v: exit %d, want %d (%s)", tc.args, got.code, tc.code, got.stderr)
+		}
 	}
 }

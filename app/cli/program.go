@@ -35,3 +35,87 @@ func (c *runner) printStandings(s *Session, year int, asJSON bool) int {
 	}
 	return ExitOK
 }
+
+func (c *runner) batch(publish bool, args []string) int {
+	name := "batch preview"
+	if publish {
+		name = "batch publish"
+	}
+	fs := c.flags(name)
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, ok := c.parse(fs, args, 1)
+	if !ok {
+		return ExitUsage
+	}
+	return c.withSession(func(s *Session) int {
+		get := s.Services.Levels.Batch
+		if publish {
+			get = s.Services.Levels.PublishBatch
+		}
+		b, err := get(pos[0])
+		if err != nil {
+			return c.fail(err)
+		}
+		if *asJSON {
+			return c.printJSON(b)
+		}
+		tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAME\tPHONE\tCITY\tLEVEL\tQUALIFIED\tREASON")
+		for _, e := range b.Entries {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", e.MemberID, e.Name, e.Phone, e.City, e.Level, e.QualifiedOn, e.Reason.Text)
+		}
+		if err := tw.Flush(); err != nil {
+			return c.fail(err)
+		}
+		switch {
+		case b.Published:
+			fmt.Fprintf(c.env.Stdout, "batch %s: %d members, published %s by %s\n", b.ID, len(b.Entries), b.PublishedAt.Format(time.DateTime), b.PublishedBy)
+		case b.Blocked.Code != "":
+			fmt.Fprintf(c.env.Stdout, "batch %s (preview): %d members; cannot be published yet: %s\n", b.ID, len(b.Entries), b.Blocked.Text)
+		default:
+			fmt.Fprintf(c.env.Stdout, "batch %s (preview): %d members; publish with: acedesk batch publish %s\n", b.ID, len(b.Entries), b.ID)
+		}
+		return ExitOK
+	})
+}
+
+func (c *runner) renew(args []string) int {
+	fs := c.flags("renew")
+	year := fs.Int("year", time.Now().Year(), "the year under review (decides year+1)")
+	confirm := fs.Bool("confirm", false, "confirm the renewal (frozen afterwards)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, ok := c.parse(fs, args, 0); !ok {
+		return ExitUsage
+	}
+	return c.withSession(func(s *Session) int {
+		get := s.Services.Levels.Renewal
+		if *confirm {
+			get = s.Services.Levels.ConfirmRenewal
+		}
+		r, err := get(*year)
+		if err != nil {
+			return c.fail(err)
+		}
+		if *asJSON {
+			return c.printJSON(r)
+		}
+		tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tNAME\tPHONE\tPOINTS\tFROM\tTO\tOUTCOME\tREASON")
+		for _, e := range r.Entries {
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", e.MemberID, e.Name, e.Phone, e.Points, e.From, e.To, e.Outcome, e.Reason.Text)
+		}
+		if err := tw.Flush(); err != nil {
+			return c.fail(err)
+		}
+		counts := fmt.Sprintf("%d keep, %d rise, %d down, %d lapse", r.Counts["keep"], r.Counts["rise"], r.Counts["down"], r.Counts["lapse"])
+		switch {
+		case r.Confirmed:
+			fmt.Fprintf(c.env.Stdout, "renewal of %d confirmed %s by %s: %s\n", r.Year, r.ConfirmedAt.Format(time.DateTime), r.ConfirmedBy, counts)
+		case r.Blocked.Code != "":
+			fmt.Fprintf(c.env.Stdout, "renewal of %d (preview): %s; cannot be confirmed yet: %s\n", r.Year, counts, r.Blocked.Text)
+		default:
+			fmt.Fprintf(c.env.Stdout, "renewal of %d (preview): %s; confirm with: acedesk renew --year %d --confirm\n", r.Year, counts, r.Year)
+		}
+		return ExitOK
+	})
+}

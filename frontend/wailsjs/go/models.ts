@@ -45,6 +45,128 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ReasonRow {
+	    code: string;
+	    params: {[key: string]: string};
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReasonRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.params = source["params"];
+	        this.text = source["text"];
+	    }
+	}
+	export class BatchEntry {
+	    member_id: number;
+	    name: string;
+	    name_latin: string;
+	    phone: string;
+	    city: string;
+	    level: string;
+	    qualified_on: string;
+	    reason: ReasonRow;
+	
+	    static createFrom(source: any = {}) {
+	        return new BatchEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.name_latin = source["name_latin"];
+	        this.phone = source["phone"];
+	        this.city = source["city"];
+	        this.level = source["level"];
+	        this.qualified_on = source["qualified_on"];
+	        this.reason = this.convertValues(source["reason"], ReasonRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Batch {
+	    id: string;
+	    year: number;
+	    quarter: number;
+	    entries: BatchEntry[];
+	    published: boolean;
+	    // Go type: time
+	    published_at: any;
+	    published_by: string;
+	    blocked: ReasonRow;
+	
+	    static createFrom(source: any = {}) {
+	        return new Batch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.year = source["year"];
+	        this.quarter = source["quarter"];
+	        this.entries = this.convertValues(source["entries"], BatchEntry);
+	        this.published = source["published"];
+	        this.published_at = this.convertValues(source["published_at"], null);
+	        this.published_by = source["published_by"];
+	        this.blocked = this.convertValues(source["blocked"], ReasonRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Committee {
+	    key: string;
+	    label_zh: string;
+	    label_en: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Committee(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label_zh = source["label_zh"];
+	        this.label_en = source["label_en"];
+	    }
+	}
 	export class Contribution {
 	    id: number;
 	    member_id: number;
@@ -56,6 +178,7 @@ export namespace app {
 	    status: string;
 	    override?: number;
 	    override_reason: string;
+	    event_id: number;
 	    version: number;
 	    // Go type: time
 	    created_at: any;
@@ -78,6 +201,7 @@ export namespace app {
 	        this.status = source["status"];
 	        this.override = source["override"];
 	        this.override_reason = source["override_reason"];
+	        this.event_id = source["event_id"];
 	        this.version = source["version"];
 	        this.created_at = this.convertValues(source["created_at"], null);
 	        this.updated_at = this.convertValues(source["updated_at"], null);
@@ -100,6 +224,226 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class Decision {
+	    id: number;
+	    kind: string;
+	    member_id: number;
+	    year: number;
+	    level: string;
+	    group_id: number;
+	    reason: string;
+	    decided_by: string;
+	    // Go type: time
+	    decided_at: any;
+	    withdrawn: boolean;
+	    withdraw_reason: string;
+	    version: number;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    updated_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.member_id = source["member_id"];
+	        this.year = source["year"];
+	        this.level = source["level"];
+	        this.group_id = source["group_id"];
+	        this.reason = source["reason"];
+	        this.decided_by = source["decided_by"];
+	        this.decided_at = this.convertValues(source["decided_at"], null);
+	        this.withdrawn = source["withdrawn"];
+	        this.withdraw_reason = source["withdraw_reason"];
+	        this.version = source["version"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.updated_at = this.convertValues(source["updated_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Talk {
+	    member_id: number;
+	    title: string;
+	    contribution_id: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Talk(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.title = source["title"];
+	        this.contribution_id = source["contribution_id"];
+	    }
+	}
+	export class Event {
+	    id: number;
+	    name: string;
+	    kind: string;
+	    date: string;
+	    city: string;
+	    group_id: number;
+	    attendance: number;
+	    organizer_id: number;
+	    organizer_contribution_id: number;
+	    talks: Talk[];
+	    version: number;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    updated_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Event(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.date = source["date"];
+	        this.city = source["city"];
+	        this.group_id = source["group_id"];
+	        this.attendance = source["attendance"];
+	        this.organizer_id = source["organizer_id"];
+	        this.organizer_contribution_id = source["organizer_contribution_id"];
+	        this.talks = this.convertValues(source["talks"], Talk);
+	        this.version = source["version"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.updated_at = this.convertValues(source["updated_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class GroupTerm {
+	    year: number;
+	    lead_id: number;
+	    lead_since: string;
+	    report_date: string;
+	    report_title: string;
+	    report_link: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupTerm(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.lead_id = source["lead_id"];
+	        this.lead_since = source["lead_since"];
+	        this.report_date = source["report_date"];
+	        this.report_title = source["report_title"];
+	        this.report_link = source["report_link"];
+	    }
+	}
+	export class Group {
+	    id: number;
+	    committee: string;
+	    name: string;
+	    city: string;
+	    terms: GroupTerm[];
+	    version: number;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    updated_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Group(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.committee = source["committee"];
+	        this.name = source["name"];
+	        this.city = source["city"];
+	        this.terms = this.convertValues(source["terms"], GroupTerm);
+	        this.version = source["version"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.updated_at = this.convertValues(source["updated_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Holding {
+	    member_id: number;
+	    level: string;
+	    from: number;
+	    valid_through: number;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Holding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.level = source["level"];
+	        this.from = source["from"];
+	        this.valid_through = source["valid_through"];
+	        this.source = source["source"];
+	    }
 	}
 	export class ImportRow {
 	    row: number;
@@ -290,6 +634,97 @@ export namespace app {
 	        this.limit = source["limit"];
 	    }
 	}
+	
+	export class RenewalEntry {
+	    member_id: number;
+	    name: string;
+	    phone: string;
+	    city: string;
+	    points: number;
+	    from: string;
+	    to: string;
+	    outcome: string;
+	    reason: ReasonRow;
+	
+	    static createFrom(source: any = {}) {
+	        return new RenewalEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.city = source["city"];
+	        this.points = source["points"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	        this.outcome = source["outcome"];
+	        this.reason = this.convertValues(source["reason"], ReasonRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Renewal {
+	    year: number;
+	    entries: RenewalEntry[];
+	    counts: {[key: string]: number};
+	    confirmed: boolean;
+	    // Go type: time
+	    confirmed_at: any;
+	    confirmed_by: string;
+	    blocked: ReasonRow;
+	
+	    static createFrom(source: any = {}) {
+	        return new Renewal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.entries = this.convertValues(source["entries"], RenewalEntry);
+	        this.counts = source["counts"];
+	        this.confirmed = source["confirmed"];
+	        this.confirmed_at = this.convertValues(source["confirmed_at"], null);
+	        this.confirmed_by = source["confirmed_by"];
+	        this.blocked = this.convertValues(source["blocked"], ReasonRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class Settings {
 	    language: string;
 	    operator: string;
@@ -339,6 +774,7 @@ export namespace app {
 	    to_next: number;
 	    tracks: TrackRow[];
 	    reasons: string[];
+	    held: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new StandingRow(source);
@@ -358,6 +794,7 @@ export namespace app {
 	        this.to_next = source["to_next"];
 	        this.tracks = this.convertValues(source["tracks"], TrackRow);
 	        this.reasons = source["reasons"];
+	        this.held = source["held"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -396,6 +833,7 @@ export namespace app {
 	        this.members = source["members"];
 	    }
 	}
+	
 
 }
 
