@@ -23,7 +23,7 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	members := &MemberService{repo: repo, clock: clock, settings: settings}
 	rulesSvc := &RulesService{repo: repo, settings: settings}
 	standings := &StandingsService{repo: repo, rules: rulesSvc}
-	return &Services{
+	svc := &Services{
 		Members:       members,
 		Settings:      settings,
 		System:        &SystemService{repo: repo, clock: clock, settings: settings},
@@ -36,6 +36,9 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 		Events:        &EventService{repo: repo, settings: settings, rules: rulesSvc},
 		Levels:        &LevelService{repo: repo, clock: clock, settings: settings, standings: standings},
 	}
+	sys := svc.System
+	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions
+	return svc
 }
 
 // Bindings lists the structs the UI may call, in a stable order.

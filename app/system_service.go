@@ -1,6 +1,9 @@
 package app
 
-import "strconv"
+import (
+	"strconv"
+	"time"
+)
 
 // Version is the application version, set at build time with -ldflags.
 var Version = "0.1.0-dev"
@@ -18,6 +21,12 @@ type SystemService struct {
 	repo     Repository
 	clock    Clock
 	settings *SettingsService
+	// The demo goes through the services, as a chapter lead would.
+	groups        *GroupService
+	events        *EventService
+	decisions     *DecisionService
+	levels        *LevelService
+	contributions *ContributionService
 }
 
 func (s *SystemService) Info() (SystemInfo, error) {
@@ -53,8 +62,18 @@ func (s *SystemService) LoadDemo(members int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	contribs := func(ids []uint64) []Contribution { return DemoContributions(ids, c.At, 2026) }
-	if err := s.repo.CreateMembersAndContributions(DemoMembers(members, 2026), contribs, c); err != nil {
+	people := DemoMembers(members, 2026)
+	var ids []uint64
+	// Last year's contributions too, so that this year has holders to renew.
+	contribs := func(created []uint64) []Contribution {
+		ids = created
+		lastYear := time.Date(c.At.Year()-1, time.December, 31, 12, 0, 0, 0, time.UTC)
+		return append(DemoContributions(ids, lastYear, 2025), DemoContributions(ids, c.At, 2026)...)
+	}
+	if err := s.repo.CreateMembersAndContributions(people, contribs, c); err != nil {
+		return 0, err
+	}
+	if err := s.loadDemoProgram(people, ids, c.At); err != nil {
 		return 0, err
 	}
 	return members, nil
