@@ -74,6 +74,31 @@ type ImportReport struct {
 	Backup  string `json:"backup,omitempty"`
 }
 
+// add appends a row to the report and counts its outcome.
+func (r *ImportReport) add(row ImportRow) {
+	switch row.Outcome {
+	case ImportNew:
+		r.New++
+	case ImportUpdated:
+		r.Updated++
+	case ImportUnchanged:
+		r.Unchanged++
+	case ImportError:
+		r.Errors++
+	}
+	r.Rows = append(r.Rows, row)
+}
+
+// refusal is why a file with error rows is not imported: imports are all
+// or nothing.
+func (r ImportReport) refusal() error {
+	if r.Errors == 0 {
+		return nil
+	}
+	return Errorf(CodeInvalid, "import_has_errors", "%s: %d of %d rows have errors, nothing was imported", r.File, r.Errors, len(r.Rows)).
+		WithParams("file", r.File, "errors", strconv.Itoa(r.Errors), "rows", strconv.Itoa(len(r.Rows)))
+}
+
 // MemberImportService merges a roster spreadsheet (XLSX or CSV) into the
 // roster: rows match members by phone, else by email.
 type MemberImportService struct {
@@ -100,10 +125,8 @@ func (s *MemberImportService) Apply(fileName string, data []byte) (ImportReport,
 	if err != nil {
 		return report, err
 	}
-	if report.Errors > 0 {
-		return report, Errorf(CodeInvalid, "import_has_errors", "%s: %d of %d rows have errors, nothing was imported",
-			fileName, report.Errors, len(report.Rows)).
-			WithParams("file", fileName, "errors", strconv.Itoa(report.Errors), "rows", strconv.Itoa(len(report.Rows)))
+	if err := report.refusal(); err != nil {
+		return report, err
 	}
 	if len(writes) > 0 {
 		c, err := s.settings.change()
@@ -154,20 +177,10 @@ func (s *MemberImportService) plan(fileName string, data []byte) (ImportReport, 
 	var writes []importWrite
 	for i, r := range table.Rows {
 		row, write := m.plan(r.Number, ins[i])
-		switch row.Outcome {
-		case ImportNew:
-			report.New++
-		case ImportUpdated:
-			report.Updated++
-		case ImportUnchanged:
-			report.Unchanged++
-		case ImportError:
-			report.Errors++
-		}
 		if write != nil {
 			writes = append(writes, importWrite{row: len(report.Rows), member: *write})
 		}
-		report.Rows = append(report.Rows, row)
+		report.add(row)
 	}
 	return report, writes, nil
 }

@@ -59,16 +59,7 @@ func (p *program) approved(member uint64, kind, date string) app.Contribution {
 // standing is one member's row of year, or a zero row.
 func (p *program) standing(year int, member uint64) app.StandingRow {
 	p.t.Helper()
-	rows, err := p.svc.Standings.ForYear(year)
-	if err != nil {
-		p.t.Fatal(err)
-	}
-	for _, r := range rows {
-		if r.MemberID == member {
-			return r
-		}
-	}
-	return app.StandingRow{Level: "none"}
+	return standingOf(p.t, p.svc, year, member)
 }
 
 func (p *program) on(date string) {

@@ -40,6 +40,7 @@ type Repository interface {
 	RulesRepository
 	MemberImportRepository
 	ProgramRepository
+	GroupImportRepository
 	// HasHistory reports whether anything else refers to the member, in
 	// which case it may be archived but not deleted.
 	HasHistory(memberID uint64) (bool, error)

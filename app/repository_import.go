@@ -13,3 +13,11 @@ type MemberImportRepository interface {
 	// order of ms and the path of the backup.
 	ImportMembers(ms []Member, c Change) ([]Member, string, error)
 }
+
+// GroupImportRepository is what importing groups needs beyond reading them.
+type GroupImportRepository interface {
+	// ImportGroups backs the database up, then creates (ID 0) or updates
+	// every group in one transaction; any refusal writes nothing. It
+	// returns the backup's path.
+	ImportGroups(gs []Group, c Change) (string, error)
+}

@@ -11,6 +11,7 @@ type Services struct {
 	Standings     *StandingsService
 	MemberImport  *MemberImportService
 	Groups        *GroupService
+	GroupImport   *GroupImportService
 	Decisions     *DecisionService
 	Events        *EventService
 	Levels        *LevelService
@@ -32,6 +33,7 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 		Standings:     standings,
 		MemberImport:  NewMemberImportService(repo, settings),
 		Groups:        &GroupService{repo: repo, settings: settings},
+		GroupImport:   &GroupImportService{repo: repo, settings: settings},
 		Decisions:     &DecisionService{repo: repo, settings: settings},
 		Events:        &EventService{repo: repo, settings: settings, rules: rulesSvc},
 		Levels:        &LevelService{repo: repo, clock: clock, settings: settings, standings: standings},
@@ -44,5 +46,5 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
 	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport,
-		s.Groups, s.Decisions, s.Events, s.Levels}
+		s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels}
 }

@@ -24,33 +24,35 @@ func leadIDs(g app.Group) []uint64 {
 
 // CreateGroup stores a new group; its leads must be on the roster.
 func (s *Store) CreateGroup(g app.Group, ch app.Change) (app.Group, error) {
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if err := membersExist(tx, leadIDs(g)); err != nil {
-			return err
-		}
-		var err error
-		if g, err = groups.create(tx, g, ch); err != nil {
-			return err
-		}
-		return swapRefs(tx, nil, leadIDs(g))
-	})
+	err := s.db.Update(func(tx *bolt.Tx) error { return saveGroup(tx, &g, ch) })
 	return g, err
 }
 
 // UpdateGroup saves g if its Version is the stored one.
 func (s *Store) UpdateGroup(g app.Group, ch app.Change) (app.Group, error) {
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		if err := membersExist(tx, leadIDs(g)); err != nil {
-			return err
-		}
-		var old app.Group
-		var err error
-		if g, old, err = groups.update(tx, g, app.ActionUpdate, ch); err != nil {
-			return err
-		}
-		return swapRefs(tx, leadIDs(old), leadIDs(g))
-	})
+	err := s.db.Update(func(tx *bolt.Tx) error { return saveGroup(tx, &g, ch) })
 	return g, err
+}
+
+// saveGroup creates g (ID 0) or updates it, moving the member references
+// of its leads.
+func saveGroup(tx *bolt.Tx, g *app.Group, ch app.Change) error {
+	if err := membersExist(tx, leadIDs(*g)); err != nil {
+		return err
+	}
+	var before []uint64
+	var err error
+	if g.ID == 0 {
+		*g, err = groups.create(tx, *g, ch)
+	} else {
+		var old app.Group
+		*g, old, err = groups.update(tx, *g, app.ActionUpdate, ch)
+		before = leadIDs(old)
+	}
+	if err != nil {
+		return err
+	}
+	return swapRefs(tx, before, leadIDs(*g))
 }
 
 // DeleteGroup removes a group that no event names.

@@ -11,8 +11,20 @@ import (
 	"acedesk/app/exchange"
 )
 
-func (c *runner) importMembers(args []string) int {
-	fs := c.flags("import members")
+// importer is an import's preview and apply.
+type importer func(s *app.Services) (preview, apply func(file string, data []byte) (app.ImportReport, error))
+
+var importers = map[string]importer{
+	"members": func(s *app.Services) (preview, apply func(string, []byte) (app.ImportReport, error)) {
+		return s.MemberImport.Preview, s.MemberImport.Apply
+	},
+	"groups": func(s *app.Services) (preview, apply func(string, []byte) (app.ImportReport, error)) {
+		return s.GroupImport.Preview, s.GroupImport.Apply
+	},
+}
+
+func (c *runner) importFile(kind string, args []string) int {
+	fs := c.flags("import " + kind)
 	dryRun := fs.Bool("dry-run", false, "show what would change, write nothing")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	pos, ok := c.parse(fs, args, 1)
@@ -30,9 +42,9 @@ func (c *runner) importMembers(args []string) int {
 		return c.fail(err)
 	}
 	return c.withSession(func(s *Session) int {
-		run := s.Services.MemberImport.Apply
+		preview, run := importers[kind](s.Services)
 		if *dryRun {
-			run = s.Services.MemberImport.Preview
+			run = preview
 		}
 		report, err := run(filepath.Base(path), data)
 		// A refused import still has a report: show which rows were wrong.

@@ -1,0 +1,161 @@
+package app
+
+import (
+	"bytes"
+	"strconv"
+
+	"acedesk/app/exchange"
+)
+
+// groupColumns are the columns of a groups-with-leads file.
+var groupColumns = []exchange.Column{
+	{Key: "committee", Labels: []string{"委员会"}, Required: true},
+	{Key: "group", Labels: []string{"工作组", "组名"}, Required: true},
+	{Key: "year", Labels: []string{"年度", "年份"}, Required: true},
+	{Key: "lead_phone", Labels: []string{"组长手机", "组长手机号"}},
+}
+
+// GroupImportService reads groups with their lead per year: a row adds the
+// group if it is new and sets its lead for the year (found by phone).
+type GroupImportService struct {
+	repo     Repository
+	settings *SettingsService
+}
+
+// Preview reports what importing the file would do to each row.
+func (s *GroupImportService) Preview(fileName string, data []byte) (ImportReport, error) {
+	report, _, err := s.plan(fileName, data)
+	return report, err
+}
+
+// Apply imports the file all or nothing, after a backup, in one audited
+// transaction.
+func (s *GroupImportService) Apply(fileName string, data []byte) (ImportReport, error) {
+	report, changed, err := s.plan(fileName, data)
+	if err != nil {
+		return report, err
+	}
+	if err := report.refusal(); err != nil {
+		return report, err
+	}
+	if len(changed) > 0 {
+		c, err := s.settings.change()
+		if err != nil {
+			return report, err
+		}
+		if report.Backup, err = s.repo.ImportGroups(changed, c); err != nil {
+			return report, err
+		}
+	}
+	report.Applied = true
+	return report, nil
+}
+
+// plan works every row into the groups it changes, in file order.
+func (s *GroupImportService) plan(fileName string, data []byte) (ImportReport, []Group, error) {
+	report := ImportReport{File: fileName, Columns: []string{}, Rows: []ImportRow{}}
+	table, err := exchange.ReadTable(bytes.NewReader(data), groupColumns)
+	if err != nil {
+		return report, nil, importFileError(fileName, err)
+	}
+	report.Columns = table.Columns
+	existing, err := s.repo.Groups()
+	if err != nil {
+		return report, nil, err
+	}
+	phones := make([]string, len(table.Rows))
+	for i, r := range table.Rows {
+		phones[i] = NormalizePhone(r.Cells["lead_phone"])
+	}
+	leads, err := s.repo.MembersByContacts(phones, nil)
+	if err != nil {
+		return report, nil, err
+	}
+	p := groupPlan{byName: map[string]Group{}, byPhone: map[string]Member{}, seen: map[string]int{}, changed: map[string]bool{}}
+	for _, g := range existing {
+		p.byName[g.Committee+"/"+g.Name] = g
+	}
+	for _, m := range leads {
+		p.byPhone[m.Phone] = m
+	}
+	for i, r := range table.Rows {
+		report.add(p.row(r.Number, r.Cells, phones[i]))
+	}
+	out := make([]Group, len(p.order))
+	for i, key := range p.order {
+		out[i] = p.byName[key]
+	}
+	return report, out, nil
+}
+
+// groupPlan is the groups as the rows so far leave them.
+type groupPlan struct {
+	byName  map[string]Group // committee/name
+	byPhone map[string]Member
+	seen    map[string]int  // committee/name/year → first row
+	changed map[string]bool // committee/name of the groups to write
+	order   []string        // the same, in the order of their first row
+}
+
+func (p *groupPlan) row(number int, cells map[string]string, phone string) ImportRow {
+	row := ImportRow{Row: number, Name: cells["group"]}
+	committee, ok := CommitteeOf(cells["committee"])
+	if !ok {
+		return row.failed(Errorf(CodeInvalid, "import_unknown_committee", "unknown committee %q", cells["committee"]).
+			WithParams("committee", cells["committee"]))
+	}
+	year, isInt := exchange.ParseInt(cells["year"])
+	if !isInt || year < 2000 || year > 2999 {
+		return row.failed(Errorf(CodeInvalid, "import_bad_year", "year %q is not a year", cells["year"]).WithParams("year", cells["year"]))
+	}
+	var lead Member
+	if phone != "" {
+		if lead, ok = p.byPhone[phone]; !ok {
+			return row.failed(Errorf(CodeNotFound, "import_unknown_phone", "no member has phone %s", phone).WithParams("phone", phone))
+		}
+		if lead.Archived {
+			return row.failed(Errorf(CodeConflict, "member_archived", "%s is archived: restore them first", lead.Name).WithParams("member", lead.Name))
+		}
+	}
+	key := committee.Key + "/" + cells["group"]
+	yearKey := key + "/" + strconv.Itoa(year)
+	if first, dup := p.seen[yearKey]; dup {
+		return row.failed(Errorf(CodeInvalid, "import_same_group_year", "row %d is also about %s in %d", first, cells["group"], year).
+			WithParams("row", strconv.Itoa(first), "group", cells["group"], "year", strconv.Itoa(year)))
+	}
+	p.seen[yearKey] = number
+
+	g, known := p.byName[key]
+	next := Group{Committee: committee.Key, Name: cells["group"]}
+	if known {
+		next = g
+		next.Terms = append([]GroupTerm(nil), g.Terms...)
+	}
+	t, hasTerm := next.Term(year)
+	switch {
+	case hasTerm && t.LeadID == lead.ID:
+		row.Outcome = ImportUnchanged
+		return row
+	case hasTerm:
+		row.Outcome, row.Changes = ImportUpdated, []string{"lead_phone"}
+		for i := range next.Terms {
+			if next.Terms[i].Year == year {
+				next.Terms[i].LeadID, next.Terms[i].LeadSince = lead.ID, ""
+			}
+		}
+	default:
+		row.Outcome = ImportNew
+		next.Terms = append(next.Terms, GroupTerm{Year: year, LeadID: lead.ID})
+	}
+	next.Normalize()
+	if err := next.Validate(); err != nil {
+		return row.failed(AsError(err))
+	}
+	row.MemberID = lead.ID
+	p.byName[key] = next
+	if !p.changed[key] {
+		p.changed[key] = true
+		p.order = append(p.order, key)
+	}
+	return row
+}
