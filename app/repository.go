@@ -53,6 +53,9 @@ type ContributionRepository interface {
 	DeleteContribution(id uint64, version int, ch Change) error
 	GetContribution(id uint64) (Contribution, error)
 	ContributionsOfMember(memberID uint64) ([]Contribution, error)
+	// ListContributions returns one page of q.Year's contributions matching
+	// q, newest date first, with member names and phones (points left 0).
+	ListContributions(q ContributionQuery) (ContributionPage, error)
 	// PointsInputsOfYear is what the rules need of each contribution dated in year.
 	PointsInputsOfYear(year int) ([]rules.Contribution, error)
 }
