@@ -39,6 +39,7 @@ type Repository interface {
 	ContributionRepository
 	RulesRepository
 	MemberImportRepository
+	ContributionImportRepository
 	// HasHistory reports whether anything else refers to the member, in
 	// which case it may be archived but not deleted.
 	HasHistory(memberID uint64) (bool, error)

@@ -13,3 +13,24 @@ type MemberImportRepository interface {
 	// order of ms and the path of the backup.
 	ImportMembers(ms []Member, c Change) ([]Member, string, error)
 }
+
+// ContributionImportRepository is what importing a contributions file needs
+// from storage.
+type ContributionImportRepository interface {
+	// ContributionImportBasis reads, in one transaction, the members holding
+	// any of the (normalized) phones or bearing exactly any of the names,
+	// and all their contributions, so every row is checked against the
+	// same moment.
+	ContributionImportBasis(phones, names []string) (ImportBasis, error)
+	// ImportContributions backs the database up next to it, then creates cs
+	// in one transaction, each with its audit entry; any refusal writes
+	// nothing. It returns the stored contributions in order and the path of
+	// the backup.
+	ImportContributions(cs []Contribution, c Change) ([]Contribution, string, error)
+}
+
+// ImportBasis is what a contributions file is matched against.
+type ImportBasis struct {
+	Members       []Member
+	Contributions []Contribution
+}

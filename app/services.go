@@ -3,13 +3,14 @@ package app
 // Services are the structs bound to the UI (Wails on the desktop, JSON over
 // HTTP in serve mode) and used by the command line.
 type Services struct {
-	Members       *MemberService
-	Settings      *SettingsService
-	System        *SystemService
-	Rules         *RulesService
-	Contributions *ContributionService
-	Standings     *StandingsService
-	MemberImport  *MemberImportService
+	Members            *MemberService
+	Settings           *SettingsService
+	System             *SystemService
+	Rules              *RulesService
+	Contributions      *ContributionService
+	Standings          *StandingsService
+	MemberImport       *MemberImportService
+	ContributionImport *ContributionImportService
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -19,17 +20,18 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	members := &MemberService{repo: repo, clock: clock, settings: settings}
 	rulesSvc := &RulesService{repo: repo, settings: settings}
 	return &Services{
-		Members:       members,
-		Settings:      settings,
-		System:        &SystemService{repo: repo, clock: clock, settings: settings},
-		Rules:         rulesSvc,
-		Contributions: &ContributionService{repo: repo, settings: settings, rules: rulesSvc},
-		Standings:     &StandingsService{repo: repo, rules: rulesSvc},
-		MemberImport:  NewMemberImportService(repo, settings),
+		Members:            members,
+		Settings:           settings,
+		System:             &SystemService{repo: repo, clock: clock, settings: settings},
+		Rules:              rulesSvc,
+		Contributions:      &ContributionService{repo: repo, settings: settings, rules: rulesSvc},
+		Standings:          &StandingsService{repo: repo, rules: rulesSvc},
+		MemberImport:       NewMemberImportService(repo, settings),
+		ContributionImport: NewContributionImportService(repo, settings, rulesSvc),
 	}
 }
 
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
-	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport}
+	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport, s.ContributionImport}
 }

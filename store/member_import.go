@@ -47,17 +47,12 @@ func (s *Store) MembersByContacts(phones, emails []string) ([]app.Member, error)
 // version, a phone or email taken since the file was checked) writes
 // nothing. It returns the stored members in order and the backup's path.
 func (s *Store) ImportMembers(ms []app.Member, c app.Change) ([]app.Member, string, error) {
-	stamp := c.At.UTC().Format("20060102T150405Z")
-	backup := fmt.Sprintf("%s.before-import-%s.bak", s.path, stamp)
-	// Two imports in one second must not overwrite the first one's backup.
-	for n := 2; fileExists(backup); n++ {
-		backup = fmt.Sprintf("%s.before-import-%s-%d.bak", s.path, stamp, n)
-	}
-	if err := s.BackupToFile(backup); err != nil {
-		return nil, "", fmt.Errorf("backup before import: %w", err)
+	backup, err := s.backupBeforeImport(c)
+	if err != nil {
+		return nil, "", err
 	}
 	out := make([]app.Member, len(ms))
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err = s.db.Update(func(tx *bolt.Tx) error {
 		for i, m := range ms {
 			var err error
 			if m.ID == 0 {
@@ -75,6 +70,21 @@ func (s *Store) ImportMembers(ms []app.Member, c app.Change) ([]app.Member, stri
 		return nil, "", err
 	}
 	return out, backup, nil
+}
+
+// backupBeforeImport copies the database to <db>.before-import-<time>.bak
+// and returns the copy's path.
+func (s *Store) backupBeforeImport(c app.Change) (string, error) {
+	stamp := c.At.UTC().Format("20060102T150405Z")
+	backup := fmt.Sprintf("%s.before-import-%s.bak", s.path, stamp)
+	// Two imports in one second must not overwrite the first one's backup.
+	for n := 2; fileExists(backup); n++ {
+		backup = fmt.Sprintf("%s.before-import-%s-%d.bak", s.path, stamp, n)
+	}
+	if err := s.BackupToFile(backup); err != nil {
+		return "", fmt.Errorf("backup before import: %w", err)
+	}
+	return backup, nil
 }
 
 func fileExists(path string) bool {

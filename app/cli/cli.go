@@ -57,6 +57,8 @@ Usage:
   acedesk standings [--year Y] [--json]       points and levels of a year, with reasons
   acedesk import members FILE [--dry-run] [--json]
                                               merge a roster (XLSX or CSV: UTF-8 or GBK); all or nothing
+  acedesk import contributions FILE [--dry-run] [--json]
+                                              record contributions (XLSX or CSV); all or nothing
   acedesk backup FILE                         copy the database (also while ACE Desk runs)
   acedesk restore FILE                        replace the database with a backup
   acedesk version                             print the version
@@ -89,10 +91,13 @@ func Run(args []string, env Env) int {
 		}
 		return c.membersList(rest[1:])
 	case "import":
-		if len(rest) == 0 || rest[0] != "members" {
-			return c.usageError("import: expected 'members'")
+		switch {
+		case len(rest) > 0 && rest[0] == "members":
+			return c.importFile(rest[0], rest[1:], func(s *app.Services) importer { return s.MemberImport })
+		case len(rest) > 0 && rest[0] == "contributions":
+			return c.importFile(rest[0], rest[1:], func(s *app.Services) importer { return s.ContributionImport })
 		}
-		return c.importMembers(rest[1:])
+		return c.usageError("import: expected 'members' or 'contributions'")
 	case "standings":
 		return c.standings(rest)
 	case "backup":
