@@ -57,7 +57,7 @@ func (s *Store) UpdateContribution(c app.Contribution, action string, ch app.Cha
 			return err
 		}
 		if old.Version != c.Version {
-			return app.Errorf(app.CodeConflict, "stale", "contribution %d was changed by someone else: reload and try again", c.ID)
+			return app.Errorf(app.CodeConflict, "contribution_stale", "contribution %d was changed by someone else: reload and try again", c.ID)
 		}
 		if c.MemberID != old.MemberID {
 			if _, err := loadMember(tx, c.MemberID); err != nil {
@@ -87,7 +87,7 @@ func (s *Store) DeleteContribution(id uint64, version int, ch app.Change) error 
 			return err
 		}
 		if old.Version != version {
-			return app.Errorf(app.CodeConflict, "stale", "contribution %d was changed by someone else: reload and try again", id)
+			return app.Errorf(app.CodeConflict, "contribution_stale", "contribution %d was changed by someone else: reload and try again", id)
 		}
 		if err := unindexContribution(tx, old); err != nil {
 			return err

@@ -66,7 +66,7 @@ func TestContributionIndexesFollowEdits(t *testing.T) {
 	if has, _ := s.HasHistory(a.ID); has {
 		t.Error("member a has no contribution left, so no history")
 	}
-	if _, err := s.UpdateContribution(app.Contribution{ID: c.ID, MemberID: b.ID, Kind: "article", Date: "2026-01-02", Version: 1}, app.ActionUpdate, change); app.AsError(err).Reason != "stale" {
+	if _, err := s.UpdateContribution(app.Contribution{ID: c.ID, MemberID: b.ID, Kind: "article", Date: "2026-01-02", Version: 1}, app.ActionUpdate, change); app.AsError(err).Reason != "contribution_stale" {
 		t.Errorf("stale update: %v", err)
 	}
 	if err := s.DeleteContribution(c.ID, c.Version, change); err != nil {
