@@ -25,6 +25,8 @@ const en: MessageSchema = {
     saving: 'Saving…',
     yes: 'Yes',
     no: 'No',
+    year: 'Year',
+    yearOption: '{year}',
   },
   members: {
     title: 'Member roster',
@@ -66,8 +68,6 @@ const en: MessageSchema = {
   },
   standings: {
     title: 'Standings',
-    year: 'Year',
-    yearOption: '{year}',
     count: '{count} people with points or a level',
     shown: 'Showing {count}',
     searchPlaceholder: 'Filter by name or phone',
@@ -116,8 +116,6 @@ const en: MessageSchema = {
   contributions: {
     title: 'Contributions',
     count: '{count} in all',
-    year: 'Year',
-    yearOption: '{year}',
     searchPlaceholder: 'Filter by member name, phone or title',
     status: {
       all: 'All statuses',

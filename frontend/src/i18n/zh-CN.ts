@@ -24,6 +24,8 @@ const zhCN = {
     saving: '正在保存…',
     yes: '是',
     no: '否',
+    year: '年度',
+    yearOption: '{year} 年',
   },
   members: {
     title: '成员名册',
@@ -65,8 +67,6 @@ const zhCN = {
   },
   standings: {
     title: '积分与级别',
-    year: '年度',
-    yearOption: '{year} 年',
     count: '{count} 人有积分或级别',
     shown: '显示 {count} 人',
     searchPlaceholder: '按姓名或手机号筛选',
@@ -115,8 +115,6 @@ const zhCN = {
   contributions: {
     title: '贡献记录',
     count: '共 {count} 条',
-    year: '年度',
-    yearOption: '{year} 年',
     searchPlaceholder: '按成员姓名、手机号或标题筛选',
     status: {
       all: '全部状态',
