@@ -91,10 +91,7 @@ func (s *ContributionService) Points(in Contribution) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if in.Override != nil {
-		return *in.Override, nil
-	}
-	return k.PointsFor(in.Quantity), nil
+	return pointsOf(k, in), nil
 }
 
 // check normalizes and validates in, including that its kind (a key or a
@@ -111,8 +108,7 @@ func (s *ContributionService) check(in *Contribution) (rules.KindRule, error) {
 	}
 	k, ok := r.Kind(in.Kind)
 	if !ok {
-		return k, &Error{Code: CodeInvalid, Reason: "fields", Message: "unknown contribution kind " + in.Kind,
-			Fields: map[string]string{"kind": "unknown_kind"}, Params: map[string]string{"kind": in.Kind, "year": strconv.Itoa(in.Year())}}
+		return k, unknownKind(in.Kind, in.Year())
 	}
 	in.Kind = k.Key
 	m, err := s.repo.GetMember(in.MemberID)

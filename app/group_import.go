@@ -31,28 +31,16 @@ func (s *GroupImportService) Preview(fileName string, data []byte) (ImportReport
 // Apply imports the file all or nothing, after a backup, in one audited
 // transaction.
 func (s *GroupImportService) Apply(fileName string, data []byte) (ImportReport, error) {
-	report, changed, err := s.plan(fileName, data)
+	report, writes, err := s.plan(fileName, data)
 	if err != nil {
 		return report, err
 	}
-	if err := report.refusal(); err != nil {
-		return report, err
-	}
-	if len(changed) > 0 {
-		c, err := s.settings.change()
-		if err != nil {
-			return report, err
-		}
-		if report.Backup, err = s.repo.ImportGroups(changed, c); err != nil {
-			return report, err
-		}
-	}
-	report.Applied = true
-	return report, nil
+	err = applyImport(s.settings, &report, writes, s.repo.ImportGroups, func(*ImportRow, Group) {})
+	return report, err
 }
 
 // plan works every row into the groups it changes, in file order.
-func (s *GroupImportService) plan(fileName string, data []byte) (ImportReport, []Group, error) {
+func (s *GroupImportService) plan(fileName string, data []byte) (ImportReport, []importWrite[Group], error) {
 	report := ImportReport{File: fileName, Columns: []string{}, Rows: []ImportRow{}}
 	table, err := exchange.ReadTable(bytes.NewReader(data), groupColumns)
 	if err != nil {
@@ -71,7 +59,7 @@ func (s *GroupImportService) plan(fileName string, data []byte) (ImportReport, [
 	if err != nil {
 		return report, nil, err
 	}
-	p := groupPlan{byName: map[string]Group{}, byPhone: map[string]Member{}, seen: map[string]int{}, changed: map[string]bool{}}
+	p := groupPlan{byName: map[string]Group{}, byPhone: map[string]Member{}, seen: map[string]int{}, lastRow: map[string]int{}}
 	for _, g := range existing {
 		p.byName[g.Committee+"/"+g.Name] = g
 	}
@@ -79,11 +67,12 @@ func (s *GroupImportService) plan(fileName string, data []byte) (ImportReport, [
 		p.byPhone[m.Phone] = m
 	}
 	for i, r := range table.Rows {
+		p.at = len(report.Rows)
 		report.add(p.row(r.Number, r.Cells, phones[i]))
 	}
-	out := make([]Group, len(p.order))
+	out := make([]importWrite[Group], len(p.order))
 	for i, key := range p.order {
-		out[i] = p.byName[key]
+		out[i] = importWrite[Group]{row: p.lastRow[key], item: p.byName[key]}
 	}
 	return report, out, nil
 }
@@ -92,9 +81,10 @@ func (s *GroupImportService) plan(fileName string, data []byte) (ImportReport, [
 type groupPlan struct {
 	byName  map[string]Group // committee/name
 	byPhone map[string]Member
-	seen    map[string]int  // committee/name/year → first row
-	changed map[string]bool // committee/name of the groups to write
-	order   []string        // the same, in the order of their first row
+	seen    map[string]int // committee/name/year → first row
+	order   []string       // committee/name of the groups to write, by first row
+	lastRow map[string]int // the same → index of its last row in the report
+	at      int            // index in the report of the row being planned
 }
 
 func (p *groupPlan) row(number int, cells map[string]string, phone string) ImportRow {
@@ -153,9 +143,9 @@ func (p *groupPlan) row(number int, cells map[string]string, phone string) Impor
 	}
 	row.MemberID = lead.ID
 	p.byName[key] = next
-	if !p.changed[key] {
-		p.changed[key] = true
+	if _, seen := p.lastRow[key]; !seen {
 		p.order = append(p.order, key)
 	}
+	p.lastRow[key] = p.at
 	return row
 }

@@ -50,6 +50,9 @@ type ImportRow struct {
 	Name     string `json:"name"`
 	// Changes are the fields an update changes, in column order.
 	Changes []string `json:"changes,omitempty"`
+	// Contribution is, in a contributions file, what the row records (the
+	// stored one once written, or the identical one already on record).
+	Contribution *ContributionRow `json:"contribution,omitempty"`
 	// Reason, Message, Params and Fields explain an error row as an *Error
 	// would: Fields as Member.Validate gives them.
 	Reason  string            `json:"reason,omitempty"`
@@ -72,31 +75,6 @@ type ImportReport struct {
 	// database taken just before ("" when nothing needed writing).
 	Applied bool   `json:"applied"`
 	Backup  string `json:"backup,omitempty"`
-}
-
-// add appends a row to the report and counts its outcome.
-func (r *ImportReport) add(row ImportRow) {
-	switch row.Outcome {
-	case ImportNew:
-		r.New++
-	case ImportUpdated:
-		r.Updated++
-	case ImportUnchanged:
-		r.Unchanged++
-	case ImportError:
-		r.Errors++
-	}
-	r.Rows = append(r.Rows, row)
-}
-
-// refusal is why a file with error rows is not imported: imports are all
-// or nothing.
-func (r ImportReport) refusal() error {
-	if r.Errors == 0 {
-		return nil
-	}
-	return Errorf(CodeInvalid, "import_has_errors", "%s: %d of %d rows have errors, nothing was imported", r.File, r.Errors, len(r.Rows)).
-		WithParams("file", r.File, "errors", strconv.Itoa(r.Errors), "rows", strconv.Itoa(len(r.Rows)))
 }
 
 // MemberImportService merges a roster spreadsheet (XLSX or CSV) into the
@@ -125,38 +103,65 @@ func (s *MemberImportService) Apply(fileName string, data []byte) (ImportReport,
 	if err != nil {
 		return report, err
 	}
-	if err := report.refusal(); err != nil {
-		return report, err
+	err = applyImport(s.settings, &report, writes, s.repo.ImportMembers, func(row *ImportRow, m Member) { row.MemberID = m.ID })
+	return report, err
+}
+
+// importWrite is a record to store for the report row at index row.
+type importWrite[T any] struct {
+	row  int
+	item T
+}
+
+// applyImport writes a planned import all or nothing: if any row is an
+// error, nothing is written and the error says how many; else the writes
+// (if any) go to write in one call, record copies each stored item into
+// its row, and the report is marked applied.
+func applyImport[T any](settings *SettingsService, report *ImportReport, writes []importWrite[T],
+	write func([]T, Change) ([]T, string, error), record func(*ImportRow, T)) error {
+	if report.Errors > 0 {
+		return Errorf(CodeInvalid, "import_has_errors", "%s: %d of %d rows have errors, nothing was imported",
+			report.File, report.Errors, len(report.Rows)).
+			WithParams("file", report.File, "errors", strconv.Itoa(report.Errors), "rows", strconv.Itoa(len(report.Rows)))
 	}
 	if len(writes) > 0 {
-		c, err := s.settings.change()
+		c, err := settings.change()
 		if err != nil {
-			return report, err
+			return err
 		}
-		ms := make([]Member, len(writes))
+		items := make([]T, len(writes))
 		for i, w := range writes {
-			ms[i] = w.member
+			items[i] = w.item
 		}
-		stored, backup, err := s.repo.ImportMembers(ms, c)
+		stored, backup, err := write(items, c)
 		if err != nil {
-			return report, err
+			return err
 		}
 		for i, w := range writes {
-			report.Rows[w.row].MemberID = stored[i].ID
+			record(&report.Rows[w.row], stored[i])
 		}
 		report.Backup = backup
 	}
 	report.Applied = true
-	return report, nil
+	return nil
 }
 
-// importWrite is a member to store for the report row at index row.
-type importWrite struct {
-	row    int
-	member Member
+// add appends a row and counts its outcome.
+func (r *ImportReport) add(row ImportRow) {
+	switch row.Outcome {
+	case ImportNew:
+		r.New++
+	case ImportUpdated:
+		r.Updated++
+	case ImportUnchanged:
+		r.Unchanged++
+	case ImportError:
+		r.Errors++
+	}
+	r.Rows = append(r.Rows, row)
 }
 
-func (s *MemberImportService) plan(fileName string, data []byte) (ImportReport, []importWrite, error) {
+func (s *MemberImportService) plan(fileName string, data []byte) (ImportReport, []importWrite[Member], error) {
 	report := ImportReport{File: fileName, Columns: []string{}, Rows: []ImportRow{}}
 	table, err := exchange.ReadTable(bytes.NewReader(data), memberColumns)
 	if err != nil {
@@ -174,11 +179,11 @@ func (s *MemberImportService) plan(fileName string, data []byte) (ImportReport, 
 		return report, nil, err
 	}
 	m := newImportMatcher(existing)
-	var writes []importWrite
+	var writes []importWrite[Member]
 	for i, r := range table.Rows {
 		row, write := m.plan(r.Number, ins[i])
 		if write != nil {
-			writes = append(writes, importWrite{row: len(report.Rows), member: *write})
+			writes = append(writes, importWrite[Member]{row: len(report.Rows), item: *write})
 		}
 		report.add(row)
 	}

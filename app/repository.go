@@ -41,6 +41,7 @@ type Repository interface {
 	MemberImportRepository
 	ProgramRepository
 	GroupImportRepository
+	ContributionImportRepository
 	// HasHistory reports whether anything else refers to the member, in
 	// which case it may be archived but not deleted.
 	HasHistory(memberID uint64) (bool, error)
@@ -55,6 +56,9 @@ type ContributionRepository interface {
 	DeleteContribution(id uint64, version int, ch Change) error
 	GetContribution(id uint64) (Contribution, error)
 	ContributionsOfMember(memberID uint64) ([]Contribution, error)
+	// ListContributions returns one page of q.Year's contributions matching
+	// q, newest date first, with member names and phones (points left 0).
+	ListContributions(q ContributionQuery) (ContributionPage, error)
 	// PointsInputsOfYear is what the rules need of each contribution dated in year.
 	PointsInputsOfYear(year int) ([]rules.Contribution, error)
 }

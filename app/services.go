@@ -3,18 +3,19 @@ package app
 // Services are the structs bound to the UI (Wails on the desktop, JSON over
 // HTTP in serve mode) and used by the command line.
 type Services struct {
-	Members       *MemberService
-	Settings      *SettingsService
-	System        *SystemService
-	Rules         *RulesService
-	Contributions *ContributionService
-	Standings     *StandingsService
-	MemberImport  *MemberImportService
-	Groups        *GroupService
-	GroupImport   *GroupImportService
-	Decisions     *DecisionService
-	Events        *EventService
-	Levels        *LevelService
+	Members            *MemberService
+	Settings           *SettingsService
+	System             *SystemService
+	Rules              *RulesService
+	Contributions      *ContributionService
+	Standings          *StandingsService
+	MemberImport       *MemberImportService
+	ContributionImport *ContributionImportService
+	Groups             *GroupService
+	GroupImport        *GroupImportService
+	Decisions          *DecisionService
+	Events             *EventService
+	Levels             *LevelService
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -25,18 +26,19 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	rulesSvc := &RulesService{repo: repo, settings: settings}
 	standings := &StandingsService{repo: repo, rules: rulesSvc}
 	svc := &Services{
-		Members:       members,
-		Settings:      settings,
-		System:        &SystemService{repo: repo, clock: clock, settings: settings},
-		Rules:         rulesSvc,
-		Contributions: &ContributionService{repo: repo, settings: settings, rules: rulesSvc},
-		Standings:     standings,
-		MemberImport:  NewMemberImportService(repo, settings),
-		Groups:        &GroupService{repo: repo, settings: settings},
-		GroupImport:   &GroupImportService{repo: repo, settings: settings},
-		Decisions:     &DecisionService{repo: repo, settings: settings},
-		Events:        &EventService{repo: repo, settings: settings, rules: rulesSvc},
-		Levels:        &LevelService{repo: repo, clock: clock, settings: settings, standings: standings},
+		Members:            members,
+		Settings:           settings,
+		System:             &SystemService{repo: repo, clock: clock, settings: settings},
+		Rules:              rulesSvc,
+		Contributions:      &ContributionService{repo: repo, settings: settings, rules: rulesSvc},
+		Standings:          standings,
+		MemberImport:       NewMemberImportService(repo, settings),
+		Groups:             &GroupService{repo: repo, settings: settings},
+		GroupImport:        &GroupImportService{repo: repo, settings: settings},
+		Decisions:          &DecisionService{repo: repo, settings: settings},
+		Events:             &EventService{repo: repo, settings: settings, rules: rulesSvc},
+		Levels:             &LevelService{repo: repo, clock: clock, settings: settings, standings: standings},
+		ContributionImport: NewContributionImportService(repo, settings, rulesSvc),
 	}
 	sys := svc.System
 	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions
@@ -46,5 +48,5 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
 	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport,
-		s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels}
+		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels}
 }

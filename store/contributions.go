@@ -1,8 +1,12 @@
 package store
 
 import (
+	"bytes"
+	"cmp"
 	"encoding/binary"
+	"slices"
 	"strconv"
+	"strings"
 
 	"acedesk/app"
 	"acedesk/app/rules"
@@ -104,7 +108,7 @@ func checkContribution(tx *bolt.Tx, id uint64, version int) (app.Contribution, e
 		return old, err
 	}
 	if old.Version != version {
-		return old, app.Errorf(app.CodeConflict, "stale", "contribution %d was changed by someone else: reload and try again", id)
+		return old, app.Errorf(app.CodeConflict, "contribution_stale", "contribution %d was changed by someone else: reload and try again", id)
 	}
 	return old, nil
 }
@@ -142,6 +146,91 @@ func (s *Store) PointsInputsOfYear(year int) ([]rules.Contribution, error) {
 		return nil
 	})
 	return out, err
+}
+
+// ListContributions filters the year's points records (status, member,
+// kind) without decoding the JSON records, matches text against the
+// members' search records and, only where those miss, the titles; then
+// sorts newest date first (newest record first within a day) and loads the
+// page. All in one read transaction.
+func (s *Store) ListContributions(q app.ContributionQuery) (app.ContributionPage, error) {
+	type hit struct {
+		id, memberID uint64
+		date         rules.Date
+	}
+	terms := strings.Fields(strings.ToLower(q.Text))
+	for i, t := range terms {
+		terms[i] = app.NormalizePhone(t)
+	}
+	page := app.ContributionPage{Items: []app.ContributionRow{}}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		all := tx.Bucket(bucketContributions)
+		memberText := map[uint64][]byte{}
+		textOf := func(memberID uint64) []byte {
+			t, ok := memberText[memberID]
+			if !ok {
+				_, _, t = splitSearchRecord(tx.Bucket(bucketMemberIndex).Get(itob(memberID)))
+				memberText[memberID] = t
+			}
+			return t
+		}
+		var hits []hit
+		prefix := yearPrefix(q.Year)
+		c := tx.Bucket(bucketContribByYear).Cursor()
+		for k, v := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && bytes.Equal(k[:2], prefix); k, v = c.Next() {
+			id := btoi(k[2:])
+			rc, err := decodePointsRecord(id, v)
+			if err != nil {
+				return err
+			}
+			if (q.Status != "" && string(rc.Status) != q.Status) || (q.MemberID != 0 && rc.MemberID != q.MemberID) ||
+				(q.Kind != "" && rc.Kind != q.Kind) {
+				continue
+			}
+			if len(terms) > 0 && !containsAll(textOf(rc.MemberID), terms) {
+				var full app.Contribution
+				if _, err := get(all, k[2:], &full); err != nil {
+					return err
+				}
+				text := append(slices.Clip(textOf(rc.MemberID)), "\x1f"+strings.ToLower(full.Title)...)
+				if !containsAll(text, terms) {
+					continue
+				}
+			}
+			hits = append(hits, hit{id, rc.MemberID, rc.Date})
+		}
+		slices.SortFunc(hits, func(a, b hit) int {
+			return cmp.Or(cmp.Compare(dayNumber(b.date), dayNumber(a.date)), cmp.Compare(b.id, a.id))
+		})
+		page.Total = len(hits)
+		members := tx.Bucket(bucketMembers)
+		for i := q.Offset; i < len(hits) && i < q.Offset+q.Limit; i++ {
+			var row app.ContributionRow
+			if _, err := get(all, itob(hits[i].id), &row.Contribution); err != nil {
+				return err
+			}
+			var m app.Member
+			if _, err := get(members, itob(hits[i].memberID), &m); err != nil {
+				return err
+			}
+			row.MemberName, row.MemberPhone = m.Name, m.Phone
+			page.Items = append(page.Items, row)
+		}
+		return nil
+	})
+	return page, err
+}
+
+// dayNumber orders dates: 2026-03-05 is 20260305.
+func dayNumber(d rules.Date) int { return d.Year*10000 + int(d.Month)*100 + d.Day }
+
+func containsAll(text []byte, terms []string) bool {
+	for _, t := range terms {
+		if !bytes.Contains(text, []byte(t)) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Store) scanContributions(index, prefix []byte) ([]app.Contribution, error) {

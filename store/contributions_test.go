@@ -66,7 +66,7 @@ func TestContributionIndexesFollowEdits(t *testing.T) {
 	if has, _ := s.HasHistory(a.ID); has {
 		t.Error("member a has no contribution left, so no history")
 	}
-	if _, err := s.UpdateContribution(app.Contribution{ID: c.ID, MemberID: b.ID, Kind: "article", Date: "2026-01-02", Version: 1}, app.ActionUpdate, change); app.AsError(err).Reason != "stale" {
+	if _, err := s.UpdateContribution(app.Contribution{ID: c.ID, MemberID: b.ID, Kind: "article", Date: "2026-01-02", Version: 1}, app.ActionUpdate, change); app.AsError(err).Reason != "contribution_stale" {
 		t.Errorf("stale update: %v", err)
 	}
 	if err := s.DeleteContribution(c.ID, c.Version, change); err != nil {
@@ -107,5 +107,63 @@ func TestUpgradeFromTheFirstSchemaKeepsTheRoster(t *testing.T) {
 	m, _ := s.SearchMembers(app.MemberQuery{Limit: 1})
 	if _, err := s.CreateContribution(app.Contribution{MemberID: m.Items[0].ID, Kind: "article", Date: "2026-05-01", Quantity: 1}, change); err != nil {
 		t.Errorf("the upgraded file takes contributions: %v", err)
+	}
+}
+
+func TestListContributions(t *testing.T) {
+	s := openTemp(t)
+	zhang, _ := s.CreateMember(app.Member{Name: "张三", NameLatin: "Zhang San", Phone: "13800000001"}, change)
+	li, _ := s.CreateMember(app.Member{Name: "李四", Phone: "13800000002"}, change)
+	seed := []app.Contribution{
+		{MemberID: zhang.ID, Kind: "article", Date: "2026-03-01", Title: "VACUUM 内幕", Status: app.StatusApproved},
+		{MemberID: li.ID, Kind: "talk_live", Date: "2026-05-20", Title: "分区表实践", Status: app.StatusPending},
+		{MemberID: zhang.ID, Kind: "talk_live", Date: "2026-05-20", Title: "逻辑复制", Status: app.StatusRejected},
+		{MemberID: li.ID, Kind: "article", Date: "2025-12-31", Title: "去年的文章", Status: app.StatusApproved},
+		{MemberID: li.ID, Kind: "forum_beans", Date: "2026-01-02", Quantity: 2500, Status: app.StatusApproved},
+	}
+	for _, c := range seed {
+		c.Normalize()
+		if _, err := s.CreateContribution(c, change); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		q     app.ContributionQuery
+		want  string
+		total int
+	}{
+		{"a year, newest date first, later record first within a day", app.ContributionQuery{Year: 2026, Limit: 50},
+			"[逻辑复制/张三 分区表实践/李四 VACUUM 内幕/张三 /李四]", 4},
+		{"another year", app.ContributionQuery{Year: 2025, Limit: 50}, "[去年的文章/李四]", 1},
+		{"a year without any", app.ContributionQuery{Year: 2024, Limit: 50}, "[]", 0},
+		{"status", app.ContributionQuery{Year: 2026, Status: app.StatusApproved, Limit: 50}, "[VACUUM 内幕/张三 /李四]", 2},
+		{"member", app.ContributionQuery{Year: 2026, MemberID: li.ID, Limit: 50}, "[分区表实践/李四 /李四]", 2},
+		{"kind", app.ContributionQuery{Year: 2026, Kind: "talk_live", Limit: 50}, "[逻辑复制/张三 分区表实践/李四]", 2},
+		{"text in a name", app.ContributionQuery{Year: 2026, Text: "李四", Limit: 50}, "[分区表实践/李四 /李四]", 2},
+		{"text in a Latin name, any case", app.ContributionQuery{Year: 2026, Text: "zhang", Limit: 50}, "[逻辑复制/张三 VACUUM 内幕/张三]", 2},
+		{"text in a phone, with +86", app.ContributionQuery{Year: 2026, Text: "+8613800000002", Limit: 50}, "[分区表实践/李四 /李四]", 2},
+		{"text in a title, any case", app.ContributionQuery{Year: 2026, Text: "vacuum", Limit: 50}, "[VACUUM 内幕/张三]", 1},
+		{"name and title terms together", app.ContributionQuery{Year: 2026, Text: "张三 复制", Limit: 50}, "[逻辑复制/张三]", 1},
+		{"no match", app.ContributionQuery{Year: 2026, Text: "王五", Limit: 50}, "[]", 0},
+		{"a page", app.ContributionQuery{Year: 2026, Offset: 1, Limit: 2}, "[分区表实践/李四 VACUUM 内幕/张三]", 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page, err := s.ListContributions(tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range page.Items {
+				got = append(got, r.Title+"/"+r.MemberName)
+			}
+			if fmt.Sprint(got) != tc.want || page.Total != tc.total {
+				t.Errorf("got %v (total %d), want %s (total %d)", got, page.Total, tc.want, tc.total)
+			}
+		})
+	}
+	page, _ := s.ListContributions(app.ContributionQuery{Year: 2026, Kind: "forum_beans", Limit: 50})
+	if r := page.Items[0]; r.MemberPhone != "13800000002" || r.Quantity != 2500 || r.ID == 0 || r.Version != 1 {
+		t.Errorf("row = %+v", r)
 	}
 }

@@ -72,7 +72,8 @@ func (s *Store) ImportMembers(ms []app.Member, c app.Change) ([]app.Member, stri
 	return out, backup, nil
 }
 
-// backupBeforeImport copies the database to <db>.before-import-<time>.bak.
+// backupBeforeImport copies the database to <db>.before-import-<time>.bak
+// and returns the copy's path.
 func (s *Store) backupBeforeImport(c app.Change) (string, error) {
 	stamp := c.At.UTC().Format("20060102T150405Z")
 	backup := fmt.Sprintf("%s.before-import-%s.bak", s.path, stamp)

@@ -265,6 +265,17 @@ func searchRecord(m app.Member) []byte {
 	return b.Bytes()
 }
 
+// splitSearchRecord returns the parts of a search record; a missing record
+// (nil) has no text.
+func splitSearchRecord(v []byte) (archived bool, key, text []byte) {
+	if len(v) == 0 {
+		return false, nil, nil
+	}
+	rest := v[1:]
+	cut := bytes.IndexByte(rest, 0)
+	return v[0] == 1, rest[:cut], rest[cut+1:]
+}
+
 // sortKey orders the roster by Latin name (pinyin order, as Chinese rosters
 // are read), then by Chinese name, for members without one.
 func sortKey(m app.Member) string {
@@ -285,18 +296,11 @@ func (s *Store) SearchMembers(q app.MemberQuery) (app.MemberPage, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var hits []hit
 		err := tx.Bucket(bucketMemberIndex).ForEach(func(k, v []byte) error {
-			if (v[0] == 1) != q.Archived {
+			archived, key, text := splitSearchRecord(v)
+			if archived != q.Archived || !containsAll(text, terms) {
 				return nil
 			}
-			rest := v[1:]
-			cut := bytes.IndexByte(rest, 0)
-			text := rest[cut+1:]
-			for _, t := range terms {
-				if !bytes.Contains(text, []byte(t)) {
-					return nil
-				}
-			}
-			hits = append(hits, hit{btoi(k), string(rest[:cut])})
+			hits = append(hits, hit{btoi(k), string(key)})
 			return nil
 		})
 		if err != nil {

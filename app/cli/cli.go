@@ -55,9 +55,9 @@ Usage:
   acedesk demo [--members N]                  fill an EMPTY database with demo data
   acedesk members list [--json] [--archived]  print the roster
   acedesk standings [--year Y] [--json]       points and levels of a year, with reasons
-  acedesk import members|groups FILE [--dry-run] [--json]
-                                              merge a roster, or groups with their leads
-                                              (XLSX or CSV: UTF-8 or GBK); all or nothing
+  acedesk import members|groups|contributions FILE [--dry-run] [--json]
+                                              merge a roster, groups with their leads, or
+                                              contributions (XLSX or CSV: UTF-8 or GBK); all or nothing
   acedesk batch preview|publish YYYY-Qn [--json]
                                               a quarter's new members; publish freezes them
   acedesk renew --year Y [--confirm] [--json] year-end review of holders for Y+1
@@ -93,10 +93,15 @@ func Run(args []string, env Env) int {
 		}
 		return c.membersList(rest[1:])
 	case "import":
-		if len(rest) == 0 || importers[rest[0]] == nil {
-			return c.usageError("import: expected 'members' or 'groups'")
+		switch {
+		case len(rest) > 0 && rest[0] == "members":
+			return c.importFile(rest[0], rest[1:], func(s *app.Services) importer { return s.MemberImport })
+		case len(rest) > 0 && rest[0] == "contributions":
+			return c.importFile(rest[0], rest[1:], func(s *app.Services) importer { return s.ContributionImport })
+		case len(rest) > 0 && rest[0] == "groups":
+			return c.importFile(rest[0], rest[1:], func(s *app.Services) importer { return s.GroupImport })
 		}
-		return c.importFile(rest[0], rest[1:])
+		return c.usageError("import: expected 'members', 'groups' or 'contributions'")
 	case "standings":
 		return c.standings(rest)
 	case "batch":

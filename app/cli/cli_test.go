@@ -288,3 +288,65 @@ func TestBatchAndRenewCommands(t *testing.T) {
 		}
 	}
 }
+
+func TestImportContributions(t *testing.T) {
+	db := tempDB(t)
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	roster := write("roster.csv", "姓名,手机\n张三,13800000001\n李四,13800000002\n")
+	if r := run(t, db, "import", "members", roster); r.code != ExitOK {
+		t.Fatalf("import members: %+v", r)
+	}
+	good := write("good.csv", "手机,类型,日期,标题\n13800000001,生态大会演讲,2026-03-05,PG 17\n13800000002,article,2026-04-01,分区表\n")
+	bad := write("bad.csv", "手机,类型,日期\n13800000001,article,2026-03-05\n13900000000,article,2026-03-05\n")
+	for _, tc := range []struct {
+		name  string
+		args  []string
+		code  int
+		lines []string
+	}{
+		{"a dry run shows each row", []string{"import", "contributions", good, "--dry-run"}, ExitOK,
+			[]string{"2    new", "2026-03-05 talk_conference ×1 PG 17: 400 points", "2 new, 0 updated, 0 unchanged, 0 with errors", "nothing was written"}},
+		{"a bad row refuses the file", []string{"import", "contributions", bad}, ExitError,
+			[]string{"3    error    13900000000  row 3: no member has phone 13900000000", "nothing was written"}},
+		{"the import", []string{"import", "contributions", good}, ExitOK,
+			[]string{"2 new, 0 updated, 0 unchanged, 0 with errors", "written; the database before the import was kept as"}},
+		{"again, unchanged", []string{"import", "contributions", good}, ExitOK, []string{"0 new, 0 updated, 2 unchanged, 0 with errors"}},
+		{"no such kind of import", []string{"import", "events", good}, ExitUsage, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, db, tc.args...)
+			if r.code != tc.code {
+				t.Fatalf("exit %d, want %d: %+v", r.code, tc.code, r)
+			}
+			for _, l := range tc.lines {
+				if !strings.Contains(r.stdout, l) {
+					t.Errorf("stdout lacks %q:\n%s", l, r.stdout)
+				}
+			}
+		})
+	}
+	r := run(t, db, "import", "contributions", good, "--dry-run", "--json")
+	var report struct {
+		Unchanged int `json:"unchanged"`
+		Rows      []struct {
+			Contribution struct {
+				ID     uint64 `json:"id"`
+				Points int    `json:"points"`
+			} `json:"contribution"`
+		} `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &report); err != nil || report.Unchanged != 2 || report.Rows[0].Contribution.ID == 0 || report.Rows[0].Contribution.Points != 400 {
+		t.Errorf("JSON report = %+v, %v", report, err)
+	}
+	st := run(t, db, "standings", "--year", "2026", "--json")
+	if !strings.Contains(st.stdout, `"points": 400`) {
+		t.Errorf("standings after the import:\n%s", st.stdout)
+	}
+}

@@ -11,20 +11,15 @@ import (
 	"acedesk/app/exchange"
 )
 
-// importer is an import's preview and apply.
-type importer func(s *app.Services) (preview, apply func(file string, data []byte) (app.ImportReport, error))
-
-var importers = map[string]importer{
-	"members": func(s *app.Services) (preview, apply func(string, []byte) (app.ImportReport, error)) {
-		return s.MemberImport.Preview, s.MemberImport.Apply
-	},
-	"groups": func(s *app.Services) (preview, apply func(string, []byte) (app.ImportReport, error)) {
-		return s.GroupImport.Preview, s.GroupImport.Apply
-	},
+// importer is what an import command runs: the preview or the real thing.
+type importer interface {
+	Preview(fileName string, data []byte) (app.ImportReport, error)
+	Apply(fileName string, data []byte) (app.ImportReport, error)
 }
 
-func (c *runner) importFile(kind string, args []string) int {
-	fs := c.flags("import " + kind)
+// importFile runs `import WHAT FILE` with the importer of the session.
+func (c *runner) importFile(what string, args []string, of func(*app.Services) importer) int {
+	fs := c.flags("import " + what)
 	dryRun := fs.Bool("dry-run", false, "show what would change, write nothing")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	pos, ok := c.parse(fs, args, 1)
@@ -42,9 +37,9 @@ func (c *runner) importFile(kind string, args []string) int {
 		return c.fail(err)
 	}
 	return c.withSession(func(s *Session) int {
-		preview, run := importers[kind](s.Services)
+		run := of(s.Services).Apply
 		if *dryRun {
-			run = preview
+			run = of(s.Services).Preview
 		}
 		report, err := run(filepath.Base(path), data)
 		// A refused import still has a report: show which rows were wrong.
@@ -68,8 +63,12 @@ func (c *runner) printImport(r app.ImportReport, asJSON bool) int {
 	fmt.Fprintln(tw, "ROW\tOUTCOME\tNAME\tDETAIL")
 	for _, row := range r.Rows {
 		detail := strings.Join(row.Changes, ", ")
-		if row.Outcome == app.ImportError {
+		switch {
+		case row.Outcome == app.ImportError:
 			detail = row.Message
+		case row.Contribution != nil:
+			ct := row.Contribution
+			detail = fmt.Sprintf("%s %s ×%d %s: %d points", ct.Date, ct.Kind, ct.Quantity, ct.Title, ct.Points)
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", row.Row, row.Outcome, row.Name, detail)
 	}

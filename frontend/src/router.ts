@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory } from 'vue-router'
+import ContributionsView from '@/views/ContributionsView.vue'
 import MembersView from '@/views/MembersView.vue'
 import SettingsView from '@/views/SettingsView.vue'
 import StandingsView from '@/views/StandingsView.vue'
@@ -6,6 +7,7 @@ import StandingsView from '@/views/StandingsView.vue'
 export const routes = [
   { path: '/', redirect: '/members' },
   { path: '/members', name: 'members', component: MembersView },
+  { path: '/contributions', name: 'contributions', component: ContributionsView },
   { path: '/standings', name: 'standings', component: StandingsView },
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/:pathMatch(.*)*', redirect: '/members' },

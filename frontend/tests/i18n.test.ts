@@ -49,6 +49,14 @@ describe('i18n messages', () => {
   it('cover every error reason and field reason of the contract', () => {
     for (const r of ['fields', 'phone_taken', 'email_taken', 'stale', 'member_not_found', 'member_has_history', 'db_not_empty', 'demo_too_many', 'internal', 'network'])
       expect(zhFlat[`errors.reason.${r}`], r).toBeTruthy()
+    // Contributions and their import (app/contribution*.go, app/exchange).
+    for (const r of ['contribution_stale', 'contribution_not_found', 'member_archived', 'import_has_errors',
+      'import_unknown_column', 'import_missing_column', 'import_duplicate_column', 'import_unnamed_column', 'import_no_header',
+      'import_legacy_format', 'import_too_large', 'import_unreadable', 'import_unknown_phone', 'import_unknown_name',
+      'import_ambiguous_name', 'import_phone_name_mismatch', 'import_no_member', 'import_duplicate_contribution'])
+      expect(zhFlat[`errors.reason.${r}`], r).toBeTruthy()
+    for (const f of ['unknown_kind', 'invalid_date', 'not_positive', 'invalid_year'])
+      expect(zhFlat[`fieldErrors.${f}`], f).toBeTruthy()
     for (const c of ['invalid', 'not_found', 'conflict', 'unauthorized', 'internal'])
       expect(zhFlat[`errors.code.${c}`], c).toBeTruthy()
     for (const f of ['required', 'too_long', 'not_latin', 'invalid_phone', 'invalid_email', 'invalid_choice', 'taken'])

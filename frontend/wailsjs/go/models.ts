@@ -225,6 +225,127 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ContributionRow {
+	    id: number;
+	    member_id: number;
+	    kind: string;
+	    date: string;
+	    quantity: number;
+	    title: string;
+	    evidence: string;
+	    status: string;
+	    override?: number;
+	    override_reason: string;
+	    event_id: number;
+	    version: number;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    updated_at: any;
+	    member_name: string;
+	    member_phone: string;
+	    points: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContributionRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.member_id = source["member_id"];
+	        this.kind = source["kind"];
+	        this.date = source["date"];
+	        this.quantity = source["quantity"];
+	        this.title = source["title"];
+	        this.evidence = source["evidence"];
+	        this.status = source["status"];
+	        this.override = source["override"];
+	        this.override_reason = source["override_reason"];
+	        this.event_id = source["event_id"];
+	        this.version = source["version"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.updated_at = this.convertValues(source["updated_at"], null);
+	        this.member_name = source["member_name"];
+	        this.member_phone = source["member_phone"];
+	        this.points = source["points"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ContributionPage {
+	    items: ContributionRow[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContributionPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.items = this.convertValues(source["items"], ContributionRow);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ContributionQuery {
+	    year: number;
+	    status: string;
+	    member_id: number;
+	    kind: string;
+	    text: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ContributionQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.status = source["status"];
+	        this.member_id = source["member_id"];
+	        this.kind = source["kind"];
+	        this.text = source["text"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	
 	export class Decision {
 	    id: number;
 	    kind: string;
@@ -451,6 +572,7 @@ export namespace app {
 	    member_id: number;
 	    name: string;
 	    changes?: string[];
+	    contribution?: ContributionRow;
 	    reason?: string;
 	    message?: string;
 	    params?: {[key: string]: string};
@@ -467,11 +589,30 @@ export namespace app {
 	        this.member_id = source["member_id"];
 	        this.name = source["name"];
 	        this.changes = source["changes"];
+	        this.contribution = this.convertValues(source["contribution"], ContributionRow);
 	        this.reason = source["reason"];
 	        this.message = source["message"];
 	        this.params = source["params"];
 	        this.fields = source["fields"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ImportReport {
 	    file: string;

@@ -10,6 +10,8 @@ export function Delete(arg1:number,arg2:number):Promise<void>;
 
 export function ForMember(arg1:number):Promise<Array<app.Contribution>>;
 
+export function List(arg1:app.ContributionQuery):Promise<app.ContributionPage>;
+
 export function Points(arg1:app.Contribution):Promise<number>;
 
 export function Reject(arg1:number,arg2:number):Promise<app.Contribution>;

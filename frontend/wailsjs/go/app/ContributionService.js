@@ -18,6 +18,10 @@ export function ForMember(arg1) {
   return window['go']['app']['ContributionService']['ForMember'](arg1);
 }
 
+export function List(arg1) {
+  return window['go']['app']['ContributionService']['List'](arg1);
+}
+
 export function Points(arg1) {
   return window['go']['app']['ContributionService']['Points'](arg1);
 }

@@ -1,0 +1,365 @@
+import { defineStore } from 'pinia'
+import { computed, reactive, ref, watch } from 'vue'
+import * as api from '@/api/contributions'
+import type { ContributionInput, ContributionRow, ImportReport, Status } from '@/api/contributions'
+import { search as searchMembers, type Member } from '@/api/members'
+import { rulesOf, type YearRules } from '@/api/standings'
+import { AppError, fieldErrorsOf, toAppError, type FieldError } from '@/api/errors'
+import { latestGate } from './latest'
+
+export const PAGE_SIZE = 50
+export const SEARCH_DEBOUNCE_MS = 200
+/** How many members the entry form's member search offers. */
+export const MEMBER_OPTIONS = 8
+/** The kind whose quantity is a number of PG 豆 rather than 1. */
+export const BEANS_KIND = 'forum_beans'
+
+export type StatusFilter = 'all' | Status
+
+/** The member chosen in the entry form, as the search found them. */
+export type MemberChoice = Pick<Member, 'id' | 'name' | 'phone' | 'city' | 'organization'>
+
+/** What the entry form holds; never cleared by a failed save. */
+export interface EntryValues {
+  member: MemberChoice | null
+  kind: string
+  date: string
+  quantity: number
+  title: string
+  evidence: string
+  overrideOn: boolean
+  override: number | null
+  override_reason: string
+}
+
+/** The local calendar date as the program keeps dates: 2026-03-05. */
+export function today(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+export function yearOf(date: string): number {
+  return Number(date.slice(0, 4)) || new Date().getFullYear()
+}
+
+export function emptyEntry(date: string = today()): EntryValues {
+  return { member: null, kind: '', date, quantity: 1, title: '', evidence: '', overrideOn: false, override: null, override_reason: '' }
+}
+
+/** After a save the next entry keeps the date and kind: a lead types a batch of one event's talks. */
+export function nextEntry(v: EntryValues): EntryValues {
+  return { ...emptyEntry(v.date), kind: v.kind }
+}
+
+/** What the form sends; quantity counts only for PG 豆, the override only when switched on. */
+export function inputOf(v: EntryValues): ContributionInput {
+  return {
+    member_id: v.member?.id ?? 0,
+    kind: v.kind,
+    date: v.date,
+    quantity: v.kind === BEANS_KIND ? v.quantity : 1,
+    title: v.title,
+    evidence: v.evidence,
+    override: v.overrideOn ? v.override ?? 0 : null,
+    override_reason: v.overrideOn ? v.override_reason : '',
+  }
+}
+
+/** Whether the form holds enough for the rules to price it. */
+export function priceable(v: EntryValues): boolean {
+  return v.member !== null && v.kind !== '' && v.date !== ''
+}
+
+export const useContributionsStore = defineStore('contributions', () => {
+  // ---- list -------------------------------------------------------------
+  const year = ref(new Date().getFullYear())
+  const status = ref<StatusFilter>('all')
+  const text = ref('')
+  const page = ref(1)
+  const items = ref<ContributionRow[]>([])
+  const total = ref(0)
+  const loading = ref(false)
+  const error = ref<AppError | null>(null)
+  /** The year whose answer is shown. */
+  const shownYear = ref<number | null>(null)
+  /** IDs of the rows ticked for a bulk approval. */
+  const selected = ref<number[]>([])
+  const listGate = latestGate()
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  const selectedPending = computed(() =>
+    items.value.filter((r) => r.status === 'pending' && selected.value.includes(r.id)),
+  )
+
+  async function load(): Promise<void> {
+    if (timer) {
+      clearTimeout(timer)
+      timer = undefined
+    }
+    const isLatest = listGate.next()
+    const q = {
+      year: year.value, status: status.value === 'all' ? ('' as const) : status.value, text: text.value.trim(),
+      offset: (page.value - 1) * PAGE_SIZE, limit: PAGE_SIZE,
+    }
+    loading.value = true
+    try {
+      const res = await api.list(q)
+      if (!isLatest()) return
+      // A page past the end (after approving the last row of a filtered page): go back.
+      if (res.items.length === 0 && res.total > 0 && page.value > 1) {
+        page.value = Math.max(1, Math.ceil(res.total / PAGE_SIZE))
+        return load()
+      }
+      items.value = res.items
+      total.value = res.total
+      shownYear.value = q.year
+      selected.value = selected.value.filter((id) => res.items.some((r) => r.id === id))
+      error.value = null
+    } catch (e) {
+      if (!isLatest()) return
+      error.value = toAppError(e)
+    } finally {
+      if (isLatest()) loading.value = false
+    }
+  }
+
+  function setYear(y: number): Promise<void> {
+    year.value = y
+    page.value = 1
+    return load()
+  }
+
+  function setStatus(s: StatusFilter): Promise<void> {
+    status.value = s
+    page.value = 1
+    return load()
+  }
+
+  function setPage(p: number): Promise<void> {
+    page.value = p
+    return load()
+  }
+
+  /** Search as you type: waits SEARCH_DEBOUNCE_MS after the last keystroke. */
+  function setText(v: string): void {
+    text.value = v
+    page.value = 1
+    if (timer) clearTimeout(timer)
+    timer = setTimeout(() => void load(), SEARCH_DEBOUNCE_MS)
+  }
+
+  /** Approves or rejects one row; the list reloads either way (it may have changed). */
+  async function review(row: ContributionRow, to: 'approved' | 'rejected'): Promise<void> {
+    try {
+      await (to === 'approved' ? api.approve(row.id, row.version) : api.reject(row.id, row.version))
+    } finally {
+      void load()
+    }
+  }
+
+  /** Approves every ticked pending row, one by one; returns how many passed and the failures. */
+  async function approveSelected(): Promise<{ approved: number; failed: AppError[] }> {
+    const rows = selectedPending.value
+    const failed: AppError[] = []
+    for (const r of rows) {
+      try {
+        await api.approve(r.id, r.version)
+      } catch (e) {
+        failed.push(toAppError(e))
+      }
+    }
+    selected.value = []
+    await load()
+    return { approved: rows.length - failed.length, failed }
+  }
+
+  // ---- rules ------------------------------------------------------------
+  const rulesByYear = reactive<Record<number, YearRules>>({})
+
+  async function loadRules(y: number): Promise<YearRules | null> {
+    if (!rulesByYear[y]) {
+      try {
+        rulesByYear[y] = await rulesOf(y)
+      } catch {
+        // Kinds then show by key; saving still checks them.
+        return null
+      }
+    }
+    return rulesByYear[y]
+  }
+
+  // ---- fast entry -------------------------------------------------------
+  const entry = reactive({
+    open: false,
+    values: emptyEntry(),
+    fieldErrors: {} as Record<string, FieldError>,
+    error: null as AppError | null,
+    saving: false,
+    /** The points the form's contribution would earn; null until it can be priced. */
+    points: null as number | null,
+    pointsError: null as AppError | null,
+    /** Bumped after each save so the form can put the cursor back on the member search. */
+    saved: 0,
+  })
+  const memberOptions = ref<MemberChoice[]>([])
+  const memberSearching = ref(false)
+  const memberGate = latestGate()
+  const pointsGate = latestGate()
+
+  const entryRules = computed<YearRules | null>(() => rulesByYear[yearOf(entry.values.date)] ?? null)
+
+  function openEntry(): void {
+    entry.open = true
+    void loadRules(yearOf(entry.values.date))
+  }
+
+  function closeEntry(): void {
+    entry.open = false
+  }
+
+  async function findMembers(q: string): Promise<void> {
+    const isLatest = memberGate.next()
+    memberSearching.value = true
+    try {
+      const page = await searchMembers({ text: q.trim(), archived: false, offset: 0, limit: MEMBER_OPTIONS })
+      if (isLatest()) memberOptions.value = page.items
+    } catch {
+      if (isLatest()) memberOptions.value = []
+    } finally {
+      if (isLatest()) memberSearching.value = false
+    }
+  }
+
+  /** Prices what the form holds with ContributionService.Points. */
+  async function refreshPoints(): Promise<void> {
+    const isLatest = pointsGate.next()
+    if (!priceable(entry.values)) {
+      entry.points = null
+      entry.pointsError = null
+      return
+    }
+    try {
+      const p = await api.points(inputOf(entry.values))
+      if (!isLatest()) return
+      entry.points = p
+      entry.pointsError = null
+    } catch (e) {
+      if (!isLatest()) return
+      entry.points = null
+      entry.pointsError = toAppError(e)
+    }
+  }
+
+  // What the points depend on; the title and evidence do not change them.
+  watch(
+    () => {
+      const v = entry.values
+      return [v.member?.id, v.kind, v.date, v.quantity, v.overrideOn, v.override]
+    },
+    () => void refreshPoints(),
+  )
+  watch(
+    () => yearOf(entry.values.date),
+    (y) => void loadRules(y),
+  )
+
+  /** Clears the error shown under one field once the user edits it. */
+  function clearFieldError(field: string): void {
+    if (entry.fieldErrors[field]) {
+      const next = { ...entry.fieldErrors }
+      delete next[field]
+      entry.fieldErrors = next
+    }
+  }
+
+  /**
+   * Records what the form holds. On success the form stays open for the
+   * next one, keeping the date and kind, and the list reloads; on failure
+   * everything typed stays and the errors are set. Returns whether it saved.
+   */
+  async function save(): Promise<boolean> {
+    if (entry.saving) return false
+    entry.saving = true
+    entry.error = null
+    entry.fieldErrors = {}
+    try {
+      await api.create(inputOf(entry.values))
+      entry.values = nextEntry(entry.values)
+      entry.saved++
+      void load()
+      return true
+    } catch (e) {
+      const err = toAppError(e)
+      entry.error = err
+      entry.fieldErrors = fieldErrorsOf(err)
+      return false
+    } finally {
+      entry.saving = false
+    }
+  }
+
+  // ---- import -----------------------------------------------------------
+  const importer = reactive({
+    open: false,
+    fileName: '',
+    bytes: null as Uint8Array | null,
+    report: null as ImportReport | null,
+    busy: false,
+    error: null as AppError | null,
+  })
+
+  const canApply = computed(
+    () => !!importer.report && importer.report.errors === 0 && importer.report.new > 0 && !importer.busy,
+  )
+
+  function openImport(): void {
+    Object.assign(importer, { open: true, fileName: '', bytes: null, report: null, busy: false, error: null })
+  }
+
+  function closeImport(): void {
+    importer.open = false
+  }
+
+  /** Reads the chosen file's dry run: every row's outcome, nothing written. */
+  async function previewImport(fileName: string, bytes: Uint8Array): Promise<void> {
+    Object.assign(importer, { fileName, bytes, report: null, error: null, busy: true })
+    try {
+      const report = await api.previewImport(fileName, bytes)
+      // The kinds of every year in the file, for their labels.
+      const years = new Set(report.rows.flatMap((r) => (r.contribution ? [yearOf(r.contribution.date)] : [])))
+      await Promise.all([...years].map(loadRules))
+      if (importer.bytes === bytes) importer.report = report
+    } catch (e) {
+      if (importer.bytes === bytes) importer.error = toAppError(e)
+    } finally {
+      if (importer.bytes === bytes) importer.busy = false
+    }
+  }
+
+  /** Imports the previewed file; returns the report once written, else null with the error set. */
+  async function applyImport(): Promise<ImportReport | null> {
+    if (!importer.bytes || !canApply.value) return null
+    importer.busy = true
+    importer.error = null
+    try {
+      const report = await api.applyImport(importer.fileName, importer.bytes)
+      importer.report = report
+      importer.open = false
+      void load()
+      return report
+    } catch (e) {
+      importer.error = toAppError(e)
+      return null
+    } finally {
+      importer.busy = false
+    }
+  }
+
+  return {
+    year, status, text, page, items, total, loading, error, shownYear, selected, selectedPending,
+    load, setYear, setStatus, setPage, setText, review, approveSelected,
+    rulesByYear, loadRules,
+    entry, entryRules, memberOptions, memberSearching, openEntry, closeEntry, findMembers, refreshPoints, clearFieldError, save,
+    importer, canApply, openImport, closeImport, previewImport, applyImport,
+  }
+})
