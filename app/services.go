@@ -10,6 +10,7 @@ type Services struct {
 	Contributions *ContributionService
 	Standings     *StandingsService
 	MemberImport  *MemberImportService
+	Dashboard     *DashboardService
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -18,18 +19,20 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	settings := &SettingsService{repo: repo, clock: clock, defaultOperator: defaultOperator}
 	members := &MemberService{repo: repo, clock: clock, settings: settings}
 	rulesSvc := &RulesService{repo: repo, settings: settings}
+	standings := &StandingsService{repo: repo, rules: rulesSvc}
 	return &Services{
 		Members:       members,
 		Settings:      settings,
 		System:        &SystemService{repo: repo, clock: clock, settings: settings},
 		Rules:         rulesSvc,
 		Contributions: &ContributionService{repo: repo, settings: settings, rules: rulesSvc},
-		Standings:     &StandingsService{repo: repo, rules: rulesSvc},
+		Standings:     standings,
 		MemberImport:  NewMemberImportService(repo, settings),
+		Dashboard:     &DashboardService{repo: repo, standings: standings},
 	}
 }
 
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
-	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport}
+	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport, s.Dashboard}
 }

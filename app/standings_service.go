@@ -35,20 +35,16 @@ type StandingsService struct {
 
 // ForYear computes every member's standing in year under that year's rules.
 func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
-	r, err := s.rules.Get(year)
+	y, err := s.compute(year)
 	if err != nil {
 		return nil, err
 	}
-	contribs, err := s.repo.PointsInputsOfYear(year)
-	if err != nil {
-		return nil, err
-	}
-	standings := rules.Standings(r, contribs, nil)
+	standings := y.standings
 	ids := make([]uint64, len(standings))
 	for i, st := range standings {
 		ids[i] = st.MemberID
 	}
-	members, err := s.repo.GetMembers(ids)
+	members, err := s.repo.MemberSummaries(ids)
 	if err != nil {
 		return nil, err
 	}
@@ -65,4 +61,25 @@ func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
 		out = append(out, row)
 	}
 	return out, nil
+}
+
+// yearStandings is a year's rules, its contributions and the standings
+// the rules make of them.
+type yearStandings struct {
+	rules     rules.YearRules
+	contribs  []rules.Contribution
+	standings []rules.Standing
+}
+
+// compute applies year's rules to the year's contributions.
+func (s *StandingsService) compute(year int) (yearStandings, error) {
+	r, err := s.rules.Get(year)
+	if err != nil {
+		return yearStandings{}, err
+	}
+	contribs, err := s.repo.PointsInputsOfYear(year)
+	if err != nil {
+		return yearStandings{}, err
+	}
+	return yearStandings{rules: r, contribs: contribs, standings: rules.Standings(r, contribs, nil)}, nil
 }
