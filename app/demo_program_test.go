@@ -53,4 +53,33 @@ func TestDemoHasAYearOfProgramLife(t *testing.T) {
 	if len(r.Entries) == 0 {
 		t.Error("no holders to renew at the end of the demo year")
 	}
+
+	duties := map[string]string{}
+	d, err := p.svc.Dashboard.ForYear(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range d.Duties {
+		duties[x.Group] = x.Duty
+		if x.Lead == "" {
+			t.Errorf("duty of %s names no lead", x.Group)
+		}
+	}
+	want := map[string]string{"广州用户组": "event", "成都用户组": "event", "武汉用户组": "event",
+		"金融行业组": "report", "电力行业组": "report", "电信行业组": "report", "政务行业组": "report"}
+	if len(duties) != len(want) {
+		t.Errorf("duties = %v, want %v", duties, want)
+	}
+	for g, w := range want {
+		if duties[g] != w {
+			t.Errorf("duty of %s = %q, want %q", g, duties[g], w)
+		}
+	}
+	p.on("2026-09-30")
+	if d, _ := p.svc.Dashboard.ForYear(2026); len(d.Duties) != 0 {
+		t.Errorf("duties before October: %+v", d.Duties)
+	}
+	if d, _ := p.svc.Dashboard.ForYear(2025); len(d.Duties) != 0 {
+		t.Errorf("2025 had no groups, yet duties: %+v", d.Duties)
+	}
 }

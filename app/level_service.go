@@ -43,11 +43,11 @@ func (s *LevelService) Batch(id string) (Batch, error) {
 	if b, ok, err := s.repo.GetBatch(bid.String()); err != nil || ok {
 		return b, err
 	}
-	standings, err := s.standings.compute(bid.Year)
+	y, err := s.standings.compute(bid.Year)
 	if err != nil {
 		return Batch{}, err
 	}
-	return s.preview(bid, standings)
+	return s.preview(bid, y.standings)
 }
 
 func (s *LevelService) preview(bid BatchID, standings []rules.Standing) (Batch, error) {
@@ -60,7 +60,7 @@ func (s *LevelService) preview(bid BatchID, standings []rules.Standing) (Batch, 
 	for i, e := range found {
 		ids[i] = e.MemberID
 	}
-	members, err := s.repo.GetMembers(ids)
+	members, err := s.repo.MemberSummaries(ids)
 	if err != nil {
 		return Batch{}, err
 	}
@@ -134,10 +134,11 @@ func (s *LevelService) Renewal(year int) (Renewal, error) {
 	if r, ok, err := s.repo.GetRenewal(year); err != nil || ok {
 		return r, err
 	}
-	standings, err := s.standings.compute(year)
+	y, err := s.standings.compute(year)
 	if err != nil {
 		return Renewal{}, err
 	}
+	standings := y.standings
 	holders, err := s.current(func(h Holding) bool { return h.From <= year && h.ValidThrough == year })
 	if err != nil {
 		return Renewal{}, err
@@ -151,7 +152,7 @@ func (s *LevelService) Renewal(year int) (Renewal, error) {
 	for i, e := range found {
 		ids[i] = e.MemberID
 	}
-	members, err := s.repo.GetMembers(ids)
+	members, err := s.repo.MemberSummaries(ids)
 	if err != nil {
 		return Renewal{}, err
 	}

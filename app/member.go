@@ -35,6 +35,15 @@ type Member struct {
 	UpdatedAt    time.Time `json:"updated_at"`
 }
 
+// MemberSummary is what lists of standings show of a member.
+type MemberSummary struct {
+	Name        string `json:"name"`
+	NameLatin   string `json:"name_latin"`
+	Phone       string `json:"phone"`
+	City        string `json:"city"`
+	OrgCategory string `json:"org_category"`
+}
+
 var (
 	mainlandPhone = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
 	intlPhone     = regexp.MustCompile(`^\+[1-9][0-9]{5,14}$`)

@@ -10,8 +10,9 @@ type MemberRepository interface {
 	// UpdateMember fails with a conflict when m.Version is not the stored one.
 	UpdateMember(m Member, action string, c Change) (Member, error)
 	GetMember(id uint64) (Member, error)
-	// GetMembers loads many members in one transaction; missing IDs are absent.
-	GetMembers(ids []uint64) (map[uint64]Member, error)
+	// MemberSummaries loads many members' summaries in one transaction;
+	// missing IDs are absent.
+	MemberSummaries(ids []uint64) (map[uint64]MemberSummary, error)
 	DeleteMember(id uint64, version int, c Change) error
 	SearchMembers(q MemberQuery) (MemberPage, error)
 	CountMembers() (int, error)

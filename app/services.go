@@ -16,6 +16,7 @@ type Services struct {
 	Decisions          *DecisionService
 	Events             *EventService
 	Levels             *LevelService
+	Dashboard          *DashboardService
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -39,6 +40,7 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 		Events:             &EventService{repo: repo, settings: settings, rules: rulesSvc},
 		Levels:             &LevelService{repo: repo, clock: clock, settings: settings, standings: standings},
 		ContributionImport: NewContributionImportService(repo, settings, rulesSvc),
+		Dashboard:          &DashboardService{repo: repo, clock: clock, standings: standings},
 	}
 	sys := svc.System
 	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions
@@ -48,5 +50,5 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
 	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport,
-		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels}
+		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard}
 }

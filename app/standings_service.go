@@ -39,10 +39,11 @@ type StandingsService struct {
 
 // ForYear computes every member's standing in year under that year's rules.
 func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
-	standings, err := s.compute(year)
+	y, err := s.compute(year)
 	if err != nil {
 		return nil, err
 	}
+	standings := y.standings
 	held, err := s.heldIn(year)
 	if err != nil {
 		return nil, err
@@ -51,7 +52,7 @@ func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
 	for i, st := range standings {
 		ids[i] = st.MemberID
 	}
-	members, err := s.repo.GetMembers(ids)
+	members, err := s.repo.MemberSummaries(ids)
 	if err != nil {
 		return nil, err
 	}
@@ -73,25 +74,35 @@ func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
 	return out, nil
 }
 
-// compute runs the rules over year's contributions and roles.
-func (s *StandingsService) compute(year int) ([]rules.Standing, error) {
+// yearStandings is a year's rules, its contributions and the standings
+// the rules make of them.
+type yearStandings struct {
+	rules     rules.YearRules
+	contribs  []rules.Contribution
+	groups    []Group
+	standings []rules.Standing
+}
+
+// compute applies year's rules to the year's contributions.
+func (s *StandingsService) compute(year int) (yearStandings, error) {
 	r, err := s.rules.Get(year)
 	if err != nil {
-		return nil, err
+		return yearStandings{}, err
 	}
 	contribs, err := s.repo.PointsInputsOfYear(year)
 	if err != nil {
-		return nil, err
+		return yearStandings{}, err
 	}
 	groups, err := s.repo.Groups()
 	if err != nil {
-		return nil, err
+		return yearStandings{}, err
 	}
 	decisions, err := s.repo.Decisions(year)
 	if err != nil {
-		return nil, err
+		return yearStandings{}, err
 	}
-	return rules.Standings(r, contribs, rolesOf(year, groups, decisions)), nil
+	return yearStandings{rules: r, contribs: contribs, groups: groups,
+		standings: rules.Standings(r, contribs, rolesOf(year, groups, decisions))}, nil
 }
 
 // heldIn maps each member holding a level valid in year to that level.

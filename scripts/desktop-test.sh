@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the real desktop binary in a virtual X display: waits for its window,
-# checks that the member page rendered (window title and screenshot), types a
-# search with xdotool and sees the list change, checks that a second instance
-# is refused, and that closing the app releases the database.
+# checks that the dashboard rendered (window title and screenshot), checks
+# that a second instance is refused, goes to the member page with the
+# keyboard, types a search with xdotool and sees the list change, and checks
+# that closing the app releases the database.
 set -euo pipefail
 if [ -z "${DISPLAY:-}" ] || [ -z "${DESKTOP_TEST_INNER:-}" ]; then
   export DESKTOP_TEST_INNER=1
@@ -48,10 +49,13 @@ start=$(date +%s%N)
 ACEDESK_DB=$db "$BIN" >"$work/app.log" 2>&1 &
 app_pid=$!
 wid=$(timeout 60 xdotool search --sync --onlyvisible --name 'ACE Desk' | head -1) || fail "no window appeared"
-wait_for "the member list in the window title" 60 title_matches '(300)'
+wait_for "the dashboard in the window title" 60 title_matches '^仪表盘 — ACE Desk$'
 echo "desktop: first screen after $(( ($(date +%s%N) - start) / 1000000 )) ms (window title: $(xdotool getwindowname "$wid"))"
 
-wait_for "the member list to paint" 30 list_shown "$OUT/desktop-members.png"
+# The charts' area (right of the sidebar, below the level cards) is full of
+# bars and labels once the dashboard has painted.
+charts_shown() { import -window root "$1" && [ "$(/usr/bin/convert "$1" -crop 900x250+250+230 +repage -format %k info:)" -gt 100 ]; }
+wait_for "the dashboard to paint" 30 charts_shown "$OUT/desktop-dashboard.png"
 
 # A second ACE Desk on the same file is refused within 2 s, with exit code 3.
 t0=$(date +%s%N)
@@ -79,8 +83,14 @@ set +e; wait "$second_pid"; code=$?; set -e
 grep -q "open in another ACE Desk" "$work/second-desktop.log" || fail "second desktop instance did not say why"
 echo "desktop: second window refused with a dialog after ${ms} ms, exit 3"
 
-# Type into the search box (focused on arrival) and see the list change.
+# To the member list with the keyboard: the first Tab reaches the first
+# menu link (仪表盘), the second 成员.
 xdotool windowfocus --sync "$wid" 2>/dev/null || true
+xdotool key --delay 100 Tab Tab Return
+wait_for "the member list in the window title" 30 title_matches '(300)'
+wait_for "the member list to paint" 30 list_shown "$OUT/desktop-members.png"
+
+# Type into the search box (focused on arrival) and see the list change.
 xdotool type --delay 40 "$phone"
 wait_for "the search result in the window title" 30 title_matches '(1)'
 wait_for "the list to narrow to one row" 30 one_row_shown "$OUT/desktop-search.png"

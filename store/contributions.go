@@ -136,8 +136,17 @@ func (s *Store) PointsInputsOfYear(year int) ([]rules.Contribution, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		prefix := yearPrefix(year)
 		c := tx.Bucket(bucketContribByYear).Cursor()
-		for k, v := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && string(k[:2]) == string(prefix); k, v = c.Next() {
-			rc, err := decodePointsRecord(btoi(k[2:]), v)
+		inYear := func(k []byte) bool { return k != nil && len(k) == len(prefix)+8 && string(k[:2]) == string(prefix) }
+		// Counting first sizes the result once: growing it instead copied
+		// a year of records several times over.
+		n := 0
+		for k, _ := c.Seek(prefix); inYear(k); k, _ = c.Next() {
+			n++
+		}
+		out = make([]rules.Contribution, 0, n)
+		kinds := map[string]string{}
+		for k, v := c.Seek(prefix); inYear(k); k, v = c.Next() {
+			rc, err := decodePointsRecord(btoi(k[2:]), v, kinds)
 			if err != nil {
 				return err
 			}
@@ -175,11 +184,12 @@ func (s *Store) ListContributions(q app.ContributionQuery) (app.ContributionPage
 			return t
 		}
 		var hits []hit
+		kinds := map[string]string{}
 		prefix := yearPrefix(q.Year)
 		c := tx.Bucket(bucketContribByYear).Cursor()
 		for k, v := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && bytes.Equal(k[:2], prefix); k, v = c.Next() {
 			id := btoi(k[2:])
-			rc, err := decodePointsRecord(id, v)
+			rc, err := decodePointsRecord(id, v, kinds)
 			if err != nil {
 				return err
 			}

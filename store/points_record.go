@@ -41,7 +41,10 @@ func pointsRecord(c app.Contribution) ([]byte, error) {
 
 var errBadPointsRecord = errors.New("damaged contribution index record")
 
-func decodePointsRecord(id uint64, b []byte) (rules.Contribution, error) {
+// decodePointsRecord reads a record; kinds holds the kind names seen so
+// far, so that a year of records shares a handful of strings instead of
+// allocating one per record.
+func decodePointsRecord(id uint64, b []byte, kinds map[string]string) (rules.Contribution, error) {
 	if len(b) < pointsRecordFixed || int(b[16]) >= len(statusCodes) {
 		return rules.Contribution{}, errBadPointsRecord
 	}
@@ -51,8 +54,13 @@ func decodePointsRecord(id uint64, b []byte) (rules.Contribution, error) {
 		Date:     rules.Date{Year: int(binary.BigEndian.Uint16(b[8:])), Month: time.Month(b[10]), Day: int(b[11])},
 		Quantity: int(binary.BigEndian.Uint32(b[12:])),
 		Status:   rules.Status(statusCodes[b[16]]),
-		Kind:     string(b[pointsRecordFixed:]),
 	}
+	kind, ok := kinds[string(b[pointsRecordFixed:])]
+	if !ok {
+		kind = string(b[pointsRecordFixed:])
+		kinds[kind] = kind
+	}
+	c.Kind = kind
 	if b[17] == 1 {
 		v := int(binary.BigEndian.Uint32(b[18:]))
 		c.Override = &v

@@ -25,7 +25,7 @@ func TestPointsRecordRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := decodePointsRecord(99, rec)
+			got, err := decodePointsRecord(99, rec, map[string]string{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -39,7 +39,7 @@ func TestPointsRecordRoundTrip(t *testing.T) {
 		})
 	}
 	for _, bad := range [][]byte{nil, make([]byte, pointsRecordFixed-1), append(make([]byte, 16), 9, 0, 0, 0, 0, 0)} {
-		if _, err := decodePointsRecord(1, bad); err == nil {
+		if _, err := decodePointsRecord(1, bad, map[string]string{}); err == nil {
 			t.Errorf("decoded a damaged record %v", bad)
 		}
 	}

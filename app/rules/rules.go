@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Years outside this range are typing mistakes, not program years.
@@ -55,30 +55,49 @@ func DefaultRules(year int) YearRules {
 	}
 }
 
-// Validate reports the first thing wrong with the table.
+// InvalidError says which field of a table is wrong, so an editor can mark
+// it: Field is "year", "partner_threshold", "ace_threshold" or
+// "kinds.<index>.<key|label_zh|points|unit>" (index from 0), and Reason a
+// short code the UI translates.
+type InvalidError struct {
+	Field  string
+	Reason string
+	msg    string
+}
+
+func (e *InvalidError) Error() string { return e.msg }
+
+func invalid(field, reason, format string, args ...any) error {
+	return &InvalidError{Field: field, Reason: reason, msg: fmt.Sprintf(format, args...)}
+}
+
+// Validate reports the first thing wrong with the table, as an *InvalidError.
 func (r YearRules) Validate() error {
 	if r.Year < minYear || r.Year > maxYear {
-		return fmt.Errorf("year %d is not between %d and %d", r.Year, minYear, maxYear)
+		return invalid("year", "invalid_year", "year %d is not between %d and %d", r.Year, minYear, maxYear)
 	}
 	seen := make(map[string]bool, len(r.Kinds))
 	for i, k := range r.Kinds {
+		field := func(name string) string { return fmt.Sprintf("kinds.%d.%s", i, name) }
 		switch {
 		case !validKey(k.Key):
-			return fmt.Errorf("kind %d: key %q must be lowercase letters a-z and _", i+1, k.Key)
+			return invalid(field("key"), "invalid_key", "kind %d: key %q must be lowercase letters a-z and _", i+1, k.Key)
 		case seen[k.Key]:
-			return fmt.Errorf("kind %d: key %q is used twice", i+1, k.Key)
+			return invalid(field("key"), "duplicate_key", "kind %d: key %q is used twice", i+1, k.Key)
+		case strings.TrimSpace(k.LabelZH) == "":
+			return invalid(field("label_zh"), "required", "kind %s: the Chinese label is empty", k.Key)
 		case k.Points < 0:
-			return fmt.Errorf("kind %s: points %d are negative", k.Key, k.Points)
+			return invalid(field("points"), "negative", "kind %s: points %d are negative", k.Key, k.Points)
 		case k.Unit < 1:
-			return fmt.Errorf("kind %s: unit %d is below 1", k.Key, k.Unit)
+			return invalid(field("unit"), "below_one", "kind %s: unit %d is below 1", k.Key, k.Unit)
 		}
 		seen[k.Key] = true
 	}
 	if r.PartnerThreshold <= 0 {
-		return errors.New("the Partner threshold must be above 0")
+		return invalid("partner_threshold", "not_positive", "the Partner threshold must be above 0")
 	}
 	if r.PartnerThreshold > r.ACEThreshold {
-		return fmt.Errorf("the Partner threshold %d is above the ACE threshold %d", r.PartnerThreshold, r.ACEThreshold)
+		return invalid("ace_threshold", "below_partner", "the Partner threshold %d is above the ACE threshold %d", r.PartnerThreshold, r.ACEThreshold)
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -41,24 +42,27 @@ func TestValidate(t *testing.T) {
 		name    string
 		edit    func(*YearRules)
 		wantErr string // "" for valid
+		field   string
+		reason  string
 	}{
-		{"default", func(*YearRules) {}, ""},
-		{"equal thresholds", func(r *YearRules) { r.PartnerThreshold = 500 }, ""},
-		{"zero points kind", func(r *YearRules) { r.Kinds[0].Points = 0 }, ""},
-		{"no kinds", func(r *YearRules) { r.Kinds = nil }, ""},
-		{"year 1999", func(r *YearRules) { r.Year = 1999 }, "year 1999"},
-		{"year 3000", func(r *YearRules) { r.Year = 3000 }, "year 3000"},
-		{"empty key", func(r *YearRules) { r.Kinds[1].Key = "" }, `kind 2: key ""`},
-		{"upper case key", func(r *YearRules) { r.Kinds[1].Key = "Article" }, `key "Article"`},
-		{"key with digit", func(r *YearRules) { r.Kinds[1].Key = "talk2" }, `key "talk2"`},
-		{"key with an accent", func(r *YearRules) { r.Kinds[1].Key = "artícle" }, `key "artícle"`},
-		{"key in Chinese", func(r *YearRules) { r.Kinds[1].Key = "文章" }, `key "文章"`},
-		{"key with space", func(r *YearRules) { r.Kinds[1].Key = "talk live" }, `key "talk live"`},
-		{"duplicate key", func(r *YearRules) { r.Kinds[5].Key = "talk_live" }, `kind 6: key "talk_live" is used twice`},
-		{"negative points", func(r *YearRules) { r.Kinds[3].Points = -50 }, "talk_live: points -50"},
-		{"unit 0", func(r *YearRules) { r.Kinds[4].Unit = 0 }, "forum_beans: unit 0"},
-		{"partner 0", func(r *YearRules) { r.PartnerThreshold = 0 }, "Partner threshold must be above 0"},
-		{"partner above ace", func(r *YearRules) { r.PartnerThreshold = 501 }, "Partner threshold 501 is above the ACE threshold 500"},
+		{"default", func(*YearRules) {}, "", "", ""},
+		{"equal thresholds", func(r *YearRules) { r.PartnerThreshold = 500 }, "", "", ""},
+		{"zero points kind", func(r *YearRules) { r.Kinds[0].Points = 0 }, "", "", ""},
+		{"no kinds", func(r *YearRules) { r.Kinds = nil }, "", "", ""},
+		{"year 1999", func(r *YearRules) { r.Year = 1999 }, "year 1999", "year", "invalid_year"},
+		{"year 3000", func(r *YearRules) { r.Year = 3000 }, "year 3000", "year", "invalid_year"},
+		{"empty key", func(r *YearRules) { r.Kinds[1].Key = "" }, `kind 2: key ""`, "kinds.1.key", "invalid_key"},
+		{"upper case key", func(r *YearRules) { r.Kinds[1].Key = "Article" }, `key "Article"`, "kinds.1.key", "invalid_key"},
+		{"key with digit", func(r *YearRules) { r.Kinds[1].Key = "talk2" }, `key "talk2"`, "kinds.1.key", "invalid_key"},
+		{"key with an accent", func(r *YearRules) { r.Kinds[1].Key = "artícle" }, `key "artícle"`, "kinds.1.key", "invalid_key"},
+		{"key in Chinese", func(r *YearRules) { r.Kinds[1].Key = "文章" }, `key "文章"`, "kinds.1.key", "invalid_key"},
+		{"key with space", func(r *YearRules) { r.Kinds[1].Key = "talk live" }, `key "talk live"`, "kinds.1.key", "invalid_key"},
+		{"duplicate key", func(r *YearRules) { r.Kinds[5].Key = "talk_live" }, `kind 6: key "talk_live" is used twice`, "kinds.5.key", "duplicate_key"},
+		{"negative points", func(r *YearRules) { r.Kinds[3].Points = -50 }, "talk_live: points -50", "kinds.3.points", "negative"},
+		{"unit 0", func(r *YearRules) { r.Kinds[4].Unit = 0 }, "forum_beans: unit 0", "kinds.4.unit", "below_one"},
+		{"blank Chinese label", func(r *YearRules) { r.Kinds[2].LabelZH = "  " }, "talk_regional: the Chinese label is empty", "kinds.2.label_zh", "required"},
+		{"partner 0", func(r *YearRules) { r.PartnerThreshold = 0 }, "Partner threshold must be above 0", "partner_threshold", "not_positive"},
+		{"partner above ace", func(r *YearRules) { r.PartnerThreshold = 501 }, "Partner threshold 501 is above the ACE threshold 500", "ace_threshold", "below_partner"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := DefaultRules(year)
@@ -69,6 +73,10 @@ func TestValidate(t *testing.T) {
 				t.Errorf("Validate() = %v, want nil", err)
 			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
 				t.Errorf("Validate() = %v, want an error containing %q", err, tc.wantErr)
+			}
+			var inv *InvalidError
+			if tc.wantErr != "" && (!errors.As(err, &inv) || inv.Field != tc.field || inv.Reason != tc.reason) {
+				t.Errorf("Validate() = %#v, want field %s, reason %s", err, tc.field, tc.reason)
 			}
 		})
 	}

@@ -23,8 +23,12 @@ type Standing struct {
 	Year         int
 	Points       int
 	PointsByKind map[string]int // every kind of the year's rules, 0 if none
-	Level        Level          // the highest of all tracks
-	Tracks       []Track        // the points track first, always; then roles in the order given
+	// PointsByMonth is Points spread over the months in which they were
+	// earned, January first: a kind counted per unit (forum beans) earns
+	// its points in the month the running sum completed each unit.
+	PointsByMonth [12]int
+	Level         Level   // the highest of all tracks
+	Tracks        []Track // the points track first, always; then roles in the order given
 	// Next is the next level points can give and ToNext the points still
 	// missing ("还差 40 分"); Next is "" at ACE by points, since Director is
 	// by invitation only.
@@ -62,7 +66,7 @@ func Standings(r YearRules, contribs []Contribution, roles []Role) []Standing {
 			firsts.reach(role.Gives(), since)
 		}
 		next, toNext := w.next()
-		out[m] = Standing{MemberID: id, Year: r.Year, Points: w.total, PointsByKind: w.byKind(), Level: level,
+		out[m] = Standing{MemberID: id, Year: r.Year, Points: w.total, PointsByKind: w.byKind(), PointsByMonth: w.months, Level: level,
 			Tracks: tracks[first:len(tracks):len(tracks)], Next: next, ToNext: toNext, QualifiedOn: firsts.byLevel()}
 	}
 	return out
@@ -116,6 +120,7 @@ type walk struct {
 	quantity  []int // summed quantity per kind, overridden ones left out
 	overrides []int // summed override points per kind
 	total     int
+	months    [12]int // total earned per month
 	level     Level
 	partnerOn Date
 	aceOn     Date
@@ -133,7 +138,7 @@ func (w *walk) run(earnings []earning) {
 	sortByDay(earnings)
 	clear(w.quantity)
 	clear(w.overrides)
-	w.total, w.level = 0, LevelNone
+	w.total, w.months, w.level = 0, [12]int{}, LevelNone
 	for _, e := range earnings {
 		before := w.kindPoints(e.slot)
 		if e.overridden {
@@ -143,7 +148,9 @@ func (w *walk) run(earnings []earning) {
 		}
 		// Beans below a full unit earn nothing until a later contribution
 		// completes it, so the total moves by the kind's difference.
-		w.total += w.kindPoints(e.slot) - before
+		gained := w.kindPoints(e.slot) - before
+		w.total += gained
+		w.months[e.day/32-1] += gained
 		if w.level == LevelNone && w.total >= w.r.PartnerThreshold {
 			w.level, w.partnerOn = LevelPartner, e.date(w.r.Year)
 		}

@@ -315,3 +315,45 @@ func TestStandingsDoNotShareTracks(t *testing.T) {
 		t.Errorf("appending to one member's tracks changed the next member's: %q", got)
 	}
 }
+
+func TestPointsByMonth(t *testing.T) {
+	month := func(pairs ...int) [12]int {
+		var m [12]int
+		for i := 0; i+1 < len(pairs); i += 2 {
+			m[pairs[i]-1] = pairs[i+1]
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		name     string
+		contribs []Contribution
+		want     [12]int
+	}{
+		{"each in its month", []Contribution{approved(1, "article", "2026-01-05"), approved(1, "talk_live", "2026-12-31")},
+			month(1, 20, 12, 50)},
+		{"beans earn in the month the running sum reaches 2,000", []Contribution{beans(1, "2026-03-10", 1500), beans(1, "2026-05-02", 600)},
+			month(5, 100)},
+		{"beans over two units in one go", []Contribution{beans(1, "2026-02-01", 4100), beans(1, "2026-07-01", 1900)},
+			month(2, 200, 7, 100)},
+		{"an override counts on its date", []Contribution{withOverride(approved(1, "talk_conference", "2026-04-01"), 150), approved(1, "article", "2026-06-01")},
+			month(4, 150, 6, 20)},
+		{"pending and rejected earn in no month", []Contribution{approved(1, "article", "2026-01-05"),
+			withStatus(approved(1, "talk_conference", "2026-02-05"), StatusPending),
+			withStatus(beans(1, "2026-03-05", 4000), StatusRejected)},
+			month(1, 20)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			st := standingOf(t, standingsOf(tc.contribs, nil), 1)
+			if st.PointsByMonth != tc.want {
+				t.Errorf("PointsByMonth = %v, want %v", st.PointsByMonth, tc.want)
+			}
+			sum := 0
+			for _, p := range st.PointsByMonth {
+				sum += p
+			}
+			if sum != st.Points {
+				t.Errorf("months add up to %d, Points = %d", sum, st.Points)
+			}
+		})
+	}
+}

@@ -5,12 +5,15 @@ import SettingsView from '@/views/SettingsView.vue'
 import StandingsView from '@/views/StandingsView.vue'
 
 export const routes = [
-  { path: '/', redirect: '/members' },
+  { path: '/', redirect: '/dashboard' },
+  // The dashboard is the only page with charts: loading it on its own keeps
+  // ECharts out of the other pages' first paint.
+  { path: '/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
   { path: '/members', name: 'members', component: MembersView },
   { path: '/contributions', name: 'contributions', component: ContributionsView },
   { path: '/standings', name: 'standings', component: StandingsView },
   { path: '/settings', name: 'settings', component: SettingsView },
-  { path: '/:pathMatch(.*)*', redirect: '/members' },
+  { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
 ]
 
 export function makeRouter() {

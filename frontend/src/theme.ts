@@ -31,3 +31,9 @@ export const themeOverrides: GlobalThemeOverrides = {
     thColor: '#f7f9fb',
   },
 }
+
+/** Level colours, shared by the standings cards and the dashboard charts. */
+export const LEVEL_COLORS = { partner: '#18a058', ace: PG_BLUE, director: '#f0a020' } as const
+
+/** Text and line colours of charts, matching Naive UI's light theme. */
+export const CHART_COLORS = { text: '#6b7785', axis: '#d7dde5', split: '#eef1f5' } as const

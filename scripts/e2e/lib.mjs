@@ -11,6 +11,9 @@ export const BIN = process.env.ACEDESK_BIN ?? 'build/bin/acedesk'
 export const ARTIFACTS = process.env.ARTIFACTS ?? 'artifacts'
 mkdirSync(ARTIFACTS, { recursive: true })
 
+// at is the address of a page of the app served at url, e.g. at(url, '/members').
+export const at = (url, route) => new URL(`#${route}`, url).href
+
 export function tempDB(t) {
   const dir = mkdtempSync(join(tmpdir(), 'acedesk-e2e-'))
   t.after(() => rmSync(dir, { recursive: true, force: true }))

@@ -3,7 +3,7 @@
 // restart, and finding everything again.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openPage, run, serve, shot, tempDB } from './lib.mjs'
+import { at, openPage, run, serve, shot, tempDB } from './lib.mjs'
 
 const total = (page) => page.getByTestId('member-total').getAttribute('data-count').then(Number)
 
@@ -35,7 +35,7 @@ test('a chapter lead manages the roster in the browser, and it survives a restar
   const db = tempDB(t)
   let server = await serve(db)
   t.after(() => server.stop())
-  const { page, pageErrors } = await openPage(t, server.url)
+  const { page, pageErrors } = await openPage(t, at(server.url, '/members'))
   await page.getByTestId('empty-roster').waitFor()
   await shot(page, 'browser-01-empty')
 
@@ -99,7 +99,7 @@ test('a chapter lead manages the roster in the browser, and it survives a restar
   // Restart the server on the same file: everything is still there.
   await server.stop()
   server = await serve(db)
-  await page.goto(server.url)
+  await page.goto(at(server.url, '/members'))
   await waitTotal(page, 1)
   await page.getByTestId('member-row').filter({ hasText: '王喆' }).filter({ hasText: '上海' }).waitFor()
   await shot(page, 'browser-05-after-restart')
@@ -115,7 +115,7 @@ test('an empty roster offers the demo data, and English is remembered', async (t
   const db = tempDB(t)
   const server = await serve(db)
   t.after(() => server.stop())
-  const { browser: b, page } = await openPage(t, server.url)
+  const { browser: b, page } = await openPage(t, at(server.url, '/members'))
   await page.getByTestId('load-demo').click()
   await waitTotal(page, 300)
   assert.equal(await page.getByTestId('member-row').count(), 50)
@@ -130,7 +130,7 @@ test('an empty roster offers the demo data, and English is remembered', async (t
 
   // A fresh browser (no local storage) gets English from the database.
   const other = await b.newPage({ viewport: { width: 1280, height: 860 } })
-  await other.goto(server.url)
+  await other.goto(at(server.url, '/members'))
   await other.getByText('Add member').first().waitFor()
   assert.equal(await total(other), 300)
   await shot(other, 'browser-07-english')

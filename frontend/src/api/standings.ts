@@ -1,12 +1,10 @@
 import * as StandingsService from '../../wailsjs/go/app/StandingsService'
-import * as RulesService from '../../wailsjs/go/app/RulesService'
-import type { app, rules } from '../../wailsjs/go/models'
+import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 export type StandingRow = app.StandingRow
 export type TrackRow = app.TrackRow
-export type YearRules = rules.YearRules
-export type KindRule = rules.KindRule
+export type { KindRule, YearRules } from './rules'
 
 export type Level = 'none' | 'partner' | 'ace' | 'director'
 export const LEVELS: readonly Level[] = ['director', 'ace', 'partner', 'none']
@@ -17,6 +15,4 @@ export async function forYear(year: number): Promise<StandingRow[]> {
 }
 
 /** The year's rules table (kinds with labels and points, thresholds). */
-export function rulesOf(year: number): Promise<YearRules> {
-  return call(() => RulesService.Get(year))
-}
+export { get as rulesOf } from './rules'

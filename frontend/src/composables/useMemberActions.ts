@@ -1,15 +1,11 @@
 import { h } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useDialog, useMessage, type ButtonProps } from 'naive-ui'
+import { useDialog, useMessage } from 'naive-ui'
 import type { Member } from '@/api/members'
 import { useMembersStore } from '@/stores/members'
 import { useSystemStore } from '@/stores/system'
 import { useErrorText } from './useErrorText'
-
-/** Button props plus a data-testid (Naive passes unknown attrs to the button). */
-export function testButton(testid: string, props: ButtonProps = {}): ButtonProps {
-  return { ...props, ...({ 'data-testid': testid } as object) }
-}
+import { testButton } from './testids'
 
 /** Archive, restore and delete with confirmation and toasts. */
 export function useMemberActions() {

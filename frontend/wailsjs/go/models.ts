@@ -346,6 +346,112 @@ export namespace app {
 	    }
 	}
 	
+	export class GroupDuty {
+	    group_id: number;
+	    group: string;
+	    committee: string;
+	    duty: string;
+	    lead: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupDuty(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group_id = source["group_id"];
+	        this.group = source["group"];
+	        this.committee = source["committee"];
+	        this.duty = source["duty"];
+	        this.lead = source["lead"];
+	    }
+	}
+	export class NearMember {
+	    member_id: number;
+	    name: string;
+	    city: string;
+	    points: number;
+	    next: string;
+	    to_next: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new NearMember(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.city = source["city"];
+	        this.points = source["points"];
+	        this.next = source["next"];
+	        this.to_next = source["to_next"];
+	    }
+	}
+	export class LevelCount {
+	    key: string;
+	    partner: number;
+	    ace: number;
+	    director: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LevelCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.partner = source["partner"];
+	        this.ace = source["ace"];
+	        this.director = source["director"];
+	    }
+	}
+	export class Dashboard {
+	    year: number;
+	    members: number;
+	    levels: LevelCount;
+	    pending: number;
+	    points_by_month: number[];
+	    levels_by_city: LevelCount[];
+	    levels_by_category: LevelCount[];
+	    near_threshold: NearMember[];
+	    duties: GroupDuty[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Dashboard(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.members = source["members"];
+	        this.levels = this.convertValues(source["levels"], LevelCount);
+	        this.pending = source["pending"];
+	        this.points_by_month = source["points_by_month"];
+	        this.levels_by_city = this.convertValues(source["levels_by_city"], LevelCount);
+	        this.levels_by_category = this.convertValues(source["levels_by_category"], LevelCount);
+	        this.near_threshold = this.convertValues(source["near_threshold"], NearMember);
+	        this.duties = this.convertValues(source["duties"], GroupDuty);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Decision {
 	    id: number;
 	    kind: string;
@@ -546,6 +652,7 @@ export namespace app {
 		}
 	}
 	
+	
 	export class Holding {
 	    member_id: number;
 	    level: string;
@@ -661,6 +768,7 @@ export namespace app {
 		}
 	}
 	
+	
 	export class Member {
 	    id: number;
 	    name: string;
@@ -775,6 +883,7 @@ export namespace app {
 	        this.limit = source["limit"];
 	    }
 	}
+	
 	
 	export class RenewalEntry {
 	    member_id: number;

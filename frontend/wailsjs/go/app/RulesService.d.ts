@@ -6,4 +6,6 @@ export function CopyToNextYear(arg1:number):Promise<rules.YearRules>;
 
 export function Get(arg1:number):Promise<rules.YearRules>;
 
+export function Origin(arg1:number):Promise<number>;
+
 export function Save(arg1:rules.YearRules):Promise<rules.YearRules>;

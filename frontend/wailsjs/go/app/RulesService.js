@@ -10,6 +10,10 @@ export function Get(arg1) {
   return window['go']['app']['RulesService']['Get'](arg1);
 }
 
+export function Origin(arg1) {
+  return window['go']['app']['RulesService']['Origin'](arg1);
+}
+
 export function Save(arg1) {
   return window['go']['app']['RulesService']['Save'](arg1);
 }
