@@ -117,7 +117,7 @@ describe('events store', () => {
   it('shows the saved event’s talk contributions, and approves one', async () => {
     const pending = { id: 41, member_id: 3, kind: 'talk_regional', quantity: 1, status: 'pending', version: 1, title: '分区表' } as events.Contribution
     ev.save.mockResolvedValueOnce(saved)
-    ev.contributionsOf.mockResolvedValue([pending, { ...pending, id: 99 }])
+    ev.contributionsOf.mockResolvedValue([pending, { ...pending, id: 99 } as events.Contribution])
     const store = useEventsStore()
     store.openCreate()
     expect(await store.save()).toBe(saved)

@@ -7,6 +7,7 @@ import type { Group } from '@/api/groups'
 import { rulesOf, type KindRule } from '@/api/standings'
 import { AppError, fieldErrorsOf, toAppError, type FieldError } from '@/api/errors'
 import { useMemberNamesStore } from './memberNames'
+import { yearLoader } from './latest'
 
 export interface EventEditor {
   open: boolean
@@ -47,13 +48,9 @@ export function membersOf(e: Pick<EventInput, 'talks' | 'organizer_id'>): number
 }
 
 export const useEventsStore = defineStore('events', () => {
-  const year = ref(new Date().getFullYear())
   const items = ref<Event[]>([])
   const kinds = ref<string[]>([])
   const groups = ref<Group[]>([])
-  const loading = ref(false)
-  const error = ref<AppError | null>(null)
-  const shownYear = ref<number | null>(null)
   const names = useMemberNamesStore()
 
   const groupName = computed(() => {
@@ -62,27 +59,15 @@ export const useEventsStore = defineStore('events', () => {
     return (id: number) => (id ? (m[id] ?? `#${id}`) : '')
   })
 
-  let latest = 0
-
-  /** Loads the year's events (and, once, the kinds and groups). */
-  async function load(y: number = year.value): Promise<void> {
-    year.value = y
-    const seq = ++latest
-    loading.value = true
-    try {
-      const [list, k, g] = await Promise.all([api.list(y), kinds.value.length ? kinds.value : api.kinds(), groupsApi.list()])
-      if (seq !== latest) return
+  /** Loads the year's events (and, once, the kinds) with the groups. */
+  const { year, loading, error, shownYear, load } = yearLoader(
+    (y) => Promise.all([api.list(y), kinds.value.length ? kinds.value : api.kinds(), groupsApi.list()]),
+    ([list, k, g]) => {
       items.value = list
       kinds.value = k
       groups.value = g
-      shownYear.value = y
-      error.value = null
-    } catch (e) {
-      if (seq === latest) error.value = toAppError(e)
-    } finally {
-      if (seq === latest) loading.value = false
-    }
-  }
+    },
+  )
 
   // ---- editor -----------------------------------------------------------
   const editor = reactive<EventEditor>(closedEditor())

@@ -4,6 +4,7 @@ import * as api from '@/api/groups'
 import type { Committee, Decision, DecisionInput, Group, GroupTerm } from '@/api/groups'
 import { AppError, fieldErrorsOf, toAppError, type FieldError } from '@/api/errors'
 import { useMemberNamesStore } from './memberNames'
+import { yearLoader } from './latest'
 
 /** A group's fields and its term in the selected year, as the form edits them. */
 export interface GroupInput {
@@ -59,13 +60,9 @@ export function emptyDecisionInput(year: number): DecisionInput {
 }
 
 export const useGroupsStore = defineStore('groups', () => {
-  const year = ref(new Date().getFullYear())
   const committees = ref<Committee[]>([])
   const groups = ref<Group[]>([])
   const decisions = ref<Decision[]>([])
-  const loading = ref(false)
-  const error = ref<AppError | null>(null)
-  const shownYear = ref<number | null>(null)
   const names = useMemberNamesStore()
 
   /** The committees that have groups, each with its groups by name. */
@@ -75,27 +72,16 @@ export const useGroupsStore = defineStore('groups', () => {
       .filter((x) => x.groups.length),
   )
 
-  let latest = 0
-
-  async function load(y: number = year.value): Promise<void> {
-    year.value = y
-    const seq = ++latest
-    loading.value = true
-    try {
-      const [c, g, d] = await Promise.all([committees.value.length ? committees.value : api.committees(), api.list(), api.decisions(y)])
-      if (seq !== latest) return
+  /** Loads the groups and the year's decisions, with the names they mention. */
+  const { year, loading, error, shownYear, load } = yearLoader(
+    (y) => Promise.all([committees.value.length ? committees.value : api.committees(), api.list(), api.decisions(y)]),
+    async ([c, g, d]) => {
       committees.value = c
       groups.value = g
       decisions.value = d
-      shownYear.value = y
-      error.value = null
       await names.ensure([...g.flatMap((x) => (x.terms ?? []).map((t) => t.lead_id)), ...d.map((x) => x.member_id)])
-    } catch (e) {
-      if (seq === latest) error.value = toAppError(e)
-    } finally {
-      if (seq === latest) loading.value = false
-    }
-  }
+    },
+  )
 
   /** The group's lead in the selected year (0: none). */
   function termOf(g: Group): GroupTerm | undefined {
@@ -160,8 +146,14 @@ export const useGroupsStore = defineStore('groups', () => {
     return run(withdrawForm, () => api.withdraw(d.id, d.version, withdrawForm.values.reason))
   }
 
+  /** Closes the decision and withdraw dialogs. */
+  function closeForms(): void {
+    decisionForm.open = false
+    withdrawForm.open = false
+  }
+
   return {
     year, committees, groups, decisions, loading, error, shownYear, byCommittee, load, termOf,
-    groupForm, openGroup, saveGroup, decisionForm, openDecision, saveDecision, withdrawForm, openWithdraw, withdraw,
+    groupForm, openGroup, saveGroup, decisionForm, openDecision, saveDecision, withdrawForm, openWithdraw, withdraw, closeForms,
   }
 })

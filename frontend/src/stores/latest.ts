@@ -1,0 +1,34 @@
+import { ref } from 'vue'
+import { AppError, toAppError } from '@/api/errors'
+
+/**
+ * A year-keyed loader for a page's store: `load(y)` fetches with `fetch(y)`
+ * and applies the answer with `apply` only if no later load started since;
+ * `loading`, `error` and `shownYear` describe the latest load.
+ */
+export function yearLoader<T>(fetch: (year: number) => Promise<T>, apply: (value: T) => void | Promise<void>) {
+  const year = ref(new Date().getFullYear())
+  const loading = ref(false)
+  const error = ref<AppError | null>(null)
+  const shownYear = ref<number | null>(null)
+  let latest = 0
+
+  async function load(y: number = year.value): Promise<void> {
+    year.value = y
+    const seq = ++latest
+    loading.value = true
+    try {
+      const value = await fetch(y)
+      if (seq !== latest) return
+      await apply(value)
+      shownYear.value = y
+      error.value = null
+    } catch (e) {
+      if (seq === latest) error.value = toAppError(e)
+    } finally {
+      if (seq === latest) loading.value = false
+    }
+  }
+
+  return { year, loading, error, shownYear, load }
+}
