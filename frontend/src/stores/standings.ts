@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as api from '@/api/standings'
 import type { Level, StandingRow, YearRules } from '@/api/standings'
-import { AppError, toAppError } from '@/api/errors'
+import { yearLoader } from './latest'
 
 export const PAGE_SIZE = 50
 /** Someone this close (or closer) to their next level counts as "near". */
@@ -35,13 +35,8 @@ export function offeredYears(now: Date = new Date()): number[] {
 export type LevelFilter = 'all' | Level
 
 export const useStandingsStore = defineStore('standings', () => {
-  const year = ref(new Date().getFullYear())
   const rows = ref<StandingRow[]>([])
   const rules = ref<YearRules | null>(null)
-  const loading = ref(false)
-  const error = ref<AppError | null>(null)
-  /** The year whose answer is shown. */
-  const shownYear = ref<number | null>(null)
   const text = ref('')
   const level = ref<LevelFilter>('all')
 
@@ -58,27 +53,14 @@ export const useStandingsStore = defineStore('standings', () => {
     })
   })
 
-  let latest = 0
-
   /** Loads the year's standings and rules; only the latest request's answer is applied. */
-  async function load(y: number = year.value): Promise<void> {
-    year.value = y
-    const seq = ++latest
-    loading.value = true
-    try {
-      const [r, table] = await Promise.all([api.forYear(y), api.rulesOf(y)])
-      if (seq !== latest) return
+  const { year, loading, error, shownYear, load } = yearLoader(
+    (y) => Promise.all([api.forYear(y), api.rulesOf(y)]),
+    ([r, table]) => {
       rows.value = r
       rules.value = table
-      shownYear.value = y
-      error.value = null
-    } catch (e) {
-      if (seq !== latest) return
-      error.value = toAppError(e)
-    } finally {
-      if (seq === latest) loading.value = false
-    }
-  }
+    },
+  )
 
   function setText(v: string): void {
     text.value = v
