@@ -14,9 +14,8 @@ const PARTNER = 'PostgreSQL ACE 伙伴'
 // settled waits until no toast, menu, dialog or drawer is on screen, so a
 // screenshot shows the page itself.
 async function settled(page) {
-  for (const sel of ['.n-message', '.n-base-select-menu', '.n-modal', '.n-drawer']) {
-    await page.waitForFunction((s) => document.querySelectorAll(s).length === 0, sel, { timeout: 10000 })
-  }
+  const shown = ['.n-message', '.n-base-select-menu', '.n-modal', '.n-drawer'].join(',')
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((e) => e.getClientRects().length === 0), shown)
 }
 
 // pickYear chooses year in one of the pages' year selects.
