@@ -124,14 +124,10 @@ export const useEventsStore = defineStore('events', () => {
     editor.saving = true
     editor.error = null
     editor.fieldErrors = {}
+    let saved: Event
     try {
       const e = editor.event
-      const saved = await api.save(e?.id ?? 0, e?.version ?? 0, editor.values)
-      editor.event = saved
-      editor.values = eventInputOf(saved)
-      void load()
-      await loadContributions()
-      return saved
+      saved = await api.save(e?.id ?? 0, e?.version ?? 0, editor.values)
     } catch (err) {
       const ae = toAppError(err)
       editor.error = ae
@@ -140,6 +136,11 @@ export const useEventsStore = defineStore('events', () => {
     } finally {
       editor.saving = false
     }
+    editor.event = saved
+    editor.values = eventInputOf(saved)
+    void load()
+    await loadContributions()
+    return saved
   }
 
   /** Approves or rejects one of the event's contributions. */
