@@ -70,7 +70,7 @@ describe('translateError', () => {
   })
 
   it('translates stale and network', () => {
-    expect(translateError({ code: 'conflict', reason: 'stale', message: 'x' }, zh.t, zh.te)).toBe('此成员已被他人修改，请刷新后重试')
+    expect(translateError({ code: 'conflict', reason: 'stale', message: 'x' }, zh.t, zh.te)).toBe('此记录已被他人修改，请刷新后重试')
     expect(translateError({ code: 'internal', reason: 'network', message: 'TypeError' }, en.t, en.te)).toContain('Cannot reach')
   })
 })

@@ -47,7 +47,9 @@ describe('i18n messages', () => {
   })
 
   it('cover every error reason and field reason of the contract', () => {
-    for (const r of ['fields', 'phone_taken', 'email_taken', 'stale', 'member_not_found', 'member_has_history', 'db_not_empty', 'demo_too_many', 'internal', 'network'])
+    for (const r of ['fields', 'phone_taken', 'email_taken', 'stale', 'member_not_found', 'member_has_history', 'db_not_empty', 'demo_too_many', 'internal', 'network',
+      'talk_decided', 'talk_unknown', 'contribution_of_event', 'group_has_events', 'not_lead', 'decision_withdrawn', 'member_archived',
+      'batch_published', 'renewal_confirmed', 'quarter_open', 'earlier_unpublished', 'batch_empty', 'renewal_early', 'renewal_empty'])
       expect(zhFlat[`errors.reason.${r}`], r).toBeTruthy()
     // Contributions and their import (app/contribution*.go, app/exchange).
     for (const r of ['contribution_stale', 'contribution_not_found', 'member_archived', 'import_has_errors',
@@ -59,7 +61,7 @@ describe('i18n messages', () => {
       expect(zhFlat[`fieldErrors.${f}`], f).toBeTruthy()
     for (const c of ['invalid', 'not_found', 'conflict', 'unauthorized', 'internal'])
       expect(zhFlat[`errors.code.${c}`], c).toBeTruthy()
-    for (const f of ['required', 'too_long', 'not_latin', 'invalid_phone', 'invalid_email', 'invalid_choice', 'taken'])
+    for (const f of ['required', 'too_long', 'not_latin', 'invalid_phone', 'invalid_email', 'invalid_choice', 'taken', 'invalid_year', 'duplicate_year', 'date_outside_year', 'invalid_date', 'not_positive', 'speaker_required', 'title_required'])
       expect(zhFlat[`fieldErrors.${f}`], f).toBeTruthy()
     for (const c of ['user', 'vendor', 'integrator', 'isv', 'hardware', 'university', 'media', 'training', 'volunteer'])
       expect(zhFlat[`categories.${c}`], c).toBeTruthy()

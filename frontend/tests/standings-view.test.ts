@@ -7,19 +7,19 @@ import { NDialogProvider, NMessageProvider } from 'naive-ui'
 const ROWS = [
   {
     member_id: 11, name: '王喆', phone: '13800000011', city: '杭州', year: 2026, points: 520,
-    points_by_kind: { talk_conference: 400, article: 120, talk_live: 0 }, level: 'ace', next: '', to_next: 0,
+    points_by_kind: { talk_conference: 400, article: 120, talk_live: 0 }, level: 'ace', next: '', to_next: 0, held: 'partner',
     tracks: [{ track: 'points', level: 'ace', code: 'points_ace', params: { points: '520', threshold: '500' }, text: '520 分 ≥ 500：PostgreSQL ACE' }],
     reasons: ['520 分 ≥ 500：PostgreSQL ACE'],
   },
   {
     member_id: 12, name: '李堃', phone: '13800000012', city: '南京', year: 2026, points: 460,
-    points_by_kind: { talk_conference: 400, talk_live: 50, article: 10 }, level: 'partner', next: 'ace', to_next: 40,
+    points_by_kind: { talk_conference: 400, talk_live: 50, article: 10 }, level: 'partner', next: 'ace', to_next: 40, held: 'none',
     tracks: [{ track: 'points', level: 'partner', code: 'points_partner', params: { points: '460', threshold: '200' }, text: '460 分 ≥ 200：PostgreSQL ACE 伙伴' }],
     reasons: ['460 分 ≥ 200：PostgreSQL ACE 伙伴'],
   },
   {
     member_id: 13, name: '张伟', phone: '13800000013', city: '', year: 2026, points: 150,
-    points_by_kind: { talk_live: 150 }, level: 'none', next: 'partner', to_next: 50,
+    points_by_kind: { talk_live: 150 }, level: 'none', next: 'partner', to_next: 50, held: 'none',
     tracks: [{ track: 'points', level: 'none', code: 'points_short', params: { points: '150', threshold: '200', missing: '50' }, text: '150 分，还差 50 分达到 PostgreSQL ACE 伙伴' }],
     reasons: ['150 分，还差 50 分达到 PostgreSQL ACE 伙伴'],
   },
@@ -80,6 +80,7 @@ describe('standings page', { timeout: 20_000 }, () => {
     expect(text('standings-count-director')).toBe('0')
     expect(text('standings-count-near')).toBe('2')
     expect($$('[data-testid="standings-level-tag"]').map((t) => t.textContent)).toEqual(['PostgreSQL ACE', 'PostgreSQL ACE 伙伴'])
+    expect($$('[data-testid="standings-held-tag"]').map((t) => t.textContent?.trim())).toEqual(['PostgreSQL ACE 伙伴'])
 
     const li = $('[data-testid="standings-row"][data-member-id="12"]')!
     expect(li.textContent).toContain('南京')

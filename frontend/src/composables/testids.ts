@@ -1,3 +1,4 @@
+import type { HTMLAttributes } from 'vue'
 import type { ButtonProps, SelectGroupOption, SelectOption } from 'naive-ui'
 
 /** node-props for an NSelect: each option gets data-testid="<prefix>-<value>". */
@@ -9,4 +10,9 @@ export function optionTestId(prefix: string) {
 /** Button props plus a data-testid (Naive passes unknown attrs to the button). */
 export function testButton(testid: string, props: ButtonProps = {}): ButtonProps {
   return { ...props, ...({ 'data-testid': testid } as object) }
+}
+
+/** A data table row's data-* attributes, typed as Naive's row props. */
+export function rowAttrs(attrs: Record<string, string>): HTMLAttributes {
+  return attrs as HTMLAttributes
 }

@@ -5,8 +5,14 @@ import { fieldErrorText, translateError, type FieldError } from '@/api/errors'
 export function useErrorText() {
   const { t, te } = useI18n()
   const tr = (key: string, params?: Record<string, unknown>) => t(key, params ?? {})
+  const fieldText = (fe: FieldError | undefined) => (fe ? fieldErrorText(fe, tr, te) : undefined)
   return {
     errorText: (err: unknown) => translateError(err, tr, te),
-    fieldText: (fe: FieldError | undefined) => (fe ? fieldErrorText(fe, tr, te) : undefined),
+    fieldText,
+    /** An NFormItem's feedback and status for one field of a form's errors. */
+    itemProps: (errors: Record<string, FieldError>, field: string) => ({
+      feedback: fieldText(errors[field]),
+      'validation-status': errors[field] ? ('error' as const) : undefined,
+    }),
   }
 }

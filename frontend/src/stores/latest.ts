@@ -16,16 +16,15 @@ export function latestGate() {
   }
 }
 
-
 /**
- * A loader for a year's data of which only the latest request's answer is
- * applied: switching years quickly must never show an older year's answer.
+ * A year-keyed loader for a page's store: `load(y)` fetches with `fetch(y)`
+ * and applies the answer with `apply` only if no later load started since;
+ * `loading`, `error` and `shownYear` describe the latest load.
  */
-export function useLatestLoad<T>(fetch: (year: number) => Promise<T>, apply: (value: T, year: number) => void) {
+export function yearLoader<T>(fetch: (year: number) => Promise<T>, apply: (value: T) => void | Promise<void>) {
   const year = ref(new Date().getFullYear())
   const loading = ref(false)
   const error = ref<AppError | null>(null)
-  /** The year whose answer is shown. */
   const shownYear = ref<number | null>(null)
   let latest = 0
 
@@ -36,12 +35,11 @@ export function useLatestLoad<T>(fetch: (year: number) => Promise<T>, apply: (va
     try {
       const value = await fetch(y)
       if (seq !== latest) return
-      apply(value, y)
+      await apply(value)
       shownYear.value = y
       error.value = null
     } catch (e) {
-      if (seq !== latest) return
-      error.value = toAppError(e)
+      if (seq === latest) error.value = toAppError(e)
     } finally {
       if (seq === latest) loading.value = false
     }

@@ -3,7 +3,7 @@ import { computed, ref } from 'vue'
 import * as api from '@/api/rules'
 import type { YearRules } from '@/api/rules'
 import { toAppError } from '@/api/errors'
-import { useLatestLoad } from './latest'
+import { yearLoader } from './latest'
 
 /** One row of the rules editor; numbers are null while their box is empty. */
 export interface KindDraft {
@@ -71,7 +71,7 @@ export const useRulesStore = defineStore('rules', () => {
   }
 
   /** Loads a year's table and where it comes from, dropping unsaved edits. */
-  const { year, loading, error, load } = useLatestLoad(
+  const { year, loading, error, load } = yearLoader(
     (y) => Promise.all([api.get(y), api.origin(y)]),
     ([r, from]) => show(r, from),
   )

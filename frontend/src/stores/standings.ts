@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as api from '@/api/standings'
 import type { Level, StandingRow, YearRules } from '@/api/standings'
-import { useLatestLoad } from './latest'
+import { yearLoader } from './latest'
 
 export const PAGE_SIZE = 50
 /** Someone this close (or closer) to their next level counts as "near". */
@@ -40,7 +40,7 @@ export const useStandingsStore = defineStore('standings', () => {
   const text = ref('')
   const level = ref<LevelFilter>('all')
   /** Loads the year's standings and rules; only the latest request's answer is applied. */
-  const { year, loading, error, shownYear, load } = useLatestLoad(
+  const { year, loading, error, shownYear, load } = yearLoader(
     (y) => Promise.all([api.forYear(y), api.rulesOf(y)]),
     ([r, table]) => {
       rows.value = r
