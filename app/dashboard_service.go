@@ -72,7 +72,7 @@ func dutiesDue(year int, today time.Time, groups []Group, events []Event, people
 		default:
 			continue
 		}
-		out = append(out, GroupDuty{GroupID: g.ID, Group: g.Name, Committee: g.Committee, Duty: duty, Lead: people[t.LeadID].Name})
+		out = append(out, GroupDuty{GroupID: g.ID, Group: g.Name, Committee: committeeOf(g.Committee), Duty: duty, Lead: people[t.LeadID].Name})
 	}
 	return out
 }
@@ -82,7 +82,7 @@ func dutiesDue(year int, today time.Time, groups []Group, events []Event, people
 type GroupDuty struct {
 	GroupID   uint64 `json:"group_id"`
 	Group     string `json:"group"`
-	Committee string `json:"committee"`
+	Committee Committee `json:"committee"`
 	Duty      string `json:"duty"` // "event" or "report"
 	Lead      string `json:"lead"`
 }

@@ -45,6 +45,12 @@ func CommitteeOf(s string) (Committee, bool) {
 	return Committee{}, false
 }
 
+// committeeOf is the committee with key; groups are validated, so it exists.
+func committeeOf(key string) Committee {
+	c, _ := CommitteeOf(key)
+	return c
+}
+
 // Group is a working group (工作组) under a committee, e.g. 杭州用户组.
 type Group struct {
 	ID        uint64 `json:"id"`

@@ -349,7 +349,7 @@ export namespace app {
 	export class GroupDuty {
 	    group_id: number;
 	    group: string;
-	    committee: string;
+	    committee: Committee;
 	    duty: string;
 	    lead: string;
 	
@@ -361,10 +361,28 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.group_id = source["group_id"];
 	        this.group = source["group"];
-	        this.committee = source["committee"];
+	        this.committee = this.convertValues(source["committee"], Committee);
 	        this.duty = source["duty"];
 	        this.lead = source["lead"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class NearMember {
 	    member_id: number;
