@@ -8,7 +8,7 @@ vi.mock('@/api/standings', async (importOriginal) => {
 
 import * as api from '@/api/standings'
 import { AppError } from '@/api/errors'
-import { NEAR_POINTS, offeredYears, summarize, useStandingsStore } from '@/stores/standings'
+import { offeredYears, summarize, useStandingsStore } from '@/stores/standings'
 
 const mocked = vi.mocked(api)
 
@@ -35,15 +35,17 @@ describe('standings summary', () => {
     const rows = [
       row(1, 'ace', 520),
       row(2, 'ace', 500),
-      row(3, 'partner', 440, 'ace', NEAR_POINTS), // exactly 60 away: near
-      row(4, 'partner', 439, 'ace', NEAR_POINTS + 1), // 61 away: not near
-      row(5, 'none', 180, 'partner', 20),
-      row(6, 'none', 50, 'partner', 150),
-      row(7, 'director', 0, 'partner', 200),
+      row(3, 'partner', 400, 'ace', 100), // a fifth of 500 away: near
+      row(4, 'partner', 399, 'ace', 101), // more than a fifth: not near
+      row(5, 'none', 160, 'partner', 40), // a fifth of 200: near
+      row(6, 'none', 159, 'partner', 41),
+      row(7, 'director', 180, 'partner', 20), // Partner is below Director: not near anything
       row(8, 'ace', 600, '', 0),
     ]
-    expect(summarize(rows)).toEqual({ ace: 3, partner: 2, director: 1, near: 2 })
-    expect(summarize([])).toEqual({ ace: 0, partner: 0, director: 0, near: 0 })
+    const rules = { ace_threshold: 500, partner_threshold: 200 }
+    expect(summarize(rows, rules)).toEqual({ ace: 3, partner: 2, director: 1, near: 2 })
+    expect(summarize([], rules)).toEqual({ ace: 0, partner: 0, director: 0, near: 0 })
+    expect(summarize(rows, null).near).toBe(0)
   })
 
   it('offers this year and the four before it', () => {
@@ -53,7 +55,7 @@ describe('standings summary', () => {
 
 describe('standings store', () => {
   it('loads a year and its rules, and summarizes', async () => {
-    mocked.forYear.mockResolvedValueOnce([row(1, 'ace', 500), row(2, 'partner', 200, 'ace', 300), row(3, 'none', 150, 'partner', 50)])
+    mocked.forYear.mockResolvedValueOnce([row(1, 'ace', 500), row(2, 'partner', 200, 'ace', 300), row(3, 'none', 160, 'partner', 40)])
     const store = useStandingsStore()
     await store.load(2025)
     expect(mocked.forYear).toHaveBeenCalledWith(2025)

@@ -5,16 +5,13 @@
 // copying onto a saved year is refused in Chinese.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { openPage, run, serve, shot, tempDB } from './lib.mjs'
+import { isNear, openPage, run, serve, shot, tempDB } from './lib.mjs'
 
-const RANK = { none: 0, partner: 1, ace: 2, director: 3 }
-const THRESHOLD = { partner: 200, ace: 500 } // the demo year uses the 2024 table
-
-// nearOf is what the dashboard lists: short of a higher level by at most a
-// fifth of its threshold, closest first, then by member ID, at most 20.
+// nearOf is what the dashboard lists: the near, closest first, then by
+// member ID, at most 20.
 const nearOf = (rows) =>
   rows
-    .filter((r) => r.next && RANK[r.next] > RANK[r.level] && r.to_next > 0 && r.to_next * 5 <= THRESHOLD[r.next])
+    .filter(isNear)
     .sort((a, b) => a.to_next - b.to_next || a.member_id - b.member_id)
     .slice(0, 20)
     .map((r) => r.member_id)

@@ -70,3 +70,10 @@ export async function openPage(t, url) {
   await page.goto(url)
   return { browser: b, page, pageErrors }
 }
+
+const RANK = { none: 0, partner: 1, ace: 2, director: 3 }
+const THRESHOLD = { partner: 200, ace: 500 } // the demo year uses the 2024 table
+
+/** A standings row near a threshold, as the app counts it: short of a higher
+ * level by at most a fifth of that level's threshold. */
+export const isNear = (r) => r.next !== '' && RANK[r.next] > RANK[r.level] && r.to_next > 0 && r.to_next * 5 <= THRESHOLD[r.next]

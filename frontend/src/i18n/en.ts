@@ -84,7 +84,6 @@ const en: MessageSchema = {
       ace: 'PostgreSQL ACE',
       partner: 'PostgreSQL ACE Partner',
       near: 'Close to a threshold',
-      nearHelp: 'At most {points} points from the next level',
     },
     columns: {
       name: 'Name',

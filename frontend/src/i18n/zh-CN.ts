@@ -83,7 +83,6 @@ const zhCN = {
       ace: 'PostgreSQL ACE',
       partner: 'PostgreSQL ACE 伙伴',
       near: '接近门槛',
-      nearHelp: '距下一级别不超过 {points} 分',
     },
     columns: {
       name: '姓名',

@@ -5,8 +5,8 @@ import type { Level, StandingRow, YearRules } from '@/api/standings'
 import { yearLoader } from './latest'
 
 export const PAGE_SIZE = 50
-/** Someone this close (or closer) to their next level counts as "near". */
-export const NEAR_POINTS = 60
+/** Near a threshold: short of a higher level by at most this share of its threshold (as the dashboard). */
+export const NEAR_SHARE = 0.2
 /** How many years the selector offers: this one and the previous ones. */
 export const YEARS_OFFERED = 5
 
@@ -17,11 +17,20 @@ export interface Summary {
   near: number
 }
 
-export function summarize(rows: readonly StandingRow[]): Summary {
+const RANK: Record<string, number> = { none: 0, partner: 1, ace: 2, director: 3 }
+
+/** Whether a row is near a level above the one it has, under the year's thresholds. */
+export function isNear(r: StandingRow, rules: Pick<YearRules, 'ace_threshold' | 'partner_threshold'>): boolean {
+  if (!r.next || r.to_next <= 0 || RANK[r.next] <= RANK[r.level]) return false
+  const threshold = r.next === 'ace' ? rules.ace_threshold : rules.partner_threshold
+  return r.to_next <= threshold * NEAR_SHARE
+}
+
+export function summarize(rows: readonly StandingRow[], rules: Pick<YearRules, 'ace_threshold' | 'partner_threshold'> | null): Summary {
   const s: Summary = { ace: 0, partner: 0, director: 0, near: 0 }
   for (const r of rows) {
     if (r.level === 'ace' || r.level === 'partner' || r.level === 'director') s[r.level]++
-    if (r.next && r.to_next > 0 && r.to_next <= NEAR_POINTS) s.near++
+    if (rules && isNear(r, rules)) s.near++
   }
   return s
 }
@@ -48,7 +57,7 @@ export const useStandingsStore = defineStore('standings', () => {
     },
   )
 
-  const summary = computed(() => summarize(rows.value))
+  const summary = computed(() => summarize(rows.value, rules.value))
 
   /** The rows after the search box (name or phone) and the level filter. */
   const filtered = computed(() => {
