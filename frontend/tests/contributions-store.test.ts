@@ -11,8 +11,6 @@ vi.mock('@/api/contributions', async (importOriginal) => {
     points: vi.fn(),
     approve: vi.fn(),
     reject: vi.fn(),
-    previewImport: vi.fn(),
-    applyImport: vi.fn(),
   }
 })
 vi.mock('@/api/members', async (importOriginal) => {
@@ -29,7 +27,7 @@ import * as members from '@/api/members'
 import * as standings from '@/api/standings'
 import { AppError } from '@/api/errors'
 import { makeI18n } from '@/i18n'
-import { rowErrorLines, kindText } from '@/contributions'
+import { kindText } from '@/contributions'
 import {
   emptyEntry, inputOf, nextEntry, today, useContributionsStore, type EntryValues, type MemberChoice,
 } from '@/stores/contributions'
@@ -188,51 +186,10 @@ describe('contribution list', () => {
   })
 })
 
-describe('import', () => {
-  const report = (errors: number, fresh: number) =>
-    ({
-      file: 'c.csv', columns: ['phone', 'kind', 'date'], new: fresh, updated: 0, unchanged: 0, errors, applied: false,
-      rows: [{ row: 2, outcome: 'new', member_id: 7, name: '张三', contribution: row(0, 'approved', { date: '2025-12-30' }) }],
-    }) as unknown as api.ImportReport
-
-  it('previews the file with the rules of its years, and imports only a file without errors', async () => {
-    const store = useContributionsStore()
-    store.openImport()
-    const bytes = new TextEncoder().encode('手机,类型,日期\n')
-    mocked.previewImport.mockResolvedValueOnce(report(1, 1))
-    await store.previewImport('c.csv', bytes)
-    expect(mocked.previewImport).toHaveBeenCalledWith('c.csv', bytes)
-    expect(standings.rulesOf).toHaveBeenCalledWith(2025)
-    expect(store.canApply).toBe(false)
-    expect(await store.applyImport()).toBeNull()
-    expect(mocked.applyImport).not.toHaveBeenCalled()
-
-    mocked.previewImport.mockResolvedValueOnce(report(0, 1))
-    await store.previewImport('c.csv', bytes)
-    expect(store.canApply).toBe(true)
-    mocked.applyImport.mockResolvedValueOnce({ ...report(0, 1), applied: true } as api.ImportReport)
-    expect((await store.applyImport())?.applied).toBe(true)
-    expect(store.importer.open).toBe(false)
-  })
-
-  it('sends the file as base64', () => {
-    const bytes = new Uint8Array(70000).map((_, i) => i % 256)
-    expect(Uint8Array.from(atob(api.toBase64(bytes)), (c) => c.charCodeAt(0))).toEqual(bytes)
-  })
-})
-
 describe('wording', () => {
   const g = makeI18n('zh-CN').global
   const t = (k: string, p?: Record<string, unknown>) => g.t(k, p ?? {})
   const te = (k: string) => g.te(k)
-
-  it('explains each error row in Chinese, field by field', () => {
-    const bad = { row: 3, outcome: 'error', member_id: 7, name: '张三', reason: 'fields', params: { kind: 'poem', year: '2026' },
-      fields: { kind: 'unknown_kind', quantity: 'not_positive' } } as unknown as api.ImportRow
-    expect(rowErrorLines(bad, t, te)).toEqual(['类型：2026 年规则中没有“poem”这一类型', '数量：必须大于 0'])
-    const ambiguous = { row: 4, outcome: 'error', member_id: 0, name: '王伟', reason: 'import_ambiguous_name', params: { name: '王伟', count: '2' } } as unknown as api.ImportRow
-    expect(rowErrorLines(ambiguous, t, te)).toEqual(['有 2 位成员名为「王伟」，请填写手机号'])
-  })
 
   it('names the kind, with the beans for PG 豆', () => {
     expect(kindText({ kind: 'forum_beans', quantity: 2500 }, rules.kinds, 'zh-CN', t)).toBe('PGFans PG 豆 · 2500 PG 豆')

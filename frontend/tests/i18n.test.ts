@@ -59,6 +59,10 @@ describe('i18n messages', () => {
       expect(zhFlat[`errors.reason.${r}`], r).toBeTruthy()
     for (const f of ['unknown_kind', 'invalid_date', 'not_positive', 'invalid_year'])
       expect(zhFlat[`fieldErrors.${f}`], f).toBeTruthy()
+    // The member and group imports (app/member_import.go, app/group_import.go).
+    for (const r of ['import_no_contact', 'import_duplicate_phone', 'import_duplicate_email', 'import_contact_conflict',
+      'import_same_member', 'import_unknown_committee', 'import_bad_year', 'import_same_group_year', 'import_unknown_phone'])
+      expect(zhFlat[`errors.reason.${r}`], r).toBeTruthy()
     for (const c of ['invalid', 'not_found', 'conflict', 'unauthorized', 'internal'])
       expect(zhFlat[`errors.code.${c}`], c).toBeTruthy()
     for (const f of ['required', 'too_long', 'not_latin', 'invalid_phone', 'invalid_email', 'invalid_choice', 'taken', 'invalid_year', 'duplicate_year', 'date_outside_year', 'invalid_date', 'not_positive', 'speaker_required', 'title_required'])

@@ -2,11 +2,10 @@ import * as ContributionService from '../../wailsjs/go/app/ContributionService'
 import * as ContributionImportService from '../../wailsjs/go/app/ContributionImportService'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { importerOf } from './imports'
 
 export type Contribution = app.Contribution
 export type ContributionRow = app.ContributionRow
-export type ImportReport = app.ImportReport
-export type ImportRow = app.ImportRow
 
 export type Status = 'pending' | 'approved' | 'rejected'
 export const STATUSES: readonly Status[] = ['pending', 'approved', 'rejected']
@@ -66,31 +65,5 @@ export function reject(id: number, version: number): Promise<Contribution> {
   return call(() => ContributionService.Reject(id, version))
 }
 
-/**
- * The file travels as base64: Go's JSON decodes a string into the []byte
- * parameter, at a third of the size of the number array the generated
- * type asks for.
- */
-function fileArg(bytes: Uint8Array): number[] {
-  return toBase64(bytes) as unknown as number[]
-}
-
-/** What importing the file would do to each row; writes nothing. */
-export function previewImport(fileName: string, bytes: Uint8Array): Promise<ImportReport> {
-  return call(() => ContributionImportService.Preview(fileName, fileArg(bytes)))
-}
-
-/** Imports the file all or nothing. */
-export function applyImport(fileName: string, bytes: Uint8Array): Promise<ImportReport> {
-  return call(() => ContributionImportService.Apply(fileName, fileArg(bytes)))
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  let s = ''
-  // String.fromCharCode takes arguments: go in chunks to stay far below
-  // the engine's argument limit.
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  }
-  return btoa(s)
-}
+/** Imports a spreadsheet of contributions; rows match members by phone, else by name. */
+export const importer = importerOf(ContributionImportService)

@@ -1,7 +1,9 @@
 import * as GroupService from '../../wailsjs/go/app/GroupService'
 import * as DecisionService from '../../wailsjs/go/app/DecisionService'
+import * as GroupImportService from '../../wailsjs/go/app/GroupImportService'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { importerOf } from './imports'
 
 export type Group = app.Group
 export type GroupTerm = app.GroupTerm
@@ -43,3 +45,6 @@ export function decide(input: DecisionInput): Promise<Decision> {
 export function withdraw(id: number, version: number, reason: string): Promise<Decision> {
   return call(() => DecisionService.Withdraw(id, version, reason))
 }
+
+/** Reads groups with their lead per year: adds new groups, sets each year's lead (found by phone). */
+export const importer = importerOf(GroupImportService)

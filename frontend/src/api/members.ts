@@ -1,6 +1,8 @@
 import * as MemberService from '../../wailsjs/go/app/MemberService'
+import * as MemberImportService from '../../wailsjs/go/app/MemberImportService'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { importerOf } from './imports'
 
 export type Member = app.Member
 export type AuditEntry = app.AuditEntry
@@ -87,3 +89,6 @@ export async function remove(id: number, version: number): Promise<void> {
 export async function history(id: number): Promise<AuditEntry[]> {
   return (await call(() => MemberService.History(id))) ?? []
 }
+
+/** Merges a roster spreadsheet into the roster; rows match members by phone, else by email. */
+export const importer = importerOf(MemberImportService)

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, watch } from 'vue'
 import * as api from '@/api/contributions'
-import type { ContributionInput, ContributionRow, ImportReport, Status } from '@/api/contributions'
+import type { ContributionInput, ContributionRow, Status } from '@/api/contributions'
 import { search as searchMembers, type Member } from '@/api/members'
 import { rulesOf, type YearRules } from '@/api/standings'
 import { AppError, fieldErrorsOf, toAppError, type FieldError } from '@/api/errors'
@@ -298,68 +298,10 @@ export const useContributionsStore = defineStore('contributions', () => {
     }
   }
 
-  // ---- import -----------------------------------------------------------
-  const importer = reactive({
-    open: false,
-    fileName: '',
-    bytes: null as Uint8Array | null,
-    report: null as ImportReport | null,
-    busy: false,
-    error: null as AppError | null,
-  })
-
-  const canApply = computed(
-    () => !!importer.report && importer.report.errors === 0 && importer.report.new > 0 && !importer.busy,
-  )
-
-  function openImport(): void {
-    Object.assign(importer, { open: true, fileName: '', bytes: null, report: null, busy: false, error: null })
-  }
-
-  function closeImport(): void {
-    importer.open = false
-  }
-
-  /** Reads the chosen file's dry run: every row's outcome, nothing written. */
-  async function previewImport(fileName: string, bytes: Uint8Array): Promise<void> {
-    Object.assign(importer, { fileName, bytes, report: null, error: null, busy: true })
-    try {
-      const report = await api.previewImport(fileName, bytes)
-      // The kinds of every year in the file, for their labels.
-      const years = new Set(report.rows.flatMap((r) => (r.contribution ? [yearOf(r.contribution.date)] : [])))
-      await Promise.all([...years].map(loadRules))
-      if (importer.bytes === bytes) importer.report = report
-    } catch (e) {
-      if (importer.bytes === bytes) importer.error = toAppError(e)
-    } finally {
-      if (importer.bytes === bytes) importer.busy = false
-    }
-  }
-
-  /** Imports the previewed file; returns the report once written, else null with the error set. */
-  async function applyImport(): Promise<ImportReport | null> {
-    if (!importer.bytes || !canApply.value) return null
-    importer.busy = true
-    importer.error = null
-    try {
-      const report = await api.applyImport(importer.fileName, importer.bytes)
-      importer.report = report
-      importer.open = false
-      void load()
-      return report
-    } catch (e) {
-      importer.error = toAppError(e)
-      return null
-    } finally {
-      importer.busy = false
-    }
-  }
-
   return {
     year, status, text, page, items, total, loading, error, shownYear, selected, selectedPending,
     load, setYear, setStatus, setPage, setText, review, approveSelected,
     rulesByYear, loadRules,
     entry, entryRules, memberOptions, memberSearching, openEntry, closeEntry, findMembers, refreshPoints, clearFieldError, save,
-    importer, canApply, openImport, closeImport, previewImport, applyImport,
   }
 })

@@ -1,0 +1,48 @@
+// The three spreadsheet imports (members, groups, contributions) share one
+// contract: Preview and Apply take the file's name and bytes and answer an
+// ImportReport.
+import { app } from '../../wailsjs/go/models'
+import { call } from './errors'
+
+export type ImportReport = app.ImportReport
+export type ImportRow = app.ImportRow
+
+/** A generated import service binding. */
+interface ImportService {
+  Preview(fileName: string, data: number[]): Promise<ImportReport>
+  Apply(fileName: string, data: number[]): Promise<ImportReport>
+}
+
+/** The typed calls of one import service. */
+export interface Importer {
+  /** What importing the file would do to each row; writes nothing. */
+  preview(fileName: string, bytes: Uint8Array): Promise<ImportReport>
+  /** Imports the file all or nothing, after a backup of the database. */
+  apply(fileName: string, bytes: Uint8Array): Promise<ImportReport>
+}
+
+/**
+ * The file travels as base64: Go's JSON decodes a string into the []byte
+ * parameter, at a third of the size of the number array the generated
+ * type asks for.
+ */
+function fileArg(bytes: Uint8Array): number[] {
+  return toBase64(bytes) as unknown as number[]
+}
+
+export function importerOf(service: ImportService): Importer {
+  return {
+    preview: (fileName, bytes) => call(() => service.Preview(fileName, fileArg(bytes))),
+    apply: (fileName, bytes) => call(() => service.Apply(fileName, fileArg(bytes))),
+  }
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let s = ''
+  // String.fromCharCode takes arguments: go in chunks to stay far below
+  // the engine's argument limit.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  }
+  return btoa(s)
+}
