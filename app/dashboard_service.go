@@ -80,11 +80,11 @@ func dutiesDue(year int, today time.Time, groups []Group, events []Event, people
 // GroupDuty is a committee group whose yearly duty (a local event, or an
 // industry report) is still open.
 type GroupDuty struct {
-	GroupID   uint64 `json:"group_id"`
-	Group     string `json:"group"`
+	GroupID   uint64    `json:"group_id"`
+	Group     string    `json:"group"`
 	Committee Committee `json:"committee"`
-	Duty      string `json:"duty"` // "event" or "report"
-	Lead      string `json:"lead"`
+	Duty      string    `json:"duty"` // "event" or "report"
+	Lead      string    `json:"lead"`
 }
 
 // Dashboard is the year at a glance for the chapter lead.

@@ -42,6 +42,8 @@ type Repository interface {
 	MemberImportRepository
 	ProgramRepository
 	GroupImportRepository
+	CertificateRepository
+	TrophyRepository
 	ContributionImportRepository
 	// HasHistory reports whether anything else refers to the member, in
 	// which case it may be archived but not deleted.

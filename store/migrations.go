@@ -46,6 +46,14 @@ var migrations = []Migration{
 		}
 		return nil
 	}},
+	{Version: 5, Name: "certificates and trophies", Apply: func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketCertificates, bucketCertBySource, bucketTrophies} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
 }
 
 // CurrentSchema is the schema version this build writes.

@@ -102,6 +102,10 @@ var (
 	bucketRenewals  = []byte("renewals")
 	bucketHoldings  = []byte("holdings")
 
+	bucketCertificates = []byte("certificates")
+	bucketCertBySource = []byte("cert_by_source")
+	bucketTrophies     = []byte("trophies")
+
 	keySchema = []byte("schema_version")
 	keyApp    = []byte("app")
 	appMarker = []byte("acedesk")

@@ -1,0 +1,175 @@
+package app
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Certificate kinds.
+const (
+	CertHonor       = "honor"       // 荣誉证书: a level from a batch or a renewal
+	CertAppointment = "appointment" // 聘书: a group lead for a year
+	CertThanks      = "thanks"      // 感谢状: a talk at an event
+)
+
+// Certificate is one issued certificate. What it prints is frozen when it
+// is first issued, so printing it again gives the same paper and serial.
+type Certificate struct {
+	Serial    string `json:"serial"`
+	Kind      string `json:"kind"`
+	MemberID  uint64 `json:"member_id"`
+	Name      string `json:"name"`
+	NameLatin string `json:"name_latin"`
+	// Title is what the holder is honoured as: the level's label, the
+	// group's lead, or the talk.
+	Title   string `json:"title"`
+	TitleEN string `json:"title_en"`
+	Level   string `json:"level"` // honor only
+	// Detail is the rest the wording needs: the group, or the event.
+	Detail string `json:"detail"`
+	Year   int    `json:"year"`
+	// Source is what the certificate is for: "batch:2026-Q2",
+	// "renewal:2026", "group:3:2026", "talk:41" (the talk's contribution).
+	Source   string `json:"source"`
+	IssuedOn string `json:"issued_on"`
+	Issuer   string `json:"issuer"`
+	// Payload is the signed text of the QR code.
+	Payload       string    `json:"payload"`
+	Prints        int       `json:"prints"`
+	Revoked       bool      `json:"revoked"`
+	RevokedReason string    `json:"revoked_reason"`
+	RevokedAt     time.Time `json:"revoked_at"`
+	CreatedAt     time.Time `json:"created_at"`
+}
+
+// SerialPrefix starts every serial: PGACE-<year>-<chapter>-<number>.
+const SerialPrefix = "PGACE"
+
+var chapterCode = regexp.MustCompile(`^[A-Z]{2,6}$`)
+
+// FormatSerial writes a serial; number counts the chapter's certificates.
+func FormatSerial(year int, chapter string, number uint64) string {
+	return fmt.Sprintf("%s-%d-%s-%06d", SerialPrefix, year, chapter, number)
+}
+
+// CertificateSetup is how the chapter's certificates read and are signed
+// off: issuer, signatories, optional seal and signature images the
+// organizer supplies, and the wording with {placeholders}.
+type CertificateSetup struct {
+	// ChapterCode goes into serials: 2–6 capital letters, e.g. HZ.
+	ChapterCode string       `json:"chapter_code"`
+	IssuerZH    string       `json:"issuer_zh"`
+	IssuerEN    string       `json:"issuer_en"`
+	Signatories []Signatory  `json:"signatories"`
+	SealPNG     []byte       `json:"seal_png"`
+	Wording     CertWordings `json:"wording"`
+	Version     int          `json:"version"`
+}
+
+// Signatory signs certificates; SignaturePNG is an optional image of the signature.
+type Signatory struct {
+	Name         string `json:"name"`
+	TitleZH      string `json:"title_zh"`
+	TitleEN      string `json:"title_en"`
+	SignaturePNG []byte `json:"signature_png"`
+}
+
+// CertWordings are the body texts of each kind in both languages.
+// Placeholders: {name} {latin} {title} {detail} {year}.
+type CertWordings struct {
+	HonorZH       string `json:"honor_zh"`
+	HonorEN       string `json:"honor_en"`
+	AppointmentZH string `json:"appointment_zh"`
+	AppointmentEN string `json:"appointment_en"`
+	ThanksZH      string `json:"thanks_zh"`
+	ThanksEN      string `json:"thanks_en"`
+}
+
+// DefaultCertificateSetup is what a chapter starts with.
+func DefaultCertificateSetup() CertificateSetup {
+	return CertificateSetup{
+		ChapterCode: "CN",
+		IssuerZH:    "中国开源软件推进联盟 PostgreSQL 分会",
+		IssuerEN:    "PostgreSQL Chapter, China Open Source Promotion Union",
+		Signatories: []Signatory{{Name: "", TitleZH: "分会主席", TitleEN: "Chair"}},
+		Wording: CertWordings{
+			HonorZH:       "{name} 同志在 {year} 年度 PostgreSQL 社区贡献突出，经 PostgreSQL ACE 荣誉体系评定，授予“{title}”荣誉称号。",
+			HonorEN:       "{latin} is hereby recognised as {title} for outstanding contributions to the PostgreSQL community in {year}.",
+			AppointmentZH: "兹聘请 {name} 同志担任{detail}组长，任期 {year} 年。",
+			AppointmentEN: "{latin} is hereby appointed lead of {detail} for {year}.",
+			ThanksZH:      "感谢 {name} 在{detail}发表技术演讲《{title}》，为 PostgreSQL 社区的技术传播作出贡献。",
+			ThanksEN:      "With thanks to {latin} for the talk “{title}” at {detail}.",
+		},
+	}
+}
+
+func (s *CertificateSetup) Normalize() {
+	s.ChapterCode = strings.ToUpper(strings.TrimSpace(s.ChapterCode))
+	s.IssuerZH = strings.TrimSpace(s.IssuerZH)
+	s.IssuerEN = strings.TrimSpace(s.IssuerEN)
+	for i := range s.Signatories {
+		g := &s.Signatories[i]
+		g.Name, g.TitleZH, g.TitleEN = strings.TrimSpace(g.Name), strings.TrimSpace(g.TitleZH), strings.TrimSpace(g.TitleEN)
+	}
+}
+
+// MaxImageBytes bounds the seal and signature images.
+const MaxImageBytes = 2 << 20
+
+var pngMagic = "\x89PNG\r\n\x1a\n"
+
+func (s CertificateSetup) Validate() error {
+	f := FieldErrors{}
+	if !chapterCode.MatchString(s.ChapterCode) {
+		f.Add("chapter_code", "invalid_chapter_code")
+	}
+	if s.IssuerZH == "" {
+		f.Add("issuer_zh", "required")
+	}
+	for field, v := range map[string]string{"issuer_zh": s.IssuerZH, "issuer_en": s.IssuerEN} {
+		if utf8.RuneCountInString(v) > 80 {
+			f.Add(field, "too_long")
+		}
+	}
+	if len(s.Signatories) > 3 {
+		f.Add("signatories", "too_many")
+	}
+	images := [][]byte{s.SealPNG}
+	for _, g := range s.Signatories {
+		images = append(images, g.SignaturePNG)
+		if utf8.RuneCountInString(g.Name) > 20 || utf8.RuneCountInString(g.TitleZH) > 30 || utf8.RuneCountInString(g.TitleEN) > 60 {
+			f.Add("signatories", "too_long")
+		}
+	}
+	for _, img := range images {
+		if len(img) > MaxImageBytes {
+			f.Add("images", "too_large")
+		} else if len(img) > 0 && !strings.HasPrefix(string(img), pngMagic) {
+			f.Add("images", "not_png")
+		}
+	}
+	w := s.Wording
+	for field, v := range map[string]string{"honor_zh": w.HonorZH, "appointment_zh": w.AppointmentZH, "thanks_zh": w.ThanksZH} {
+		if strings.TrimSpace(v) == "" {
+			f.Add("wording."+field, "required")
+		}
+	}
+	return f.Err()
+}
+
+// fill replaces the wording's placeholders with the certificate's fields,
+// in Chinese or (en) English.
+func (c Certificate) fill(wording string, en bool) string {
+	name, title := c.Name, c.Title
+	if en {
+		title = c.TitleEN
+		if c.NameLatin != "" {
+			name = c.NameLatin
+		}
+	}
+	return strings.NewReplacer("{name}", name, "{latin}", name, "{title}", title, "{detail}", c.Detail,
+		"{year}", fmt.Sprint(c.Year)).Replace(wording)
+}

@@ -1,0 +1,190 @@
+package app
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"acedesk/app/rules"
+)
+
+// CertificateRepository keeps issued certificates and the chapter's setup.
+type CertificateRepository interface {
+	// IssueCertificates stores the certificates not issued before (numbered
+	// for chapter, signed by sign) and counts a reprint of the others, in
+	// one transaction; it returns them as stored, in order.
+	IssueCertificates(certs []Certificate, chapter string, sign func(Certificate) (string, error), ch Change) ([]Certificate, error)
+	GetCertificate(serial string) (Certificate, bool, error)
+	Certificates() ([]Certificate, error)
+	RevokeCertificate(serial, reason string, ch Change) (Certificate, error)
+	GetCertificateSetup() (CertificateSetup, bool, error)
+	SaveCertificateSetup(s CertificateSetup, ch Change) (CertificateSetup, error)
+}
+
+// CertificateService issues, lists and revokes certificates. Issuing the
+// same certificate again returns the same serial and counts a reprint.
+type CertificateService struct {
+	repo     Repository
+	clock    Clock
+	settings *SettingsService
+	levels   *LevelService
+	// sign makes the QR payload of a numbered certificate.
+	sign func(Certificate) (string, error)
+}
+
+// Setup returns the chapter's certificate setup, or the defaults.
+func (s *CertificateService) Setup() (CertificateSetup, error) {
+	got, ok, err := s.repo.GetCertificateSetup()
+	if err != nil || !ok {
+		return DefaultCertificateSetup(), err
+	}
+	return got, nil
+}
+
+// SaveSetup validates and stores the setup.
+func (s *CertificateService) SaveSetup(in CertificateSetup) (CertificateSetup, error) {
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return CertificateSetup{}, err
+	}
+	c, err := s.settings.change()
+	if err != nil {
+		return CertificateSetup{}, err
+	}
+	return s.repo.SaveCertificateSetup(in, c)
+}
+
+// List returns every certificate, newest first.
+func (s *CertificateService) List() ([]Certificate, error) {
+	all, err := s.repo.Certificates()
+	slices.Reverse(all)
+	return all, err
+}
+
+// Revoke withdraws a certificate; verification reports it as revoked.
+func (s *CertificateService) Revoke(serial, reason string) (Certificate, error) {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return Certificate{}, &Error{Code: CodeInvalid, Reason: "fields", Message: "a revocation needs a reason",
+			Fields: map[string]string{"reason": "required"}}
+	}
+	c, err := s.settings.change()
+	if err != nil {
+		return Certificate{}, err
+	}
+	return s.repo.RevokeCertificate(serial, reason, c)
+}
+
+// Revocation says whether serial was issued here and is revoked.
+func (s *CertificateService) Revocation(serial string) (issued, revoked bool, reason string, err error) {
+	c, ok, err := s.repo.GetCertificate(serial)
+	return ok, c.Revoked, c.RevokedReason, err
+}
+
+// ForBatch issues the honor certificates of a published batch.
+func (s *CertificateService) ForBatch(id string) ([]Certificate, error) {
+	b, err := s.levels.Batch(id)
+	if err != nil {
+		return nil, err
+	}
+	if !b.Published {
+		return nil, Errorf(CodeConflict, "batch_unpublished", "batch %s is not published: publish it first", b.ID).WithParams("batch", b.ID)
+	}
+	certs := make([]Certificate, 0, len(b.Entries))
+	for _, e := range b.Entries {
+		certs = append(certs, honor(e.MemberID, e.Level, b.Year, "batch:"+b.ID))
+	}
+	return s.issue(certs)
+}
+
+// ForRenewal issues the honor certificates of a confirmed renewal's
+// holders for the next year (those who keep, rise or move down).
+func (s *CertificateService) ForRenewal(year int) ([]Certificate, error) {
+	r, err := s.levels.Renewal(year)
+	if err != nil {
+		return nil, err
+	}
+	if !r.Confirmed {
+		return nil, Errorf(CodeConflict, "renewal_unconfirmed", "the renewal of %d is not confirmed", year).WithParams("year", strconv.Itoa(year))
+	}
+	var certs []Certificate
+	for _, e := range r.Entries {
+		if e.Outcome != string(rules.RenewalLapse) {
+			certs = append(certs, honor(e.MemberID, e.To, year+1, "renewal:"+strconv.Itoa(year)))
+		}
+	}
+	return s.issue(certs)
+}
+
+func honor(member uint64, level string, year int, source string) Certificate {
+	l := rules.Level(level)
+	return Certificate{Kind: CertHonor, MemberID: member, Level: level, Title: l.LabelZH(), TitleEN: l.LabelEN(), Year: year, Source: source}
+}
+
+// ForLead issues the appointment letter of a group's lead for a year.
+func (s *CertificateService) ForLead(groupID uint64, year int) ([]Certificate, error) {
+	g, err := s.repo.GetGroup(groupID)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := g.Term(year)
+	if !ok || t.LeadID == 0 {
+		return nil, Errorf(CodeConflict, "group_no_lead", "%s has no lead in %d", g.Name, year).WithParams("group", g.Name, "year", strconv.Itoa(year))
+	}
+	return s.issue([]Certificate{{Kind: CertAppointment, MemberID: t.LeadID, Title: g.Name + "组长", TitleEN: "Lead, " + g.Name,
+		Detail: g.Name, Year: year, Source: "group:" + strconv.FormatUint(g.ID, 10) + ":" + strconv.Itoa(year)}})
+}
+
+// ForEvent issues a thanks certificate to each speaker of an event, one
+// per speaker with all their talks.
+func (s *CertificateService) ForEvent(eventID uint64) ([]Certificate, error) {
+	e, err := s.repo.GetEvent(eventID)
+	if err != nil {
+		return nil, err
+	}
+	titles := map[uint64][]string{}
+	var speakers []uint64
+	for _, t := range e.Talks {
+		if _, seen := titles[t.MemberID]; !seen {
+			speakers = append(speakers, t.MemberID)
+		}
+		titles[t.MemberID] = append(titles[t.MemberID], t.Title)
+	}
+	if len(speakers) == 0 {
+		return nil, Errorf(CodeConflict, "event_no_talks", "%s has no talks", e.Name).WithParams("event", e.Name)
+	}
+	certs := make([]Certificate, 0, len(speakers))
+	for _, m := range speakers {
+		title := strings.Join(titles[m], "》《")
+		certs = append(certs, Certificate{Kind: CertThanks, MemberID: m, Title: title, TitleEN: title, Detail: e.Name,
+			Year: e.Year(), Source: "event:" + strconv.FormatUint(e.ID, 10)})
+	}
+	return s.issue(certs)
+}
+
+// issue fills in the holders' names and the issuer, refuses names the
+// font cannot print, and stores the certificates.
+func (s *CertificateService) issue(certs []Certificate) ([]Certificate, error) {
+	setup, err := s.Setup()
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]uint64, len(certs))
+	for i, c := range certs {
+		ids[i] = c.MemberID
+	}
+	people, err := s.repo.MemberSummaries(ids)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.settings.change()
+	if err != nil {
+		return nil, err
+	}
+	today := c.At.Format(DateLayout)
+	for i := range certs {
+		p := people[certs[i].MemberID]
+		certs[i].Name, certs[i].NameLatin, certs[i].Issuer, certs[i].IssuedOn = p.Name, p.NameLatin, setup.IssuerZH, today
+	}
+	return s.repo.IssueCertificates(certs, setup.ChapterCode, s.sign, c)
+}

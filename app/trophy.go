@@ -1,0 +1,111 @@
+package app
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"acedesk/app/rules"
+)
+
+// Trophy order statuses, in order.
+var TrophyStatuses = []string{"to_order", "ordered", "shipped", "received"}
+
+// Trophy is the physical trophy of a member of a published batch: what is
+// engraved, where it goes, and how far the order is.
+type Trophy struct {
+	BatchID   string `json:"batch_id"`
+	MemberID  uint64 `json:"member_id"`
+	Name      string `json:"name"`
+	Level     string `json:"level"`
+	Engraving string `json:"engraving"`
+	City      string `json:"city"`
+	Phone     string `json:"phone"`
+	Address   string `json:"address"`
+	Status    string `json:"status"`
+	Version   int    `json:"version"`
+}
+
+// TrophyOrder is what the database keeps of a trophy; the rest comes from
+// the batch and the roster.
+type TrophyOrder struct {
+	Engraving string `json:"engraving"`
+	Status    string `json:"status"`
+	Version   int    `json:"version"`
+}
+
+// TrophyRepository keeps the trophy orders of batches.
+type TrophyRepository interface {
+	TrophyOrders(batchID string) (map[uint64]TrophyOrder, error)
+	// SaveTrophyOrder stores o if o.Version is the stored one (0: none yet).
+	SaveTrophyOrder(batchID string, memberID uint64, o TrophyOrder, ch Change) (TrophyOrder, error)
+}
+
+// TrophyService lists a batch's trophies and tracks their orders.
+type TrophyService struct {
+	repo     Repository
+	settings *SettingsService
+	levels   *LevelService
+}
+
+// ForBatch lists the trophies of a published batch, in batch order.
+func (s *TrophyService) ForBatch(id string) ([]Trophy, error) {
+	b, err := s.levels.Batch(id)
+	if err != nil {
+		return nil, err
+	}
+	if !b.Published {
+		return nil, Errorf(CodeConflict, "batch_unpublished", "batch %s is not published: publish it first", b.ID).WithParams("batch", b.ID)
+	}
+	orders, err := s.repo.TrophyOrders(b.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Trophy, 0, len(b.Entries))
+	for _, e := range b.Entries {
+		m, err := s.repo.GetMember(e.MemberID)
+		if err != nil {
+			return nil, err
+		}
+		t := Trophy{BatchID: b.ID, MemberID: e.MemberID, Name: e.Name, Level: e.Level, City: m.City, Phone: m.Phone, Address: m.Address,
+			Engraving: defaultEngraving(e.Name, e.Level, b.Year), Status: TrophyStatuses[0]}
+		if o, ok := orders[e.MemberID]; ok {
+			t.Engraving, t.Status, t.Version = o.Engraving, o.Status, o.Version
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+func defaultEngraving(name, level string, year int) string {
+	return name + " · " + rules.Level(level).LabelZH() + " · " + strconv.Itoa(year)
+}
+
+// Update saves a trophy's engraving and status, made from t.Version.
+func (s *TrophyService) Update(t Trophy) (Trophy, error) {
+	t.Engraving = strings.TrimSpace(t.Engraving)
+	f := FieldErrors{}
+	if !slices.Contains(TrophyStatuses, t.Status) {
+		f.Add("status", "invalid_choice")
+	}
+	switch n := utf8.RuneCountInString(t.Engraving); {
+	case n == 0:
+		f.Add("engraving", "required")
+	case n > 60:
+		f.Add("engraving", "too_long")
+	}
+	if err := f.Err(); err != nil {
+		return Trophy{}, err
+	}
+	c, err := s.settings.change()
+	if err != nil {
+		return Trophy{}, err
+	}
+	o, err := s.repo.SaveTrophyOrder(t.BatchID, t.MemberID, TrophyOrder{Engraving: t.Engraving, Status: t.Status, Version: t.Version}, c)
+	if err != nil {
+		return Trophy{}, err
+	}
+	t.Version = o.Version
+	return t, nil
+}
