@@ -1,11 +1,13 @@
 package app
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"acedesk/app/exchange"
 	"acedesk/app/rules"
 )
 
@@ -108,4 +110,32 @@ func (s *TrophyService) Update(t Trophy) (Trophy, error) {
 	}
 	t.Version = o.Version
 	return t, nil
+}
+
+// trophyStatusZH names the statuses in the spreadsheet.
+var trophyStatusZH = map[string]string{"to_order": "待下单", "ordered": "已下单", "shipped": "已发货", "received": "已签收"}
+
+// XLSX is the batch's trophy list as a workbook for the trophy maker: one
+// row per trophy, and the count by level.
+func (s *TrophyService) XLSX(batchID string) ([]byte, error) {
+	ts, err := s.ForBatch(batchID)
+	if err != nil {
+		return nil, err
+	}
+	list := exchange.Sheet{Name: "奖杯清单", Header: []string{"序号", "姓名", "级别", "刻字内容", "城市", "手机", "收件地址", "状态"}}
+	counts := map[string]int{}
+	for i, t := range ts {
+		list.Rows = append(list.Rows, []string{strconv.Itoa(i + 1), t.Name, rules.Level(t.Level).LabelZH(), t.Engraving, t.City, t.Phone, t.Address, trophyStatusZH[t.Status]})
+		counts[t.Level]++
+	}
+	totals := exchange.Sheet{Name: "按级别汇总", Header: []string{"级别", "数量"}}
+	for _, l := range []rules.Level{rules.LevelDirector, rules.LevelACE, rules.LevelPartner} {
+		if n := counts[string(l)]; n > 0 {
+			totals.Rows = append(totals.Rows, []string{l.LabelZH(), strconv.Itoa(n)})
+		}
+	}
+	totals.Rows = append(totals.Rows, []string{"合计", strconv.Itoa(len(ts))})
+	var buf bytes.Buffer
+	err = exchange.WriteXLSX(&buf, []exchange.Sheet{list, totals})
+	return buf.Bytes(), err
 }

@@ -1,9 +1,13 @@
 package app_test
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 
 	"acedesk/app"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestTrophiesOfAPublishedBatchKeepTheirOrders(t *testing.T) {
@@ -52,5 +56,33 @@ func TestTrophiesOfAPublishedBatchKeepTheirOrders(t *testing.T) {
 	again, _ := p.svc.Trophies.ForBatch("2025-Q2")
 	if again[0].Status != "ordered" || again[0].Engraving != ordered.Engraving || again[0].Version != 1 {
 		t.Errorf("after update: %+v", again[0])
+	}
+}
+
+func TestTrophyWorkbook(t *testing.T) {
+	p := newProgram(t)
+	m, _ := p.svc.Members.Create(app.Member{Name: "=王喆", City: "杭州", Phone: "13800000001"})
+	p.approved(m.ID, "talk_conference", "2025-05-01")
+	p.on("2026-01-05")
+	if _, err := p.svc.Levels.PublishBatch("2025-Q2"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := p.svc.Trophies.XLSX("2025-Q2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("奖杯清单")
+	want := []string{"1", "'=王喆", "PostgreSQL ACE 伙伴", "'=王喆 · PostgreSQL ACE 伙伴 · 2025", "杭州", "13800000001", "", "待下单"}
+	if len(rows) != 2 || strings.Join(rows[1], "|") != strings.Join(want, "|") {
+		t.Errorf("rows = %q, want header and %q", rows, want)
+	}
+	totals, _ := f.GetRows("按级别汇总")
+	if len(totals) != 3 || totals[1][1] != "1" || totals[2][0] != "合计" {
+		t.Errorf("totals = %q", totals)
 	}
 }

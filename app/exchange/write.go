@@ -1,0 +1,113 @@
+package exchange
+
+import (
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet is one worksheet to write: a name, a header row and text rows.
+type Sheet struct {
+	Name   string
+	Header []string
+	Rows   [][]string
+}
+
+// Neutralize keeps a spreadsheet from reading a cell as a formula: text
+// that starts with = + - @ (or a tab or carriage return, which some
+// programs strip first) gets a leading single quote, as OWASP advises for
+// CSV and XLSX exports.
+func Neutralize(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}
+
+// WriteXLSX writes the sheets as one workbook: a bold, frozen header row,
+// columns as wide as their text, every cell as text and neutralized.
+func WriteXLSX(w io.Writer, sheets []Sheet) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#E8EEF4"}}})
+	if err != nil {
+		return err
+	}
+	for i, sh := range sheets {
+		name := sh.Name
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(name); err != nil {
+			return err
+		}
+		sw, err := f.NewStreamWriter(name)
+		if err != nil {
+			return err
+		}
+		widths := make([]int, len(sh.Header))
+		for c, h := range sh.Header {
+			widths[c] = displayWidth(h)
+		}
+		for _, r := range sh.Rows {
+			for c, v := range r {
+				if c < len(widths) {
+					widths[c] = max(widths[c], displayWidth(v))
+				}
+			}
+		}
+		for c, wd := range widths {
+			if err := sw.SetColWidth(c+1, c+1, float64(min(wd, 60)+2)); err != nil {
+				return err
+			}
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+			return err
+		}
+		if err := sw.SetRow("A1", cells(sh.Header, bold)); err != nil {
+			return err
+		}
+		for r, row := range sh.Rows {
+			cell, err := excelize.CoordinatesToCellName(1, r+2)
+			if err != nil {
+				return err
+			}
+			if err := sw.SetRow(cell, cells(row, 0)); err != nil {
+				return err
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			return err
+		}
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+func cells(values []string, style int) []any {
+	out := make([]any, len(values))
+	for i, v := range values {
+		out[i] = excelize.Cell{StyleID: style, Value: Neutralize(v)}
+	}
+	return out
+}
+
+// displayWidth counts a CJK character as two columns, as spreadsheets show it.
+func displayWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return max(w, utf8.RuneCountInString(strings.TrimSpace(s)))
+}
