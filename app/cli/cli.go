@@ -61,6 +61,8 @@ Usage:
   acedesk batch preview|publish YYYY-Qn [--json]
                                               a quarter's new members; publish freezes them
   acedesk renew --year Y [--confirm] [--json] year-end review of holders for Y+1
+  acedesk trophies --batch YYYY-Qn --out FILE.xlsx
+                                              the trophy list of a published batch
   acedesk backup FILE                         copy the database (also while ACE Desk runs)
   acedesk restore FILE                        replace the database with a backup
   acedesk version                             print the version
@@ -111,6 +113,8 @@ func Run(args []string, env Env) int {
 		return c.batch(rest[0] == "publish", rest[1:])
 	case "renew":
 		return c.renew(rest)
+	case "trophies":
+		return c.trophies(rest)
 	case "backup":
 		return c.backup(rest)
 	case "restore":

@@ -350,3 +350,27 @@ func TestImportContributions(t *testing.T) {
 		t.Errorf("standings after the import:\n%s", st.stdout)
 	}
 }
+
+func TestTrophiesCommand(t *testing.T) {
+	db := tempDB(t)
+	run(t, db, "demo", "--members", "60")
+	out := filepath.Join(t.TempDir(), "trophies.xlsx")
+	year := time.Now().Year() - 1
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year)}, ExitUsage},
+		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year), "--out", "x.csv"}, ExitUsage},
+		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q9", year), "--out", out}, ExitError},
+		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year+1), "--out", out}, ExitError},
+		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year), "--out", out}, ExitOK},
+	} {
+		if got := run(t, db, tc.args...); got.code != tc.code {
+			t.Errorf("%v: exit %d, want %d (%s)", tc.args, got.code, tc.code, got.stderr)
+		}
+	}
+	if st, err := os.Stat(out); err != nil || st.Size() == 0 || st.Mode().Perm() != 0o600 {
+		t.Errorf("workbook: %v, %v", st, err)
+	}
+}
