@@ -18,6 +18,7 @@ type Services struct {
 	Levels             *LevelService
 	Dashboard          *DashboardService
 	Trophies           *TrophyService
+	Benefits           *BenefitService
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -44,6 +45,7 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 		Dashboard:          &DashboardService{repo: repo, clock: clock, standings: standings},
 	}
 	svc.Trophies = &TrophyService{repo: repo, settings: settings, levels: svc.Levels}
+	svc.Benefits = &BenefitService{repo: repo}
 	sys := svc.System
 	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions
 	return svc
@@ -52,5 +54,5 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
 	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport,
-		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard, s.Trophies}
+		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard, s.Trophies, s.Benefits}
 }
