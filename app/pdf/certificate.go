@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 
+	"github.com/boombuler/barcode"
 	"github.com/jung-kurt/gofpdf"
 )
 
@@ -84,8 +85,9 @@ const (
 	centerX = pageW / 2
 )
 
-// certificatePage draws c on a new page.
-func certificatePage(f *gofpdf.Fpdf, c Certificate, st Style) error {
+// certificatePage draws c on a new page, with code as its QR code (nil for
+// none).
+func certificatePage(f *gofpdf.Fpdf, c Certificate, st Style, code barcode.Barcode) error {
 	f.AddPage()
 	frame(f)
 
@@ -106,7 +108,7 @@ func certificatePage(f *gofpdf.Fpdf, c Certificate, st Style) error {
 	rule(f, 63)
 
 	body(f, c)
-	footer(f, c, st)
+	footer(f, c, st, code)
 	return f.Error()
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/boombuler/barcode"
 	"github.com/jung-kurt/gofpdf"
 )
 
@@ -33,13 +34,26 @@ func (r *Renderer) Certificates(ctx context.Context, w io.Writer, certs []Certif
 	if err != nil {
 		return err
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	payloads := make([]string, len(certs))
+	for i, c := range certs {
+		payloads[i] = c.QR
+	}
+	codes := encodeQRs(ctx, payloads)
 	return r.render(w, "L", font, func(f *gofpdf.Fpdf) error {
 		keywords := make([]string, 0, len(certs))
 		for i, c := range certs {
-			if err := ctx.Err(); err != nil {
-				return err
+			var qr encoded
+			select {
+			case qr = <-codes[i]:
+			case <-ctx.Done():
+				return ctx.Err()
 			}
-			if err := certificatePage(f, c, st); err != nil {
+			if qr.err != nil {
+				return qr.err
+			}
+			if err := certificatePage(f, c, st, qr.code); err != nil {
 				return err
 			}
 			if c.QR != "" {
@@ -103,7 +117,14 @@ func (r *Renderer) EachCertificate(ctx context.Context, certs []Certificate, st 
 			for i := range jobs {
 				var buf bytes.Buffer
 				err := r.render(&buf, "L", font, func(f *gofpdf.Fpdf) error {
-					if err := certificatePage(f, certs[i], st); err != nil {
+					var code barcode.Barcode
+					if certs[i].QR != "" {
+						var err error
+						if code, err = encodeQR(certs[i].QR); err != nil {
+							return err
+						}
+					}
+					if err := certificatePage(f, certs[i], st, code); err != nil {
 						return err
 					}
 					var keywords []string

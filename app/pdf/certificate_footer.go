@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 
+	"github.com/boombuler/barcode"
 	"github.com/jung-kurt/gofpdf"
 )
 
@@ -14,12 +15,9 @@ const (
 	signLineY        = 174.0
 )
 
-func footer(f *gofpdf.Fpdf, c Certificate, st Style) {
-	if c.QR != "" {
-		if err := drawQR(f, c.QR, qrX, qrY, qrSize); err != nil {
-			f.SetError(err)
-			return
-		}
+func footer(f *gofpdf.Fpdf, c Certificate, st Style, code barcode.Barcode) {
+	if code != nil {
+		drawQR(f, code, qrX, qrY, qrSize)
 		textColor(f, grey)
 		f.SetFontSize(7)
 		centered(f, labelScanZH+" / "+labelScanEN, qrX+qrSize/2, qrY+qrSize+3)
