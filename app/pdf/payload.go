@@ -13,6 +13,7 @@ import (
 //     one "ACEQR:<payload>" word per certificate in page order;
 //   - as the same word in tiny white text under the QR code, which text
 //     extraction (pdftotext, copy and paste) finds on its page.
+//
 // Payloads are therefore printable ASCII without spaces (a URL or a code).
 const payloadMarker = "ACEQR:"
 
