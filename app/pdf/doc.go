@@ -13,7 +13,7 @@ package pdf
 // list) first cuts one subset of the glyphs it needs from the font (one
 // pass over the full font), and every document of the batch loads that
 // small subset. One PDF of 1,000 certificates takes about 1.5 s on 2 cores
-// (3.6 KB a page); 1,000 separate PDFs about 7 s, where each document still
+// (3.6 KB a page); 1,000 separate PDFs 7 to 11 s, where each document still
 // pays gofpdf's fixed costs (a fresh zlib writer per stream, the font's
 // metrics serialised to JSON for its ID, the signature PNG decoded again).
 // `make bench` runs scripts/bench-pdf.sh, which compares with ReportLab and
