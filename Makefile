@@ -8,12 +8,17 @@ LDFLAGS  := -s -w -X acedesk/app.Version=$(VERSION)
 TAGS     := desktop,production
 
 # Debian/Ubuntu packages: to build the desktop app, and to test it.
-APT_BUILD := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev
-APT_TEST  := xvfb xauth xdotool x11-utils imagemagick chromium poppler-utils fonts-wqy-microhei
+APT_BUILD := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev fonts-lxgw-wenkai
+APT_TEST  := xvfb xauth xdotool x11-utils imagemagick chromium poppler-utils fonts-wqy-microhei zbar-tools
 
 ARTIFACTS ?= artifacts
 
-.PHONY: help deps deps-test frontend build run serve test test-go test-frontend test-browser test-desktop \
+# The PDF font, embedded by app/pdf: the unmodified Debian file, copied in
+# rather than committed (15.7 MB).
+FONT     := app/pdf/fonts/LXGWWenKai-Regular.ttf
+FONT_SRC := /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
+
+.PHONY: help fonts deps deps-test frontend build run serve test test-go test-frontend test-browser test-desktop \
         cross-windows bench bindings clean
 
 help:
@@ -21,8 +26,14 @@ help:
 	@echo "make test   every test: Go, frontend, browser, desktop window, Windows build"
 	@echo "make bench  benchmarks (BASE=<rev> compares with that revision)"
 
-deps:
+deps: fonts
 	@scripts/ensure-deps.sh $(APT_BUILD)
+
+fonts: $(FONT)
+
+$(FONT):
+	@scripts/ensure-deps.sh fonts-lxgw-wenkai
+	cp $(FONT_SRC) $@
 
 deps-test:
 	@scripts/ensure-deps.sh $(APT_BUILD) $(APT_TEST)
@@ -36,7 +47,7 @@ scripts/e2e/node_modules/.package-lock.json: scripts/e2e/package-lock.json
 frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm run build
 
-build: deps frontend
+build: deps fonts frontend
 	go build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 # With a display: the desktop window. Without one: browser mode.
@@ -53,7 +64,7 @@ test: deps-test frontend
 	$(MAKE) --no-print-directory test-go test-frontend build test-browser test-desktop cross-windows && \
 	echo "make test: everything passed in $$(( $$(date +%s) - start )) s"
 
-test-go:
+test-go: fonts
 	go vet ./...
 	go test -race -count=1 ./...
 
@@ -72,8 +83,9 @@ cross-windows:
 
 # make bench [BASE=<git revision>] [BENCH=<regexp>] [COUNT=6]: with BASE,
 # side by side with that revision (benchstat).
-bench: frontend
+bench: fonts frontend
 	ARTIFACTS=$(ARTIFACTS) scripts/bench.sh
+	ARTIFACTS=$(ARTIFACTS) scripts/bench-pdf.sh
 
 # Regenerate frontend/wailsjs after changing a bound service (committed).
 bindings:

@@ -1,0 +1,58 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"testing"
+)
+
+// batch returns n certificates with varied names, as an event's batch.
+func batch(n int) []Certificate {
+	surnames := []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高欧")
+	given := []rune("喆堃玥伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂昇")
+	out := make([]Certificate, n)
+	for i := range out {
+		c := samples[i%len(samples)]
+		c.Serial = fmt.Sprintf("ACE-2026-%04d", i+1)
+		c.Name = string([]rune{surnames[i%len(surnames)], given[i%len(given)], given[(i/7)%len(given)]})
+		c.QR = "https://ace.postgresql.cn/v/" + c.Serial
+		out[i] = c
+	}
+	return out
+}
+
+// BenchmarkCertificates1000: one PDF of 1,000 pages. Target ≤ 1 s and
+// ≤ 4 KB a page.
+func BenchmarkCertificates1000(b *testing.B) {
+	r := newRenderer(b)
+	certs := batch(1000)
+	var size int
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := r.Certificates(b.Context(), &buf, certs, style, nil); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size)/float64(len(certs)), "bytes/page")
+}
+
+// BenchmarkSeparate1000: 1,000 PDFs of one page. Target ≤ 3 s on 2 cores.
+func BenchmarkSeparate1000(b *testing.B) {
+	r := newRenderer(b)
+	certs := batch(1000)
+	var size int
+	for b.Loop() {
+		size = 0
+		err := r.EachCertificate(b.Context(), certs, style, nil, func(i int, pdf []byte) error {
+			size += len(pdf)
+			_, err := io.Discard.Write(pdf)
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(size)/float64(len(certs)), "bytes/file")
+}
