@@ -17,6 +17,7 @@ type Services struct {
 	Events             *EventService
 	Levels             *LevelService
 	Dashboard          *DashboardService
+	Trust              *TrustService
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -41,6 +42,8 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 		Levels:             &LevelService{repo: repo, clock: clock, settings: settings, standings: standings},
 		ContributionImport: NewContributionImportService(repo, settings, rulesSvc),
 		Dashboard:          &DashboardService{repo: repo, clock: clock, standings: standings},
+		// Certificate records replace allIssued with real revocations.
+		Trust: &TrustService{repo: repo, change: settings.change, revocations: allIssued{}},
 	}
 	sys := svc.System
 	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions
@@ -50,5 +53,5 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
 	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport,
-		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard}
+		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard, s.Trust}
 }

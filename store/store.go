@@ -102,6 +102,8 @@ var (
 	bucketRenewals  = []byte("renewals")
 	bucketHoldings  = []byte("holdings")
 
+	bucketKeys = []byte("keys")
+
 	keySchema = []byte("schema_version")
 	keyApp    = []byte("app")
 	appMarker = []byte("acedesk")
