@@ -33,6 +33,6 @@
 // control character, and compare nothing it has re-encoded: it checks the
 // signature over the printed text. So any change to any character of a
 // payload fails verification. A typical Chinese certificate's payload is
-// about 230 characters (see TestTypicalLength), which fits a version 10
-// QR code at error correction level M.
+// about 230 characters (see TestTypicalLength): a version 11 QR code
+// (61×61 modules) at error correction level M.
 package sign
