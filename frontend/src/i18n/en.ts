@@ -659,10 +659,10 @@ const en: MessageSchema = {
     count: '{file} holds {n} certificate codes',
     revokedReason: 'Revoked because: {reason}',
     status: {
-      valid: { title: 'Valid certificate', text: 'The signature is correct, issued by this chapter, and not revoked.' },
+      valid: { title: 'Valid certificate', text: 'The signature is correct, the issuer is trusted, and the certificate was not revoked.' },
       revoked: { title: 'Revoked certificate', text: 'The signature is correct, but this certificate was revoked and is no longer valid.' },
       unknown_serial: { title: 'No such certificate', text: 'The signature is correct, but this database has no certificate with that serial number.' },
-      forged: { title: 'Forged certificate', text: 'The signature does not match the content: it was altered, or not issued by this chapter.' },
+      forged: { title: 'Forged certificate', text: 'The signature does not match the content: the certificate was altered, or its signature is fake.' },
       unknown_issuer: { title: 'Unknown issuer', text: 'It was signed with a key that is not trusted here, so the issuer cannot be confirmed.' },
       malformed: { title: 'Not a certificate code', text: 'The text is incomplete or in the wrong format: it is not the QR code of an ACE Desk certificate.' },
     },

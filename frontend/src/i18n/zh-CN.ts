@@ -658,10 +658,10 @@ const zhCN = {
     count: '{file} 中有 {n} 个证书码',
     revokedReason: '撤销原因：{reason}',
     status: {
-      valid: { title: '证书有效', text: '签名正确，由本分会签发，未被撤销。' },
+      valid: { title: '证书有效', text: '签名正确，签发方可信，证书未被撤销。' },
       revoked: { title: '证书已撤销', text: '签名正确，但这张证书已被撤销，不再有效。' },
       unknown_serial: { title: '查无此证书', text: '签名正确，但本数据库中没有这个证书编号的记录。' },
-      forged: { title: '证书是伪造的', text: '签名与内容不符：证书内容被改动过，或不是本分会签发。' },
+      forged: { title: '证书是伪造的', text: '签名与内容不符：证书内容被改动过，或签名是伪造的。' },
       unknown_issuer: { title: '签发方未知', text: '签名所用的密钥不在信任列表中，无法确认签发方。' },
       malformed: { title: '不是有效的证书码', text: '内容不完整或格式不对，不是 ACE Desk 证书的二维码。' },
     },
