@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"encoding/pem"
 	"errors"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -226,6 +227,9 @@ func checkVerifySize(name string, data []byte) error {
 func noPayload(name string, err error) error {
 	if errors.Is(err, sign.ErrNoPayload) {
 		return Errorf(CodeInvalid, "no_certificate_code", "%s: no certificate code found", name).WithParams("name", name)
+	}
+	if errors.Is(err, sign.ErrImageTooLarge) {
+		return Errorf(CodeInvalid, "image_too_large", "%s: %v", name, err).WithParams("name", name, "max_mp", strconv.Itoa(sign.MaxPixels/1_000_000))
 	}
 	return Errorf(CodeInvalid, "unreadable_file", "%s: %v", name, err).WithParams("name", name)
 }

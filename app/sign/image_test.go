@@ -100,6 +100,14 @@ func TestPayloadsFromImageWithoutCode(t *testing.T) {
 	if !errors.Is(err, ErrNoPayload) {
 		t.Errorf("blank image: got %v, want ErrNoPayload", err)
 	}
+	// A 10000×10000 PNG compresses to a few kilobytes.
+	var huge bytes.Buffer
+	if err := png.Encode(&huge, image.NewGray(image.Rect(0, 0, 10000, 10000))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := PayloadsFromImage(&huge); !errors.Is(err, ErrImageTooLarge) {
+		t.Errorf("huge image: got %v, want ErrImageTooLarge", err)
+	}
 	_, err = PayloadsFromImage(bytes.NewReader([]byte("%PDF-1.4 not an image")))
 	if err == nil || errors.Is(err, ErrNoPayload) {
 		t.Errorf("not an image: got %v, want a decoding error", err)

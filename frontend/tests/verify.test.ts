@@ -14,7 +14,7 @@ vi.mock('@/api/trust', () => ({
 
 import * as api from '@/api/trust'
 import { makeI18n } from '@/i18n'
-import { fieldsOf, isVerifiable, pemFileName, statusKey, toneOf } from '@/verify'
+import { fieldsOf, isVerifiable, pdfMarkers, pemFileName, shrunkSize, statusKey, toneOf } from '@/verify'
 import VerifyView from '@/views/VerifyView.vue'
 import SigningKeyCard from '@/components/SigningKeyCard.vue'
 
@@ -32,6 +32,18 @@ describe('verdict helpers', () => {
   it('list the printed fields in the certificate order, none without claims', () => {
     expect(fieldsOf({ status: 'valid', reason: '', claims: CLAIMS } as api.Verification).map(([k]) => k)).toEqual(['name', 'title', 'year', 'serial', 'issuer', 'date'])
     expect(fieldsOf({ status: 'forged', reason: '' } as api.Verification)).toEqual([])
+  })
+
+  it('take only the certificate markers of a PDF', () => {
+    const pdf = new Uint8Array([...new TextEncoder().encode('%PDF-1.3 << /Keywords (ACEQR:ACE1.ab-c.d_e ACEQR:ACE1.x.y) >>'), 0xff, 0x00, ...new TextEncoder().encode(' ACEQR:')])
+    expect(new TextDecoder().decode(pdfMarkers(pdf))).toBe('ACEQR:ACE1.ab-c.d_e ACEQR:ACE1.x.y')
+    expect(pdfMarkers(new TextEncoder().encode('%PDF-1.3'))).toHaveLength(0)
+  })
+
+  it('scale big images to at most 2400 pixels a side, small ones not at all', () => {
+    expect(shrunkSize(4000, 3000)).toEqual([2400, 1800])
+    expect(shrunkSize(3000, 6000)).toEqual([1200, 2400])
+    expect(shrunkSize(800, 600)).toEqual([800, 600])
   })
 
   it('name the PEM file after the key', () => {

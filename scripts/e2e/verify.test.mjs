@@ -82,6 +82,38 @@ test('the signing key is shown and exported, and bad certificate codes are told 
   await settled(page)
   await shot(page, 'verify-pdf')
 
+  // Browser mode takes requests of at most 4 MB: a big PDF sends only its
+  // markers, a big photo is scaled down first.
+  const bigPDF = join(dir, 'big.pdf')
+  writeFileSync(bigPDF, Buffer.concat([Buffer.from('%PDF-1.3\n'), Buffer.alloc(6 << 20, 0x41), Buffer.from(`\n<< /Keywords (ACEQR:${forged}) >>\n%%EOF\n`)]))
+  await page.getByTestId('verify-file').setInputFiles(bigPDF)
+  await page.locator('[data-testid="verify-result"][data-status="forged"]').waitFor()
+  assert.deepEqual(await statuses(page), ['forged'])
+  const photo = join(dir, 'photo.png')
+  // Grey noise does not compress: a 1600×1200 PNG of it is about 6 MB.
+  const dataURL = await page.evaluate(async () => {
+    const c = document.createElement('canvas')
+    c.width = 1600
+    c.height = 1200
+    const ctx = c.getContext('2d')
+    const img = ctx.createImageData(c.width, c.height)
+    let x = 2463534242
+    for (let i = 0; i < img.data.length; i += 4) {
+      x ^= x << 13; x ^= x >>> 17; x ^= x << 5
+      img.data[i] = (x >>> 0) & 255
+      img.data[i + 1] = (x >>> 8) & 255
+      img.data[i + 2] = (x >>> 16) & 255
+      img.data[i + 3] = 255
+    }
+    ctx.putImageData(img, 0, 0)
+    return c.toDataURL('image/png')
+  })
+  const noise = Buffer.from(dataURL.slice(dataURL.indexOf(',') + 1), 'base64')
+  writeFileSync(photo, noise)
+  assert.ok(noise.length > 4 << 20, `the photo is ${noise.length} bytes, want more than 4 MB`)
+  await page.getByTestId('verify-file').setInputFiles(photo)
+  await page.getByTestId('verify-error').filter({ hasText: 'photo.png 中没有找到 ACE Desk 证书码' }).waitFor()
+
   // A picture without a QR code: this very page.
   const png = join(dir, 'screen.png')
   writeFileSync(png, await page.screenshot())

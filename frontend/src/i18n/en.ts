@@ -686,6 +686,7 @@ const en: MessageSchema = {
     reason: {
       no_certificate_code: 'No ACE Desk certificate code was found in {name}',
       unreadable_file: 'Cannot read {name}: it is not a PNG or JPG image',
+      image_too_large: '{name} has too many pixels (at most {max_mp} megapixels)',
       file_too_large: '{name} is too large (at most {max_mb} MB)',
       rules_exist: 'The rules of {year} are already saved and are not overwritten by a copy; edit {year} directly',
       fields: 'Please check the marked fields',

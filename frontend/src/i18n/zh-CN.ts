@@ -685,6 +685,7 @@ const zhCN = {
     reason: {
       no_certificate_code: '{name} 中没有找到 ACE Desk 证书码',
       unreadable_file: '无法读取 {name}：它不是 PNG 或 JPG 图片',
+      image_too_large: '{name} 的像素太多（最多 {max_mp} 百万像素）',
       file_too_large: '{name} 太大（最大 {max_mb} MB）',
       rules_exist: '{year} 年的规则已经保存，不能用复制覆盖；请在 {year} 年直接修改',
       fields: '请检查标出的字段',
