@@ -217,7 +217,7 @@ func (s *TrustService) verifyAll(payloads []string) ([]Verification, error) {
 func checkVerifySize(name string, data []byte) error {
 	if len(data) > MaxVerifyBytes {
 		return Errorf(CodeInvalid, "file_too_large", "%s is larger than %d MB", name, MaxVerifyBytes>>20).
-			WithParams("name", name, "max_mb", "32")
+			WithParams("name", name, "max_mb", strconv.Itoa(MaxVerifyBytes>>20))
 	}
 	return nil
 }
