@@ -1,6 +1,11 @@
 package app
 
-import "acedesk/app/rules"
+import (
+	"crypto/ed25519"
+	"time"
+
+	"acedesk/app/rules"
+)
 
 // MemberRepository is implemented by the store. Every method is one
 // transaction and writes its audit entry in that same transaction.
@@ -45,6 +50,7 @@ type Repository interface {
 	CertificateRepository
 	TrophyRepository
 	ContributionImportRepository
+	KeyRepository
 	// HasHistory reports whether anything else refers to the member, in
 	// which case it may be archived but not deleted.
 	HasHistory(memberID uint64) (bool, error)
@@ -101,4 +107,12 @@ type ProgramRepository interface {
 	GetRenewal(year int) (Renewal, bool, error)
 	ConfirmRenewal(r Renewal, ch Change) (Renewal, error)
 	Holdings() ([]Holding, error)
+}
+
+// KeyRepository keeps the chapter's signing key.
+type KeyRepository interface {
+	// ChapterKey returns the chapter's Ed25519 key and when it was made. The
+	// first call makes it and audits its public half; later calls return
+	// the same key.
+	ChapterKey(ch Change) (ed25519.PrivateKey, time.Time, error)
 }

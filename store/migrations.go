@@ -46,6 +46,12 @@ var migrations = []Migration{
 		}
 		return nil
 	}},
+	// The key itself is made on first use (Store.ChapterKey), so that its
+	// creation is audited with the operator's name.
+	{Version: 4, Name: "chapter key", Apply: func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(bucketKeys)
+		return err
+	}},
 	{Version: 5, Name: "certificates and trophies", Apply: func(tx *bolt.Tx) error {
 		for _, b := range [][]byte{bucketCertificates, bucketCertBySource, bucketTrophies} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {

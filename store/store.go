@@ -105,6 +105,7 @@ var (
 	bucketCertificates = []byte("certificates")
 	bucketCertBySource = []byte("cert_by_source")
 	bucketTrophies     = []byte("trophies")
+	bucketKeys         = []byte("keys")
 
 	keySchema = []byte("schema_version")
 	keyApp    = []byte("app")

@@ -63,12 +63,18 @@ Usage:
   acedesk renew --year Y [--confirm] [--json] year-end review of holders for Y+1
   acedesk trophies --batch YYYY-Qn --out FILE.xlsx
                                               the trophy list of a published batch
+  acedesk verify PAYLOAD|FILE.pdf|IMAGE.png [--json]
+                                              check a certificate code: the QR text, a certificate
+                                              PDF or a photo/scan (PNG, JPEG); exit 0 only if valid
+  acedesk key [--pem]                         the chapter's signing key: ID and fingerprint, or
+                                              the public key as PEM for whoever checks certificates
   acedesk backup FILE                         copy the database (also while ACE Desk runs)
   acedesk restore FILE                        replace the database with a backup
   acedesk version                             print the version
 
 Every command takes --db PATH (default: $ACEDESK_DB, else %s).
-Exit codes: 0 ok, 1 error, 2 usage, 3 database in use by another ACE Desk.
+Exit codes: 0 ok, 1 error (for verify: a code that is not valid), 2 usage,
+3 database in use by another ACE Desk.
 `
 
 // Run executes one command line and returns the process exit code.
@@ -115,6 +121,10 @@ func Run(args []string, env Env) int {
 		return c.renew(rest)
 	case "trophies":
 		return c.trophies(rest)
+	case "verify":
+		return c.verify(rest)
+	case "key":
+		return c.key(rest)
 	case "backup":
 		return c.backup(rest)
 	case "restore":
@@ -196,7 +206,14 @@ func (c *runner) open() (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Session{Store: st, Services: app.NewServices(st, app.SystemClock{}, osUser())}, nil
+	svc := app.NewServices(st, app.SystemClock{}, osUser())
+	// The chapter key is made on first start, so it dates from the
+	// database's beginning, before any certificate needs it.
+	if _, err := svc.Trust.ChapterKey(); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return &Session{Store: st, Services: svc}, nil
 }
 
 // withSession opens the database, runs fn on it and closes it.

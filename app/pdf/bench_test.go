@@ -16,7 +16,7 @@ func batch(n int) []Certificate {
 		c := samples[i%len(samples)]
 		c.Serial = fmt.Sprintf("ACE-2026-%04d", i+1)
 		c.Name = string([]rune{surnames[i%len(surnames)], given[i%len(given)], given[(i/7)%len(given)]})
-		c.QR = "https://ace.postgresql.cn/v/" + c.Serial
+		c.QR = "ACE1.v_" + c.Serial
 		out[i] = c
 	}
 	return out

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"acedesk/app/sign"
 	"bytes"
 	"context"
 	"errors"
@@ -44,7 +45,7 @@ func TestCertificatesReadBack(t *testing.T) {
 	if !strings.Contains(text, labelReprintZH) {
 		t.Errorf("the reprint mark %q is missing", labelReprintZH)
 	}
-	gotPayloads, err := PayloadsFromPDF(pdf)
+	gotPayloads, err := sign.PayloadsFromPDF(pdf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func TestEachCertificate(t *testing.T) {
 		if n := pageCount(t, pdf); n != 1 {
 			t.Errorf("certificate %d: %d pages, want 1", i, n)
 		}
-		p, err := PayloadsFromPDF(pdf)
+		p, err := sign.PayloadsFromPDF(pdf)
 		if err != nil {
 			return err
 		}

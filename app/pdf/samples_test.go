@@ -18,14 +18,14 @@ var (
 		BodyZH: "感谢您在 2026 年度为 PostgreSQL 中文社区作出的杰出贡献，经中国开源软件推进联盟 PostgreSQL 分会评定，特授予",
 		BodyEN: "In recognition of your outstanding contribution to the PostgreSQL community in China in 2026, you are hereby named",
 		DateZH: "二〇二六年十二月三十一日", DateEN: "31 December 2026",
-		QR: "https://ace.postgresql.cn/v/ACE-2026-0001",
+		QR: "ACE1.v_ACE-2026-0001",
 	}
 	appointment = Certificate{
 		Kind: "appointment", Serial: "ACE-2026-0002", Name: "欧阳明昇", NameLatin: "Ouyang Mingsheng",
 		TitleZH: "杭州用户组组长", TitleEN: "Lead of the Hangzhou User Group",
 		BodyZH: "兹聘请欧阳明昇同志担任中国开源软件推进联盟 PostgreSQL 分会地区用户委员会", BodyEN: "We hereby appoint Ouyang Mingsheng, of the Regional User Committee of the PostgreSQL chapter, as",
 		DateZH: "二〇二六年三月三十一日", DateEN: "31 March 2026",
-		QR: "https://ace.postgresql.cn/v/ACE-2026-0002",
+		QR: "ACE1.v_ACE-2026-0002",
 	}
 	thanks = Certificate{
 		Kind: "thanks", Serial: "ACE-2026-0003", Name: "李堃玥", NameLatin: "Maximilian Alexander von Hohenberg-Kunyue Li",

@@ -18,6 +18,7 @@ const en: MessageSchema = {
     events: 'Events',
     groups: 'Groups',
     levels: 'Batches & renewal',
+    verify: 'Verify',
   },
   common: {
     save: 'Save',
@@ -304,6 +305,16 @@ const en: MessageSchema = {
     by: 'by {actor}',
   },
   settings: {
+    key: {
+      title: 'Signing key',
+      help: "Every certificate's QR code is signed with this chapter's key. Give the public key to headquarters or anyone who checks certificates; to compare, have them read the fingerprint aloud.",
+      fingerprint: 'Fingerprint',
+      keyId: 'Key ID',
+      created: 'Created',
+      export: 'Export public key',
+      copy: 'Copy public key',
+      copied: 'The public key was copied to the clipboard',
+    },
     title: 'Settings',
     general: 'General',
     rules: {
@@ -635,6 +646,35 @@ const en: MessageSchema = {
     speaker_required: 'Every talk needs a speaker',
     title_required: 'Every talk needs a title',
   },
+  verify: {
+    title: 'Verify a certificate',
+    lead: "Paste the text of a certificate's QR code, or choose the certificate PDF or a photo of the code (PNG, JPG). Checking works offline.",
+    placeholder: 'Paste the QR code text, starting with ACE1.',
+    check: 'Verify',
+    or: 'or',
+    choose: 'Choose a file…',
+    fileHint: 'PDF, PNG or JPG',
+    wrongType: '{file} is not a PDF, PNG or JPG file',
+    noResult: 'Cannot verify',
+    count: '{file} holds {n} certificate codes',
+    revokedReason: 'Revoked because: {reason}',
+    status: {
+      valid: { title: 'Valid certificate', text: 'The signature is correct, the issuer is trusted, and the certificate was not revoked.' },
+      revoked: { title: 'Revoked certificate', text: 'The signature is correct, but this certificate was revoked and is no longer valid.' },
+      unknown_serial: { title: 'No such certificate', text: 'The signature is correct, but this database has no certificate with that serial number.' },
+      forged: { title: 'Forged certificate', text: 'The signature does not match the content: the certificate was altered, or its signature is fake.' },
+      unknown_issuer: { title: 'Unknown issuer', text: 'It was signed with a key that is not trusted here, so the issuer cannot be confirmed.' },
+      malformed: { title: 'Not a certificate code', text: 'The text is incomplete or in the wrong format: it is not the QR code of an ACE Desk certificate.' },
+    },
+    fields: {
+      name: 'Name',
+      title: 'Honor',
+      year: 'Year',
+      serial: 'Serial number',
+      issuer: 'Issuer',
+      date: 'Issued on',
+    },
+  },
   errors: {
     code: {
       invalid: 'Some input is invalid. Please check and try again.',
@@ -644,6 +684,10 @@ const en: MessageSchema = {
       internal: 'Something went wrong. The details were written to the log.',
     },
     reason: {
+      no_certificate_code: 'No ACE Desk certificate code was found in {name}',
+      unreadable_file: 'Cannot read {name}: it is not a PNG or JPG image',
+      image_too_large: '{name} has too many pixels (at most {max_mp} megapixels)',
+      file_too_large: '{name} is too large (at most {max_mb} MB)',
       rules_exist: 'The rules of {year} are already saved and are not overwritten by a copy; edit {year} directly',
       fields: 'Please check the marked fields',
       phone_taken: 'This phone number is already used by member “{member}”',

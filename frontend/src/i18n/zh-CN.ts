@@ -17,6 +17,7 @@ const zhCN = {
     events: '活动',
     groups: '工作组',
     levels: '批次与续期',
+    verify: '验证证书',
   },
   common: {
     save: '保存',
@@ -303,6 +304,16 @@ const zhCN = {
     by: '操作人：{actor}',
   },
   settings: {
+    key: {
+      title: '证书签名密钥',
+      help: '每张证书的二维码都由本分会的密钥签名。把公钥交给总部或需要核验证书的人；核对时请对方念出指纹。',
+      fingerprint: '指纹',
+      keyId: '密钥 ID',
+      created: '创建时间',
+      export: '导出公钥',
+      copy: '复制公钥',
+      copied: '公钥已复制到剪贴板',
+    },
     title: '设置',
     general: '常规',
     rules: {
@@ -634,6 +645,35 @@ const zhCN = {
     speaker_required: '每场演讲都要选择演讲者',
     title_required: '每场演讲都要填写题目',
   },
+  verify: {
+    title: '验证证书',
+    lead: '粘贴证书二维码的内容，或选择证书 PDF、二维码照片（PNG、JPG），离线核验真伪。',
+    placeholder: '粘贴二维码内容，以 ACE1. 开头',
+    check: '验证',
+    or: '或',
+    choose: '选择文件…',
+    fileHint: 'PDF、PNG 或 JPG',
+    wrongType: '{file} 不是 PDF、PNG 或 JPG 文件',
+    noResult: '无法验证',
+    count: '{file} 中有 {n} 个证书码',
+    revokedReason: '撤销原因：{reason}',
+    status: {
+      valid: { title: '证书有效', text: '签名正确，签发方可信，证书未被撤销。' },
+      revoked: { title: '证书已撤销', text: '签名正确，但这张证书已被撤销，不再有效。' },
+      unknown_serial: { title: '查无此证书', text: '签名正确，但本数据库中没有这个证书编号的记录。' },
+      forged: { title: '证书是伪造的', text: '签名与内容不符：证书内容被改动过，或签名是伪造的。' },
+      unknown_issuer: { title: '签发方未知', text: '签名所用的密钥不在信任列表中，无法确认签发方。' },
+      malformed: { title: '不是有效的证书码', text: '内容不完整或格式不对，不是 ACE Desk 证书的二维码。' },
+    },
+    fields: {
+      name: '姓名',
+      title: '荣誉',
+      year: '年度',
+      serial: '证书编号',
+      issuer: '签发方',
+      date: '签发日期',
+    },
+  },
   errors: {
     code: {
       invalid: '输入有误，请检查后重试',
@@ -643,6 +683,10 @@ const zhCN = {
       internal: '出错了，详情已记入日志',
     },
     reason: {
+      no_certificate_code: '{name} 中没有找到 ACE Desk 证书码',
+      unreadable_file: '无法读取 {name}：它不是 PNG 或 JPG 图片',
+      image_too_large: '{name} 的像素太多（最多 {max_mp} 百万像素）',
+      file_too_large: '{name} 太大（最大 {max_mb} MB）',
       rules_exist: '{year} 年的规则已经保存，不能用复制覆盖；请在 {year} 年直接修改',
       fields: '请检查标出的字段',
       phone_taken: '手机号已被成员「{member}」使用',

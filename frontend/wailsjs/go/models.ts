@@ -786,6 +786,43 @@ export namespace app {
 		}
 	}
 	
+	export class KeyInfo {
+	    key_id: string;
+	    public_key: string;
+	    fingerprint: string;
+	    // Go type: time
+	    created_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key_id = source["key_id"];
+	        this.public_key = source["public_key"];
+	        this.fingerprint = source["fingerprint"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class Member {
 	    id: number;
@@ -1102,6 +1139,43 @@ export namespace app {
 	    }
 	}
 	
+	
+	export class Verification {
+	    status: string;
+	    claims?: sign.Claims;
+	    reason: string;
+	    revoked_reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verification(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.claims = this.convertValues(source["claims"], sign.Claims);
+	        this.reason = source["reason"];
+	        this.revoked_reason = source["revoked_reason"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -1162,6 +1236,33 @@ export namespace rules {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace sign {
+	
+	export class Claims {
+	    serial: string;
+	    name: string;
+	    title: string;
+	    year: number;
+	    issuer: string;
+	    date: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Claims(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serial = source["serial"];
+	        this.name = source["name"];
+	        this.title = source["title"];
+	        this.year = source["year"];
+	        this.issuer = source["issuer"];
+	        this.date = source["date"];
+	    }
 	}
 
 }

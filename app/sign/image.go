@@ -1,0 +1,71 @@
+package sign
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/jpeg" // decode JPEG photos and scans
+	_ "image/png"
+	"io"
+
+	"github.com/makiuchi-d/gozxing"
+	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
+	"github.com/makiuchi-d/gozxing/qrcode"
+)
+
+// MaxPixels bounds the images PayloadsFromImage decodes: a 48-megapixel
+// phone photo passes, a decompression bomb does not.
+const MaxPixels = 50_000_000
+
+// ErrImageTooLarge: the image has more than MaxPixels pixels.
+var ErrImageTooLarge = errors.New("image too large")
+
+// PayloadsFromImage decodes the QR codes in a PNG or JPEG image and returns
+// their texts, in the order found, without repeats. The texts are not
+// checked: pass them to Verify. An image without a QR code gives
+// ErrNoPayload.
+func PayloadsFromImage(r io.Reader) ([]string, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	// A small file can declare a huge image: check before decoding it.
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("not a PNG or JPEG image: %w", err)
+	}
+	if cfg.Width*cfg.Height > MaxPixels {
+		return nil, fmt.Errorf("%w: %d×%d pixels, at most %d million", ErrImageTooLarge, cfg.Width, cfg.Height, MaxPixels/1_000_000)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("not a PNG or JPEG image: %w", err)
+	}
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	if err != nil {
+		return nil, fmt.Errorf("read image: %w", err)
+	}
+	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
+	results, err := multiqr.NewQRCodeMultiReader().DecodeMultiple(bmp, hints)
+	if err != nil || len(results) == 0 {
+		// The multi reader misses some codes the single reader finds
+		// (a code filling the image, or tilted).
+		// A code too damaged to read counts as none: the user retakes
+		// the photo either way.
+		res, err := qrcode.NewQRCodeReader().Decode(bmp, hints)
+		if err != nil {
+			return nil, ErrNoPayload
+		}
+		results = []*gozxing.Result{res}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, res := range results {
+		if t := res.GetText(); !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,42 @@
+package sign
+
+import (
+	"bytes"
+	"errors"
+)
+
+// PDFMarker precedes each page's payload in a certificate PDF's /Keywords
+// metadata, which the renderer writes uncompressed.
+const PDFMarker = "ACEQR:"
+
+// ErrNoPayload means a file holds no certificate payload.
+var ErrNoPayload = errors.New("no certificate code found")
+
+// PayloadsFromPDF finds every "ACEQR:<payload>" in the raw bytes of a
+// certificate PDF, in order, without repeats. It reads text the renderer
+// wrote, not the QR images: a PDF from elsewhere yields ErrNoPayload.
+func PayloadsFromPDF(data []byte) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for rest := data; ; {
+		i := bytes.Index(rest, []byte(PDFMarker))
+		if i < 0 {
+			break
+		}
+		rest = rest[i+len(PDFMarker):]
+		n := 0
+		for n < len(rest) && IsPayloadByte(rune(rest[n])) {
+			n++
+		}
+		p := string(rest[:n])
+		rest = rest[n:]
+		if p != "" && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return nil, ErrNoPayload
+	}
+	return out, nil
+}

@@ -1,0 +1,250 @@
+package app
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/pem"
+	"errors"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"acedesk/app/sign"
+)
+
+// KeyInfo describes the chapter's signing key for people: the ID printed in
+// every certificate's code, and a fingerprint to compare by reading aloud.
+type KeyInfo struct {
+	KeyID       string    `json:"key_id"`
+	PublicKey   string    `json:"public_key"`
+	Fingerprint string    `json:"fingerprint"`
+	CreatedAt   time.Time `json:"created_at"`
+}
+
+// Verification statuses.
+const (
+	StatusValid         = "valid"
+	StatusRevoked       = "revoked"
+	StatusForged        = "forged"
+	StatusUnknownIssuer = "unknown_issuer"
+	StatusMalformed     = "malformed"
+	// StatusUnknownSerial: signed by a trusted key, but this database has
+	// no certificate with that serial.
+	StatusUnknownSerial = "unknown_serial"
+)
+
+// Verification is the verdict on one certificate code. Claims are set only
+// when the signature holds; Reason is an English detail for the command
+// line and logs (the UI translates Status).
+type Verification struct {
+	Status        string       `json:"status"`
+	Claims        *sign.Claims `json:"claims,omitempty"`
+	Reason        string       `json:"reason"`
+	RevokedReason string       `json:"revoked_reason,omitempty"`
+}
+
+// Revocations answers whether a certificate serial was issued here and
+// whether it was revoked since.
+type Revocations interface {
+	Revocation(serial string) (issued, revoked bool, reason string, err error)
+}
+
+// allIssued takes every serial as issued and none as revoked, until the
+// certificate records answer from the database.
+type allIssued struct{}
+
+func (allIssued) Revocation(string) (bool, bool, string, error) { return true, false, "", nil }
+
+// MaxVerifyBytes bounds an image or PDF handed to VerifyImage or VerifyPDF.
+const MaxVerifyBytes = 32 << 20
+
+// TrustService shows the chapter's key and checks certificate codes. It
+// signs nothing for the UI: signing is signClaims, for the certificate code
+// in this package only.
+type TrustService struct {
+	repo KeyRepository
+	// change names who makes the key, for its audit entry.
+	change      func() (Change, error)
+	revocations Revocations
+	// others are the public keys of other chapters trusted besides ours.
+	others []ed25519.PublicKey
+
+	mu      sync.Mutex
+	key     ed25519.PrivateKey
+	created time.Time
+}
+
+// chapterKey loads (on first use, makes) the key once per process.
+func (s *TrustService) chapterKey() (ed25519.PrivateKey, time.Time, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.key != nil {
+		return s.key, s.created, nil
+	}
+	ch, err := s.change()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	key, created, err := s.repo.ChapterKey(ch)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	s.key, s.created = key, created
+	return key, created, nil
+}
+
+// ChapterKey describes the chapter's public key.
+func (s *TrustService) ChapterKey() (KeyInfo, error) {
+	key, created, err := s.chapterKey()
+	if err != nil {
+		return KeyInfo{}, err
+	}
+	pub := key.Public().(ed25519.PublicKey)
+	id := sign.KeyID(pub)
+	return KeyInfo{
+		KeyID:       hex.EncodeToString(id[:]),
+		PublicKey:   base64.StdEncoding.EncodeToString(pub),
+		Fingerprint: Fingerprint(pub),
+		CreatedAt:   created,
+	}, nil
+}
+
+// Fingerprint is the SHA-256 key ID's first 8 bytes as four groups of four
+// hex digits, short enough to read over the phone ("3f9a 07c2 …").
+func Fingerprint(pub ed25519.PublicKey) string {
+	id := sign.KeyID(pub)
+	h := hex.EncodeToString(id[:])
+	return h[0:4] + " " + h[4:8] + " " + h[8:12] + " " + h[12:16]
+}
+
+// ExportPublicKey is the chapter's public key as PEM (PKIX "PUBLIC KEY"),
+// for headquarters and anyone who checks certificates.
+func (s *TrustService) ExportPublicKey() (string, error) {
+	key, _, err := s.chapterKey()
+	if err != nil {
+		return "", err
+	}
+	der, err := x509.MarshalPKIXPublicKey(key.Public())
+	if err != nil {
+		return "", err
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})), nil
+}
+
+// trusted lists the keys whose certificates verify: ours first.
+func (s *TrustService) trusted() ([]ed25519.PublicKey, error) {
+	key, _, err := s.chapterKey()
+	if err != nil {
+		return nil, err
+	}
+	return append([]ed25519.PublicKey{key.Public().(ed25519.PublicKey)}, s.others...), nil
+}
+
+// Verify checks one payload, as scanned or pasted. Surrounding white space
+// is dropped; anything else in the text counts.
+func (s *TrustService) Verify(input string) (Verification, error) {
+	keys, err := s.trusted()
+	if err != nil {
+		return Verification{}, err
+	}
+	claims, err := sign.Verify(strings.TrimSpace(input), keys)
+	switch {
+	case errors.Is(err, sign.ErrMalformed):
+		return Verification{Status: StatusMalformed, Reason: err.Error()}, nil
+	case errors.Is(err, sign.ErrUnknownIssuer):
+		return Verification{Status: StatusUnknownIssuer, Reason: err.Error()}, nil
+	case errors.Is(err, sign.ErrForged):
+		return Verification{Status: StatusForged, Reason: err.Error()}, nil
+	case err != nil:
+		return Verification{}, err
+	}
+	issued, revoked, why, err := s.revocations.Revocation(claims.Serial)
+	if err != nil {
+		return Verification{}, err
+	}
+	v := Verification{Claims: &claims}
+	switch {
+	case !issued:
+		v.Status, v.Reason = StatusUnknownSerial, "signed by a trusted key, but no certificate "+claims.Serial+" was issued from this database"
+	case revoked:
+		v.Status, v.Reason, v.RevokedReason = StatusRevoked, "the certificate was revoked", why
+	default:
+		v.Status, v.Reason = StatusValid, "signed by a trusted key and not revoked"
+	}
+	return v, nil
+}
+
+// VerifyImage checks every certificate code in a PNG or JPEG image.
+func (s *TrustService) VerifyImage(name string, data []byte) ([]Verification, error) {
+	if err := checkVerifySize(name, data); err != nil {
+		return nil, err
+	}
+	payloads, err := sign.PayloadsFromImage(bytes.NewReader(data))
+	if err != nil {
+		return nil, noPayload(name, err)
+	}
+	return s.verifyAll(payloads)
+}
+
+// VerifyPDF checks every certificate code that ACE Desk wrote into a PDF.
+func (s *TrustService) VerifyPDF(name string, data []byte) ([]Verification, error) {
+	if err := checkVerifySize(name, data); err != nil {
+		return nil, err
+	}
+	payloads, err := sign.PayloadsFromPDF(data)
+	if err != nil {
+		return nil, noPayload(name, err)
+	}
+	return s.verifyAll(payloads)
+}
+
+func (s *TrustService) verifyAll(payloads []string) ([]Verification, error) {
+	out := make([]Verification, 0, len(payloads))
+	for _, p := range payloads {
+		v, err := s.Verify(p)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func checkVerifySize(name string, data []byte) error {
+	if len(data) > MaxVerifyBytes {
+		return Errorf(CodeInvalid, "file_too_large", "%s is larger than %d MB", name, MaxVerifyBytes>>20).
+			WithParams("name", name, "max_mb", strconv.Itoa(MaxVerifyBytes>>20))
+	}
+	return nil
+}
+
+// noPayload says that a file holds no readable certificate code (or is
+// not an image at all), as an error the UI translates.
+func noPayload(name string, err error) error {
+	if errors.Is(err, sign.ErrNoPayload) {
+		return Errorf(CodeInvalid, "no_certificate_code", "%s: no certificate code found", name).WithParams("name", name)
+	}
+	if errors.Is(err, sign.ErrImageTooLarge) {
+		return Errorf(CodeInvalid, "image_too_large", "%s: %v", name, err).WithParams("name", name, "max_mp", strconv.Itoa(sign.MaxPixels/1_000_000))
+	}
+	return Errorf(CodeInvalid, "unreadable_file", "%s: %v", name, err).WithParams("name", name)
+}
+
+// signClaims makes the payload of a certificate. It is unexported so that
+// no UI or LAN caller can sign claims of its choosing: only the
+// certificate code in this package signs, for certificates it records.
+func (s *TrustService) signClaims(c sign.Claims) (string, error) {
+	key, _, err := s.chapterKey()
+	if err != nil {
+		return "", err
+	}
+	p, err := sign.Sign(c, key)
+	if errors.Is(err, sign.ErrInvalidClaims) {
+		return "", Errorf(CodeInvalid, "invalid_claims", "%v", err)
+	}
+	return p, err
+}

@@ -1,0 +1,34 @@
+// The chapter's signing key and the checking of certificate codes. Signing
+// itself is not reachable from the UI.
+import * as TrustService from '../../wailsjs/go/app/TrustService'
+import type { app } from '../../wailsjs/go/models'
+import { call } from './errors'
+import { toBase64 } from './imports'
+
+export type KeyInfo = app.KeyInfo
+export type Verification = app.Verification
+export type VerificationStatus = 'valid' | 'revoked' | 'forged' | 'unknown_issuer' | 'malformed' | 'unknown_serial'
+
+export function chapterKey(): Promise<KeyInfo> {
+  return call(() => TrustService.ChapterKey())
+}
+
+/** The public key as PEM text ("PUBLIC KEY", PKIX). */
+export function exportPublicKey(): Promise<string> {
+  return call(() => TrustService.ExportPublicKey())
+}
+
+/** Checks one pasted or scanned payload. */
+export function verify(payload: string): Promise<Verification> {
+  return call(() => TrustService.Verify(payload))
+}
+
+/**
+ * Checks every certificate code in a PDF written by ACE Desk or in a PNG or
+ * JPEG image. The bytes travel as base64, as imports do.
+ */
+export async function verifyFile(name: string, bytes: Uint8Array): Promise<Verification[]> {
+  const data = toBase64(bytes) as unknown as number[]
+  const isPDF = /\.pdf$/i.test(name)
+  return (await call(() => (isPDF ? TrustService.VerifyPDF(name, data) : TrustService.VerifyImage(name, data)))) ?? []
+}
