@@ -5,7 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"acedesk/app/pdf"
 	"acedesk/app/rules"
+	"acedesk/app/sign"
 )
 
 // CertificateRepository keeps issued certificates and the chapter's setup.
@@ -25,11 +27,11 @@ type CertificateRepository interface {
 // same certificate again returns the same serial and counts a reprint.
 type CertificateService struct {
 	repo     Repository
-	clock    Clock
 	settings *SettingsService
 	levels   *LevelService
-	// sign makes the QR payload of a numbered certificate.
-	sign func(Certificate) (string, error)
+	trust    *TrustService
+	jobs     *Jobs
+	renderer func() (*pdf.Renderer, error)
 }
 
 // Setup returns the chapter's certificate setup, or the defaults.
@@ -82,7 +84,10 @@ func (s *CertificateService) Revocation(serial string) (issued, revoked bool, re
 }
 
 // ForBatch issues the honor certificates of a published batch.
-func (s *CertificateService) ForBatch(id string) ([]Certificate, error) {
+func (s *CertificateService) ForBatch(id string) ([]Certificate, error) { return s.forBatch(id, 0) }
+
+// forBatch issues those of one member of the batch, or of all at member 0.
+func (s *CertificateService) forBatch(id string, member uint64) ([]Certificate, error) {
 	b, err := s.levels.Batch(id)
 	if err != nil {
 		return nil, err
@@ -94,12 +99,14 @@ func (s *CertificateService) ForBatch(id string) ([]Certificate, error) {
 	for _, e := range b.Entries {
 		certs = append(certs, honor(e.MemberID, e.Level, b.Year, "batch:"+b.ID))
 	}
-	return s.issue(certs)
+	return s.issue(only(certs, member))
 }
 
 // ForRenewal issues the honor certificates of a confirmed renewal's
 // holders for the next year (those who keep, rise or move down).
-func (s *CertificateService) ForRenewal(year int) ([]Certificate, error) {
+func (s *CertificateService) ForRenewal(year int) ([]Certificate, error) { return s.forRenewal(year, 0) }
+
+func (s *CertificateService) forRenewal(year int, member uint64) ([]Certificate, error) {
 	r, err := s.levels.Renewal(year)
 	if err != nil {
 		return nil, err
@@ -113,7 +120,7 @@ func (s *CertificateService) ForRenewal(year int) ([]Certificate, error) {
 			certs = append(certs, honor(e.MemberID, e.To, year+1, "renewal:"+strconv.Itoa(year)))
 		}
 	}
-	return s.issue(certs)
+	return s.issue(only(certs, member))
 }
 
 func honor(member uint64, level string, year int, source string) Certificate {
@@ -137,7 +144,9 @@ func (s *CertificateService) ForLead(groupID uint64, year int) ([]Certificate, e
 
 // ForEvent issues a thanks certificate to each speaker of an event, one
 // per speaker with all their talks.
-func (s *CertificateService) ForEvent(eventID uint64) ([]Certificate, error) {
+func (s *CertificateService) ForEvent(eventID uint64) ([]Certificate, error) { return s.forEvent(eventID, 0) }
+
+func (s *CertificateService) forEvent(eventID, member uint64) ([]Certificate, error) {
 	e, err := s.repo.GetEvent(eventID)
 	if err != nil {
 		return nil, err
@@ -159,7 +168,71 @@ func (s *CertificateService) ForEvent(eventID uint64) ([]Certificate, error) {
 		certs = append(certs, Certificate{Kind: CertThanks, MemberID: m, Title: title, TitleEN: title, Detail: e.Name,
 			Year: e.Year(), Source: "event:" + strconv.FormatUint(e.ID, 10)})
 	}
-	return s.issue(certs)
+	return s.issue(only(certs, member))
+}
+
+// only keeps the certificates of member (all of them at 0).
+func only(certs []Certificate, member uint64) []Certificate {
+	if member == 0 {
+		return certs
+	}
+	return slices.DeleteFunc(certs, func(c Certificate) bool { return c.MemberID != member })
+}
+
+// ForMember issues one member's certificate of a kind: honor for the level
+// they hold in year (from its batch or renewal), appointment for the group
+// they lead in year, thanks for their talks at event.
+func (s *CertificateService) ForMember(memberID uint64, kind string, year int, event uint64) ([]Certificate, error) {
+	var certs []Certificate
+	var err error
+	switch kind {
+	case CertHonor:
+		certs, err = s.honorOf(memberID, year)
+	case CertAppointment:
+		certs, err = s.appointmentOf(memberID, year)
+	case CertThanks:
+		certs, err = s.forEvent(event, memberID)
+	default:
+		return nil, Errorf(CodeInvalid, "unknown_certificate_kind", "no certificate kind %q", kind).WithParams("kind", kind)
+	}
+	if err == nil && len(certs) == 0 {
+		err = Errorf(CodeNotFound, "no_certificate_for_member", "member %d has no %s certificate for %d", memberID, kind, year).
+			WithParams("kind", kind, "year", strconv.Itoa(year))
+	}
+	return certs, err
+}
+
+func (s *CertificateService) honorOf(memberID uint64, year int) ([]Certificate, error) {
+	holdings, err := s.repo.Holdings()
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range holdings {
+		if h.MemberID != memberID || !h.HeldIn(year) {
+			continue
+		}
+		if id, ok := strings.CutPrefix(h.Source, "batch:"); ok {
+			return s.forBatch(id, memberID)
+		}
+		if y, ok := strings.CutPrefix(h.Source, "renewal:"); ok {
+			n, _ := strconv.Atoi(y)
+			return s.forRenewal(n, memberID)
+		}
+	}
+	return nil, nil
+}
+
+func (s *CertificateService) appointmentOf(memberID uint64, year int) ([]Certificate, error) {
+	groups, err := s.repo.Groups()
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range groups {
+		if t, ok := g.Term(year); ok && t.LeadID == memberID {
+			return s.ForLead(g.ID, year)
+		}
+	}
+	return nil, nil
 }
 
 // issue fills in the holders' names and the issuer, refuses names the
@@ -186,5 +259,38 @@ func (s *CertificateService) issue(certs []Certificate) ([]Certificate, error) {
 		p := people[certs[i].MemberID]
 		certs[i].Name, certs[i].NameLatin, certs[i].Issuer, certs[i].IssuedOn = p.Name, p.NameLatin, setup.IssuerZH, today
 	}
+	if err := s.checkPrintable(certs); err != nil {
+		return nil, err
+	}
+	// The key is loaded (made on first use, in its own transaction) before
+	// the store's transaction signs with it: bbolt has one writer at a time.
+	if _, _, err := s.trust.chapterKey(); err != nil {
+		return nil, err
+	}
 	return s.repo.IssueCertificates(certs, setup.ChapterCode, s.sign, c)
+}
+
+// sign makes the QR payload of a numbered certificate: the printed fields,
+// signed with the chapter's key.
+func (s *CertificateService) sign(c Certificate) (string, error) {
+	return s.trust.signClaims(sign.Claims{Serial: c.Serial, Name: c.Name, Title: c.Title, Year: c.Year, Issuer: c.Issuer, Date: c.IssuedOn})
+}
+
+// checkPrintable refuses, before anything is recorded or printed, a name
+// or title with a character the certificate font lacks (or one beyond the
+// Basic Multilingual Plane), naming the member and the characters.
+func (s *CertificateService) checkPrintable(certs []Certificate) error {
+	r, err := s.renderer()
+	if err != nil {
+		return err
+	}
+	for _, c := range certs {
+		for _, text := range []string{c.Name, c.NameLatin, c.Title, c.Detail} {
+			if bad := r.Unprintable(text); len(bad) > 0 {
+				return Errorf(CodeInvalid, "name_unprintable", "%s: the certificate font cannot print %q", c.Name, string(bad)).
+					WithParams("member", c.Name, "chars", string(bad), "id", strconv.FormatUint(c.MemberID, 10))
+			}
+		}
+	}
+	return nil
 }

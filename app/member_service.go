@@ -105,3 +105,16 @@ func (s *MemberService) Delete(id uint64, version int) error {
 func (s *MemberService) History(id uint64) ([]AuditEntry, error) {
 	return s.repo.AuditFor("member", id)
 }
+
+// ByPhone finds the member with a phone number, written in any usual way.
+func (s *MemberService) ByPhone(phone string) (Member, error) {
+	p := NormalizePhone(phone)
+	found, err := s.repo.MembersByContacts([]string{p}, nil)
+	if err != nil {
+		return Member{}, err
+	}
+	if len(found) == 0 {
+		return Member{}, Errorf(CodeNotFound, "member_not_found", "no member has phone %s", phone).WithParams("phone", phone)
+	}
+	return found[0], nil
+}

@@ -20,6 +20,7 @@ type Services struct {
 	Trophies           *TrophyService
 	Benefits           *BenefitService
 	Trust              *TrustService
+	Certificates       *CertificateService
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -44,9 +45,10 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 		Levels:             &LevelService{repo: repo, clock: clock, settings: settings, standings: standings},
 		ContributionImport: NewContributionImportService(repo, settings, rulesSvc),
 		Dashboard:          &DashboardService{repo: repo, clock: clock, standings: standings},
-		// Certificate records replace allIssued with real revocations.
-		Trust: &TrustService{repo: repo, change: settings.change, revocations: allIssued{}},
 	}
+	svc.Certificates = &CertificateService{repo: repo, settings: settings, levels: svc.Levels, jobs: NewJobs(clock), renderer: lazyRenderer()}
+	svc.Trust = &TrustService{repo: repo, change: settings.change, revocations: svc.Certificates}
+	svc.Certificates.trust = svc.Trust
 	svc.Trophies = &TrophyService{repo: repo, settings: settings, levels: svc.Levels}
 	svc.Benefits = &BenefitService{repo: repo}
 	sys := svc.System
@@ -57,5 +59,5 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
 	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport,
-		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard, s.Trophies, s.Benefits, s.Trust}
+		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard, s.Trophies, s.Benefits, s.Trust, s.Certificates}
 }

@@ -61,6 +61,8 @@ Usage:
   acedesk batch preview|publish YYYY-Qn [--json]
                                               a quarter's new members; publish freezes them
   acedesk renew --year Y [--confirm] [--json] year-end review of holders for Y+1
+  acedesk certs --batch YYYY-Qn | --member PHONE --kind honor|appointment|thanks [--year Y] [--event ID]
+                --out FILE.pdf | --split DIR      print certificates (the same serial when printed again)
   acedesk trophies --batch YYYY-Qn --out FILE.xlsx
                                               the trophy list of a published batch
   acedesk verify PAYLOAD|FILE.pdf|IMAGE.png [--json]
@@ -121,6 +123,8 @@ func Run(args []string, env Env) int {
 		return c.renew(rest)
 	case "trophies":
 		return c.trophies(rest)
+	case "certs":
+		return c.certs(rest)
 	case "verify":
 		return c.verify(rest)
 	case "key":

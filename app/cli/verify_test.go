@@ -17,23 +17,35 @@ import (
 	"github.com/boombuler/barcode/qr"
 )
 
-// signedByDB signs claims with the chapter key of the database at db.
-func signedByDB(t *testing.T, db string, c sign.Claims) string {
+// signedByDB records a certificate with these claims in the database at
+// db (the store numbers its serial, which it writes into c) and returns
+// its payload, signed with the database's chapter key.
+func signedByDB(t *testing.T, db string, c *sign.Claims) string {
 	t.Helper()
 	st, err := store.Open(db, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	key, _, err := st.ChapterKey(app.Change{Actor: "test"})
+	ch := app.Change{Actor: "test"}
+	key, _, err := st.ChapterKey(ch)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := sign.Sign(c, key)
+	m, err := st.CreateMember(app.Member{Name: c.Name}, ch)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p
+	cert := app.Certificate{Kind: app.CertHonor, MemberID: m.ID, Name: c.Name, Title: c.Title, Year: c.Year, Issuer: c.Issuer,
+		IssuedOn: c.Date, Source: "test"}
+	issued, err := st.IssueCertificates([]app.Certificate{cert}, "HZ", func(x app.Certificate) (string, error) {
+		c.Serial = x.Serial
+		return sign.Sign(*c, key)
+	}, ch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return issued[0].Payload
 }
 
 func writeQR(t *testing.T, path, text string) {
@@ -58,10 +70,10 @@ func TestVerifyCommand(t *testing.T) {
 	db := tempDB(t)
 	dir := t.TempDir()
 	claims := sign.Claims{Serial: "2026-0001", Name: "李雷", Title: "PostgreSQL ACE", Year: 2026, Issuer: "杭州用户组", Date: "2026-06-30"}
-	good := signedByDB(t, db, claims)
+	good := signedByDB(t, db, &claims)
 	other := claims
 	other.Name = "韩梅梅"
-	otherGood := signedByDB(t, db, other)
+	otherGood := signedByDB(t, db, &other)
 	forged := otherGood[:strings.LastIndex(otherGood, ".")] + good[strings.LastIndex(good, "."):]
 
 	png := filepath.Join(dir, "scan.png")
@@ -79,7 +91,7 @@ func TestVerifyCommand(t *testing.T) {
 		wantCode int
 		wantOut  []string
 	}{
-		{"valid payload", []string{good}, ExitOK, []string{"VALID", "李雷", "2026-0001", "杭州用户组", "2026-06-30"}},
+		{"valid payload", []string{good}, ExitOK, []string{"VALID", "李雷", "PGACE-2026-HZ-000001", "杭州用户组", "2026-06-30"}},
 		{"forged payload", []string{forged}, ExitError, []string{"FORGED"}},
 		{"garbage", []string{"hello"}, ExitError, []string{"MALFORMED"}},
 		{"image", []string{png}, ExitOK, []string{"VALID", "李雷"}},

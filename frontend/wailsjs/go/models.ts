@@ -151,6 +151,184 @@ export namespace app {
 		}
 	}
 	
+	export class BenefitRow {
+	    member_id: number;
+	    name: string;
+	    name_latin: string;
+	    level: string;
+	    city: string;
+	    organization: string;
+	    title: string;
+	    phone: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BenefitRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.name_latin = source["name_latin"];
+	        this.level = source["level"];
+	        this.city = source["city"];
+	        this.organization = source["organization"];
+	        this.title = source["title"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
+	    }
+	}
+	export class CertWordings {
+	    honor_zh: string;
+	    honor_en: string;
+	    appointment_zh: string;
+	    appointment_en: string;
+	    thanks_zh: string;
+	    thanks_en: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CertWordings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.honor_zh = source["honor_zh"];
+	        this.honor_en = source["honor_en"];
+	        this.appointment_zh = source["appointment_zh"];
+	        this.appointment_en = source["appointment_en"];
+	        this.thanks_zh = source["thanks_zh"];
+	        this.thanks_en = source["thanks_en"];
+	    }
+	}
+	export class Certificate {
+	    serial: string;
+	    kind: string;
+	    member_id: number;
+	    name: string;
+	    name_latin: string;
+	    title: string;
+	    title_en: string;
+	    level: string;
+	    detail: string;
+	    year: number;
+	    source: string;
+	    issued_on: string;
+	    issuer: string;
+	    payload: string;
+	    prints: number;
+	    revoked: boolean;
+	    revoked_reason: string;
+	    // Go type: time
+	    revoked_at: any;
+	    // Go type: time
+	    created_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Certificate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serial = source["serial"];
+	        this.kind = source["kind"];
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.name_latin = source["name_latin"];
+	        this.title = source["title"];
+	        this.title_en = source["title_en"];
+	        this.level = source["level"];
+	        this.detail = source["detail"];
+	        this.year = source["year"];
+	        this.source = source["source"];
+	        this.issued_on = source["issued_on"];
+	        this.issuer = source["issuer"];
+	        this.payload = source["payload"];
+	        this.prints = source["prints"];
+	        this.revoked = source["revoked"];
+	        this.revoked_reason = source["revoked_reason"];
+	        this.revoked_at = this.convertValues(source["revoked_at"], null);
+	        this.created_at = this.convertValues(source["created_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Signatory {
+	    name: string;
+	    title_zh: string;
+	    title_en: string;
+	    signature_png: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Signatory(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.title_zh = source["title_zh"];
+	        this.title_en = source["title_en"];
+	        this.signature_png = source["signature_png"];
+	    }
+	}
+	export class CertificateSetup {
+	    chapter_code: string;
+	    issuer_zh: string;
+	    issuer_en: string;
+	    signatories: Signatory[];
+	    seal_png: number[];
+	    wording: CertWordings;
+	    version: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CertificateSetup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.chapter_code = source["chapter_code"];
+	        this.issuer_zh = source["issuer_zh"];
+	        this.issuer_en = source["issuer_en"];
+	        this.signatories = this.convertValues(source["signatories"], Signatory);
+	        this.seal_png = source["seal_png"];
+	        this.wording = this.convertValues(source["wording"], CertWordings);
+	        this.version = source["version"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Committee {
 	    key: string;
 	    label_zh: string;
@@ -529,6 +707,26 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class Error {
+	    code: string;
+	    reason?: string;
+	    message: string;
+	    fields?: {[key: string]: string};
+	    params?: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new Error(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.reason = source["reason"];
+	        this.message = source["message"];
+	        this.fields = source["fields"];
+	        this.params = source["params"];
+	    }
+	}
 	export class Talk {
 	    member_id: number;
 	    title: string;
@@ -600,6 +798,20 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class FileResult {
+	    name: string;
+	    data: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FileResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
+	    }
 	}
 	export class GroupTerm {
 	    year: number;
@@ -786,6 +998,46 @@ export namespace app {
 		}
 	}
 	
+	export class JobStatus {
+	    id: string;
+	    state: string;
+	    done: number;
+	    total: number;
+	    file: string;
+	    error?: Error;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.state = source["state"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.file = source["file"];
+	        this.error = this.convertValues(source["error"], Error);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class KeyInfo {
 	    key_id: string;
 	    public_key: string;
@@ -1046,6 +1298,7 @@ export namespace app {
 	        this.version = source["version"];
 	    }
 	}
+	
 	export class TrackRow {
 	    track: string;
 	    level: string;
@@ -1140,6 +1393,36 @@ export namespace app {
 	}
 	
 	
+	export class Trophy {
+	    batch_id: string;
+	    member_id: number;
+	    name: string;
+	    level: string;
+	    engraving: string;
+	    city: string;
+	    phone: string;
+	    address: string;
+	    status: string;
+	    version: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Trophy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.batch_id = source["batch_id"];
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.level = source["level"];
+	        this.engraving = source["engraving"];
+	        this.city = source["city"];
+	        this.phone = source["phone"];
+	        this.address = source["address"];
+	        this.status = source["status"];
+	        this.version = source["version"];
+	    }
+	}
 	export class Verification {
 	    status: string;
 	    claims?: sign.Claims;

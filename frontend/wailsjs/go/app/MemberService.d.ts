@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function Archive(arg1:number,arg2:number):Promise<app.Member>;
 
+export function ByPhone(arg1:string):Promise<app.Member>;
+
 export function Categories():Promise<Array<string>>;
 
 export function Create(arg1:app.Member):Promise<app.Member>;

@@ -6,6 +6,10 @@ export function Archive(arg1, arg2) {
   return window['go']['app']['MemberService']['Archive'](arg1, arg2);
 }
 
+export function ByPhone(arg1) {
+  return window['go']['app']['MemberService']['ByPhone'](arg1);
+}
+
 export function Categories() {
   return window['go']['app']['MemberService']['Categories']();
 }
