@@ -104,7 +104,9 @@ func (s *CertificateService) forBatch(id string, member uint64) ([]Certificate, 
 
 // ForRenewal issues the honor certificates of a confirmed renewal's
 // holders for the next year (those who keep, rise or move down).
-func (s *CertificateService) ForRenewal(year int) ([]Certificate, error) { return s.forRenewal(year, 0) }
+func (s *CertificateService) ForRenewal(year int) ([]Certificate, error) {
+	return s.forRenewal(year, 0)
+}
 
 func (s *CertificateService) forRenewal(year int, member uint64) ([]Certificate, error) {
 	r, err := s.levels.Renewal(year)
@@ -144,7 +146,9 @@ func (s *CertificateService) ForLead(groupID uint64, year int) ([]Certificate, e
 
 // ForEvent issues a thanks certificate to each speaker of an event, one
 // per speaker with all their talks.
-func (s *CertificateService) ForEvent(eventID uint64) ([]Certificate, error) { return s.forEvent(eventID, 0) }
+func (s *CertificateService) ForEvent(eventID uint64) ([]Certificate, error) {
+	return s.forEvent(eventID, 0)
+}
 
 func (s *CertificateService) forEvent(eventID, member uint64) ([]Certificate, error) {
 	e, err := s.repo.GetEvent(eventID)
