@@ -6,6 +6,7 @@ import StandingsView from '@/views/StandingsView.vue'
 import EventsView from '@/views/EventsView.vue'
 import GroupsView from '@/views/GroupsView.vue'
 import LevelsView from '@/views/LevelsView.vue'
+import CertificatesView from '@/views/CertificatesView.vue'
 import VerifyView from '@/views/VerifyView.vue'
 
 export const routes = [
@@ -20,6 +21,7 @@ export const routes = [
   { path: '/events', name: 'events', component: EventsView },
   { path: '/groups', name: 'groups', component: GroupsView },
   { path: '/levels', name: 'levels', component: LevelsView },
+  { path: '/certificates', name: 'certificates', component: CertificatesView },
   { path: '/verify', name: 'verify', component: VerifyView },
   { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
 ]

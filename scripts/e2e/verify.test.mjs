@@ -50,9 +50,9 @@ test('the signing key is shown and exported, and bad certificate codes are told 
   await page.getByTestId('signing-key').scrollIntoViewIfNeeded()
   await shot(page, 'settings-signing-key')
 
-  // Verify, in the menu between Batches & renewal and Settings.
+  // Verify, in the menu between Certificates and Settings.
   const nav = await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.dataset.testid))
-  assert.deepEqual(nav.slice(-3), ['nav-levels', 'nav-verify', 'nav-settings'])
+  assert.deepEqual(nav.slice(-4), ['nav-levels', 'nav-certificates', 'nav-verify', 'nav-settings'])
   await page.getByTestId('nav-verify').click()
 
   const forged = payload(keyId)

@@ -1,0 +1,69 @@
+// The Certificates page in a real browser against a real `acedesk serve`:
+// issue a published batch's certificates, preview one (pdf.js draws page 1
+// on a canvas), print the selection in the background and download the PDF.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { at, openPage, run, serve, shot, tempDB } from './lib.mjs'
+
+test('issue a batch, preview a certificate, print the selection with progress', async (t) => {
+  const db = tempDB(t)
+  const year = new Date().getFullYear() - 1
+  const batch = `${year}-Q4`
+  await run(['demo', '--db', db]) // the demo publishes last year's batches
+
+  const server = await serve(db)
+  t.after(() => server.stop())
+  const { page, pageErrors } = await openPage(t, at(server.url, '/dashboard'))
+
+  const nav = await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.dataset.testid))
+  assert.equal(nav[nav.indexOf('nav-levels') + 1], 'nav-certificates')
+  await page.getByTestId('nav-certificates').click()
+  await page.getByTestId('certificates-page').waitFor()
+
+  // Issue: the year and quarter default to last year's Q4.
+  await page.getByTestId('cert-issue').filter({ hasText: batch }).click()
+  const rows = page.getByTestId('cert-row')
+  await rows.first().waitFor()
+  const count = await rows.count()
+  assert.ok(count > 0, 'issued certificates are listed')
+  const firstSerial = await rows.first().getAttribute('data-serial')
+  assert.ok(firstSerial)
+  await shot(page, 'certificates-issued')
+
+  // Preview: page 1 on a canvas with something drawn.
+  await rows.first().getByTestId('cert-preview').click()
+  const canvas = page.getByTestId('cert-preview-canvas')
+  await page.locator('[data-testid="cert-preview-canvas"][data-ready="yes"]').waitFor()
+  const drawn = await canvas.evaluate((c) => {
+    const ctx = c.getContext('2d')
+    const { data } = ctx.getImageData(0, 0, c.width, c.height)
+    let ink = 0
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 200 || data[i + 1] < 200 || data[i + 2] < 200)) ink++
+    return { w: c.width, h: c.height, ink }
+  })
+  assert.ok(drawn.w > 300 && drawn.h > 200, `canvas has a size: ${JSON.stringify(drawn)}`)
+  assert.ok(drawn.ink > 1000, `canvas has content: ${JSON.stringify(drawn)}`)
+  await shot(page, 'certificates-preview')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('cert-preview-modal').waitFor({ state: 'detached' })
+
+  // Print the first two rows into one PDF.
+  const boxes = page.locator('[data-testid="cert-row"] .n-checkbox')
+  await boxes.nth(0).click()
+  if (count > 1) await boxes.nth(1).click()
+  const want = Math.min(count, 2)
+  await page.getByTestId('cert-print').filter({ hasText: String(want) }).waitFor()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('cert-print').click()])
+  await page.locator('[data-testid="cert-job"][data-state="done"]').waitFor()
+  assert.match(await page.getByTestId('cert-job-text').textContent(), new RegExp(`${want}\\s*/\\s*${want}`))
+  assert.match(download.suggestedFilename(), /\.pdf$/)
+  assert.equal(readFileSync(await download.path()).subarray(0, 5).toString(), '%PDF-')
+  await shot(page, 'certificates-printed')
+
+  // Printing counted: the list shows the prints after a reload.
+  await page.reload()
+  await page.locator(`[data-testid="cert-row"][data-serial="${firstSerial}"]`).waitFor()
+
+  assert.deepEqual(pageErrors, [])
+})
