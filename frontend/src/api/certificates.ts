@@ -70,3 +70,79 @@ export function cancelJob(id: string): Promise<void> {
 export async function jobResult(id: string): Promise<FileData> {
   return file(await call(() => CertificateService.JobResult(id)))
 }
+
+/** A signatory as the form edits it; signature_png is base64 ('' when none). */
+export interface SignatoryData {
+  name: string
+  title_zh: string
+  title_en: string
+  signature_png: string
+}
+
+export interface CertWordingsData {
+  honor_zh: string
+  honor_en: string
+  appointment_zh: string
+  appointment_en: string
+  thanks_zh: string
+  thanks_en: string
+}
+
+/** How the chapter's certificates read and are signed; images are base64 PNG ('' when none). */
+export interface CertificateSetupData {
+  chapter_code: string
+  issuer_zh: string
+  issuer_en: string
+  signatories: SignatoryData[]
+  seal_png: string
+  wording: CertWordingsData
+  version: number
+}
+
+/** Go's []byte as base64 ('' for none; older bindings send a number array). */
+function toBase64(data: unknown): string {
+  if (typeof data === 'string') return data
+  if (Array.isArray(data)) {
+    let bin = ''
+    for (const b of data as number[]) bin += String.fromCharCode(b)
+    return btoa(bin)
+  }
+  return ''
+}
+
+function fromService(s: app.CertificateSetup): CertificateSetupData {
+  const w = (s.wording ?? {}) as Partial<CertWordingsData>
+  return {
+    chapter_code: s.chapter_code ?? '',
+    issuer_zh: s.issuer_zh ?? '',
+    issuer_en: s.issuer_en ?? '',
+    signatories: (s.signatories ?? []).map((g) => ({
+      name: g.name ?? '',
+      title_zh: g.title_zh ?? '',
+      title_en: g.title_en ?? '',
+      signature_png: toBase64(g.signature_png as unknown),
+    })),
+    seal_png: toBase64(s.seal_png as unknown),
+    wording: {
+      honor_zh: w.honor_zh ?? '',
+      honor_en: w.honor_en ?? '',
+      appointment_zh: w.appointment_zh ?? '',
+      appointment_en: w.appointment_en ?? '',
+      thanks_zh: w.thanks_zh ?? '',
+      thanks_en: w.thanks_en ?? '',
+    },
+    version: s.version ?? 0,
+  }
+}
+
+/** The certificate setup (the built-in default until one is saved). */
+export async function setup(): Promise<CertificateSetupData> {
+  return fromService(await call(() => CertificateService.Setup()))
+}
+
+/** Validates and stores the setup; rejects with reason "fields" or "stale". */
+export async function saveSetup(s: CertificateSetupData): Promise<CertificateSetupData> {
+  // []byte fields travel as base64 strings.
+  const payload = s as unknown as app.CertificateSetup
+  return fromService(await call(() => CertificateService.SaveSetup(payload)))
+}
