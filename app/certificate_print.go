@@ -33,11 +33,7 @@ func lazyRenderer() func() (*pdf.Renderer, error) {
 // background and returns the job to poll: one multi-page PDF for a
 // printer, or with split one PDF per person in a zip, for sending.
 func (s *CertificateService) Print(serials []string, split bool) (string, error) {
-	certs, st, err := s.printable(serials)
-	if err != nil {
-		return "", err
-	}
-	r, err := s.renderer()
+	r, certs, st, err := s.printable(serials)
 	if err != nil {
 		return "", err
 	}
@@ -48,11 +44,7 @@ func (s *CertificateService) Print(serials []string, split bool) (string, error)
 
 // Preview is the PDF of one certificate, for the UI to show before a batch.
 func (s *CertificateService) Preview(serial string) (FileResult, error) {
-	certs, st, err := s.printable([]string{serial})
-	if err != nil {
-		return FileResult{}, err
-	}
-	r, err := s.renderer()
+	r, certs, st, err := s.printable([]string{serial})
 	if err != nil {
 		return FileResult{}, err
 	}
@@ -100,9 +92,18 @@ func certFileName(certs []pdf.Certificate) string {
 	return "certificates-" + strconv.Itoa(len(certs))
 }
 
-// printable loads the certificates and the chapter's setup as the renderer
-// takes them. Revoked certificates are not printed again.
-func (s *CertificateService) printable(serials []string) ([]pdf.Certificate, pdf.Style, error) {
+// printable loads the renderer, and the certificates and the chapter's
+// setup as it takes them. Revoked certificates are not printed again.
+func (s *CertificateService) printable(serials []string) (*pdf.Renderer, []pdf.Certificate, pdf.Style, error) {
+	r, err := s.renderer()
+	if err != nil {
+		return nil, nil, pdf.Style{}, err
+	}
+	certs, st, err := s.pages(serials)
+	return r, certs, st, err
+}
+
+func (s *CertificateService) pages(serials []string) ([]pdf.Certificate, pdf.Style, error) {
 	setup, err := s.Setup()
 	if err != nil {
 		return nil, pdf.Style{}, err
@@ -154,22 +155,16 @@ func pageOf(c Certificate, setup CertificateSetup) pdf.Certificate {
 // Render makes the certificates' PDFs at once, for the command line: one
 // file, or with split one per certificate.
 func (s *CertificateService) Render(serials []string, split bool) ([]FileResult, error) {
-	certs, st, err := s.printable(serials)
+	r, certs, st, err := s.printable(serials)
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.renderer()
-	if err != nil {
-		return nil, err
-	}
-	ctx := context.Background()
 	if !split {
-		var buf bytes.Buffer
-		err := r.Certificates(ctx, &buf, certs, st, nil)
-		return []FileResult{{Name: certFileName(certs) + ".pdf", Data: buf.Bytes()}}, err
+		name, data, err := renderCertificates(context.Background(), r, certs, st, false, nil)
+		return []FileResult{{Name: name, Data: data}}, err
 	}
 	out := make([]FileResult, 0, len(certs))
-	err = r.EachCertificate(ctx, certs, st, nil, func(i int, data []byte) error {
+	err = r.EachCertificate(context.Background(), certs, st, nil, func(i int, data []byte) error {
 		out = append(out, FileResult{Name: onePDFName(certs[i]), Data: data})
 		return nil
 	})

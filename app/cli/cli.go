@@ -103,15 +103,10 @@ func Run(args []string, env Env) int {
 		}
 		return c.membersList(rest[1:])
 	case "import":
-		switch {
-		case len(rest) > 0 && rest[0] == "members":
-			return c.importFile(rest[0], rest[1:], func(s *app.Services) importer { return s.MemberImport })
-		case len(rest) > 0 && rest[0] == "contributions":
-			return c.importFile(rest[0], rest[1:], func(s *app.Services) importer { return s.ContributionImport })
-		case len(rest) > 0 && rest[0] == "groups":
-			return c.importFile(rest[0], rest[1:], func(s *app.Services) importer { return s.GroupImport })
+		if len(rest) == 0 || importers[rest[0]] == nil {
+			return c.usageError("import: expected 'members', 'groups' or 'contributions'")
 		}
-		return c.usageError("import: expected 'members', 'groups' or 'contributions'")
+		return c.importFile(rest[0], rest[1:], importers[rest[0]])
 	case "standings":
 		return c.standings(rest)
 	case "batch":

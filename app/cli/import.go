@@ -17,6 +17,13 @@ type importer interface {
 	Apply(fileName string, data []byte) (app.ImportReport, error)
 }
 
+// importers are the services behind `import WHAT`.
+var importers = map[string]func(*app.Services) importer{
+	"members":       func(s *app.Services) importer { return s.MemberImport },
+	"groups":        func(s *app.Services) importer { return s.GroupImport },
+	"contributions": func(s *app.Services) importer { return s.ContributionImport },
+}
+
 // importFile runs `import WHAT FILE` with the importer of the session.
 func (c *runner) importFile(what string, args []string, of func(*app.Services) importer) int {
 	fs := c.flags("import " + what)
