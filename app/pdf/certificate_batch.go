@@ -140,6 +140,11 @@ func (r *Renderer) EachCertificate(ctx context.Context, certs []Certificate, st 
 	}
 
 	for i := range certs {
+		// A ready result must not win over a cancel that fn itself caused:
+		// select picks at random between ready cases.
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		var res result
 		select {
 		case res = <-results[i]:
