@@ -134,16 +134,14 @@ func TestReadXLSXRefusesAZipBomb(t *testing.T) {
 
 func TestReadXLSXRefusesARowBeyondTheSheet(t *testing.T) {
 	// A broken or hostile file can number a row 900,000,000: the reader must
-	// stop at the last row a sheet has instead of counting up to it.
+	// stop at the last row a sheet can have instead of counting up to it.
 	data := patchSheet(t, workbook(t, map[string]any{"A1": "姓名", "A3": "张三"}, nil),
 		`r="3"`, `r="900000000"`, `r="A3"`, `r="A900000000"`)
-	start := time.Now()
+	// Without the stop, ReadTable counts for minutes and the test times out:
+	// no wall-clock bound here, the machines are noisy.
 	_, err := ReadTable(bytes.NewReader(data), testColumns)
 	if e, ok := err.(*Error); !ok || e.Problem != Unreadable {
 		t.Errorf("err = %v, want unreadable", err)
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("took %v", d)
 	}
 }
 
