@@ -1,12 +1,13 @@
 // The website showcase as a visitor sees it: the HTML page that
 // `acedesk showcase` writes, opened from disk in Chromium. It must render
 // the holders, run no script and fetch nothing: not even a font or image.
+// And a certificate's Open Badge, downloaded from the Certificates page.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { ARTIFACTS, browser, run, tempDB } from './lib.mjs'
+import { ARTIFACTS, at, browser, openPage, run, serve, tempDB } from './lib.mjs'
 
 test('the showcase page renders from disk with no request leaving it', async (t) => {
   const db = tempDB(t)
@@ -43,4 +44,23 @@ test('the showcase page renders from disk with no request leaving it', async (t)
   const mobile = await b.newPage({ viewport: { width: 390, height: 844 } })
   await mobile.goto(url)
   await mobile.screenshot({ path: join(ARTIFACTS, 'showcase-mobile.png'), fullPage: false })
+})
+
+test('a certificate row downloads its Open Badge in browser mode', async (t) => {
+  const db = tempDB(t)
+  await run(['demo', '--members', '60', '--db', db])
+  const batch = `${new Date().getFullYear() - 1}-Q4`
+  const printed = await run(['certs', '--batch', batch, '--out', join(dirname(db), 'batch.pdf'), '--db', db])
+  const serial = printed.split('\t')[0]
+  const server = await serve(db)
+  t.after(() => server.stop())
+  const { page, pageErrors } = await openPage(t, at(server.url, '/certificates'))
+  const row = page.locator(`[data-testid="cert-row"][data-serial="${serial}"]`)
+  const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('cert-badge').click()])
+  assert.equal(download.suggestedFilename(), `${serial}.openbadge.json`)
+  const credential = JSON.parse(readFileSync(await download.path(), 'utf8'))
+  assert.deepEqual(credential.type, ['VerifiableCredential', 'OpenBadgeCredential'])
+  assert.equal(credential.proof.cryptosuite, 'eddsa-jcs-2022')
+  assert.match(credential.issuer.id, /^did:key:z6Mk/)
+  assert.deepEqual(pageErrors, [])
 })
