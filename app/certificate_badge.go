@@ -12,15 +12,9 @@ import (
 // status a verifier could check offline, since the chapter runs no
 // status-list server, so a revoked one must not leave the desk at all.
 func (s *CertificateService) OpenBadge(serial string) (FileResult, error) {
-	c, ok, err := s.repo.GetCertificate(serial)
+	c, err := s.unrevoked(serial)
 	if err != nil {
 		return FileResult{}, err
-	}
-	if !ok {
-		return FileResult{}, Errorf(CodeNotFound, "certificate_not_found", "no certificate %s", serial).WithParams("serial", serial)
-	}
-	if c.Revoked {
-		return FileResult{}, Errorf(CodeConflict, "certificate_revoked", "certificate %s is revoked", serial).WithParams("serial", serial)
 	}
 	setup, err := s.Setup()
 	if err != nil {
@@ -35,6 +29,21 @@ func (s *CertificateService) OpenBadge(serial string) (FileResult, error) {
 		return FileResult{}, err
 	}
 	return FileResult{Name: c.Serial + ".openbadge.json", Data: data}, nil
+}
+
+// unrevoked loads an issued certificate that is not revoked: the only
+// kind that is printed or exported.
+func (s *CertificateService) unrevoked(serial string) (Certificate, error) {
+	c, ok, err := s.repo.GetCertificate(serial)
+	switch {
+	case err != nil:
+		return Certificate{}, err
+	case !ok:
+		return Certificate{}, Errorf(CodeNotFound, "certificate_not_found", "no certificate %s", serial).WithParams("serial", serial)
+	case c.Revoked:
+		return Certificate{}, Errorf(CodeConflict, "certificate_revoked", "certificate %s is revoked", serial).WithParams("serial", serial)
+	}
+	return c, nil
 }
 
 // awardOf says in Open Badges terms what the certificate says on paper,
