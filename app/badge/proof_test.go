@@ -162,3 +162,20 @@ func TestVerify(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkIssueAndVerify(b *testing.B) {
+	key := ed25519.NewKeyFromSeed(make([]byte, 32))
+	a := Award{Key: "PGACE-2026-HZ-000001", Name: "PostgreSQL ACE 伙伴 — 欧阳喆", IssuerName: "杭州分会", IssuedOn: "2026-03-31",
+		Holder: "欧阳喆 (Ouyang Zhe)", Achievement: AchievementInfo{Key: "honor/partner", Name: "PostgreSQL ACE 伙伴",
+			Description: "PostgreSQL ACE 伙伴", Criteria: "积分", Type: "Award"}}
+	created := time.Date(2026, 3, 31, 8, 0, 0, 0, time.UTC)
+	for b.Loop() {
+		data, err := Issue(a, key, created)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Verify(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
