@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"strings"
 
 	"acedesk/app/badge"
@@ -78,6 +79,7 @@ func awardOf(c Certificate, setup CertificateSetup) badge.Award {
 		IssuerDescription: setup.IssuerEN,
 		IssuedOn:          c.IssuedOn,
 		Holder:            holder,
+		HolderKey:         strconv.FormatUint(c.MemberID, 10),
 		Achievement: badge.AchievementInfo{
 			Key:         c.Kind + "/" + c.Level + "/" + c.Title + "/" + c.Detail,
 			Name:        title,

@@ -40,7 +40,10 @@ type Award struct {
 	// IssuedOn is the certificate's civil date, YYYY-MM-DD.
 	IssuedOn string
 	// Holder is the holder's name as the certificate prints it.
-	Holder      string
+	Holder string
+	// HolderKey names the holder for an opaque subject id: the same key
+	// gives the same id on all their credentials, and reveals nothing.
+	HolderKey   string
 	Achievement AchievementInfo
 }
 
@@ -76,8 +79,9 @@ type Profile struct {
 	Description string   `json:"description,omitempty"`
 }
 
-// Subject is the holder: named by an identifier, since holders have no DID.
+// Subject is the holder: an opaque id (holders have no DID) and their name.
 type Subject struct {
+	ID          string           `json:"id"`
 	Type        []string         `json:"type"`
 	Identifier  []IdentityObject `json:"identifier"`
 	Achievement Achievement      `json:"achievement"`
@@ -129,6 +133,7 @@ func Issue(a Award, key ed25519.PrivateKey, created time.Time) ([]byte, error) {
 		Issuer:      Profile{ID: did, Type: []string{"Profile"}, Name: a.IssuerName, Description: a.IssuerDescription},
 		ValidFrom:   a.IssuedOn + dateTimeZero,
 		CredentialSubject: Subject{
+			ID:         uuidURN(did + "/holder/" + a.HolderKey),
 			Type:       []string{"AchievementSubject"},
 			Identifier: []IdentityObject{{Type: "IdentityObject", Hashed: false, IdentityHash: a.Holder, IdentityType: "name"}},
 			Achievement: Achievement{
