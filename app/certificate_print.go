@@ -113,15 +113,9 @@ func (s *CertificateService) pages(serials []string) ([]pdf.Certificate, pdf.Sty
 	}
 	out := make([]pdf.Certificate, 0, len(serials))
 	for _, serial := range serials {
-		c, ok, err := s.repo.GetCertificate(serial)
+		c, err := s.unrevoked(serial)
 		if err != nil {
 			return nil, pdf.Style{}, err
-		}
-		if !ok {
-			return nil, pdf.Style{}, Errorf(CodeNotFound, "certificate_not_found", "no certificate %s", serial).WithParams("serial", serial)
-		}
-		if c.Revoked {
-			return nil, pdf.Style{}, Errorf(CodeConflict, "certificate_revoked", "certificate %s is revoked", serial).WithParams("serial", serial)
 		}
 		out = append(out, pageOf(c, setup))
 	}

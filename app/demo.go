@@ -57,6 +57,16 @@ var (
 	demoPhonePrefixes = []string{"138", "139", "186", "135", "150", "177", "199", "158"}
 )
 
+// demoBios are short public introductions, as the website shows them.
+var demoBios = []string{
+	"十余年数据库内核与性能优化经验，PostgreSQL 中文社区布道者。",
+	"主导多套核心业务系统从商业数据库迁移到 PostgreSQL。",
+	"关注高可用与灾备架构，常在城市用户组分享运维实践。",
+	"PostgreSQL 中文文档翻译志愿者，热心解答社区问题。",
+	"高校教师，开设数据库系统课程，带领学生参与开源贡献。",
+	"专注时序与地理空间场景，PostGIS 与扩展开发爱好者。",
+}
+
 // DemoMembers makes n realistic, reproducible members (the same seed gives
 // the same people), spread over all nine categories and ten cities, each
 // with a unique phone and email.
@@ -97,6 +107,10 @@ func DemoMembers(n int, seed uint64) []Member {
 		}
 		if i%4 == 0 {
 			m.Address = fmt.Sprintf("%s市某区示范路 %d 号", m.City, r.IntN(300)+1)
+		}
+		// Bios are picked by index, not drawn, so the seed's people stay as they were.
+		if i%2 == 0 {
+			m.Bio = demoBios[(i/2)%len(demoBios)]
 		}
 		out = append(out, m)
 	}

@@ -65,6 +65,10 @@ Usage:
                 --out FILE.pdf | --split DIR      print certificates (the same serial when printed again)
   acedesk trophies --batch YYYY-Qn --out FILE.xlsx
                                               the trophy list of a published batch
+  acedesk showcase --out FILE.json|FILE.html [--year Y]
+                                              the public list of level holders for the website
+  acedesk badge --serial SERIAL --out FILE.json | --batch YYYY-Qn --out DIR
+                                              certificates as signed Open Badges 3.0 credentials
   acedesk verify PAYLOAD|FILE.pdf|IMAGE.png [--json]
                                               check a certificate code: the QR text, a certificate
                                               PDF or a photo/scan (PNG, JPEG); exit 0 only if valid
@@ -120,6 +124,10 @@ func Run(args []string, env Env) int {
 		return c.trophies(rest)
 	case "certs":
 		return c.certs(rest)
+	case "showcase":
+		return c.showcase(rest)
+	case "badge":
+		return c.badge(rest)
 	case "verify":
 		return c.verify(rest)
 	case "key":

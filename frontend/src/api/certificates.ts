@@ -32,7 +32,7 @@ export function decodeBytes(data: unknown): Uint8Array {
   return new Uint8Array()
 }
 
-function file(r: app.FileResult): FileData {
+export function file(r: app.FileResult): FileData {
   return { name: r.name, bytes: decodeBytes(r.data as unknown) }
 }
 
@@ -52,6 +52,11 @@ export function revoke(serial: string, reason: string): Promise<Certificate> {
 /** A one-page PDF of the certificate. */
 export async function preview(serial: string): Promise<FileData> {
   return file(await call(() => CertificateService.Preview(serial)))
+}
+
+/** The certificate as a signed Open Badges 3.0 credential (JSON); refused when revoked. */
+export async function openBadge(serial: string): Promise<FileData> {
+  return file(await call(() => CertificateService.OpenBadge(serial)))
 }
 
 /** Starts printing in the background; resolves with the job's id. */

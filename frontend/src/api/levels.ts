@@ -1,6 +1,7 @@
 import * as LevelService from '../../wailsjs/go/app/LevelService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { file, type FileData } from './certificates'
 
 export type Batch = app.Batch
 export type BatchEntry = app.BatchEntry
@@ -23,4 +24,11 @@ export function renewal(year: number): Promise<Renewal> {
 
 export function confirmRenewal(year: number): Promise<Renewal> {
   return call(() => LevelService.ConfirmRenewal(year))
+}
+
+export type ShowcaseFormat = 'json' | 'html'
+
+/** The website showcase of year's level holders as a JSON or HTML file. */
+export async function showcaseFile(year: number, format: ShowcaseFormat): Promise<FileData> {
+  return file(await call(() => LevelService.ShowcaseFile(year, format)))
 }

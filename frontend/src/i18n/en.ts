@@ -734,6 +734,8 @@ const en: MessageSchema = {
     revoked: '{serial} was revoked',
     revokedTag: 'Revoked',
     downloaded: '{name} downloaded',
+    openBadge: 'Open Badge',
+    openBadgeHint: 'Download the certificate as an Open Badges 3.0 credential signed with the chapter key, for any platform that reads Open Badges',
     kinds: {
       honor: 'Honor certificate',
       appointment: 'Letter of appointment',
@@ -756,6 +758,13 @@ const en: MessageSchema = {
       cancelled: 'Cancelled at {done} / {total}',
     },
   },
+  showcase: {
+    title: 'Website showcase',
+    hint: 'Export the public list of current level holders (name, Latin name, level, city, organisation, bio) without phone, email, WeChat or address. HTML is one page ready to publish; JSON is for a site generator.',
+    html: 'Export page (HTML)',
+    json: 'Export data (JSON)',
+    saved: '{name} downloaded',
+  },
   errors: {
     code: {
       invalid: 'Some input is invalid. Please check and try again.',
@@ -767,7 +776,9 @@ const en: MessageSchema = {
     reason: {
       name_unprintable: 'The certificate font cannot print the name of “{member}”: {chars}',
       batch_unpublished: 'Batch {batch} is not published yet: publish it under Batches & renewal first',
-      certificate_revoked: 'Certificate {serial} is revoked and cannot be printed',
+      invalid_format: 'Unsupported export format: {format}',
+      invalid_year: 'Year {year} is not valid: use 2000 to 2999',
+      certificate_revoked: 'Certificate {serial} is revoked and cannot be printed or exported',
       certificate_not_found: 'Certificate {serial} was not found',
       job_not_done: 'The print job has not finished yet',
       no_certificates: 'There are no certificates to issue or print',

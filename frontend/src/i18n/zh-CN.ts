@@ -733,6 +733,8 @@ const zhCN = {
     revoked: '{serial} 已吊销',
     revokedTag: '已吊销',
     downloaded: '已下载 {name}',
+    openBadge: '开放徽章',
+    openBadgeHint: '下载 Open Badges 3.0 数字徽章（已用分会密钥签名），持证人可导入任何支持开放徽章的平台',
     kinds: {
       honor: '荣誉证书',
       appointment: '聘书',
@@ -755,6 +757,13 @@ const zhCN = {
       cancelled: '已取消（{done} / {total}）',
     },
   },
+  showcase: {
+    title: '网站展示',
+    hint: '导出当前荣誉成员的公开名单（姓名、拼音、级别、城市、单位、简介），不含手机、邮箱、微信和地址。HTML 为可直接发布的单个网页，JSON 供网站程序使用。',
+    html: '导出网页（HTML）',
+    json: '导出数据（JSON）',
+    saved: '已下载 {name}',
+  },
   errors: {
     code: {
       invalid: '输入有误，请检查后重试',
@@ -766,7 +775,9 @@ const zhCN = {
     reason: {
       name_unprintable: '证书字体无法打印“{member}”的姓名：{chars}',
       batch_unpublished: '批次 {batch} 尚未发布：请先在“批次与续期”中发布',
-      certificate_revoked: '证书 {serial} 已吊销，不能打印',
+      certificate_revoked: '证书 {serial} 已吊销，不能打印或导出',
+      invalid_format: '不支持的导出格式：{format}',
+      invalid_year: '年度 {year} 无效：须在 2000 到 2999 之间',
       certificate_not_found: '找不到证书 {serial}',
       job_not_done: '打印任务尚未完成',
       no_certificates: '没有可发或可打印的证书',

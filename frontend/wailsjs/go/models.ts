@@ -1523,6 +1523,161 @@ export namespace rules {
 
 }
 
+export namespace showcase {
+	
+	export class Chapter {
+	    name_zh: string;
+	    name_en: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Chapter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name_zh = source["name_zh"];
+	        this.name_en = source["name_en"];
+	    }
+	}
+	export class Person {
+	    name: string;
+	    name_latin: string;
+	    level: string;
+	    city: string;
+	    organization: string;
+	    bio: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Person(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.name_latin = source["name_latin"];
+	        this.level = source["level"];
+	        this.city = source["city"];
+	        this.organization = source["organization"];
+	        this.bio = source["bio"];
+	    }
+	}
+	export class City {
+	    city: string;
+	    count: number;
+	    people: Person[];
+	
+	    static createFrom(source: any = {}) {
+	        return new City(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.city = source["city"];
+	        this.count = source["count"];
+	        this.people = this.convertValues(source["people"], Person);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Level {
+	    level: string;
+	    label_zh: string;
+	    label_en: string;
+	    count: number;
+	    cities: City[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Level(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.level = source["level"];
+	        this.label_zh = source["label_zh"];
+	        this.label_en = source["label_en"];
+	        this.count = source["count"];
+	        this.cities = this.convertValues(source["cities"], City);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Page {
+	    format: string;
+	    version: number;
+	    chapter: Chapter;
+	    year: number;
+	    generated_on: string;
+	    total: number;
+	    levels: Level[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Page(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.version = source["version"];
+	        this.chapter = this.convertValues(source["chapter"], Chapter);
+	        this.year = source["year"];
+	        this.generated_on = source["generated_on"];
+	        this.total = source["total"];
+	        this.levels = this.convertValues(source["levels"], Level);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace sign {
 	
 	export class Claims {

@@ -20,6 +20,8 @@ export function JobStatus(arg1:string):Promise<app.JobStatus>;
 
 export function List():Promise<Array<app.Certificate>>;
 
+export function OpenBadge(arg1:string):Promise<app.FileResult>;
+
 export function Preview(arg1:string):Promise<app.FileResult>;
 
 export function Print(arg1:Array<string>,arg2:boolean):Promise<string>;

@@ -38,6 +38,10 @@ export function List() {
   return window['go']['app']['CertificateService']['List']();
 }
 
+export function OpenBadge(arg1) {
+  return window['go']['app']['CertificateService']['OpenBadge'](arg1);
+}
+
 export function Preview(arg1) {
   return window['go']['app']['CertificateService']['Preview'](arg1);
 }

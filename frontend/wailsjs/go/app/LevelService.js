@@ -25,3 +25,11 @@ export function PublishBatch(arg1) {
 export function Renewal(arg1) {
   return window['go']['app']['LevelService']['Renewal'](arg1);
 }
+
+export function Showcase(arg1) {
+  return window['go']['app']['LevelService']['Showcase'](arg1);
+}
+
+export function ShowcaseFile(arg1, arg2) {
+  return window['go']['app']['LevelService']['ShowcaseFile'](arg1, arg2);
+}
