@@ -23,16 +23,3 @@ export async function renderFirstPage(bytes: Uint8Array, canvas: HTMLCanvasEleme
     void doc.destroy()
   }
 }
-
-/** Offers bytes as a file download through a Blob link. */
-export function downloadBytes(name: string, bytes: Uint8Array): void {
-  const type = name.endsWith('.zip') ? 'application/zip' : 'application/pdf'
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
