@@ -94,7 +94,7 @@ func runDesktop(s *cli.Session, openErr error) int {
 type desktop struct{ ctx context.Context }
 
 func (d desktop) SaveDialog(name string) (string, error) {
-	opts := runtime.SaveDialogOptions{DefaultFilename: name, CanCreateDirectories: true}
+	opts := runtime.SaveDialogOptions{Title: "保存 / Save", DefaultFilename: name, CanCreateDirectories: true}
 	// Offering the file's own type keeps the extension when the user renames it.
 	if ext := filepath.Ext(name); ext != "" {
 		opts.Filters = []runtime.FileFilter{{DisplayName: strings.ToUpper(ext[1:]), Pattern: "*" + ext}}
