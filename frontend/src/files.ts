@@ -5,6 +5,7 @@
 const TYPES: Record<string, string> = {
   pdf: 'application/pdf',
   zip: 'application/zip',
+  pem: 'application/x-pem-file',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 }
 
