@@ -14,8 +14,11 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
 	"syscall"
 
+	"acedesk/app"
 	"acedesk/app/cli"
 	"acedesk/app/web"
 	"acedesk/store"
@@ -79,12 +82,27 @@ func runDesktop(s *cli.Session, openErr error) int {
 	opts.AssetServer = &assetserver.Options{Assets: dist}
 	opts.Bind = s.Services.Bindings()
 	opts.ErrorFormatter = func(err error) any { return web.FormatError(err, logger, "desktop") }
+	opts.OnStartup = func(ctx context.Context) { s.Services.UseDesktop(desktop{ctx}) }
 	if err := wails.Run(opts); err != nil {
 		logger.Print(err)
 		return cli.ExitError
 	}
 	return cli.ExitOK
 }
+
+// desktop gives the services Wails' save dialog and the system's viewer.
+type desktop struct{ ctx context.Context }
+
+func (d desktop) SaveDialog(name string) (string, error) {
+	opts := runtime.SaveDialogOptions{Title: "保存 / Save", DefaultFilename: name, CanCreateDirectories: true}
+	// Offering the file's own type keeps the extension when the user renames it.
+	if ext := filepath.Ext(name); ext != "" {
+		opts.Filters = []runtime.FileFilter{{DisplayName: strings.ToUpper(ext[1:]), Pattern: "*" + ext}}
+	}
+	return runtime.SaveFileDialog(d.ctx, opts)
+}
+
+func (desktop) Open(path string) error { return app.OpenInViewer(path) }
 
 func openErrorMessage(err error) string {
 	if errors.Is(err, store.ErrLocked) {

@@ -46,10 +46,11 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 		ContributionImport: NewContributionImportService(repo, settings, rulesSvc),
 		Dashboard:          &DashboardService{repo: repo, clock: clock, standings: standings},
 	}
-	svc.Certificates = &CertificateService{repo: repo, settings: settings, levels: svc.Levels, jobs: NewJobs(clock), renderer: lazyRenderer()}
+	renderer := lazyRenderer()
+	svc.Certificates = &CertificateService{repo: repo, settings: settings, levels: svc.Levels, jobs: NewJobs(clock), renderer: renderer}
 	svc.Trust = &TrustService{repo: repo, change: settings.change, revocations: svc.Certificates}
 	svc.Certificates.trust = svc.Trust
-	svc.Trophies = &TrophyService{repo: repo, settings: settings, levels: svc.Levels}
+	svc.Trophies = &TrophyService{repo: repo, settings: settings, levels: svc.Levels, renderer: renderer}
 	svc.Benefits = &BenefitService{repo: repo}
 	sys := svc.System
 	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions

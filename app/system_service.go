@@ -27,6 +27,7 @@ type SystemService struct {
 	decisions     *DecisionService
 	levels        *LevelService
 	contributions *ContributionService
+	files         savedFiles
 }
 
 func (s *SystemService) Info() (SystemInfo, error) {

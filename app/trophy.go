@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"acedesk/app/exchange"
+	"acedesk/app/pdf"
 	"acedesk/app/rules"
 )
 
@@ -49,6 +50,8 @@ type TrophyService struct {
 	repo     Repository
 	settings *SettingsService
 	levels   *LevelService
+	// The certificate service's renderer: the font loads once per process.
+	renderer func() (*pdf.Renderer, error)
 }
 
 // ForBatch lists the trophies of a published batch, in batch order.
@@ -138,4 +141,36 @@ func (s *TrophyService) XLSX(batchID string) ([]byte, error) {
 	var buf bytes.Buffer
 	err = exchange.WriteXLSX(&buf, []exchange.Sheet{list, totals})
 	return buf.Bytes(), err
+}
+
+// PDF is the batch's trophy list for printing: A4, the header row on every
+// page, and the count by level at the end. A text the font cannot print is
+// refused before anything is drawn, naming the member.
+func (s *TrophyService) PDF(batchID string) ([]byte, error) {
+	ts, err := s.ForBatch(batchID)
+	if err != nil {
+		return nil, err
+	}
+	r, err := s.renderer()
+	if err != nil {
+		return nil, err
+	}
+	list := pdf.TrophyList{Title: batchID + " PostgreSQL ACE 奖杯清单 / Trophy list",
+		Subtitle: "共 " + strconv.Itoa(len(ts)) + " 座 · " + strconv.Itoa(len(ts)) + " trophies"}
+	for _, t := range ts {
+		row := pdf.TrophyRow{Name: t.Name, Level: rules.Level(t.Level).LabelZH(), Engraving: t.Engraving, City: t.City,
+			Phone: t.Phone, Address: t.Address, Status: trophyStatusZH[t.Status]}
+		for _, text := range []string{row.Name, row.Engraving, row.City, row.Phone, row.Address} {
+			if bad := r.Unprintable(text); len(bad) > 0 {
+				return nil, Errorf(CodeInvalid, "name_unprintable", "%s: the font cannot print %q", t.Name, string(bad)).
+					WithParams("member", t.Name, "chars", string(bad), "id", strconv.FormatUint(t.MemberID, 10))
+			}
+		}
+		list.Rows = append(list.Rows, row)
+	}
+	var buf bytes.Buffer
+	if err := r.TrophyList(&buf, list); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

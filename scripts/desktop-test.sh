@@ -2,8 +2,9 @@
 # Runs the real desktop binary in a virtual X display: waits for its window,
 # checks that the dashboard rendered (window title and screenshot), checks
 # that a second instance is refused, goes to the member page with the
-# keyboard, types a search with xdotool and sees the list change, and checks
-# that closing the app releases the database.
+# keyboard, types a search with xdotool and sees the list change, saves the
+# trophy list through the native save dialog, and checks that closing the app
+# releases the database.
 set -euo pipefail
 if [ -z "${DISPLAY:-}" ] || [ -z "${DESKTOP_TEST_INNER:-}" ]; then
   export DESKTOP_TEST_INNER=1
@@ -116,6 +117,26 @@ typed() {
 typed || typed || typed || fail "the search result never reached the window title (now: $(xdotool getwindowname "$wid"))"
 wait_for "the list to narrow to one row" 30 one_row_shown "$OUT/desktop-search.png"
 echo "desktop: search for $phone narrowed the list (window title: $(xdotool getwindowname "$wid"))"
+
+# Export the trophy list: the native save dialog (its Save button is the
+# default, so Return takes the typed path) writes the file, readable by the
+# user only. The export button is disabled until the list has loaded, so
+# click it until the dialog comes.
+xdotool mousemove 89 511 click 1
+wait_for "the trophies page in the window title" 30 title_matches '^奖杯清单 — ACE Desk$'
+saved=$work/saved/trophies.pdf
+mkdir -p "$work/saved"
+dialog_up() { xdotool search --onlyvisible --name '^保存 / Save$'; }
+click_export() { xdotool mousemove 1197 179 click 1; sleep 1; dialog_up; }
+wait_for "the save dialog" 60 click_export
+import -window root "$OUT/desktop-save-dialog.png"
+xdotool key ctrl+a
+xdotool type --delay 20 "$saved"
+xdotool key Return
+wait_for "the saved trophy list" 30 test -s "$saved"
+[ "$(head -c 5 "$saved")" = "%PDF-" ] || fail "the saved file is not a PDF"
+[ "$(stat -c %a "$saved")" = 600 ] || fail "the saved file is mode $(stat -c %a "$saved"), want 600"
+echo "desktop: the trophy list was saved through the dialog ($(stat -c %s "$saved") bytes)"
 
 kill "$app_pid"
 wait "$app_pid" 2>/dev/null || true

@@ -13,19 +13,24 @@ import (
 func (c *runner) trophies(args []string) int {
 	fs := c.flags("trophies")
 	batch := fs.String("batch", "", "the published batch, e.g. 2026-Q2")
-	out := fs.String("out", "", "the file to write: .xlsx (or .pdf)")
+	out := fs.String("out", "", "the file to write: .pdf or .xlsx")
 	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
 	}
 	if *batch == "" || *out == "" {
 		return c.usageError("trophies: --batch and --out are required")
 	}
-	ext := strings.ToLower(filepath.Ext(*out))
-	if ext != ".xlsx" {
-		return c.usageError("trophies: --out must end in .xlsx")
+	var export func(*app.TrophyService, string) ([]byte, error)
+	switch strings.ToLower(filepath.Ext(*out)) {
+	case ".pdf":
+		export = (*app.TrophyService).PDF
+	case ".xlsx":
+		export = (*app.TrophyService).XLSX
+	default:
+		return c.usageError("trophies: --out must end in .pdf or .xlsx")
 	}
 	return c.withSession(func(s *Session) int {
-		data, err := s.Services.Trophies.XLSX(*batch)
+		data, err := export(s.Services.Trophies, *batch)
 		if err != nil {
 			return c.fail(err)
 		}

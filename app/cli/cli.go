@@ -63,7 +63,7 @@ Usage:
   acedesk renew --year Y [--confirm] [--json] year-end review of holders for Y+1
   acedesk certs --batch YYYY-Qn | --member PHONE --kind honor|appointment|thanks [--year Y] [--event ID]
                 --out FILE.pdf | --split DIR      print certificates (the same serial when printed again)
-  acedesk trophies --batch YYYY-Qn --out FILE.xlsx
+  acedesk trophies --batch YYYY-Qn --out FILE.pdf|FILE.xlsx
                                               the trophy list of a published batch
   acedesk showcase --out FILE.json|FILE.html [--year Y]
                                               the public list of level holders for the website

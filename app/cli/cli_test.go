@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -354,23 +355,45 @@ func TestImportContributions(t *testing.T) {
 func TestTrophiesCommand(t *testing.T) {
 	db := tempDB(t)
 	run(t, db, "demo", "--members", "60")
-	out := filepath.Join(t.TempDir(), "trophies.xlsx")
+	dir := t.TempDir()
+	xlsx, pdf, bad := filepath.Join(dir, "trophies.xlsx"), filepath.Join(dir, "trophies.pdf"), filepath.Join(dir, "bad.pdf")
 	year := time.Now().Year() - 1
 	for _, tc := range []struct {
-		args []string
-		code int
+		args   []string
+		code   int
+		stderr string
 	}{
-		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year)}, ExitUsage},
-		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year), "--out", "x.csv"}, ExitUsage},
-		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q9", year), "--out", out}, ExitError},
-		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year+1), "--out", out}, ExitError},
-		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year), "--out", out}, ExitOK},
+		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year)}, ExitUsage, "--out"},
+		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year), "--out", "x.csv"}, ExitUsage, ".pdf or .xlsx"},
+		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q9", year), "--out", bad}, ExitError, "Q9"},
+		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year+1), "--out", bad}, ExitError, "not published"},
+		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year), "--out", xlsx}, ExitOK, ""},
+		{[]string{"trophies", "--batch", fmt.Sprintf("%d-Q4", year), "--out", pdf}, ExitOK, ""},
 	} {
-		if got := run(t, db, tc.args...); got.code != tc.code {
-			t.Errorf("%v: exit %d, want %d (%s)", tc.args, got.code, tc.code, got.stderr)
+		got := run(t, db, tc.args...)
+		if got.code != tc.code || !strings.Contains(got.stderr, tc.stderr) {
+			t.Errorf("%v: exit %d, want %d with %q (%s)", tc.args, got.code, tc.code, tc.stderr, got.stderr)
 		}
 	}
-	if st, err := os.Stat(out); err != nil || st.Size() == 0 || st.Mode().Perm() != 0o600 {
-		t.Errorf("workbook: %v, %v", st, err)
+	if _, err := os.Stat(bad); !os.IsNotExist(err) {
+		t.Errorf("a failed export left a file: %v", err)
+	}
+	for _, f := range []string{xlsx, pdf} {
+		if st, err := os.Stat(f); err != nil || st.Size() == 0 || st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v, %v", f, st, err)
+		}
+	}
+	text, err := exec.Command("pdftotext", "-raw", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (Debian poppler-utils): %v", err)
+	}
+	pages := strings.Split(strings.TrimSuffix(string(text), "\f"), "\f")
+	for i, page := range pages {
+		if !strings.Contains(page, "姓名 / Name") || !strings.Contains(page, fmt.Sprintf("第 %d 页 / 共 %d 页", i+1, len(pages))) {
+			t.Errorf("page %d lacks the header or its number:\n%s", i+1, page)
+		}
+	}
+	if !strings.Contains(pages[len(pages)-1], "合计 / Totals") {
+		t.Errorf("no totals on the last page:\n%s", pages[len(pages)-1])
 	}
 }

@@ -19,8 +19,8 @@ type TrophyRow struct {
 }
 
 var trophyColumns = []Column{
-	{"姓名 / Name", 1.1}, {"级别 / Level", 1.7}, {"刻字 / Engraving", 2.6}, {"城市 / City", 0.9},
-	{"电话 / Phone", 1.3}, {"收件地址 / Shipping address", 3.2}, {"状态 / Status", 1},
+	{"姓名 / Name", 1.0}, {"级别 / Level", 1.8}, {"刻字 / Engraving", 3.2}, {"城市 / City", 0.9},
+	{"电话 / Phone", 1.3}, {"收件地址 / Shipping address", 2.6}, {"状态 / Status", 1},
 }
 
 // TrophyList writes t as an A4 landscape table, with the count of trophies

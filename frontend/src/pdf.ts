@@ -23,22 +23,3 @@ export async function renderFirstPage(bytes: Uint8Array, canvas: HTMLCanvasEleme
     void doc.destroy()
   }
 }
-
-const TYPES: Record<string, string> = {
-  zip: 'application/zip',
-  json: 'application/json',
-  html: 'text/html;charset=utf-8',
-}
-
-/** Offers bytes as a file download through a Blob link. */
-export function downloadBytes(name: string, bytes: Uint8Array): void {
-  const type = TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/pdf'
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}

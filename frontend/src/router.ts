@@ -7,6 +7,7 @@ import EventsView from '@/views/EventsView.vue'
 import GroupsView from '@/views/GroupsView.vue'
 import LevelsView from '@/views/LevelsView.vue'
 import CertificatesView from '@/views/CertificatesView.vue'
+import TrophiesView from '@/views/TrophiesView.vue'
 import VerifyView from '@/views/VerifyView.vue'
 
 export const routes = [
@@ -22,6 +23,7 @@ export const routes = [
   { path: '/groups', name: 'groups', component: GroupsView },
   { path: '/levels', name: 'levels', component: LevelsView },
   { path: '/certificates', name: 'certificates', component: CertificatesView },
+  { path: '/trophies', name: 'trophies', component: TrophiesView },
   { path: '/verify', name: 'verify', component: VerifyView },
   { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
 ]

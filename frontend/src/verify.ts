@@ -95,16 +95,3 @@ export function fieldsOf(v: Verification): [string, string][] {
 export function pemFileName(keyId: string): string {
   return `acedesk-public-key-${keyId.slice(0, 8)}.pem`
 }
-
-/** Offers text as a file download through a Blob link. */
-export function downloadText(name: string, text: string, type = 'application/x-pem-file'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  // Revoke only after the click's download has taken the URL.
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}

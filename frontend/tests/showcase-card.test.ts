@@ -20,11 +20,11 @@ vi.mock('@/api/certificates', async () => {
     }),
   }
 })
-vi.mock('@/pdf', () => ({ downloadBytes: vi.fn() }))
+vi.mock('@/files', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/files')>()), downloadBytes: vi.fn() }))
 
 import { showcaseFile } from '@/api/levels'
 import { openBadge } from '@/api/certificates'
-import { downloadBytes } from '@/pdf'
+import { downloadBytes } from '@/files'
 import { makeI18n } from '@/i18n'
 import ShowcaseCard from '@/components/ShowcaseCard.vue'
 import OpenBadgeButton from '@/components/OpenBadgeButton.vue'

@@ -1,6 +1,7 @@
 import * as SystemService from '../../wailsjs/go/app/SystemService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { toBase64 } from '@/files'
 
 export type SystemInfo = app.SystemInfo
 
@@ -11,4 +12,19 @@ export function info(): Promise<SystemInfo> {
 /** Loads n demo members into an empty database (0 = the default 300); returns how many. */
 export async function loadDemo(n = 0): Promise<number> {
   return (await call(() => SystemService.LoadDemo(n))) ?? 0
+}
+
+/**
+ * Desktop only: asks where to save the file and writes it; resolves with the
+ * path, or '' when the user cancelled the dialog.
+ */
+export async function saveFile(name: string, bytes: Uint8Array): Promise<string> {
+  // []byte travels as base64; the generated binding's type says number[].
+  const data = toBase64(bytes) as unknown as number[]
+  return (await call(() => SystemService.SaveFile(name, data))) ?? ''
+}
+
+/** Desktop only: opens a file saveFile wrote, in the system's viewer. */
+export function openFile(path: string): Promise<void> {
+  return call(() => SystemService.OpenFile(path))
 }

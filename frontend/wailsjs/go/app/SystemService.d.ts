@@ -5,3 +5,7 @@ import {app} from '../models';
 export function Info():Promise<app.SystemInfo>;
 
 export function LoadDemo(arg1:number):Promise<number>;
+
+export function OpenFile(arg1:string):Promise<void>;
+
+export function SaveFile(arg1:string,arg2:Array<number>):Promise<string>;

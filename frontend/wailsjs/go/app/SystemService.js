@@ -9,3 +9,11 @@ export function Info() {
 export function LoadDemo(arg1) {
   return window['go']['app']['SystemService']['LoadDemo'](arg1);
 }
+
+export function OpenFile(arg1) {
+  return window['go']['app']['SystemService']['OpenFile'](arg1);
+}
+
+export function SaveFile(arg1, arg2) {
+  return window['go']['app']['SystemService']['SaveFile'](arg1, arg2);
+}

@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function ForBatch(arg1:string):Promise<Array<app.Trophy>>;
 
+export function PDF(arg1:string):Promise<Array<number>>;
+
 export function Update(arg1:app.Trophy):Promise<app.Trophy>;
 
 export function XLSX(arg1:string):Promise<Array<number>>;

@@ -6,6 +6,10 @@ export function ForBatch(arg1) {
   return window['go']['app']['TrophyService']['ForBatch'](arg1);
 }
 
+export function PDF(arg1) {
+  return window['go']['app']['TrophyService']['PDF'](arg1);
+}
+
 export function Update(arg1) {
   return window['go']['app']['TrophyService']['Update'](arg1);
 }
