@@ -1,9 +1,7 @@
 package pdf
 
 import (
-	"context"
 	"fmt"
-	"runtime"
 
 	"github.com/boombuler/barcode"
 	"github.com/boombuler/barcode/qr"
@@ -19,46 +17,6 @@ func encodeQR(payload string) (barcode.Barcode, error) {
 		return nil, fmt.Errorf("pdf: QR code for %q: %w", payload, err)
 	}
 	return code, nil
-}
-
-type encoded struct {
-	code barcode.Barcode
-	err  error
-}
-
-// encodeQRs encodes the payloads on all cores, ahead of the page drawing
-// that needs them: encoding (choosing the mask) costs about as much as
-// drawing the rest of a page, and a document is drawn on one goroutine.
-// Result i receives payload i's code; an empty payload gets none.
-func encodeQRs(ctx context.Context, payloads []string) []chan encoded {
-	out := make([]chan encoded, len(payloads))
-	for i := range out {
-		out[i] = make(chan encoded, 1)
-	}
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := range payloads {
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	// The workers end when next closes: at the end, or soon after ctx ends.
-	for range min(runtime.GOMAXPROCS(0), len(payloads)) {
-		go func() {
-			for i := range next {
-				var e encoded
-				if payloads[i] != "" {
-					e.code, e.err = encodeQR(payloads[i])
-				}
-				out[i] <- e
-			}
-		}()
-	}
-	return out
 }
 
 // drawQR draws code as a QR code of size×size millimetres (quiet zone
