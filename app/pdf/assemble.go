@@ -244,7 +244,11 @@ func newSplitter(d *drawn) (*splitter, error) {
 		if err != nil {
 			return nil, err
 		}
-		cids, err := contentCIDs(d.objs[c].stream)
+		content, err := streamData(d.objs[c])
+		if err != nil {
+			return nil, err
+		}
+		cids, err := contentCIDs(content)
 		if err != nil {
 			return nil, err
 		}
@@ -257,6 +261,20 @@ func newSplitter(d *drawn) (*splitter, error) {
 		}
 	}
 	return s, nil
+}
+
+// streamData returns o's stream decoded: as drawn, or inflated.
+func streamData(o pdfObject) ([]byte, error) {
+	f, err := dictValue(o.dict, "Filter")
+	switch {
+	case err != nil:
+		return nil, err
+	case f == nil:
+		return o.stream, nil
+	case string(f) == "/FlateDecode":
+		return inflate(o.stream)
+	}
+	return nil, fmt.Errorf("pdf: unexpected filter %s", f)
 }
 
 // parseWidths reads a /W array: "c [w1 w2 …]" gives CIDs from c on their

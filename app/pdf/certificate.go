@@ -3,8 +3,8 @@ package pdf
 import (
 	"fmt"
 
-	"github.com/boombuler/barcode"
 	"github.com/jung-kurt/gofpdf"
+	goqr "github.com/piglig/go-qr"
 )
 
 // Certificate is one page: an honor certificate, a letter of appointment or
@@ -87,7 +87,7 @@ const (
 
 // certificatePage draws c on a new page, with code as its QR code (nil for
 // none).
-func certificatePage(f *gofpdf.Fpdf, c Certificate, st Style, code barcode.Barcode) error {
+func certificatePage(f *gofpdf.Fpdf, c Certificate, st Style, code *goqr.QrCode) error {
 	f.AddPage()
 	frame(f)
 

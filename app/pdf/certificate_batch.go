@@ -7,8 +7,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/boombuler/barcode"
 	"github.com/jung-kurt/gofpdf"
+	goqr "github.com/piglig/go-qr"
 )
 
 // Progress is told how many of total items are done; it may be nil.
@@ -67,7 +67,7 @@ func (r *Renderer) drawCertificates(ctx context.Context, font []byte, certs []Ce
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			var code barcode.Barcode
+			var code *goqr.QrCode
 			if c.QR != "" {
 				var err error
 				if code, err = encodeQR(c.QR); err != nil {
