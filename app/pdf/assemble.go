@@ -80,6 +80,22 @@ func (d *drawn) infoDict(title, keywords string) ([]byte, error) {
 	return dictSet(b, "Keywords", kw)
 }
 
+// treeAndCatalog returns d's page tree with kids as its pages, and d's
+// catalog pointing at that tree as object 1.
+func (d *drawn) treeAndCatalog(kids []string) (tree, catalog []byte, err error) {
+	tree, err = dictSet(d.objs[d.pagesRoot].dict, "Kids", "["+strings.Join(kids, " ")+"]")
+	if err == nil {
+		tree, err = dictSet(tree, "Count", strconv.Itoa(len(kids)))
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	num := make([]int, len(d.objs))
+	num[d.pagesRoot] = 1
+	catalog, err = renumber(d.objs[d.root].dict, num)
+	return tree, catalog, err
+}
+
 // joinDrawn writes parts, drawn from consecutive runs of one batch, as one
 // document with their pages in order and info as its document
 // information. Each part keeps its own resources (its own font subset).
@@ -91,7 +107,6 @@ func joinDrawn(parts []*drawn, info []byte) ([]byte, error) {
 	var objs []pdfObject
 	objs = append(objs, pdfObject{}, pdfObject{}) // 0 unused; 1 the new page tree
 	var kids []string
-	size := 0
 	for _, d := range parts {
 		num := make([]int, len(d.objs))
 		for n := 1; n < len(d.objs); n++ {
@@ -114,34 +129,25 @@ func joinDrawn(parts []*drawn, info []byte) ([]byte, error) {
 				return nil, err
 			}
 			objs[num[n]].dict = dict
-			size += len(dict) + len(d.objs[n].stream) + 32
 		}
 		for _, p := range d.pages {
 			kids = append(kids, strconv.Itoa(num[p])+" 0 R")
 		}
 	}
-	first := parts[0]
-	tree, err := dictSet(first.objs[first.pagesRoot].dict, "Kids", "["+strings.Join(kids, " ")+"]")
-	if err == nil {
-		tree, err = dictSet(tree, "Count", strconv.Itoa(len(kids)))
-	}
+	tree, catalog, err := parts[0].treeAndCatalog(kids)
 	if err != nil {
 		return nil, err
 	}
 	objs[1] = pdfObject{dict: tree}
-	catalog, err := renumber(first.objs[first.root].dict, func() []int {
-		m := make([]int, len(first.objs))
-		m[first.pagesRoot] = 1
-		return m
-	}())
-	if err != nil {
-		return nil, err
-	}
 	objs = append(objs, pdfObject{dict: info}, pdfObject{dict: catalog})
 	if err := compressAll(objs[1:]); err != nil {
 		return nil, err
 	}
-	w := newPDFWriter(first.header, size)
+	size := 0
+	for _, o := range objs {
+		size += len(o.dict) + len(o.stream) + 64
+	}
+	w := newPDFWriter(parts[0].header, size)
 	for n := 1; n < len(objs); n++ {
 		w.object(n, objs[n].dict, objs[n].stream)
 	}
@@ -506,20 +512,11 @@ func (s *splitter) page(i int, title, keywords string) ([]byte, error) {
 		objs[k] = o
 		size += len(o.dict) + len(o.stream) + 32
 	}
-	tree, err := dictSet(d.objs[d.pagesRoot].dict, "Kids", "[2 0 R]")
-	if err == nil {
-		tree, err = dictSet(tree, "Count", "1")
-	}
+	tree, catalog, err := d.treeAndCatalog([]string{"2 0 R"})
 	if err != nil {
 		return nil, err
 	}
 	info, err := d.infoDict(title, keywords)
-	if err != nil {
-		return nil, err
-	}
-	catalogNum := make([]int, len(d.objs))
-	catalogNum[d.pagesRoot] = 1
-	catalog, err := renumber(d.objs[d.root].dict, catalogNum)
 	if err != nil {
 		return nil, err
 	}

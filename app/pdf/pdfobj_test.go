@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/jung-kurt/gofpdf"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 func TestLex(t *testing.T) {
@@ -242,6 +244,20 @@ func TestSeparateFontSubset(t *testing.T) {
 		}
 		if want := s.cids[0]; !slices.Equal(slices.Sorted(maps.Keys(s.widths)), want) {
 			t.Errorf("file %d: widths for %d CIDs, want the %d it prints", tt.file, len(s.widths), len(want))
+		}
+		// Another reader takes the cut font and finds the outline there.
+		raw, err := inflate(d.objs[s.fontFile].stream)
+		if err != nil {
+			t.Fatal(err)
+		}
+		font, err := sfnt.Parse(raw)
+		if err != nil {
+			t.Fatalf("file %d: sfnt cannot read the font: %v", tt.file, err)
+		}
+		var buf sfnt.Buffer
+		segs, err := font.LoadGlyph(&buf, sfnt.GlyphIndex(s.gid[tt.has]), fixed.I(100), nil)
+		if err != nil || len(segs) == 0 {
+			t.Errorf("file %d: sfnt finds %d segments for %q, %v", tt.file, len(segs), tt.has, err)
 		}
 	}
 }
