@@ -358,7 +358,11 @@ func parsePDF(b []byte) (*pdfDoc, error) {
 			return nil, fmt.Errorf("pdf: object %d: %w", n, err)
 		}
 	}
-	trailer := bytes.TrimSpace(b[bytes.LastIndex(b[:sx], []byte("trailer"))+len("trailer") : sx])
+	tr := bytes.LastIndex(b[:sx], []byte("trailer"))
+	if tr < xref {
+		return nil, errPDFSyntax
+	}
+	trailer := bytes.TrimSpace(b[tr+len("trailer") : sx])
 	for key, dst := range map[string]*int{"Root": &d.root, "Info": &d.info} {
 		v, err := dictValue(trailer, key)
 		if err != nil {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"acedesk/app/sign"
 	"bytes"
 	"fmt"
 	"maps"
@@ -159,18 +160,51 @@ func checkXref(t *testing.T, doc []byte) {
 }
 
 // Every stream of a finished certificate document is compressed and
-// inflates, and the xref table finds every object.
+// inflates, and the xref table finds every object; joined runs keep their
+// pages, text and payloads in order.
 func TestFinishedDocuments(t *testing.T) {
 	r := newRenderer(t)
 	st := style
 	st.SealPNG = scribble()
-	var joined bytes.Buffer
-	// More than one run on two cores: the runs are joined.
-	if err := r.Certificates(t.Context(), &joined, batch(2*minJoinedRun), st, nil); err != nil {
+	font, err := r.fontFor(samples, st)
+	if err != nil {
 		t.Fatal(err)
 	}
-	docs := [][]byte{joined.Bytes()}
-	err := r.EachCertificate(t.Context(), samples, st, nil, func(i int, pdf []byte) error {
+	var parts []*drawn
+	for _, run := range [][]Certificate{samples[:2], samples[2:]} {
+		d, err := r.drawCertificates(t.Context(), font, run, st, func() {})
+		if err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, d)
+	}
+	info, err := parts[0].infoDict(title(samples), keywords(samples))
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined, err := joinDrawn(parts, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := pageCount(t, joined), len(samples); got != want {
+		t.Errorf("joined: %d pages, want %d", got, want)
+	}
+	text := pdfText(t, joined)
+	at := -1
+	for _, c := range samples {
+		i := strings.Index(text, c.Serial)
+		if i <= at {
+			t.Errorf("joined: serial %s at %d, after the one before at %d", c.Serial, i, at)
+		}
+		at = i
+	}
+	payloads, err := sign.PayloadsFromPDF(joined)
+	if want := []string{honor.QR, appointment.QR, thanks.QR}; err != nil || !slices.Equal(payloads, want) {
+		t.Errorf("joined: payloads %q, %v; want %q", payloads, err, want)
+	}
+
+	docs := [][]byte{joined}
+	err = r.EachCertificate(t.Context(), samples, st, nil, func(i int, pdf []byte) error {
 		docs = append(docs, pdf)
 		return nil
 	})
@@ -194,9 +228,6 @@ func TestFinishedDocuments(t *testing.T) {
 				t.Errorf("document %d object %d: %v", i, n, err)
 			}
 		}
-	}
-	if got, want := pageCount(t, docs[0]), 2*minJoinedRun; got != want {
-		t.Errorf("joined: %d pages, want %d", got, want)
 	}
 }
 
