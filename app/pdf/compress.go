@@ -9,21 +9,24 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+
+	kzlib "github.com/klauspost/compress/zlib"
 )
 
 // gofpdf makes a new compressor (about a megabyte) for every stream it
 // compresses; documents here are drawn uncompressed and their streams
 // compressed afterwards by compressors kept for reuse. BestSpeed is the
-// level gofpdf uses.
+// level gofpdf uses; klauspost/compress does it about twice as fast as the
+// standard library, and a little smaller.
 var zlibWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
+	w, _ := kzlib.NewWriterLevel(io.Discard, kzlib.BestSpeed)
 	return w
 }}
 
 func deflate(data []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(data)/3 + 64)
-	w := zlibWriters.Get().(*zlib.Writer)
+	w := zlibWriters.Get().(*kzlib.Writer)
 	w.Reset(&buf)
 	// Writing to a bytes.Buffer cannot fail.
 	_, _ = w.Write(data)
