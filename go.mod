@@ -5,7 +5,6 @@ go 1.26.8
 require (
 	github.com/boombuler/barcode v1.1.0
 	github.com/jung-kurt/gofpdf v1.16.2
-	github.com/klauspost/compress v1.18.0
 	github.com/makiuchi-d/gozxing v0.1.1
 	github.com/piglig/go-qr v1.1.0
 	github.com/wailsapp/wails/v2 v2.9.2

@@ -9,24 +9,21 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
-
-	kzlib "github.com/klauspost/compress/zlib"
 )
 
 // gofpdf makes a new compressor (about a megabyte) for every stream it
 // compresses; documents here are drawn uncompressed and their streams
 // compressed afterwards by compressors kept for reuse. BestSpeed is the
-// level gofpdf uses; klauspost/compress does it about twice as fast as the
-// standard library, and a little smaller.
+// level gofpdf uses.
 var zlibWriters = sync.Pool{New: func() any {
-	w, _ := kzlib.NewWriterLevel(io.Discard, kzlib.BestSpeed)
+	w, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
 	return w
 }}
 
 func deflate(data []byte) []byte {
 	var buf bytes.Buffer
 	buf.Grow(len(data)/3 + 64)
-	w := zlibWriters.Get().(*kzlib.Writer)
+	w := zlibWriters.Get().(*zlib.Writer)
 	w.Reset(&buf)
 	// Writing to a bytes.Buffer cannot fail.
 	_, _ = w.Write(data)
