@@ -63,6 +63,7 @@ func keywords(certs []Certificate) string {
 // and calls drew after each page. It stops with ctx.Err() when ctx ends.
 func (r *Renderer) drawCertificates(ctx context.Context, font []byte, certs []Certificate, st Style, drew func()) (*drawn, error) {
 	return r.draw("L", font, func(f *gofpdf.Fpdf) error {
+		lines := lineCache{}
 		for _, c := range certs {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -74,7 +75,7 @@ func (r *Renderer) drawCertificates(ctx context.Context, font []byte, certs []Ce
 					return err
 				}
 			}
-			if err := certificatePage(f, c, st, code); err != nil {
+			if err := certificatePage(f, c, st, code, lines); err != nil {
 				return err
 			}
 			drew()
