@@ -294,32 +294,22 @@ func parseWidths(b []byte) (map[int]int, error) {
 	out := map[int]int{}
 	var nums, run []int
 	inRun := false
-	for i := 0; ; {
-		t, err := lex(b, i)
-		if err != nil {
-			return nil, err
-		}
-		i = t.end
+	err := eachToken(b, func(t token) error {
 		w := string(b[t.start:t.end])
 		switch {
-		case t.kind == tokEOF:
-			if inRun || len(nums) != 0 {
-				return nil, errPDFSyntax
-			}
-			return out, nil
 		case t.kind == tokNumber:
 			n, err := strconv.Atoi(w)
 			if err != nil || n < 0 {
-				return nil, errPDFSyntax
+				return errPDFSyntax
 			}
 			if inRun {
 				run = append(run, n)
-				continue
+				return nil
 			}
 			nums = append(nums, n)
 			if len(nums) == 3 {
 				if nums[1] < nums[0] || nums[1]-nums[0] > 0xFFFF {
-					return nil, errPDFSyntax
+					return errPDFSyntax
 				}
 				for c := nums[0]; c <= nums[1]; c++ {
 					out[c] = nums[2]
@@ -334,9 +324,17 @@ func parseWidths(b []byte) (map[int]int, error) {
 			}
 			inRun, nums = false, nums[:0]
 		default:
-			return nil, errPDFSyntax
+			return errPDFSyntax
 		}
+		return nil
+	})
+	if err == nil && (inRun || len(nums) != 0) {
+		err = errPDFSyntax
 	}
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // formatWidths writes a /W array for the CIDs given, in ascending order.
@@ -366,25 +364,21 @@ func formatWidths(cids []int, widths map[int]int) string {
 // string in it is text in the one font, two bytes a character.
 func contentCIDs(content []byte) ([]int, error) {
 	seen := map[int]bool{}
-	for i := 0; ; {
-		t, err := lex(content, i)
-		if err != nil {
-			return nil, err
-		}
-		if t.kind == tokEOF {
-			break
-		}
-		i = t.end
+	err := eachToken(content, func(t token) error {
 		if t.kind != tokString {
-			continue
+			return nil
 		}
 		s := unescape(content[t.start+1 : t.end-1])
 		if len(s)%2 != 0 {
-			return nil, errPDFSyntax
+			return errPDFSyntax
 		}
 		for k := 0; k < len(s); k += 2 {
 			seen[int(binary.BigEndian.Uint16(s[k:]))] = true
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := make([]int, 0, len(seen))
 	for c := range seen {

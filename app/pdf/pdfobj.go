@@ -264,31 +264,45 @@ func concat(parts ...[]byte) []byte {
 	return out
 }
 
+// eachToken calls fn with every token of b in order, until fn returns an
+// error.
+func eachToken(b []byte, fn func(t token) error) error {
+	for i := 0; ; {
+		t, err := lex(b, i)
+		if err != nil {
+			return err
+		}
+		if t.kind == tokEOF {
+			return nil
+		}
+		if err := fn(t); err != nil {
+			return err
+		}
+		i = t.end
+	}
+}
+
 // refs calls fn with every object number that b refers to ("n 0 R"), in
 // order, and returns b with each number replaced by fn's answer.
 func refs(b []byte, fn func(n int) int) ([]byte, error) {
 	var out []byte
 	last := 0
 	var prev [2]token
-	for i := 0; ; {
-		t, err := lex(b, i)
-		if err != nil {
-			return nil, err
-		}
-		if t.kind == tokEOF {
-			break
-		}
+	err := eachToken(b, func(t token) error {
 		if t.kind == tokKeyword && string(b[t.start:t.end]) == "R" && prev[0].kind == tokNumber && prev[1].kind == tokNumber {
 			n, err := strconv.Atoi(string(b[prev[0].start:prev[0].end]))
 			if err != nil {
-				return nil, errPDFSyntax
+				return errPDFSyntax
 			}
 			out = append(out, b[last:prev[0].start]...)
 			out = strconv.AppendInt(out, int64(fn(n)), 10)
 			last = prev[0].end
 		}
 		prev[0], prev[1] = prev[1], t
-		i = t.end
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return append(out, b[last:]...), nil
 }

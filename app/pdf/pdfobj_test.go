@@ -203,14 +203,7 @@ func TestFinishedDocuments(t *testing.T) {
 		t.Errorf("joined: payloads %q, %v; want %q", payloads, err, want)
 	}
 
-	docs := [][]byte{joined}
-	err = r.EachCertificate(t.Context(), samples, st, nil, func(i int, pdf []byte) error {
-		docs = append(docs, pdf)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	docs := append([][]byte{joined}, r.separate(t, samples, st)...)
 	for i, b := range docs {
 		checkXref(t, b)
 		d, err := parsePDF(b)
@@ -235,14 +228,7 @@ func TestFinishedDocuments(t *testing.T) {
 // for only those.
 func TestSeparateFontSubset(t *testing.T) {
 	r := newRenderer(t)
-	var files [][]byte
-	err := r.EachCertificate(t.Context(), samples, style, nil, func(i int, pdf []byte) error {
-		files = append(files, pdf)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := r.separate(t, samples, style)
 	// 喆 is only in the first certificate, 昇 only in the second.
 	tests := []struct {
 		file       int

@@ -25,15 +25,7 @@ func TestQRDecodes(t *testing.T) {
 		certs[i].QR = p
 	}
 	r := newRenderer(t)
-	var each [][]byte
-	err := r.EachCertificate(t.Context(), certs, style, nil, func(i int, pdf []byte) error {
-		each = append(each, pdf)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, pdf := range each {
+	for i, pdf := range r.separate(t, certs, style) {
 		page := pagePNGs(t, pdf, 150)[0]
 		if got, want := qrCodes(t, page), []string{payloads[i]}; !slices.Equal(got, want) {
 			t.Errorf("certificate %d: QR codes %q, want %q", i, got, want)
