@@ -3,8 +3,8 @@ package pdf
 import (
 	"fmt"
 
-	"github.com/boombuler/barcode"
 	"github.com/jung-kurt/gofpdf"
+	goqr "github.com/piglig/go-qr"
 )
 
 // Certificate is one page: an honor certificate, a letter of appointment or
@@ -86,8 +86,8 @@ const (
 )
 
 // certificatePage draws c on a new page, with code as its QR code (nil for
-// none).
-func certificatePage(f *gofpdf.Fpdf, c Certificate, st Style, code barcode.Barcode) error {
+// none). lines serves the pages of one document.
+func certificatePage(f *gofpdf.Fpdf, c Certificate, st Style, code *goqr.QrCode, lines lineCache) error {
 	f.AddPage()
 	frame(f)
 
@@ -107,7 +107,7 @@ func certificatePage(f *gofpdf.Fpdf, c Certificate, st Style, code barcode.Barco
 	centered(f, h[1], centerX, 59)
 	rule(f, 63)
 
-	body(f, c)
+	body(f, c, lines)
 	footer(f, c, st, code)
 	return f.Error()
 }
@@ -163,7 +163,7 @@ type block struct {
 // body sets the name, the wording and the title between the heading and the
 // signatures, centred vertically in that space; long text shrinks until it
 // fits.
-func body(f *gofpdf.Fpdf, c Certificate) {
+func body(f *gofpdf.Fpdf, c Certificate, lines lineCache) {
 	const top, bottom = 67.0, 146.0
 	name := block{text: c.Name, size: 36, width: 230, color: ink}
 	latin := block{text: c.NameLatin, size: 14, width: 230, color: grey, gap: 1.5}
@@ -178,7 +178,7 @@ func body(f *gofpdf.Fpdf, c Certificate) {
 		fitLine(f, &latin)
 		total := name.size*ptToMM*lineSpacing + latin.gap + latin.size*ptToMM*lineSpacing
 		for i := range blocks {
-			total += height(f, &blocks[i])
+			total += height(f, &blocks[i], lines)
 		}
 		if total <= bottom-top || scale < 0.6 {
 			y := top + (bottom-top-total)/2
@@ -202,14 +202,28 @@ func fitLine(f *gofpdf.Fpdf, b *block) {
 
 const lineSpacing = 1.45
 
+// lineCache keeps how texts wrapped, by text, size and width: the
+// certificates of a batch mostly share their wording, and wrapping
+// measures every word, at each size tried.
+type lineCache map[lineKey][]string
+
+type lineKey struct {
+	text        string
+	size, width float64
+}
+
 // height wraps b and returns the height it takes, gap included.
-func height(f *gofpdf.Fpdf, b *block) float64 {
+func height(f *gofpdf.Fpdf, b *block, lines lineCache) float64 {
 	if b.text == "" {
 		b.lines = nil
 		return 0
 	}
-	f.SetFontSize(b.size)
-	b.lines = wrap(b.text, b.width, f.GetStringWidth)
+	key := lineKey{b.text, b.size, b.width}
+	if b.lines = lines[key]; b.lines == nil {
+		f.SetFontSize(b.size)
+		b.lines = wrap(b.text, b.width, f.GetStringWidth)
+		lines[key] = b.lines
+	}
 	return b.gap + float64(len(b.lines))*b.size*ptToMM*lineSpacing
 }
 

@@ -1,15 +1,14 @@
 package pdf
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"runtime"
 	"strings"
 	"sync"
 
-	"github.com/boombuler/barcode"
 	"github.com/jung-kurt/gofpdf"
+	goqr "github.com/piglig/go-qr"
 )
 
 // Progress is told how many of total items are done; it may be nil.
@@ -27,6 +26,64 @@ func (r *Renderer) fontFor(certs []Certificate, st Style) ([]byte, error) {
 	return r.subset(texts)
 }
 
+// A batch is drawn in runs, each a gofpdf document of its own that pays
+// once for loading the font and the images; runs are drawn on all cores.
+const (
+	// minJoinedRun keeps a short document in one run: each run adds a copy
+	// of the font to the joined document.
+	minJoinedRun = 40
+	// separateRun is the run cut into separate one-page files. Longer runs
+	// spread the font's cost thinner but hold more pages in memory and
+	// start handing files out later.
+	separateRun = 32
+)
+
+// title is the document title for certs: the certificate's own when alone.
+func title(certs []Certificate) string {
+	if len(certs) == 1 {
+		h := headings[certs[0].Kind]
+		return h[0] + " " + certs[0].Name + " " + certs[0].Serial
+	}
+	return "ACE Desk"
+}
+
+// keywords returns the Keywords for certs: their QR payloads (see
+// payload.go).
+func keywords(certs []Certificate) string {
+	var kw []string
+	for _, c := range certs {
+		if c.QR != "" {
+			kw = append(kw, payloadMarker+c.QR)
+		}
+	}
+	return strings.Join(kw, " ")
+}
+
+// drawCertificates draws certs, a page each, as one uncompressed document
+// and calls drew after each page. It stops with ctx.Err() when ctx ends.
+func (r *Renderer) drawCertificates(ctx context.Context, font []byte, certs []Certificate, st Style, drew func()) (*drawn, error) {
+	return r.draw("L", font, func(f *gofpdf.Fpdf) error {
+		lines := lineCache{}
+		for _, c := range certs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			var code *goqr.QrCode
+			if c.QR != "" {
+				var err error
+				if code, err = encodeQR(c.QR); err != nil {
+					return err
+				}
+			}
+			if err := certificatePage(f, c, st, code, lines); err != nil {
+				return err
+			}
+			drew()
+		}
+		return nil
+	})
+}
+
 // Certificates writes all certs to w as one PDF, a page each, in order.
 // It stops with ctx.Err() when ctx is cancelled.
 func (r *Renderer) Certificates(ctx context.Context, w io.Writer, certs []Certificate, st Style, progress Progress) error {
@@ -36,41 +93,68 @@ func (r *Renderer) Certificates(ctx context.Context, w io.Writer, certs []Certif
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	payloads := make([]string, len(certs))
-	for i, c := range certs {
-		payloads[i] = c.QR
+
+	n := max(1, min(runtime.GOMAXPROCS(0), len(certs)/minJoinedRun))
+	parts := make([]*drawn, n)
+	errs := make(chan error, n)
+	// Each run reports its pages here; progress is told from this
+	// goroutine.
+	pages := make(chan struct{}, len(certs))
+	for k := range n {
+		from, to := k*len(certs)/n, (k+1)*len(certs)/n
+		go func() {
+			var err error
+			parts[k], err = r.drawCertificates(ctx, font, certs[from:to], st, func() { pages <- struct{}{} })
+			errs <- err
+		}()
 	}
-	codes := encodeQRs(ctx, payloads)
-	return r.render(w, "L", font, func(f *gofpdf.Fpdf) error {
-		keywords := make([]string, 0, len(certs))
-		for i, c := range certs {
-			var qr encoded
-			select {
-			case qr = <-codes[i]:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			if qr.err != nil {
-				return qr.err
-			}
-			if err := certificatePage(f, c, st, qr.code); err != nil {
-				return err
-			}
-			if c.QR != "" {
-				keywords = append(keywords, payloadMarker+c.QR)
-			}
-			if progress != nil {
-				progress(i+1, len(certs))
+	var first error
+	done := 0
+	tell := func() {
+		done++
+		if progress != nil && first == nil {
+			progress(done, len(certs))
+		}
+	}
+	for left := n; left > 0; {
+		select {
+		case <-pages:
+			tell()
+		case err := <-errs:
+			left--
+			if err != nil && first == nil {
+				first = err
+				cancel()
 			}
 		}
-		setMeta(f, certs, keywords)
-		return nil
-	})
+	}
+	for len(pages) > 0 {
+		<-pages
+		tell()
+	}
+	if first != nil {
+		return first
+	}
+	// progress may have cancelled the batch after the last page.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	info, err := parts[0].infoDict(title(certs), keywords(certs))
+	if err != nil {
+		return err
+	}
+	out, err := joinDrawn(parts, info)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
 }
 
 // EachCertificate renders every certificate as a PDF of its own and hands
 // it to fn, in order and from the calling goroutine. The batch shares one
-// font subset; the documents are rendered in parallel on all cores. It
+// font subset; runs of it are drawn as one document each, on all cores,
+// and cut into one-page files, each with only the glyphs it shows. It
 // stops at the first error, from rendering or from fn, and with ctx.Err()
 // when ctx is cancelled.
 func (r *Renderer) EachCertificate(ctx context.Context, certs []Certificate, st Style, progress Progress, fn func(i int, pdf []byte) error) error {
@@ -89,54 +173,51 @@ func (r *Renderer) EachCertificate(ctx context.Context, certs []Certificate, st 
 	for i := range results {
 		results[i] = make(chan result, 1)
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(certs))
-	// window bounds how far the workers run ahead of fn, and so the memory.
-	window := make(chan struct{}, 4*workers)
+	runs := (len(certs) + separateRun - 1) / separateRun
+	workers := min(runtime.GOMAXPROCS(0), runs)
+	// window bounds how many runs the workers get ahead of fn, and so the
+	// memory.
+	window := make(chan struct{}, 2*workers)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	go func() {
 		defer close(jobs)
-		for i := range certs {
+		for k := range runs {
 			select {
 			case window <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
 			select {
-			case jobs <- i:
+			case jobs <- k:
 			case <-ctx.Done():
 				return
 			}
 		}
 	}()
 	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				var buf bytes.Buffer
-				err := r.render(&buf, "L", font, func(f *gofpdf.Fpdf) error {
-					var code barcode.Barcode
-					if certs[i].QR != "" {
-						var err error
-						if code, err = encodeQR(certs[i].QR); err != nil {
-							return err
-						}
+		wg.Go(func() {
+			for k := range jobs {
+				from, to := k*separateRun, min((k+1)*separateRun, len(certs))
+				d, err := r.drawCertificates(ctx, font, certs[from:to], st, func() {})
+				var s *splitter
+				if err == nil {
+					s, err = newSplitter(d)
+				}
+				if err != nil {
+					results[from] <- result{err: err}
+					continue
+				}
+				for i := from; i < to && ctx.Err() == nil; i++ {
+					pdf, err := s.page(i-from, title(certs[i:i+1]), keywords(certs[i:i+1]))
+					results[i] <- result{pdf, err}
+					if err != nil {
+						break
 					}
-					if err := certificatePage(f, certs[i], st, code); err != nil {
-						return err
-					}
-					var keywords []string
-					if certs[i].QR != "" {
-						keywords = []string{payloadMarker + certs[i].QR}
-					}
-					setMeta(f, certs[i:i+1], keywords)
-					return nil
-				})
-				results[i] <- result{buf.Bytes(), err}
+				}
 			}
-		}()
+		})
 	}
 
 	for i := range certs {
@@ -157,22 +238,12 @@ func (r *Renderer) EachCertificate(ctx context.Context, certs []Certificate, st 
 		if err := fn(i, res.pdf); err != nil {
 			return err
 		}
-		<-window
+		if (i+1)%separateRun == 0 || i+1 == len(certs) {
+			<-window
+		}
 		if progress != nil {
 			progress(i+1, len(certs))
 		}
 	}
 	return nil
-}
-
-// setMeta fills the document information; the Keywords carry the QR
-// payloads (see payload.go).
-func setMeta(f *gofpdf.Fpdf, certs []Certificate, keywords []string) {
-	if len(certs) == 1 {
-		h := headings[certs[0].Kind]
-		f.SetTitle(h[0]+" "+certs[0].Name+" "+certs[0].Serial, true)
-	} else {
-		f.SetTitle("ACE Desk", true)
-	}
-	f.SetKeywords(strings.Join(keywords, " "), false)
 }

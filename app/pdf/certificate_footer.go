@@ -3,8 +3,8 @@ package pdf
 import (
 	"fmt"
 
-	"github.com/boombuler/barcode"
 	"github.com/jung-kurt/gofpdf"
+	goqr "github.com/piglig/go-qr"
 )
 
 // The lower band of a certificate: the QR code at the left, the signatures
@@ -15,7 +15,7 @@ const (
 	signLineY        = 174.0
 )
 
-func footer(f *gofpdf.Fpdf, c Certificate, st Style, code barcode.Barcode) {
+func footer(f *gofpdf.Fpdf, c Certificate, st Style, code *goqr.QrCode) {
 	if code != nil {
 		drawQR(f, code, qrX, qrY, qrSize)
 		textColor(f, grey)

@@ -18,6 +18,8 @@ func (r *Renderer) newDoc(orientation string, font []byte) (*gofpdf.Fpdf, error)
 	f.SetCreator("ACE Desk", true)
 	f.SetProducer("ACE Desk", true)
 	f.SetCatalogSort(true)
+	// Streams are compressed afterwards, on all cores (see compress.go).
+	f.SetCompression(false)
 	// gofpdf writes into the font bytes: each document gets its own copy.
 	f.AddUTF8FontFromBytes(family, "", append([]byte(nil), font...))
 	// A bad font shows only here, not when it is added.
@@ -28,10 +30,10 @@ func (r *Renderer) newDoc(orientation string, font []byte) (*gofpdf.Fpdf, error)
 	return f, nil
 }
 
-// render runs draw on a fresh document and writes it to w. gofpdf panics on
-// some input (a character above U+FFFF, an odd image): a panic becomes an
-// error and w receives nothing.
-func (r *Renderer) render(w io.Writer, orientation string, font []byte, draw func(f *gofpdf.Fpdf) error) (err error) {
+// draw runs fn on a fresh document and returns what it drew, read back
+// uncompressed. gofpdf panics on some input (a character above U+FFFF, an
+// odd image): a panic becomes an error.
+func (r *Renderer) draw(orientation string, font []byte, fn func(f *gofpdf.Fpdf) error) (d *drawn, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("pdf: render: %v", p)
@@ -39,18 +41,32 @@ func (r *Renderer) render(w io.Writer, orientation string, font []byte, draw fun
 	}()
 	f, err := r.newDoc(orientation, font)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if err := draw(f); err != nil {
-		return err
+	if err := fn(f); err != nil {
+		return nil, err
 	}
 	if err := f.Error(); err != nil {
-		return fmt.Errorf("pdf: render: %w", err)
+		return nil, fmt.Errorf("pdf: render: %w", err)
 	}
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
-		return fmt.Errorf("pdf: render: %w", err)
+		return nil, fmt.Errorf("pdf: render: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	return readDrawn(buf.Bytes())
+}
+
+// render runs fn on a fresh document and writes it to w, compressed. On an
+// error w receives nothing.
+func (r *Renderer) render(w io.Writer, orientation string, font []byte, fn func(f *gofpdf.Fpdf) error) error {
+	d, err := r.draw(orientation, font, fn)
+	if err != nil {
+		return err
+	}
+	out, err := joinDrawn([]*drawn{d}, d.objs[d.info].dict)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
 	return err
 }

@@ -112,3 +112,38 @@ var wrapSamples = []string{
 	"In appreciation of the talk “Cross-region active-active PostgreSQL with logical replication: from principles to production in banking”.",
 	"欧阳明昇、张喆、李堃、王玥：感谢你们！",
 }
+
+// A block wraps once per text, size and width in a document: the same
+// again comes from the cache, another width wraps anew.
+func TestLineCache(t *testing.T) {
+	r := newRenderer(t)
+	f, err := r.newDoc("L", r.mustSubset(t, thanks.TitleEN))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.AddPage()
+	lines := lineCache{}
+	tests := []struct {
+		width     float64
+		wantCache int
+	}{
+		{220, 1},
+		{220, 1},
+		{100, 2},
+	}
+	for _, tt := range tests {
+		b := block{text: thanks.TitleEN, size: 12.5, width: tt.width}
+		h := height(f, &b, lines)
+		f.SetFontSize(b.size)
+		want := wrap(b.text, b.width, f.GetStringWidth)
+		if !slices.Equal(b.lines, want) {
+			t.Errorf("width %v: lines %q, want %q", tt.width, b.lines, want)
+		}
+		if wantH := float64(len(want)) * b.size * ptToMM * lineSpacing; h != wantH {
+			t.Errorf("width %v: height %v, want %v", tt.width, h, wantH)
+		}
+		if len(lines) != tt.wantCache {
+			t.Errorf("width %v: %d cached, want %d", tt.width, len(lines), tt.wantCache)
+		}
+	}
+}
