@@ -38,7 +38,7 @@ type ExportOptions struct {
 // exportFormat writes the export as one file of its kind.
 type exportFormat struct {
 	ext   string
-	write func(ctx context.Context, s *ExportService, w io.Writer, opt ExportOptions, progress Progress) error
+	write func(ctx context.Context, s *Exporter, w io.Writer, opt ExportOptions, progress Progress) error
 }
 
 // exportFormats are the formats by name; each lives in its own file.
@@ -58,25 +58,32 @@ func ExportFormats() []string {
 	return out
 }
 
-// ExportService writes the chapter's data for headquarters: spreadsheets
-// and a PostgreSQL script (and, through Tables, a direct load).
-type ExportService struct {
+// Exporter writes the chapter's data for headquarters: spreadsheets, a
+// PostgreSQL script and, through Tables, a direct load. It is not bound
+// to the UI, which gets files through ExportService.
+type Exporter struct {
 	repo      Repository
 	clock     Clock
 	standings *StandingsService
-	jobs      *Jobs
+}
+
+// ExportService makes export files in the background for the UI.
+type ExportService struct {
+	exporter *Exporter
+	jobs     *Jobs
 }
 
 // Start writes an export in the background and returns the job to poll.
 func (s *ExportService) Start(opt ExportOptions) (string, error) {
-	f, opt, err := s.format(opt)
+	e := s.exporter
+	f, opt, err := e.format(opt)
 	if err != nil {
 		return "", err
 	}
 	return s.jobs.Start(func(ctx context.Context, progress Progress) (string, []byte, error) {
 		var buf bytes.Buffer
-		err := f.write(ctx, s, &buf, opt, progress)
-		return s.FileName(opt), buf.Bytes(), err
+		err := f.write(ctx, e, &buf, opt, progress)
+		return e.FileName(opt), buf.Bytes(), err
 	}), nil
 }
 
@@ -91,7 +98,7 @@ func (s *ExportService) JobResult(id string) (FileResult, error) {
 }
 
 // Write writes an export to w, for the command line.
-func (s *ExportService) Write(ctx context.Context, w io.Writer, opt ExportOptions) error {
+func (s *Exporter) Write(ctx context.Context, w io.Writer, opt ExportOptions) error {
 	f, opt, err := s.format(opt)
 	if err != nil {
 		return err
@@ -100,11 +107,11 @@ func (s *ExportService) Write(ctx context.Context, w io.Writer, opt ExportOption
 }
 
 // FileName is what to save an export as: acedesk-20261201.xlsx.
-func (s *ExportService) FileName(opt ExportOptions) string {
+func (s *Exporter) FileName(opt ExportOptions) string {
 	return "acedesk-" + s.clock.Now().Format("20060102") + "." + exportFormats[opt.Format].ext
 }
 
-func (s *ExportService) format(opt ExportOptions) (exportFormat, ExportOptions, error) {
+func (s *Exporter) format(opt ExportOptions) (exportFormat, ExportOptions, error) {
 	f, ok := exportFormats[opt.Format]
 	if !ok {
 		return f, opt, Errorf(CodeInvalid, "export_format", "no export format %q: use one of %s", opt.Format, strings.Join(ExportFormats(), ", ")).
@@ -116,7 +123,7 @@ func (s *ExportService) format(opt ExportOptions) (exportFormat, ExportOptions, 
 }
 
 // year is y, or this year for 0, if it is a year of the program.
-func (s *ExportService) year(y int) (int, error) {
+func (s *Exporter) year(y int) (int, error) {
 	if y == 0 {
 		y = s.clock.Now().Year()
 	}
@@ -127,7 +134,7 @@ func (s *ExportService) year(y int) (int, error) {
 }
 
 // writeTables is what the table formats share: read, then write with write.
-func writeTables(ctx context.Context, s *ExportService, opt ExportOptions, progress Progress, write func([]exchange.Data) error) error {
+func writeTables(ctx context.Context, s *Exporter, opt ExportOptions, progress Progress, write func([]exchange.Data) error) error {
 	progress(0, 2)
 	tables, err := s.Tables(opt.Year)
 	if err != nil {
@@ -147,7 +154,7 @@ func writeTables(ctx context.Context, s *ExportService, opt ExportOptions, progr
 // Tables are the export's tables, members first since the others refer
 // to them: members, contributions, standings of year, batches,
 // certificates and trophies.
-func (s *ExportService) Tables(year int) ([]exchange.Data, error) {
+func (s *Exporter) Tables(year int) ([]exchange.Data, error) {
 	year, err := s.year(year)
 	if err != nil {
 		return nil, err

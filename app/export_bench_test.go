@@ -34,7 +34,7 @@ func BenchmarkExport(b *testing.B) {
 	for _, format := range app.ExportFormats() {
 		b.Run(format, func(b *testing.B) {
 			for b.Loop() {
-				if err := svc.Export.Write(context.Background(), io.Discard, app.ExportOptions{Format: format, Year: 2026}); err != nil {
+				if err := svc.Exporter.Write(context.Background(), io.Discard, app.ExportOptions{Format: format, Year: 2026}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -51,7 +51,7 @@ func BenchmarkPGPush(b *testing.B) {
 	}
 	svc := bulkServices(b)
 	for b.Loop() {
-		tables, err := svc.Export.Tables(2026)
+		tables, err := svc.Exporter.Tables(2026)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -36,7 +36,7 @@ var exportSheets = []string{"成员", "贡献", "积分与级别", "批次", "�
 func TestExportWorkbookHasASheetPerTableWithChineseHeaders(t *testing.T) {
 	p, _ := exportProgram(t)
 	var buf bytes.Buffer
-	if err := p.svc.Export.Write(context.Background(), &buf, app.ExportOptions{Format: "xlsx", Year: 2026}); err != nil {
+	if err := p.svc.Exporter.Write(context.Background(), &buf, app.ExportOptions{Format: "xlsx", Year: 2026}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -88,7 +88,7 @@ func TestExportWorkbookHasASheetPerTableWithChineseHeaders(t *testing.T) {
 func TestExportCSVZipHasOneBOMFilePerTable(t *testing.T) {
 	p, _ := exportProgram(t)
 	var buf bytes.Buffer
-	if err := p.svc.Export.Write(context.Background(), &buf, app.ExportOptions{Format: "csv", Year: 2026}); err != nil {
+	if err := p.svc.Exporter.Write(context.Background(), &buf, app.ExportOptions{Format: "csv", Year: 2026}); err != nil {
 		t.Fatal(err)
 	}
 	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))

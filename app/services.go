@@ -22,6 +22,8 @@ type Services struct {
 	Trust              *TrustService
 	Certificates       *CertificateService
 	Export             *ExportService
+	// Exporter is the command line's way to the exports (not bound).
+	Exporter *Exporter
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -52,7 +54,8 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	svc.Certificates.trust = svc.Trust
 	svc.Trophies = &TrophyService{repo: repo, settings: settings, levels: svc.Levels}
 	svc.Benefits = &BenefitService{repo: repo}
-	svc.Export = &ExportService{repo: repo, clock: clock, standings: standings, jobs: NewJobs(clock)}
+	svc.Exporter = &Exporter{repo: repo, clock: clock, standings: standings}
+	svc.Export = &ExportService{exporter: svc.Exporter, jobs: NewJobs(clock)}
 	sys := svc.System
 	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions
 	return svc

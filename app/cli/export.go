@@ -25,7 +25,7 @@ func (c *runner) export(args []string) int {
 	}
 	return c.withSession(func(s *Session) int {
 		err := writeAtomically(*out, func(f *os.File) error {
-			return s.Services.Export.Write(context.Background(), f, app.ExportOptions{Format: *format, Year: *year})
+			return s.Services.Exporter.Write(context.Background(), f, app.ExportOptions{Format: *format, Year: *year})
 		})
 		if err != nil {
 			return c.fail(err)
@@ -67,7 +67,7 @@ func (c *runner) pgPush(args []string) int {
 		return c.usageError("pg-push: --dsn (or $ACEDESK_PG_DSN) is required")
 	}
 	return c.withSession(func(s *Session) int {
-		tables, err := s.Services.Export.Tables(*year)
+		tables, err := s.Services.Exporter.Tables(*year)
 		if err != nil {
 			return c.fail(err)
 		}

@@ -161,7 +161,7 @@ func (c *chapter) rename(t *testing.T, name string) {
 func TestPGScriptLoadsTwiceWithPsqlAndUpdates(t *testing.T) {
 	dsn := freshDatabase(t)
 	c := newChapter(t)
-	tables, err := c.svc.Export.Tables(2026)
+	tables, err := c.svc.Exporter.Tables(2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func TestPGScriptLoadsTwiceWithPsqlAndUpdates(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := c.svc.Export.Write(context.Background(), f, app.ExportOptions{Format: "sql", Year: 2026}); err != nil {
+		if err := c.svc.Exporter.Write(context.Background(), f, app.ExportOptions{Format: "sql", Year: 2026}); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()
@@ -202,7 +202,7 @@ func TestPGScriptLoadsTwiceWithPsqlAndUpdates(t *testing.T) {
 func TestPGPushTwiceChangesNothingTheSecondTime(t *testing.T) {
 	dsn := freshDatabase(t)
 	c := newChapter(t)
-	tables, err := c.svc.Export.Tables(2026)
+	tables, err := c.svc.Exporter.Tables(2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +235,7 @@ func TestPGPushTwiceChangesNothingTheSecondTime(t *testing.T) {
 		t.Errorf("name = %q, want %q", got, tricky)
 	}
 	c.rename(t, "改名")
-	tables, err = c.svc.Export.Tables(2026)
+	tables, err = c.svc.Exporter.Tables(2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,7 +255,7 @@ func TestPGPushTwiceChangesNothingTheSecondTime(t *testing.T) {
 func TestPGScriptAndPushAgree(t *testing.T) {
 	dsn := freshDatabase(t)
 	c := newChapter(t)
-	tables, err := c.svc.Export.Tables(2026)
+	tables, err := c.svc.Exporter.Tables(2026)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +265,7 @@ func TestPGScriptAndPushAgree(t *testing.T) {
 	// A script loaded over a pushed database finds nothing to change.
 	script := filepath.Join(t.TempDir(), "acedesk.sql")
 	f, _ := os.Create(script)
-	if err := c.svc.Export.Write(context.Background(), f, app.ExportOptions{Format: "sql", Year: 2026}); err != nil {
+	if err := c.svc.Exporter.Write(context.Background(), f, app.ExportOptions{Format: "sql", Year: 2026}); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
