@@ -756,6 +756,20 @@ const en: MessageSchema = {
       cancelled: 'Cancelled at {done} / {total}',
     },
   },
+  exports: {
+    title: 'Export',
+    help: "The chapter's members, contributions, standings, batches, certificates and trophies for headquarters: spreadsheets open in Excel or WPS, the SQL script loads into PostgreSQL.",
+    formats: {
+      xlsx: { name: 'Excel workbook (.xlsx)', help: 'one sheet per kind of data, Chinese headers' },
+      csv: { name: 'CSV files (.zip)', help: 'one CSV file per kind of data (UTF-8 with BOM), in one zip' },
+      sql: { name: 'PostgreSQL script (.sql)', help: 'load with psql -v ON_ERROR_STOP=1 -f FILE; loading again only updates changed rows' },
+    },
+    yearHelp: 'Standings are computed for this year',
+    run: 'Export',
+    running: 'Exporting…',
+    cancel: 'Cancel',
+    saved: 'Saved {name}',
+  },
   errors: {
     code: {
       invalid: 'Some input is invalid. Please check and try again.',
@@ -765,6 +779,7 @@ const en: MessageSchema = {
       internal: 'Something went wrong. The details were written to the log.',
     },
     reason: {
+      export_format: 'No export format {format} (use one of {formats})',
       name_unprintable: 'The certificate font cannot print the name of “{member}”: {chars}',
       batch_unpublished: 'Batch {batch} is not published yet: publish it under Batches & renewal first',
       certificate_revoked: 'Certificate {serial} is revoked and cannot be printed',

@@ -755,6 +755,20 @@ const zhCN = {
       cancelled: '已取消（{done} / {total}）',
     },
   },
+  exports: {
+    title: '导出',
+    help: '把分会的成员、贡献、积分、批次、证书和奖杯数据导出给总部：表格可用 Excel 或 WPS 打开，SQL 脚本可载入 PostgreSQL。',
+    formats: {
+      xlsx: { name: 'Excel 工作簿（.xlsx）', help: '每类数据一张工作表，中文表头' },
+      csv: { name: 'CSV 文件（.zip）', help: '每类数据一个 CSV 文件（UTF-8 带 BOM），打包为一个 zip' },
+      sql: { name: 'PostgreSQL 脚本（.sql）', help: '用 psql -v ON_ERROR_STOP=1 -f 文件 载入；重复载入只更新有变化的行' },
+    },
+    yearHelp: '积分与级别按此年度计算',
+    run: '导出',
+    running: '正在导出…',
+    cancel: '取消',
+    saved: '已保存 {name}',
+  },
   errors: {
     code: {
       invalid: '输入有误，请检查后重试',
@@ -764,6 +778,7 @@ const zhCN = {
       internal: '出错了，详情已记入日志',
     },
     reason: {
+      export_format: '不支持的导出格式 {format}（可用：{formats}）',
       name_unprintable: '证书字体无法打印“{member}”的姓名：{chars}',
       batch_unpublished: '批次 {batch} 尚未发布：请先在“批次与续期”中发布',
       certificate_revoked: '证书 {serial} 已吊销，不能打印',
