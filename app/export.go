@@ -82,7 +82,7 @@ func (s *ExportService) Start(opt ExportOptions) (string, error) {
 	}
 	return s.jobs.Start(func(ctx context.Context, progress Progress) (string, []byte, error) {
 		var buf bytes.Buffer
-		err := f.write(ctx, e, &buf, opt, progress)
+		err := f.write(ctx, e, ctxWriter{ctx, &buf}, opt, progress)
 		return e.FileName(opt), buf.Bytes(), err
 	}), nil
 }
@@ -103,7 +103,7 @@ func (s *Exporter) Write(ctx context.Context, w io.Writer, opt ExportOptions) er
 	if err != nil {
 		return err
 	}
-	return f.write(ctx, s, w, opt, func(int, int) {})
+	return f.write(ctx, s, ctxWriter{ctx, w}, opt, func(int, int) {})
 }
 
 // FileName is what to save an export as: acedesk-20261201.xlsx.
@@ -292,4 +292,18 @@ func civilDate(s string) any {
 		return nil
 	}
 	return t
+}
+
+// ctxWriter fails its writes once ctx is cancelled, so a long export
+// stops at the next write rather than at its end.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -87,6 +88,12 @@ func TestExportWorkbookHasASheetPerTableWithChineseHeaders(t *testing.T) {
 
 func TestExportCSVZipHasOneBOMFilePerTable(t *testing.T) {
 	p, _ := exportProgram(t)
+	trophies, _ := p.svc.Trophies.ForBatch("2025-Q2")
+	ordered := trophies[0]
+	ordered.Status = "ordered"
+	if _, err := p.svc.Trophies.Update(ordered); err != nil {
+		t.Fatal(err)
+	}
 	var buf bytes.Buffer
 	if err := p.svc.Exporter.Write(context.Background(), &buf, app.ExportOptions{Format: "csv", Year: 2026}); err != nil {
 		t.Fatal(err)
@@ -128,6 +135,19 @@ func TestExportCSVZipHasOneBOMFilePerTable(t *testing.T) {
 	}
 	if got := members[2][11]; got != "'-1+2\n第二行" {
 		t.Errorf("bio = %q, want it neutralized with its line break kept", got)
+	}
+	if got := tables["trophies.csv"][1]; got[0] != "2025-Q2" || got[len(got)-1] != "ordered" {
+		t.Errorf("trophy row = %q, want the saved order's status", got)
+	}
+}
+
+func TestExportStopsWhenCancelled(t *testing.T) {
+	p, _ := exportProgram(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var buf bytes.Buffer
+	if err := p.svc.Exporter.Write(ctx, &buf, app.ExportOptions{Format: "sql", Year: 2026}); !errors.Is(err, context.Canceled) || buf.Len() != 0 {
+		t.Errorf("err = %v, %d bytes written; want context.Canceled and nothing", err, buf.Len())
 	}
 }
 
