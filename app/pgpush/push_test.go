@@ -158,29 +158,41 @@ func (c *chapter) rename(t *testing.T, name string) {
 	}
 }
 
-func TestPGScriptLoadsTwiceWithPsqlAndUpdates(t *testing.T) {
+// newLoad is an empty database and a chapter's tables to load into it.
+func newLoad(t *testing.T) (string, *chapter, []exchange.Data) {
+	t.Helper()
 	dsn := freshDatabase(t)
 	c := newChapter(t)
 	tables, err := c.svc.Exporter.Tables(2026)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dsn, c, tables
+}
+
+// loadScript exports the SQL script and loads it with psql, as
+// headquarters would; it returns what psql printed.
+func (c *chapter) loadScript(t *testing.T, dsn string) string {
+	t.Helper()
 	script := filepath.Join(t.TempDir(), "acedesk.sql")
-	load := func() {
-		t.Helper()
-		f, err := os.Create(script)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := c.svc.Exporter.Write(context.Background(), f, app.ExportOptions{Format: "sql", Year: 2026}); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
-		out, err := exec.Command("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", script, dsn).CombinedOutput()
-		if err != nil {
-			t.Fatalf("psql: %v\n%s", err, out)
-		}
+	f, err := os.Create(script)
+	if err != nil {
+		t.Fatal(err)
 	}
+	if err := c.svc.Exporter.Write(context.Background(), f, app.ExportOptions{Format: "sql", Year: 2026}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out, err := exec.Command("psql", "-X", "-v", "ON_ERROR_STOP=1", "-f", script, dsn).CombinedOutput()
+	if err != nil {
+		t.Fatalf("psql: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+func TestPGScriptLoadsTwiceWithPsqlAndUpdates(t *testing.T) {
+	dsn, c, tables := newLoad(t)
+	load := func() { c.loadScript(t, dsn) }
 	load()
 	if got, want := counts(t, dsn, tables), wantCounts(tables); !sameCounts(got, want) {
 		t.Errorf("after one load: %v, want %v", got, want)
@@ -200,12 +212,7 @@ func TestPGScriptLoadsTwiceWithPsqlAndUpdates(t *testing.T) {
 }
 
 func TestPGPushTwiceChangesNothingTheSecondTime(t *testing.T) {
-	dsn := freshDatabase(t)
-	c := newChapter(t)
-	tables, err := c.svc.Exporter.Tables(2026)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dsn, c, tables := newLoad(t)
 	push := func() []pgpush.Loaded {
 		t.Helper()
 		var steps []int
@@ -235,8 +242,8 @@ func TestPGPushTwiceChangesNothingTheSecondTime(t *testing.T) {
 		t.Errorf("name = %q, want %q", got, tricky)
 	}
 	c.rename(t, "改名")
-	tables, err = c.svc.Exporter.Tables(2026)
-	if err != nil {
+	var err error
+	if tables, err = c.svc.Exporter.Tables(2026); err != nil {
 		t.Fatal(err)
 	}
 	changed := map[string]int64{}
@@ -253,27 +260,16 @@ func TestPGPushTwiceChangesNothingTheSecondTime(t *testing.T) {
 }
 
 func TestPGScriptAndPushAgree(t *testing.T) {
-	dsn := freshDatabase(t)
-	c := newChapter(t)
-	tables, err := c.svc.Exporter.Tables(2026)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dsn, c, tables := newLoad(t)
 	if _, _, err := pgpush.Push(context.Background(), dsn, tables, func(int, int) {}); err != nil {
 		t.Fatal(err)
 	}
 	// A script loaded over a pushed database finds nothing to change.
-	script := filepath.Join(t.TempDir(), "acedesk.sql")
-	f, _ := os.Create(script)
-	if err := c.svc.Exporter.Write(context.Background(), f, app.ExportOptions{Format: "sql", Year: 2026}); err != nil {
-		t.Fatal(err)
+	out := c.loadScript(t, dsn)
+	if !strings.Contains(out, "INSERT 0 0") {
+		t.Fatalf("psql printed no upserts:\n%s", out)
 	}
-	f.Close()
-	out, err := exec.Command("psql", "-X", "-v", "ON_ERROR_STOP=1", "-f", script, dsn).CombinedOutput()
-	if err != nil {
-		t.Fatalf("psql: %v\n%s", err, out)
-	}
-	for _, line := range strings.Split(string(out), "\n") {
+	for _, line := range strings.Split(out, "\n") {
 		if strings.HasPrefix(line, "INSERT 0 ") && line != "INSERT 0 0" {
 			t.Errorf("the script changed rows the push wrote: %q", line)
 		}

@@ -1,6 +1,7 @@
 // Rendering a PDF's first page to a canvas with pdf.js. Loaded on demand so
 // pdf.js stays out of the other pages' bundle.
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
+import { downloadBlob } from './saveFile'
 
 /** Draws page 1 of the PDF bytes into canvas, `width` CSS pixels wide. */
 export async function renderFirstPage(bytes: Uint8Array, canvas: HTMLCanvasElement, width: number): Promise<void> {
@@ -27,12 +28,5 @@ export async function renderFirstPage(bytes: Uint8Array, canvas: HTMLCanvasEleme
 /** Offers bytes as a file download through a Blob link. */
 export function downloadBytes(name: string, bytes: Uint8Array): void {
   const type = name.endsWith('.zip') ? 'application/zip' : 'application/pdf'
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  downloadBlob(name, new Blob([bytes as BlobPart], { type }))
 }

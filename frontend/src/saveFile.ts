@@ -28,6 +28,12 @@ export async function saveBytes(name: string, bytes: Uint8Array): Promise<SaveOu
     await out.close()
     return 'saved'
   }
+  downloadBlob(name, blob)
+  return 'downloaded'
+}
+
+/** Offers a blob as a file download through a link. */
+export function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
@@ -37,5 +43,4 @@ export async function saveBytes(name: string, bytes: Uint8Array): Promise<SaveOu
   a.remove()
   // Revoke only after the click's download has taken the URL.
   setTimeout(() => URL.revokeObjectURL(url), 0)
-  return 'downloaded'
 }

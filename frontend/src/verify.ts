@@ -1,6 +1,7 @@
 // How a verdict looks: one colour per status, so valid reads green at a
 // glance, revoked orange, and anything untrustworthy red.
 import type { Verification, VerificationStatus } from '@/api/trust'
+import { downloadBlob } from './saveFile'
 
 export type Tone = 'success' | 'warning' | 'error'
 
@@ -98,13 +99,5 @@ export function pemFileName(keyId: string): string {
 
 /** Offers text as a file download through a Blob link. */
 export function downloadText(name: string, text: string, type = 'application/x-pem-file'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  // Revoke only after the click's download has taken the URL.
-  setTimeout(() => URL.revokeObjectURL(url), 0)
+  downloadBlob(name, new Blob([text], { type }))
 }

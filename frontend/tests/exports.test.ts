@@ -125,6 +125,6 @@ describe('ExportCard', () => {
       await flushPromises()
       expect(mocked.start).toHaveBeenCalledWith('sql', new Date().getFullYear())
       expect(wrapper.find('[data-testid="export-error"]').exists()).toBe(false)
-    })
+    }, 20_000) // mounting Naive UI takes seconds on a busy machine
   }
 })
