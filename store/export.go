@@ -4,9 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"runtime"
-	"sync"
 	"strconv"
 	"strings"
+	"sync"
 
 	"acedesk/app"
 
