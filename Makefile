@@ -9,7 +9,7 @@ TAGS     := desktop,production
 
 # Debian/Ubuntu packages: to build the desktop app, and to test it.
 APT_BUILD := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev fonts-lxgw-wenkai
-APT_TEST  := xvfb xauth xdotool x11-utils imagemagick chromium poppler-utils fonts-wqy-microhei zbar-tools
+APT_TEST  := xvfb xauth xdotool x11-utils imagemagick chromium poppler-utils fonts-wqy-microhei zbar-tools postgresql
 
 ARTIFACTS ?= artifacts
 
@@ -18,7 +18,7 @@ ARTIFACTS ?= artifacts
 FONT     := app/pdf/fonts/LXGWWenKai-Regular.ttf
 FONT_SRC := /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
 
-.PHONY: help fonts deps deps-test frontend build run serve test test-go test-frontend test-browser test-desktop \
+.PHONY: help fonts deps deps-test frontend build run serve test test-go test-pg test-frontend test-browser test-desktop \
         cross-windows bench bindings clean
 
 help:
@@ -61,12 +61,16 @@ serve: build
 test: deps-test frontend
 	@mkdir -p $(ARTIFACTS)
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory test-go test-frontend build test-browser test-desktop cross-windows && \
+	$(MAKE) --no-print-directory test-go test-pg test-frontend build test-browser test-desktop cross-windows && \
 	echo "make test: everything passed in $$(( $$(date +%s) - start )) s"
 
 test-go: fonts
 	go vet ./...
 	go test -race -count=1 ./...
+
+# The PostgreSQL export and pg-push against a real server the script starts.
+test-pg: fonts
+	scripts/pg-test.sh
 
 test-frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm run typecheck && npm test

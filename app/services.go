@@ -21,6 +21,9 @@ type Services struct {
 	Benefits           *BenefitService
 	Trust              *TrustService
 	Certificates       *CertificateService
+	Export             *ExportService
+	// Exporter is the command line's way to the exports (not bound).
+	Exporter *Exporter
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -52,6 +55,8 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	svc.Certificates.trust = svc.Trust
 	svc.Trophies = &TrophyService{repo: repo, settings: settings, levels: svc.Levels, renderer: renderer}
 	svc.Benefits = &BenefitService{repo: repo}
+	svc.Exporter = &Exporter{repo: repo, clock: clock, standings: standings}
+	svc.Export = &ExportService{exporter: svc.Exporter, jobs: NewJobs(clock)}
 	sys := svc.System
 	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions
 	return svc
@@ -60,5 +65,5 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
 	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport,
-		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard, s.Trophies, s.Benefits, s.Trust, s.Certificates}
+		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard, s.Trophies, s.Benefits, s.Trust, s.Certificates, s.Export}
 }

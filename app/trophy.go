@@ -73,14 +73,20 @@ func (s *TrophyService) ForBatch(id string) ([]Trophy, error) {
 		if err != nil {
 			return nil, err
 		}
-		t := Trophy{BatchID: b.ID, MemberID: e.MemberID, Name: e.Name, Level: e.Level, City: m.City, Phone: m.Phone, Address: m.Address,
-			Engraving: defaultEngraving(e.Name, e.Level, b.Year), Status: TrophyStatuses[0]}
-		if o, ok := orders[e.MemberID]; ok {
-			t.Engraving, t.Status, t.Version = o.Engraving, o.Status, o.Version
-		}
-		out = append(out, t)
+		out = append(out, trophyOf(b, e, m, orders))
 	}
 	return out, nil
+}
+
+// trophyOf is the trophy of entry e of batch b: the saved order if there
+// is one, else the default engraving, to be ordered.
+func trophyOf(b Batch, e BatchEntry, m Member, orders map[uint64]TrophyOrder) Trophy {
+	t := Trophy{BatchID: b.ID, MemberID: e.MemberID, Name: e.Name, Level: e.Level, City: m.City, Phone: m.Phone, Address: m.Address,
+		Engraving: defaultEngraving(e.Name, e.Level, b.Year), Status: TrophyStatuses[0]}
+	if o, ok := orders[e.MemberID]; ok {
+		t.Engraving, t.Status, t.Version = o.Engraving, o.Status, o.Version
+	}
+	return t
 }
 
 func defaultEngraving(name, level string, year int) string {

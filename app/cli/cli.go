@@ -74,6 +74,12 @@ Usage:
                                               PDF or a photo/scan (PNG, JPEG); exit 0 only if valid
   acedesk key [--pem]                         the chapter's signing key: ID and fingerprint, or
                                               the public key as PEM for whoever checks certificates
+  acedesk export --format xlsx|csv|sql --out FILE [--year Y]
+                                              the chapter's data for headquarters: a workbook, a zip
+                                              of CSV files (UTF-8 with BOM) or a psql script that
+                                              loads into PostgreSQL (psql -v ON_ERROR_STOP=1 -f FILE)
+  acedesk pg-push --dsn postgres://USER@HOST/DB [--year Y]
+                                              load the same data straight into PostgreSQL
   acedesk backup FILE                         copy the database (also while ACE Desk runs)
   acedesk restore FILE                        replace the database with a backup
   acedesk version                             print the version
@@ -132,6 +138,10 @@ func Run(args []string, env Env) int {
 		return c.verify(rest)
 	case "key":
 		return c.key(rest)
+	case "export":
+		return c.export(rest)
+	case "pg-push":
+		return c.pgPush(rest)
 	case "backup":
 		return c.backup(rest)
 	case "restore":

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -13,6 +14,9 @@ type Sheet struct {
 	Name   string
 	Header []string
 	Rows   [][]string
+	// Numeric marks the columns whose whole numbers are written as
+	// numbers rather than text (nil: all text).
+	Numeric []bool
 }
 
 // Neutralize keeps a spreadsheet from reading a cell as a formula: text
@@ -71,7 +75,7 @@ func WriteXLSX(w io.Writer, sheets []Sheet) error {
 		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 			return err
 		}
-		if err := sw.SetRow("A1", cells(sh.Header, bold)); err != nil {
+		if err := sw.SetRow("A1", cells(sh.Header, nil, bold)); err != nil {
 			return err
 		}
 		for r, row := range sh.Rows {
@@ -79,7 +83,7 @@ func WriteXLSX(w io.Writer, sheets []Sheet) error {
 			if err != nil {
 				return err
 			}
-			if err := sw.SetRow(cell, cells(row, 0)); err != nil {
+			if err := sw.SetRow(cell, cells(row, sh.Numeric, 0)); err != nil {
 				return err
 			}
 		}
@@ -91,12 +95,26 @@ func WriteXLSX(w io.Writer, sheets []Sheet) error {
 	return err
 }
 
-func cells(values []string, style int) []any {
+func cells(values []string, numeric []bool, style int) []any {
 	out := make([]any, len(values))
 	for i, v := range values {
 		out[i] = excelize.Cell{StyleID: style, Value: Neutralize(v)}
+		if numberAt(numeric, i, v) {
+			n, _ := strconv.ParseInt(v, 10, 64)
+			out[i] = excelize.Cell{StyleID: style, Value: n}
+		}
 	}
 	return out
+}
+
+// numberAt reports whether v, in column i, is a whole number to write as
+// one: a negative number is data, not a formula.
+func numberAt(numeric []bool, i int, v string) bool {
+	if i >= len(numeric) || !numeric[i] {
+		return false
+	}
+	_, err := strconv.ParseInt(v, 10, 64)
+	return err == nil
 }
 
 // displayWidth counts a CJK character as two columns, as spreadsheets show it.

@@ -21,6 +21,7 @@ const en: MessageSchema = {
     certificates: 'Certificates',
     verify: 'Verify',
     trophies: 'Trophies',
+    data: 'Data exchange',
   },
   common: {
     save: 'Save',
@@ -758,6 +759,10 @@ const en: MessageSchema = {
       cancelled: 'Cancelled at {done} / {total}',
     },
   },
+  data: {
+    title: 'Data exchange',
+    subtitle: 'Data files for headquarters and the website showcase',
+  },
   showcase: {
     title: 'Website showcase',
     hint: 'Export the public list of current level holders (name, Latin name, level, city, organisation, bio) without phone, email, WeChat or address. HTML is one page ready to publish; JSON is for a site generator.',
@@ -821,6 +826,19 @@ const en: MessageSchema = {
     saved: 'Saved to {path}',
     open: 'Open',
   },
+  exports: {
+    title: 'Export',
+    help: "The chapter's members, contributions, standings, batches, certificates and trophies for headquarters: spreadsheets open in Excel or WPS, the SQL script loads into PostgreSQL.",
+    formats: {
+      xlsx: { name: 'Excel workbook (.xlsx)', help: 'one sheet per kind of data, Chinese headers' },
+      csv: { name: 'CSV files (.zip)', help: 'one CSV file per kind of data (UTF-8 with BOM), in one zip' },
+      sql: { name: 'PostgreSQL script (.sql)', help: 'load with psql -v ON_ERROR_STOP=1 -f FILE; loading again only updates changed rows' },
+    },
+    yearHelp: 'Standings are computed for this year',
+    run: 'Export',
+    running: 'Exporting…',
+    cancel: 'Cancel',
+  },
   errors: {
     code: {
       invalid: 'Some input is invalid. Please check and try again.',
@@ -836,6 +854,7 @@ const en: MessageSchema = {
       file_not_saved: 'Only files ACE Desk saved in this session can be opened',
       file_write: 'Cannot write {path}',
       file_open: 'Cannot open {path}: the system has no viewer for it',
+      export_format: 'No export format {format} (use one of {formats})',
       name_unprintable: 'The certificate font cannot print the name of “{member}”: {chars}',
       batch_unpublished: 'Batch {batch} is not published yet: publish it under Batches & renewal first',
       invalid_format: 'Unsupported export format: {format}',

@@ -20,6 +20,7 @@ const zhCN = {
     certificates: '证书',
     verify: '验证证书',
     trophies: '奖杯清单',
+    data: '数据交换',
   },
   common: {
     save: '保存',
@@ -757,6 +758,10 @@ const zhCN = {
       cancelled: '已取消（{done} / {total}）',
     },
   },
+  data: {
+    title: '数据交换',
+    subtitle: '导出给总会的数据文件和网站展示名单',
+  },
   showcase: {
     title: '网站展示',
     hint: '导出当前荣誉成员的公开名单（姓名、拼音、级别、城市、单位、简介），不含手机、邮箱、微信和地址。HTML 为可直接发布的单个网页，JSON 供网站程序使用。',
@@ -820,6 +825,19 @@ const zhCN = {
     saved: '已保存到 {path}',
     open: '打开',
   },
+  exports: {
+    title: '导出',
+    help: '把分会的成员、贡献、积分、批次、证书和奖杯数据导出给总部：表格可用 Excel 或 WPS 打开，SQL 脚本可载入 PostgreSQL。',
+    formats: {
+      xlsx: { name: 'Excel 工作簿（.xlsx）', help: '每类数据一张工作表，中文表头' },
+      csv: { name: 'CSV 文件（.zip）', help: '每类数据一个 CSV 文件（UTF-8 带 BOM），打包为一个 zip' },
+      sql: { name: 'PostgreSQL 脚本（.sql）', help: '用 psql -v ON_ERROR_STOP=1 -f 文件 载入；重复载入只更新有变化的行' },
+    },
+    yearHelp: '积分与级别按此年度计算',
+    run: '导出',
+    running: '正在导出…',
+    cancel: '取消',
+  },
   errors: {
     code: {
       invalid: '输入有误，请检查后重试',
@@ -835,6 +853,7 @@ const zhCN = {
       file_not_saved: '只能打开本次由 ACE Desk 保存的文件',
       file_write: '无法写入 {path}',
       file_open: '无法打开 {path}：系统没有可用的查看程序',
+      export_format: '不支持的导出格式 {format}（可用：{formats}）',
       name_unprintable: '证书字体无法打印“{member}”的姓名：{chars}',
       batch_unpublished: '批次 {batch} 尚未发布：请先在“批次与续期”中发布',
       certificate_revoked: '证书 {serial} 已吊销，不能打印或导出',

@@ -799,6 +799,20 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class ExportOptions {
+	    format: string;
+	    year: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.year = source["year"];
+	    }
+	}
 	export class FileResult {
 	    name: string;
 	    data: number[];

@@ -1,0 +1,84 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"acedesk/app"
+	"acedesk/app/exchange"
+	"acedesk/app/pgpush"
+)
+
+func (c *runner) export(args []string) int {
+	fs := c.flags("export")
+	format := fs.String("format", "", "the file's format: "+strings.Join(app.ExportFormats(), ", "))
+	out := fs.String("out", "", "the file to write")
+	year := fs.Int("year", 0, "the year of the standings (default: this year)")
+	if _, ok := c.parse(fs, args, 0); !ok {
+		return ExitUsage
+	}
+	if *format == "" || *out == "" {
+		return c.usageError("export: --format and --out are required")
+	}
+	return c.withSession(func(s *Session) int {
+		err := writeAtomically(*out, func(f *os.File) error {
+			return s.Services.Exporter.Write(context.Background(), f, app.ExportOptions{Format: *format, Year: *year})
+		})
+		if err != nil {
+			return c.fail(err)
+		}
+		fmt.Fprintf(c.env.Stdout, "wrote %s\n", *out)
+		return ExitOK
+	})
+}
+
+// writeAtomically writes path (0600) through a temporary file in its
+// folder, so a failed export leaves no half file and keeps an older one.
+func writeAtomically(path string, write func(*os.File) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+func (c *runner) pgPush(args []string) int {
+	fs := c.flags("pg-push")
+	dsn := fs.String("dsn", "", "the PostgreSQL connection: postgres://USER@HOST:PORT/DB (password from PGPASSWORD or ~/.pgpass)")
+	year := fs.Int("year", 0, "the year of the standings (default: this year)")
+	if _, ok := c.parse(fs, args, 0); !ok {
+		return ExitUsage
+	}
+	if *dsn == "" {
+		*dsn = c.env.Getenv("ACEDESK_PG_DSN")
+	}
+	if *dsn == "" {
+		return c.usageError("pg-push: --dsn (or $ACEDESK_PG_DSN) is required")
+	}
+	return c.withSession(func(s *Session) int {
+		tables, err := s.Services.Exporter.Tables(*year)
+		if err != nil {
+			return c.fail(err)
+		}
+		target, loaded, err := pgpush.Push(context.Background(), *dsn, tables, func(int, int) {})
+		if err != nil {
+			return c.fail(fmt.Errorf("pg-push to %s: %w", target, err))
+		}
+		for _, l := range loaded {
+			fmt.Fprintf(c.env.Stdout, "%-14s %7d rows, %7d inserted or changed\n", l.Table, l.Rows, l.Changed)
+		}
+		fmt.Fprintf(c.env.Stdout, "loaded into %s (schema %s)\n", target, exchange.PGSchema)
+		return ExitOK
+	})
+}

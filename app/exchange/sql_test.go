@@ -1,0 +1,113 @@
+package exchange
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestCopyField(t *testing.T) {
+	for _, tc := range []struct {
+		v    any
+		t    FieldType
+		want string
+	}{
+		{nil, Text, `\N`},
+		{"", Text, ""},
+		{`\N`, Text, `\\N`},
+		{"a\tb\nc\rd", Text, `a\tb\nc\rd`},
+		{`C:\路径\`, Text, `C:\\路径\\`},
+		{`\.`, Text, `\\.`},
+		{"it's \"quoted\"", Text, `it's "quoted"`},
+		{"nul\x00 and bad \xff utf-8", Text, "nul and bad  utf-8"},
+		{int64(-42), Integer, "-42"},
+		{true, Boolean, "true"},
+		{time.Time{}, Timestamp, `\N`},
+		{time.Date(2026, 3, 5, 0, 0, 0, 0, time.UTC), Date, "2026-03-05"},
+		{time.Date(2026, 3, 5, 17, 4, 5, 0, time.FixedZone("CST", 8*3600)), Timestamp, "2026-03-05T09:04:05Z"},
+	} {
+		if got := CopyField(tc.v, tc.t); got != tc.want {
+			t.Errorf("CopyField(%q) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}
+
+// unescapeCopy reads a field as PostgreSQL's COPY text format does.
+func unescapeCopy(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 't':
+			b.WriteByte('\t')
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+func FuzzCopyField(f *testing.F) {
+	for _, s := range []string{"", `\N`, `\.`, "a\tb", "line\r\nbreak", `\\`, "王喆\\"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := CopyField(s, Text)
+		if strings.ContainsAny(got, "\t\n\r") {
+			t.Fatalf("CopyField(%q) = %q: a raw delimiter would split the row", s, got)
+		}
+		if got == `\N` || got == `\.` {
+			t.Fatalf("CopyField(%q) = %q: reads as NULL or the end of data", s, got)
+		}
+		if back := unescapeCopy(got); back != Clean(s) {
+			t.Fatalf("CopyField(%q) = %q reads back as %q", s, got, back)
+		}
+	})
+}
+
+func TestPGUpsertLeavesUnchangedRowsAlone(t *testing.T) {
+	d := Data{Name: "members", Key: []string{"id"}, Fields: []Field{{Name: "id", Type: BigInt}, {Name: "name"}}}
+	want := "INSERT INTO acedesk.members AS t (id, name)\nSELECT id, name FROM acedesk_stage_members\n" +
+		"ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name\nWHERE (t.name) IS DISTINCT FROM (EXCLUDED.name)"
+	if got := PGUpsert(d); got != want {
+		t.Errorf("PGUpsert =\n%s\nwant\n%s", got, want)
+	}
+	keyOnly := Data{Name: "tags", Key: []string{"id"}, Fields: []Field{{Name: "id", Type: BigInt}}}
+	if got := PGUpsert(keyOnly); !strings.HasSuffix(got, "DO NOTHING") {
+		t.Errorf("a table of keys only: %s", got)
+	}
+}
+
+func TestWriteSQLIsOneTransactionWithCopyBlocks(t *testing.T) {
+	d := Data{Name: "members", Title: "成员", Key: []string{"id"}, Fields: []Field{
+		{Name: "id", Header: "编号", Type: BigInt}, {Name: "name", Header: "姓名"}, {Name: "joined", Header: "加入日期", Type: Date},
+	}, Rows: [][]any{{int64(1), "a\tb", nil}, {int64(2), "O'Brien", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}}}
+	var buf bytes.Buffer
+	if err := WriteSQL(&buf, []Data{d}, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	script := buf.String()
+	for _, want := range []string{
+		"\\set ON_ERROR_STOP on\n", "BEGIN;\n",
+		"CREATE TABLE IF NOT EXISTS acedesk.members (\n  id bigint NOT NULL,\n  name text,\n  joined date,\n  PRIMARY KEY (id)\n);\n",
+		"COMMENT ON COLUMN acedesk.members.name IS '姓名';\n",
+		"COPY acedesk_stage_members (id, name, joined) FROM stdin;\n1\ta\\tb\t\\N\n2\tO'Brien\t2026-01-02\n\\.\n",
+		"COMMIT;\n",
+	} {
+		if !strings.Contains(script, want) {
+			t.Errorf("script lacks %q:\n%s", want, script)
+		}
+	}
+	if strings.Index(script, "BEGIN;") > strings.Index(script, "CREATE SCHEMA") || !strings.HasSuffix(script, "COMMIT;\n") {
+		t.Errorf("the DDL and data are not inside one transaction:\n%s", script)
+	}
+}

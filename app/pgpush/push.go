@@ -1,0 +1,158 @@
+// Package pgpush loads exported tables straight into PostgreSQL with pgx:
+// the same schema and upserts as the SQL script, with the rows sent by
+// COPY into staging tables, all in one transaction.
+package pgpush
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"acedesk/app/exchange"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// Target is where a DSN points, without its password, to tell the user.
+type Target struct {
+	Host     string
+	Port     uint16
+	Database string
+	User     string
+}
+
+func (t Target) String() string {
+	return fmt.Sprintf("%s@%s:%d/%s", t.User, t.Host, t.Port, t.Database)
+}
+
+// Loaded counts the rows sent per table, and the rows each upsert changed.
+type Loaded struct {
+	Table   string
+	Rows    int
+	Changed int64
+}
+
+// Push loads tables (members first: the others refer to them) into the
+// database at dsn, in one transaction: create what is missing, COPY each
+// table into a staging table, upsert it. progress gets tables done of
+// total. Errors never contain the DSN's password.
+func Push(ctx context.Context, dsn string, tables []exchange.Data, progress func(done, total int)) (Target, []Loaded, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return Target{}, nil, scrub(err, dsn)
+	}
+	target := Target{Host: cfg.Host, Port: cfg.Port, Database: cfg.Database, User: cfg.User}
+	loaded, err := push(ctx, cfg, tables, progress)
+	return target, loaded, scrub(err, dsn)
+}
+
+func push(ctx context.Context, cfg *pgx.ConnConfig, tables []exchange.Data, progress func(done, total int)) ([]Loaded, error) {
+	conn, err := pgx.ConnectConfig(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close(context.Background())
+	tx, err := conn.Begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// Rollback after Commit does nothing; on any error it undoes the load.
+	defer tx.Rollback(context.Background())
+	for _, stmt := range exchange.PGCreate(tables) {
+		if _, err := tx.Exec(ctx, stmt); err != nil {
+			return nil, fmt.Errorf("%s: %w", firstLine(stmt), err)
+		}
+	}
+	var out []Loaded
+	progress(0, len(tables))
+	for i, d := range tables {
+		if _, err := tx.Exec(ctx, exchange.PGStage(d)); err != nil {
+			return nil, fmt.Errorf("%s: %w", d.Name, err)
+		}
+		if _, err := tx.CopyFrom(ctx, pgx.Identifier{exchange.PGStageName(d)}, exchange.PGColumns(d), pgx.CopyFromSlice(len(d.Rows), func(r int) ([]any, error) {
+			return pgValues(d.Rows[r]), nil
+		})); err != nil {
+			return nil, fmt.Errorf("%s: %w", d.Name, err)
+		}
+		tag, err := tx.Exec(ctx, exchange.PGUpsert(d))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", d.Name, err)
+		}
+		out = append(out, Loaded{Table: d.Name, Rows: len(d.Rows), Changed: tag.RowsAffected()})
+		progress(i+1, len(tables))
+	}
+	return out, tx.Commit(ctx)
+}
+
+// pgValues is a row as pgx encodes it: text cleaned as every format
+// cleans it, a zero time as NULL.
+func pgValues(row []any) []any {
+	out := make([]any, len(row))
+	for i, v := range row {
+		switch x := v.(type) {
+		case string:
+			out[i] = exchange.Clean(x)
+		case time.Time:
+			if !x.IsZero() {
+				out[i] = x
+			}
+		default:
+			out[i] = v
+		}
+	}
+	return out
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}
+
+var (
+	keywordPassword = regexp.MustCompile(`password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)`)
+	urlPassword     = regexp.MustCompile(`://[^:/@]*:([^@]*)@`)
+)
+
+// scrub takes the DSN's password out of an error's text, whatever quoted
+// it: the drivers are careful, but an error message is shown and logged.
+func scrub(err error, dsn string) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	for _, pw := range passwords(dsn) {
+		if pw != "" {
+			msg = strings.ReplaceAll(msg, pw, "xxxxx")
+		}
+	}
+	if msg == err.Error() {
+		return err
+	}
+	return errors.New(msg)
+}
+
+// passwords are the spellings of the DSN's password that could appear in
+// a message: as written (URL-escaped or quoted) and decoded.
+func passwords(dsn string) []string {
+	var out []string
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if pw, ok := u.User.Password(); ok {
+			out = append(out, pw, url.QueryEscape(pw), url.PathEscape(pw))
+		}
+		out = append(out, u.Query().Get("password"))
+	}
+	for _, m := range keywordPassword.FindAllStringSubmatch(dsn, -1) {
+		out = append(out, m[1], strings.Trim(m[1], "'"))
+	}
+	for _, m := range urlPassword.FindAllStringSubmatch(dsn, -1) {
+		out = append(out, m[1])
+	}
+	if cfg, err := pgx.ParseConfig(dsn); err == nil {
+		out = append(out, cfg.Password)
+	}
+	return out
+}

@@ -1,0 +1,290 @@
+package pgpush_test
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"acedesk/app"
+	"acedesk/app/apptest"
+	"acedesk/app/exchange"
+	"acedesk/app/pgpush"
+	"acedesk/store"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// tricky is a name with everything COPY and SQL quote specially. The
+// forms refuse tabs and line breaks in names, but imports and bundles
+// write names through the store, so the export must carry them.
+const tricky = "O'Brien \"王\\喆\"\tTab\nLine"
+
+// chapter is a database with two members, contributions, a published
+// batch and its certificate, and a member with a tricky name.
+type chapter struct {
+	svc   *app.Services
+	st    *store.Store
+	other app.Member
+}
+
+func newChapter(t *testing.T) *chapter {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "acedesk.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	clock := apptest.NewClock(apptest.Start)
+	svc := app.NewServices(st, clock, "lead")
+	m, err := svc.Members.Create(app.Member{Name: "欧阳喆", NameLatin: "Ouyang Zhe", City: "杭州", Bio: "=1+1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Contributions.Create(app.Contribution{MemberID: m.ID, Kind: "talk_conference", Date: "2025-05-01", Status: app.StatusApproved}); err != nil {
+		t.Fatal(err)
+	}
+	other, err := st.CreateMember(app.Member{Name: tricky, City: "北京"}, app.Change{Actor: "import", At: apptest.Start})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Contributions.Create(app.Contribution{MemberID: other.ID, Kind: "article", Date: "2026-01-02", Evidence: `C:\稿件\`}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Levels.PublishBatch("2025-Q2"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Certificates.ForBatch("2025-Q2"); err != nil {
+		t.Fatal(err)
+	}
+	return &chapter{svc: svc, st: st, other: other}
+}
+
+// freshDatabase makes an empty database on the test server and returns
+// its DSN. Without ACEDESK_PG_DSN the test is skipped, saying how to run it.
+func freshDatabase(t *testing.T) string {
+	t.Helper()
+	dsn := os.Getenv("ACEDESK_PG_DSN")
+	if dsn == "" {
+		t.Skip("ACEDESK_PG_DSN is not set: these tests need a PostgreSQL server; run scripts/pg-test.sh (make test-pg), which starts one")
+	}
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	name := fmt.Sprintf("acedesk_%s_%d", strings.ToLower(t.Name()), dbCount.Add(1))
+	if _, err := conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		conn, err := pgx.Connect(context.Background(), dsn)
+		if err == nil {
+			conn.Exec(context.Background(), "DROP DATABASE "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
+			conn.Close(context.Background())
+		}
+	})
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+var dbCount atomic.Int64
+
+// counts are the rows of each exported table in the database.
+func counts(t *testing.T, dsn string, tables []exchange.Data) map[string]int {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	out := map[string]int{}
+	for _, d := range tables {
+		var n int
+		if err := conn.QueryRow(ctx, "SELECT count(*) FROM acedesk."+d.Name).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		out[d.Name] = n
+	}
+	return out
+}
+
+func wantCounts(tables []exchange.Data) map[string]int {
+	out := map[string]int{}
+	for _, d := range tables {
+		out[d.Name] = len(d.Rows)
+	}
+	return out
+}
+
+func memberName(t *testing.T, dsn string, id uint64) string {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var name string
+	if err := conn.QueryRow(ctx, "SELECT name FROM acedesk.members WHERE id = $1", int64(id)).Scan(&name); err != nil {
+		t.Fatal(err)
+	}
+	return name
+}
+
+func sameCounts(a, b map[string]int) bool { return fmt.Sprint(a) == fmt.Sprint(b) }
+
+// rename changes the tricky member's name, as a later edit would.
+func (c *chapter) rename(t *testing.T, name string) {
+	t.Helper()
+	m, err := c.st.GetMember(c.other.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Name = name
+	if _, err := c.st.UpdateMember(m, "update", app.Change{Actor: "lead", At: apptest.Start}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newLoad is an empty database and a chapter's tables to load into it.
+func newLoad(t *testing.T) (string, *chapter, []exchange.Data) {
+	t.Helper()
+	dsn := freshDatabase(t)
+	c := newChapter(t)
+	tables, err := c.svc.Exporter.Tables(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dsn, c, tables
+}
+
+// loadScript exports the SQL script and loads it with psql, as
+// headquarters would; it returns what psql printed.
+func (c *chapter) loadScript(t *testing.T, dsn string) string {
+	t.Helper()
+	script := filepath.Join(t.TempDir(), "acedesk.sql")
+	f, err := os.Create(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.svc.Exporter.Write(context.Background(), f, app.ExportOptions{Format: "sql", Year: 2026}); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out, err := exec.Command("psql", "-X", "-v", "ON_ERROR_STOP=1", "-f", script, dsn).CombinedOutput()
+	if err != nil {
+		t.Fatalf("psql: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+func TestPGScriptLoadsTwiceWithPsqlAndUpdates(t *testing.T) {
+	dsn, c, tables := newLoad(t)
+	load := func() { c.loadScript(t, dsn) }
+	load()
+	if got, want := counts(t, dsn, tables), wantCounts(tables); !sameCounts(got, want) {
+		t.Errorf("after one load: %v, want %v", got, want)
+	}
+	load()
+	if got, want := counts(t, dsn, tables), wantCounts(tables); !sameCounts(got, want) {
+		t.Errorf("after loading twice: %v, want %v", got, want)
+	}
+	if got := memberName(t, dsn, c.other.ID); got != tricky {
+		t.Errorf("name = %q, want %q", got, tricky)
+	}
+	c.rename(t, tricky+" 改")
+	load()
+	if got := memberName(t, dsn, c.other.ID); got != tricky+" 改" {
+		t.Errorf("after renaming: %q", got)
+	}
+}
+
+func TestPGPushTwiceChangesNothingTheSecondTime(t *testing.T) {
+	dsn, c, tables := newLoad(t)
+	push := func() []pgpush.Loaded {
+		t.Helper()
+		var steps []int
+		_, loaded, err := pgpush.Push(context.Background(), dsn, tables, func(done, total int) { steps = append(steps, done) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(steps) != len(tables)+1 || steps[len(steps)-1] != len(tables) {
+			t.Errorf("progress steps = %v", steps)
+		}
+		return loaded
+	}
+	for _, l := range push() {
+		if l.Changed != int64(l.Rows) {
+			t.Errorf("first push, %s: %d of %d rows written", l.Table, l.Changed, l.Rows)
+		}
+	}
+	for _, l := range push() {
+		if l.Changed != 0 {
+			t.Errorf("second push, %s: %d rows written, want none", l.Table, l.Changed)
+		}
+	}
+	if got, want := counts(t, dsn, tables), wantCounts(tables); !sameCounts(got, want) {
+		t.Errorf("rows = %v, want %v", got, want)
+	}
+	if got := memberName(t, dsn, c.other.ID); got != tricky {
+		t.Errorf("name = %q, want %q", got, tricky)
+	}
+	c.rename(t, "改名")
+	var err error
+	if tables, err = c.svc.Exporter.Tables(2026); err != nil {
+		t.Fatal(err)
+	}
+	changed := map[string]int64{}
+	for _, l := range push() {
+		changed[l.Table] = l.Changed
+	}
+	// The name is copied into the standings too.
+	if changed["members"] != 1 || changed["standings"] != 1 || changed["contributions"] != 0 {
+		t.Errorf("after renaming, rows written = %v", changed)
+	}
+	if got := memberName(t, dsn, c.other.ID); got != "改名" {
+		t.Errorf("after renaming: %q", got)
+	}
+}
+
+func TestPGScriptAndPushAgree(t *testing.T) {
+	dsn, c, tables := newLoad(t)
+	if _, _, err := pgpush.Push(context.Background(), dsn, tables, func(int, int) {}); err != nil {
+		t.Fatal(err)
+	}
+	// A script loaded over a pushed database finds nothing to change.
+	out := c.loadScript(t, dsn)
+	if !strings.Contains(out, "INSERT 0 0") {
+		t.Fatalf("psql printed no upserts:\n%s", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "INSERT 0 ") && line != "INSERT 0 0" {
+			t.Errorf("the script changed rows the push wrote: %q", line)
+		}
+	}
+}
+
+func TestPGPushWithAWrongPasswordDoesNotPrintIt(t *testing.T) {
+	dsn := freshDatabase(t)
+	u, _ := url.Parse(dsn)
+	u.User = url.UserPassword(u.User.Username(), "wrong-Secret-42")
+	_, _, err := pgpush.Push(context.Background(), u.String(), nil, func(int, int) {})
+	if err == nil {
+		t.Fatal("a wrong password was accepted: is the server's host authentication trust?")
+	}
+	if strings.Contains(err.Error(), "wrong-Secret-42") {
+		t.Errorf("the error shows the password: %v", err)
+	}
+}
