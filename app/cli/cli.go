@@ -65,6 +65,9 @@ Usage:
                 --out FILE.pdf | --split DIR      print certificates (the same serial when printed again)
   acedesk trophies --batch YYYY-Qn --out FILE.xlsx
                                               the trophy list of a published batch
+  acedesk placecards --event ID --out FILE.pdf
+                                              tent cards for the level holders registered for an
+                                              event, in front-row seating order
   acedesk verify PAYLOAD|FILE.pdf|IMAGE.png [--json]
                                               check a certificate code: the QR text, a certificate
                                               PDF or a photo/scan (PNG, JPEG); exit 0 only if valid
@@ -120,6 +123,8 @@ func Run(args []string, env Env) int {
 		return c.trophies(rest)
 	case "certs":
 		return c.certs(rest)
+	case "placecards":
+		return c.placecards(rest)
 	case "verify":
 		return c.verify(rest)
 	case "key":
