@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"strings"
 	"time"
 	"unicode"
@@ -73,9 +74,10 @@ type AttendeeRepository interface {
 	// WalkIn creates the member and their attendee record at once: both or
 	// neither.
 	WalkIn(m Member, a Attendee, ch Change) (Member, Attendee, error)
-	// CheckInCandidates returns at most limit active members that match,
-	// the event's registered ones first, each group in roster order.
-	CheckInCandidates(eventID uint64, match func(name, latin, phone string) bool, limit int) ([]AttendeeCandidate, error)
+	// CheckInCandidates returns at most limit active members that match
+	// (given their lower-cased name and Latin name, and phone), the
+	// event's registered ones first, each group in roster order.
+	CheckInCandidates(eventID uint64, match func(name, latin, phone []byte) bool, limit int) ([]AttendeeCandidate, error)
 }
 
 // Audit actions of the door.
@@ -118,23 +120,35 @@ func MaskPhone(p string) string {
 // CheckInMatcher returns whether a member matches every word of text: a
 // word matches when it is part of the name, the Latin name (with or
 // without spaces), the initials of the Latin name ("zs" for Zhang San),
-// or, written as at least three digits, the phone.
-func CheckInMatcher(text string) func(name, latin, phone string) bool {
-	terms := strings.Fields(strings.ToLower(text))
-	return func(name, latin, phone string) bool {
+// or, written as at least three digits, the phone. The name and Latin name
+// come lower-cased, as the roster's search index keeps them. It runs once
+// per roster member on every keystroke at the door, so it takes the
+// index's bytes as they are, prepares the words once, and allocates
+// nothing per member.
+func CheckInMatcher(text string) func(name, latin, phone []byte) bool {
+	type term struct{ word, digits []byte }
+	var terms []term
+	words := strings.Fields(strings.ToLower(text))
+	if d := strings.TrimPrefix(NormalizePhone(text), "+"); isDigits(d) {
+		words = []string{d} // a phone typed with spaces is one word
+	}
+	for _, w := range words {
+		t := term{word: []byte(w)}
+		if d := strings.TrimPrefix(NormalizePhone(w), "+"); len(d) >= 3 && isDigits(d) {
+			t.digits = []byte(d)
+		}
+		terms = append(terms, t)
+	}
+	return func(name, latin, phone []byte) bool {
 		if len(terms) == 0 {
 			return false
 		}
-		latin = strings.ToLower(latin)
-		joined := strings.ReplaceAll(latin, " ", "")
-		initials := initialsOf(latin)
 		for _, t := range terms {
-			digits := NormalizePhone(t)
 			switch {
-			case strings.Contains(strings.ToLower(name), t):
-			case latin != "" && (strings.Contains(latin, t) || strings.Contains(joined, t)):
-			case len(t) >= 2 && strings.HasPrefix(initials, t):
-			case len(digits) >= 3 && isDigits(strings.TrimPrefix(digits, "+")) && strings.Contains(phone, strings.TrimPrefix(digits, "+")):
+			case bytes.Contains(name, t.word):
+			case t.digits != nil && bytes.Contains(phone, t.digits):
+			case containsSkippingSpaces(latin, t.word):
+			case len(t.word) >= 2 && initialsStart(latin, t.word):
 			default:
 				return false
 			}
@@ -143,13 +157,44 @@ func CheckInMatcher(text string) func(name, latin, phone string) bool {
 	}
 }
 
-func initialsOf(latin string) string {
-	var b strings.Builder
-	for _, w := range strings.FieldsFunc(latin, func(r rune) bool { return r == ' ' || r == '-' }) {
-		r, _ := utf8.DecodeRuneInString(w)
-		b.WriteRune(r)
+// containsSkippingSpaces reports whether word occurs in s, spaces in s
+// ignored ("zhangwei" in "zhang wei").
+func containsSkippingSpaces(s, word []byte) bool {
+	for i := range s {
+		if s[i] == ' ' {
+			continue
+		}
+		j, k := i, 0
+		for k < len(word) && j < len(s) {
+			if s[j] == ' ' {
+				j++
+				continue
+			}
+			if s[j] != word[k] {
+				break
+			}
+			j, k = j+1, k+1
+		}
+		if k == len(word) {
+			return true
+		}
 	}
-	return b.String()
+	return false
+}
+
+// initialsStart reports whether word starts the initials of s's words
+// ("zs" of "zhang san shi"); initials are compared as ASCII letters.
+func initialsStart(s, word []byte) bool {
+	k := 0
+	for i := 0; i < len(s) && k < len(word); i++ {
+		if s[i] != ' ' && s[i] != '-' && (i == 0 || s[i-1] == ' ' || s[i-1] == '-') {
+			if s[i] != word[k] {
+				return false
+			}
+			k++
+		}
+	}
+	return k == len(word)
 }
 
 func isDigits(s string) bool {

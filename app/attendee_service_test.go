@@ -295,3 +295,23 @@ func pdfPages(t *testing.T, data []byte) []string {
 	pages := strings.Split(string(out), "\f")
 	return pages[:len(pages)-1] // the text ends with a form feed
 }
+
+func TestCheckInMatcher(t *testing.T) {
+	const name, latin, phone = "欧阳喆", "ouyang zhe-ming", "13800005678"
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"欧阳", true}, {"OUYANG", true}, {"ouyangzhe", true}, {"gzh", true}, {"ozm", true}, {"oz", true},
+		{"zhe ouyang", true}, {"5678", true}, {"+86 138 0000 5678", true},
+		{"o", true},         // one letter still narrows by the name
+		{"zo", false},       // initials in order only
+		{"56", false},       // too few digits for a phone
+		{"ouyang 张", false}, // every word must match
+		{"", false}, {"   ", false},
+	} {
+		if got := app.CheckInMatcher(tc.text)([]byte(name), []byte(latin), []byte(phone)); got != tc.want {
+			t.Errorf("%q = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -149,7 +149,7 @@ func (s *Store) WalkIn(m app.Member, a app.Attendee, ch app.Change) (app.Member,
 // CheckInCandidates scans the roster's search records (small values) and
 // decodes only the members it returns. Only the name, Latin name and phone
 // are matched: the door has no business searching emails or employers.
-func (s *Store) CheckInCandidates(eventID uint64, match func(name, latin, phone string) bool, limit int) ([]app.AttendeeCandidate, error) {
+func (s *Store) CheckInCandidates(eventID uint64, match func(name, latin, phone []byte) bool, limit int) ([]app.AttendeeCandidate, error) {
 	type hit struct {
 		id         uint64
 		key        string
@@ -162,6 +162,7 @@ func (s *Store) CheckInCandidates(eventID uint64, match func(name, latin, phone 
 			return err
 		}
 		var hits []hit
+		sep := []byte{0x1f}
 		err := tx.Bucket(bucketMemberIndex).ForEach(func(k, v []byte) error {
 			archived, key, text := splitSearchRecord(v)
 			id := btoi(k)
@@ -169,8 +170,11 @@ func (s *Store) CheckInCandidates(eventID uint64, match func(name, latin, phone 
 				return nil
 			}
 			// The text is name, Latin name, Latin without spaces, phone, …
-			f := strings.SplitN(string(text), "\x1f", 5)
-			if len(f) >= 4 && match(f[0], f[1], f[3]) {
+			name, rest, _ := bytes.Cut(text, sep)
+			latin, rest, _ := bytes.Cut(rest, sep)
+			_, rest, _ = bytes.Cut(rest, sep)
+			phone, _, _ := bytes.Cut(rest, sep)
+			if match(name, latin, phone) {
 				hits = append(hits, hit{id, string(key), registered[id]})
 			}
 			return nil

@@ -235,3 +235,45 @@ func TestMigrationSixAddsAttendeesToAnOlderDatabase(t *testing.T) {
 		t.Errorf("event after migrating = %+v, want 1 registered", got)
 	}
 }
+
+// The door searches the whole roster on every keystroke, from many phones
+// at once (issue 6 targets a p99 of 50 ms with 50 clients on 10,000 members).
+func BenchmarkCheckInSearch10k(b *testing.B) {
+	s, err := Open(b.TempDir()+"/bench.db", Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.CreateMembersAndContributions(app.DemoMembers(10000, 7), nil, change); err != nil {
+		b.Fatal(err)
+	}
+	e, err := s.SaveEvent(app.Event{Name: "大会", Kind: app.EventConference, Date: "2026-07-18", Talks: []app.Talk{}}, app.EventPlan{}, change)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for id := uint64(1); id <= 1000; id++ {
+		if _, err := s.SaveAttendee(app.Attendee{EventID: e.ID, MemberID: id}, app.ActionRegister, change); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, text := range []string{"王", "zhangwei", "zw", "5678", "nobody"} {
+		b.Run(fmt.Sprintf("q=%q", text), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := s.CheckInCandidates(e.ID, app.CheckInMatcher(text), 20); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("check-in", func(b *testing.B) {
+		id := uint64(1)
+		for b.Loop() {
+			a, _, _ := s.GetAttendee(e.ID, id)
+			a.CheckedIn = !a.CheckedIn
+			if _, err := s.SaveAttendee(a, app.ActionCheckIn, change); err != nil {
+				b.Fatal(err)
+			}
+			id = id%1000 + 1
+		}
+	})
+}
