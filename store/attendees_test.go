@@ -239,14 +239,7 @@ func TestMigrationSixAddsAttendeesToAnOlderDatabase(t *testing.T) {
 // The door searches the whole roster on every keystroke, from many phones
 // at once (issue 6 targets a p99 of 50 ms with 50 clients on 10,000 members).
 func BenchmarkCheckInSearch10k(b *testing.B) {
-	s, err := Open(b.TempDir()+"/bench.db", Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.CreateMembersAndContributions(app.DemoMembers(10000, 7), nil, change); err != nil {
-		b.Fatal(err)
-	}
+	s := roster10k(b)
 	e, err := s.SaveEvent(app.Event{Name: "大会", Kind: app.EventConference, Date: "2026-07-18", Talks: []app.Talk{}}, app.EventPlan{}, change)
 	if err != nil {
 		b.Fatal(err)

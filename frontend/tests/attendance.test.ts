@@ -96,3 +96,16 @@ describe('attendees store', () => {
     expect(mocked.walkIn).toHaveBeenLastCalledWith(3, '赵六', '13800009999')
   })
 })
+
+describe('door and certificate-source errors', () => {
+  it('are translated in both languages', async () => {
+    const { makeI18n } = await import('@/i18n')
+    const reasons = ['already_registered', 'already_checked_in', 'not_checked_in', 'attendee_checked_in', 'attendee_not_found',
+      'event_has_checkins', 'front_row_empty', 'no_leads', 'renewal_unconfirmed', 'event_no_talks', 'group_no_lead']
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const { te } = makeI18n(locale).global
+      for (const r of reasons) expect(te(`errors.reason.${r}`), `${locale} ${r}`).toBe(true)
+      expect(te('fieldErrors.invalid_device'), locale).toBe(true)
+    }
+  })
+})

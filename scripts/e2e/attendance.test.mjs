@@ -3,7 +3,7 @@
 // level), check one in and see the counts move, add a walk-in, see the ACE
 // in the front row and print their place card; then issue and preview the
 // event speakers' thanks certificates on the Certificates page, chosen by
-// hand and through the drawer's shortcut.
+// hand and through the drawer's shortcut, and the group leads' letters.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -155,6 +155,21 @@ test('register, check in, walk in, front row and place cards; thanks certificate
   await page.locator(`[data-testid=cert-event][data-event-id="${eventId}"]`).waitFor()
   assert.equal(await page.getByTestId('cert-source').getAttribute('data-source'), 'event')
   assert.match(await page.getByTestId('cert-issue').textContent(), /为演讲者发感谢状/)
+
+  // The other sources: last year's renewal is not confirmed in the demo,
+  // and this year's group leads get their appointment letters.
+  await pickOption(page, 'cert-source', 'renewal')
+  await pickOption(page, 'cert-year', year - 1)
+  await page.getByTestId('cert-issue').click()
+  await page.locator('.n-message').filter({ hasText: `${year - 1} 年末续期尚未确认` }).waitFor()
+  await pickOption(page, 'cert-source', 'leads')
+  await pickOption(page, 'cert-year', year)
+  await page.getByTestId('cert-issue').filter({ hasText: `为 ${year} 年组长发聘书` }).click()
+  await page.getByTestId('cert-issued').waitFor()
+  assert.ok((await page.getByTestId('cert-row').filter({ hasText: '聘书' }).count()) > 0)
+  await page.getByTestId('cert-preview-issued').click()
+  assert.ok((await canvasInk(page)) > 1000, 'the preview shows an appointment letter')
+  await shot(page, 'attendance-leads-preview')
 
   assert.deepEqual(pageErrors, [])
 })
