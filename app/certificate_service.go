@@ -140,8 +140,30 @@ func (s *CertificateService) ForLead(groupID uint64, year int) ([]Certificate, e
 	if !ok || t.LeadID == 0 {
 		return nil, Errorf(CodeConflict, "group_no_lead", "%s has no lead in %d", g.Name, year).WithParams("group", g.Name, "year", strconv.Itoa(year))
 	}
-	return s.issue([]Certificate{{Kind: CertAppointment, MemberID: t.LeadID, Title: g.Name + "组长", TitleEN: "Lead, " + g.Name,
-		Detail: g.Name, Year: year, Source: "group:" + strconv.FormatUint(g.ID, 10) + ":" + strconv.Itoa(year)}})
+	return s.issue([]Certificate{appointment(g, t.LeadID, year)})
+}
+
+// ForLeads issues the appointment letters of every group's lead in year.
+func (s *CertificateService) ForLeads(year int) ([]Certificate, error) {
+	groups, err := s.repo.Groups()
+	if err != nil {
+		return nil, err
+	}
+	var certs []Certificate
+	for _, g := range groups {
+		if t, ok := g.Term(year); ok && t.LeadID != 0 {
+			certs = append(certs, appointment(g, t.LeadID, year))
+		}
+	}
+	if len(certs) == 0 {
+		return nil, Errorf(CodeConflict, "no_leads", "no group has a lead in %d", year).WithParams("year", strconv.Itoa(year))
+	}
+	return s.issue(certs)
+}
+
+func appointment(g Group, lead uint64, year int) Certificate {
+	return Certificate{Kind: CertAppointment, MemberID: lead, Title: g.Name + "组长", TitleEN: "Lead, " + g.Name,
+		Detail: g.Name, Year: year, Source: "group:" + strconv.FormatUint(g.ID, 10) + ":" + strconv.Itoa(year)}
 }
 
 // ForEvent issues a thanks certificate to each speaker of an event, one
@@ -289,11 +311,20 @@ func (s *CertificateService) checkPrintable(certs []Certificate) error {
 		return err
 	}
 	for _, c := range certs {
-		for _, text := range []string{c.Name, c.NameLatin, c.Title, c.Detail} {
-			if bad := r.Unprintable(text); len(bad) > 0 {
-				return Errorf(CodeInvalid, "name_unprintable", "%s: the certificate font cannot print %q", c.Name, string(bad)).
-					WithParams("member", c.Name, "chars", string(bad), "id", strconv.FormatUint(c.MemberID, 10))
-			}
+		if err := printable(r, c.Name, c.MemberID, c.Name, c.NameLatin, c.Title, c.Detail); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// printable refuses texts of a member with a character the font lacks,
+// naming the member and the characters.
+func printable(r *pdf.Renderer, member string, id uint64, texts ...string) error {
+	for _, text := range texts {
+		if bad := r.Unprintable(text); len(bad) > 0 {
+			return Errorf(CodeInvalid, "name_unprintable", "%s: the certificate font cannot print %q", member, string(bad)).
+				WithParams("member", member, "chars", string(bad), "id", strconv.FormatUint(id, 10))
 		}
 	}
 	return nil

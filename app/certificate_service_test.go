@@ -102,3 +102,39 @@ func pdfText(t *testing.T, data []byte) string {
 	}
 	return string(out)
 }
+
+func TestForLeadsIssuesEveryLeadsLetterOnce(t *testing.T) {
+	p := newProgram(t)
+	hz, fin := p.member("林堃"), p.member("周玥")
+	p.group("regional", "杭州用户组", app.GroupTerm{Year: 2026, LeadID: hz.ID})
+	p.group("industry", "金融行业组", app.GroupTerm{Year: 2026, LeadID: fin.ID}, app.GroupTerm{Year: 2027, LeadID: hz.ID})
+	p.group("special", "特殊贡献组")
+	for _, tc := range []struct {
+		year   int
+		want   []string
+		reason string
+	}{
+		{2026, []string{"林堃 杭州用户组组长", "周玥 金融行业组组长"}, ""},
+		{2027, []string{"林堃 金融行业组组长"}, ""},
+		{2030, nil, "no_leads"},
+	} {
+		certs, err := p.svc.Certificates.ForLeads(tc.year)
+		if reasonOf(err) != tc.reason {
+			t.Errorf("%d: %v, want %q", tc.year, err, tc.reason)
+		}
+		var got []string
+		for _, c := range certs {
+			got = append(got, c.Name+" "+c.Title)
+			if c.Kind != app.CertAppointment || c.Year != tc.year {
+				t.Errorf("%d: %+v", tc.year, c)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("%d = %v, want %v", tc.year, got, tc.want)
+		}
+	}
+	again, _ := p.svc.Certificates.ForLeads(2026)
+	if len(again) != 2 || again[0].Prints != 2 || again[0].Serial != "PGACE-2026-CN-000001" {
+		t.Errorf("issued again = %+v, want the same serials, reprinted", again)
+	}
+}

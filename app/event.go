@@ -36,22 +36,29 @@ const organizerKind = "university_event"
 
 // Event is something the chapter held, with its talks.
 type Event struct {
-	ID         uint64 `json:"id"`
-	Name       string `json:"name"`
-	Kind       string `json:"kind"`
-	Date       string `json:"date"`
-	City       string `json:"city"`
-	GroupID    uint64 `json:"group_id"`
-	Attendance int    `json:"attendance"`
+	ID      uint64 `json:"id"`
+	Name    string `json:"name"`
+	Kind    string `json:"kind"`
+	Date    string `json:"date"`
+	City    string `json:"city"`
+	GroupID uint64 `json:"group_id"`
+	// Attendance is the headcount the organizer reports: online viewers
+	// and people who never checked in count too.
+	Attendance int `json:"attendance"`
 	// OrganizerID is the member who organised it; a university event earns
 	// them the university_event contribution.
 	OrganizerID uint64 `json:"organizer_id"`
 	// OrganizerContributionID is that contribution, once created.
-	OrganizerContributionID uint64    `json:"organizer_contribution_id"`
-	Talks                   []Talk    `json:"talks"`
-	Version                 int       `json:"version"`
-	CreatedAt               time.Time `json:"created_at"`
-	UpdatedAt               time.Time `json:"updated_at"`
+	OrganizerContributionID uint64 `json:"organizer_contribution_id"`
+	Talks                   []Talk `json:"talks"`
+	// Registered and CheckedIn count the attendee records: the store fills them when it
+	// reads the event and never keeps them, so a check-in at the door does
+	// not change the event's version under an organizer editing it.
+	Registered int       `json:"registered"`
+	CheckedIn  int       `json:"checked_in"`
+	Version    int       `json:"version"`
+	CreatedAt  time.Time `json:"created_at"`
+	UpdatedAt  time.Time `json:"updated_at"`
 }
 
 // Talk is one talk at an event. ContributionID links the contribution it
@@ -88,6 +95,7 @@ func (e *Event) Normalize() {
 	e.Kind = strings.TrimSpace(e.Kind)
 	e.Date = strings.TrimSpace(e.Date)
 	e.City = strings.TrimSpace(e.City)
+	e.Registered, e.CheckedIn = 0, 0
 	if e.Talks == nil {
 		e.Talks = []Talk{}
 	}

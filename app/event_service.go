@@ -3,6 +3,8 @@ package app
 import (
 	"cmp"
 	"slices"
+
+	"acedesk/app/pdf"
 )
 
 // EventService records events. A talk at an event of a kind that earns
@@ -12,6 +14,8 @@ type EventService struct {
 	repo     Repository
 	settings *SettingsService
 	rules    *RulesService
+	levels   *LevelService
+	renderer func() (*pdf.Renderer, error)
 }
 
 // Kinds lists the event kinds in the order the UI offers them.

@@ -70,7 +70,12 @@ func (p *program) on(date string) {
 	p.clock.Set(d.Add(9 * time.Hour))
 }
 
-func reasonOf(e error) string { return app.AsError(e).Reason }
+func reasonOf(e error) string {
+	if e == nil {
+		return ""
+	}
+	return app.AsError(e).Reason
+}
 
 func TestLeadsAndDecisionsGiveLevelsWithReasons(t *testing.T) {
 	p := newProgram(t)

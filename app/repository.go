@@ -52,6 +52,7 @@ type Repository interface {
 	ContributionImportRepository
 	KeyRepository
 	ExportRepository
+	AttendeeRepository
 	// HasHistory reports whether anything else refers to the member, in
 	// which case it may be archived but not deleted.
 	HasHistory(memberID uint64) (bool, error)

@@ -33,6 +33,7 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	members := &MemberService{repo: repo, clock: clock, settings: settings}
 	rulesSvc := &RulesService{repo: repo, settings: settings}
 	standings := &StandingsService{repo: repo, rules: rulesSvc}
+	renderer := lazyRenderer()
 	svc := &Services{
 		Members:            members,
 		Settings:           settings,
@@ -44,12 +45,11 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 		Groups:             &GroupService{repo: repo, settings: settings},
 		GroupImport:        &GroupImportService{repo: repo, settings: settings},
 		Decisions:          &DecisionService{repo: repo, settings: settings},
-		Events:             &EventService{repo: repo, settings: settings, rules: rulesSvc},
 		Levels:             &LevelService{repo: repo, clock: clock, settings: settings, standings: standings},
 		ContributionImport: NewContributionImportService(repo, settings, rulesSvc),
 		Dashboard:          &DashboardService{repo: repo, clock: clock, standings: standings},
 	}
-	renderer := lazyRenderer()
+	svc.Events = &EventService{repo: repo, settings: settings, rules: rulesSvc, levels: svc.Levels, renderer: renderer}
 	svc.Certificates = &CertificateService{repo: repo, settings: settings, levels: svc.Levels, jobs: NewJobs(clock), renderer: renderer}
 	svc.Trust = &TrustService{repo: repo, change: settings.change, revocations: svc.Certificates}
 	svc.Certificates.trust = svc.Trust

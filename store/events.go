@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"time"
 
 	"acedesk/app"
@@ -53,6 +54,7 @@ func (s *Store) SaveEvent(e app.Event, plan app.EventPlan, ch app.Change) (app.E
 			return err
 		}
 		var err error
+		e.Registered, e.CheckedIn = 0, 0
 		if isNew {
 			e, err = events.create(tx, e, ch)
 		} else {
@@ -61,7 +63,10 @@ func (s *Store) SaveEvent(e app.Event, plan app.EventPlan, ch app.Change) (app.E
 		if err != nil {
 			return err
 		}
-		return swapRefs(tx, before, people(e))
+		if err := swapRefs(tx, before, people(e)); err != nil {
+			return err
+		}
+		return attendanceCounts(tx, &e)
 	})
 	return e, err
 }
@@ -101,13 +106,35 @@ func applyPlan(tx *bolt.Tx, e *app.Event, plan app.EventPlan, ch app.Change) err
 	return nil
 }
 
-// DeleteEvent removes an event and the contributions in plan (its pending
-// ones; the service refuses when any was decided).
+// DeleteEvent removes an event, the contributions in plan (its pending
+// ones; the service refuses when any was decided) and its registrations.
+// An event where anyone checked in stays: that is a record of who came.
 func (s *Store) DeleteEvent(id uint64, version int, plan app.EventPlan, ch app.Change) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		old, err := events.remove(tx, id, version, ch)
 		if err != nil {
 			return err
+		}
+		var registered []app.Attendee
+		err = eachAttendee(tx, id, func(_ uint64, v []byte) error {
+			var a app.Attendee
+			if err := json.Unmarshal(v, &a); err != nil {
+				return err
+			}
+			if a.CheckedIn {
+				return app.Errorf(app.CodeConflict, "event_has_checkins", "people checked in at %s: it cannot be deleted", old.Name).
+					WithParams("event", old.Name)
+			}
+			registered = append(registered, a)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, a := range registered {
+			if err := removeAttendee(tx, a, app.ActionUnregister, ch); err != nil {
+				return err
+			}
 		}
 		if err := applyPlan(tx, &old, plan, ch); err != nil {
 			return err
@@ -121,8 +148,10 @@ func (s *Store) GetEvent(id uint64) (app.Event, error) {
 	var e app.Event
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		e, err = events.load(tx, id)
-		return err
+		if e, err = events.load(tx, id); err != nil {
+			return err
+		}
+		return attendanceCounts(tx, &e)
 	})
 	return e, err
 }
@@ -132,8 +161,15 @@ func (s *Store) Events(year int) ([]app.Event, error) {
 	var out []app.Event
 	err := s.db.View(func(tx *bolt.Tx) error {
 		var err error
-		out, err = events.all(tx, func(e *app.Event) bool { return year == 0 || e.Year() == year })
-		return err
+		if out, err = events.all(tx, func(e *app.Event) bool { return year == 0 || e.Year() == year }); err != nil {
+			return err
+		}
+		for i := range out {
+			if err := attendanceCounts(tx, &out[i]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return out, err
 }

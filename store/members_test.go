@@ -93,15 +93,21 @@ func TestDeleteRefusesMembersWithHistory(t *testing.T) {
 	}
 }
 
-func BenchmarkSearch10k(b *testing.B) {
+// roster10k is a database with 10,000 demo members, for benchmarks.
+func roster10k(b *testing.B) *Store {
 	s, err := Open(b.TempDir()+"/bench.db", Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer s.Close()
+	b.Cleanup(func() { s.Close() })
 	if err := s.CreateMembersAndContributions(app.DemoMembers(10000, 7), nil, change); err != nil {
 		b.Fatal(err)
 	}
+	return s
+}
+
+func BenchmarkSearch10k(b *testing.B) {
+	s := roster10k(b)
 	for _, text := range []string{"", "王", "zhang wei", "1380", "example.com", "云象", "nobody-matches"} {
 		b.Run(fmt.Sprintf("q=%q", text), func(b *testing.B) {
 			for b.Loop() {

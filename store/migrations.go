@@ -60,6 +60,10 @@ var migrations = []Migration{
 		}
 		return nil
 	}},
+	{Version: 6, Name: "event attendees", Apply: func(tx *bolt.Tx) error {
+		_, err := tx.CreateBucketIfNotExists(bucketAttendees)
+		return err
+	}},
 }
 
 // CurrentSchema is the schema version this build writes.

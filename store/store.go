@@ -106,6 +106,7 @@ var (
 	bucketCertBySource = []byte("cert_by_source")
 	bucketTrophies     = []byte("trophies")
 	bucketKeys         = []byte("keys")
+	bucketAttendees    = []byte("attendees")
 
 	keySchema = []byte("schema_version")
 	keyApp    = []byte("app")

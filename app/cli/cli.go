@@ -69,6 +69,9 @@ Usage:
                                               the public list of level holders for the website
   acedesk badge --serial SERIAL --out FILE.json | --batch YYYY-Qn --out DIR
                                               certificates as signed Open Badges 3.0 credentials
+  acedesk placecards --event ID --out FILE.pdf
+                                              tent cards for the level holders registered for an
+                                              event, in front-row seating order
   acedesk verify PAYLOAD|FILE.pdf|IMAGE.png [--json]
                                               check a certificate code: the QR text, a certificate
                                               PDF or a photo/scan (PNG, JPEG); exit 0 only if valid
@@ -134,6 +137,8 @@ func Run(args []string, env Env) int {
 		return c.showcase(rest)
 	case "badge":
 		return c.badge(rest)
+	case "placecards":
+		return c.placecards(rest)
 	case "verify":
 		return c.verify(rest)
 	case "key":

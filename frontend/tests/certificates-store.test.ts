@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 
 vi.mock('@/api/certificates', () => ({
-  list: vi.fn(), forBatch: vi.fn(), revoke: vi.fn(), preview: vi.fn(), print: vi.fn(),
+  list: vi.fn(), forBatch: vi.fn(), forRenewal: vi.fn(), forLeads: vi.fn(), forEvent: vi.fn(), revoke: vi.fn(), preview: vi.fn(), print: vi.fn(),
   jobStatus: vi.fn(), cancelJob: vi.fn(), jobResult: vi.fn(),
 }))
 
@@ -37,7 +37,7 @@ describe('certificates store', () => {
     mocked.forBatch.mockResolvedValue(issued)
     mocked.list.mockResolvedValue(issued)
     const store = useCertificatesStore()
-    const out = await store.issueBatch('2025-Q4')
+    const out = await store.issue({ kind: 'batch', batch: '2025-Q4' })
     expect(mocked.forBatch).toHaveBeenCalledWith('2025-Q4')
     expect(out).toHaveLength(2)
     expect(store.certificates.map((c) => c.serial)).toEqual(['2025-Q4-001', '2025-Q4-002'])
@@ -45,10 +45,27 @@ describe('certificates store', () => {
     expect(store.issuing).toBe(false)
   })
 
+  it('issues each source through its own call and selects what it issued, but not the revoked', async () => {
+    const out = [cert('A'), cert('B', { revoked: true })]
+    mocked.forRenewal.mockResolvedValue(out)
+    mocked.forLeads.mockResolvedValue(out)
+    mocked.forEvent.mockResolvedValue(out)
+    const store = useCertificatesStore()
+    await store.issue({ kind: 'renewal', year: 2025 })
+    expect(mocked.forRenewal).toHaveBeenCalledWith(2025)
+    await store.issue({ kind: 'leads', year: 2026 })
+    expect(mocked.forLeads).toHaveBeenCalledWith(2026)
+    await store.issue({ kind: 'event', event: 7 })
+    expect(mocked.forEvent).toHaveBeenCalledWith(7)
+    expect(mocked.forBatch).not.toHaveBeenCalled()
+    expect(store.issued).toEqual(['A', 'B'])
+    expect(store.selected).toEqual(['A'])
+  })
+
   it('rejects with the AppError when the batch is not published', async () => {
     mocked.forBatch.mockRejectedValue(new AppError({ code: 'conflict', reason: 'batch_unpublished', message: 'x' }))
     const store = useCertificatesStore()
-    await expect(store.issueBatch('2026-Q1')).rejects.toMatchObject({ reason: 'batch_unpublished' })
+    await expect(store.issue({ kind: 'batch', batch: '2026-Q1' })).rejects.toMatchObject({ reason: 'batch_unpublished' })
     expect(store.issuing).toBe(false)
   })
 

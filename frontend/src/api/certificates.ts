@@ -45,6 +45,21 @@ export async function forBatch(batchId: string): Promise<Certificate[]> {
   return (await call(() => CertificateService.ForBatch(batchId))) ?? []
 }
 
+/** Issues the honor certificates of a confirmed renewal of year (for year + 1). */
+export async function forRenewal(year: number): Promise<Certificate[]> {
+  return (await call(() => CertificateService.ForRenewal(year))) ?? []
+}
+
+/** Issues the appointment letters of every group lead of year. */
+export async function forLeads(year: number): Promise<Certificate[]> {
+  return (await call(() => CertificateService.ForLeads(year))) ?? []
+}
+
+/** Issues the thanks certificates of an event's speakers. */
+export async function forEvent(eventID: number): Promise<Certificate[]> {
+  return (await call(() => CertificateService.ForEvent(eventID))) ?? []
+}
+
 export function revoke(serial: string, reason: string): Promise<Certificate> {
   return call(() => CertificateService.Revoke(serial, reason))
 }

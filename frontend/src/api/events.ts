@@ -2,6 +2,7 @@ import * as EventService from '../../wailsjs/go/app/EventService'
 import * as ContributionService from '../../wailsjs/go/app/ContributionService'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { decodeBytes, type FileData } from './certificates'
 
 export type Event = app.Event
 export type Talk = app.Talk
@@ -28,6 +29,10 @@ export async function list(year: number): Promise<Event[]> {
   return (await call(() => EventService.List(year))) ?? []
 }
 
+export function get(id: number): Promise<Event> {
+  return call(() => EventService.Get(id))
+}
+
 /** Creates (id 0) or updates an event with its talks. */
 export function save(id: number, version: number, input: EventInput): Promise<Event> {
   return call(() => EventService.Save(app.Event.createFrom({ ...input, id, version })))
@@ -47,4 +52,44 @@ export function approve(id: number, version: number): Promise<Contribution> {
 
 export function reject(id: number, version: number): Promise<Contribution> {
   return call(() => ContributionService.Reject(id, version))
+}
+
+export type AttendeeRow = app.AttendeeRow
+
+/** The event's attendees with their current level, in pinyin order. */
+export async function attendees(eventID: number): Promise<AttendeeRow[]> {
+  return (await call(() => EventService.Attendees(eventID))) ?? []
+}
+
+export function register(eventID: number, memberID: number): Promise<AttendeeRow> {
+  return call(() => EventService.Register(eventID, memberID))
+}
+
+export async function unregister(eventID: number, memberID: number, version: number): Promise<void> {
+  await call(() => EventService.Unregister(eventID, memberID, version))
+}
+
+/** Checks in from the version shown (0: not registered yet); the device is '' on this computer. */
+export function checkIn(eventID: number, memberID: number, version: number, device = ''): Promise<AttendeeRow> {
+  return call(() => EventService.CheckIn(eventID, memberID, version, device))
+}
+
+export function undoCheckIn(eventID: number, memberID: number, version: number, device = ''): Promise<AttendeeRow> {
+  return call(() => EventService.UndoCheckIn(eventID, memberID, version, device))
+}
+
+/** Adds someone at the door to the roster (name and phone) and checks them in. */
+export function walkIn(eventID: number, name: string, phone: string, device = ''): Promise<AttendeeRow> {
+  return call(() => EventService.WalkIn(eventID, app.WalkIn.createFrom({ name, name_latin: '', phone }), device))
+}
+
+/** The level holders among the attendees, in seating order. */
+export async function frontRow(eventID: number): Promise<AttendeeRow[]> {
+  return (await call(() => EventService.FrontRow(eventID))) ?? []
+}
+
+/** The front row's place cards as a PDF. */
+export async function placeCards(eventID: number): Promise<FileData> {
+  const r = await call(() => EventService.PlaceCards(eventID))
+  return { name: r.name, bytes: decodeBytes(r.data as unknown) }
 }

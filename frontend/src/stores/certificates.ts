@@ -4,6 +4,28 @@ import * as api from '@/api/certificates'
 import type { Certificate, FileData, JobStatus } from '@/api/certificates'
 import { AppError, toAppError } from '@/api/errors'
 
+/** What certificates are issued for. */
+export type IssueSource =
+  | { kind: 'batch'; batch: string }
+  | { kind: 'renewal'; year: number }
+  | { kind: 'leads'; year: number }
+  | { kind: 'event'; event: number }
+
+export const SOURCE_KINDS = ['batch', 'renewal', 'leads', 'event'] as const
+
+function issueFrom(s: IssueSource): Promise<Certificate[]> {
+  switch (s.kind) {
+    case 'batch':
+      return api.forBatch(s.batch)
+    case 'renewal':
+      return api.forRenewal(s.year)
+    case 'leads':
+      return api.forLeads(s.year)
+    case 'event':
+      return api.forEvent(s.event)
+  }
+}
+
 /** How often a running print job is asked for its progress. */
 export const POLL_MS = 250
 
@@ -37,12 +59,16 @@ export const useCertificatesStore = defineStore('certificates', () => {
     }
   }
 
-  /** Issues a published batch's certificates; rejects with the AppError when refused. */
-  async function issueBatch(batchId: string): Promise<Certificate[]> {
+  /**
+   * Issues the certificates of a source and selects them for printing;
+   * rejects with the AppError when refused.
+   */
+  async function issue(source: IssueSource): Promise<Certificate[]> {
     issuing.value = true
     try {
-      const out = await api.forBatch(batchId)
+      const out = await issueFrom(source)
       issued.value = out.map((c) => c.serial)
+      selected.value = out.filter((c) => !c.revoked).map((c) => c.serial)
       await load()
       return out
     } finally {
@@ -126,6 +152,6 @@ export const useCertificatesStore = defineStore('certificates', () => {
 
   return {
     certificates, loading, error, issued, issuing, selected, job, jobError, result, printing,
-    load, issueBatch, revoke, print, cancel, stopPolling, clearJob,
+    load, issue, revoke, print, cancel, stopPolling, clearJob,
   }
 })

@@ -174,7 +174,18 @@ export const useEventsStore = defineStore('events', () => {
     }
   }
 
+  /** Shows an event's door counts without reloading the list. */
+  function setCounts(id: number, registered: number, checkedIn: number): void {
+    for (const e of [...items.value, editor.event]) {
+      if (e?.id === id) {
+        e.registered = registered
+        e.checked_in = checkedIn
+      }
+    }
+  }
+
   return {
+    setCounts,
     year, items, kinds, groups, loading, error, shownYear, groupName, load,
     editor, openCreate, openEdit, closeEditor, addTalk, removeTalk, save, decide, remove, loadContributions,
   }

@@ -1,5 +1,62 @@
 export namespace app {
 	
+	export class AttendeeRow {
+	    event_id: number;
+	    member_id: number;
+	    name: string;
+	    name_latin: string;
+	    organization: string;
+	    phone: string;
+	    level: string;
+	    registered: boolean;
+	    walk_in: boolean;
+	    checked_in: boolean;
+	    // Go type: time
+	    checked_in_at: any;
+	    checked_in_by: string;
+	    device: string;
+	    version: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AttendeeRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.event_id = source["event_id"];
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.name_latin = source["name_latin"];
+	        this.organization = source["organization"];
+	        this.phone = source["phone"];
+	        this.level = source["level"];
+	        this.registered = source["registered"];
+	        this.walk_in = source["walk_in"];
+	        this.checked_in = source["checked_in"];
+	        this.checked_in_at = this.convertValues(source["checked_in_at"], null);
+	        this.checked_in_by = source["checked_in_by"];
+	        this.device = source["device"];
+	        this.version = source["version"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class AuditEntry {
 	    id: number;
 	    // Go type: time
@@ -754,6 +811,8 @@ export namespace app {
 	    organizer_id: number;
 	    organizer_contribution_id: number;
 	    talks: Talk[];
+	    registered: number;
+	    checked_in: number;
 	    version: number;
 	    // Go type: time
 	    created_at: any;
@@ -776,6 +835,8 @@ export namespace app {
 	        this.organizer_id = source["organizer_id"];
 	        this.organizer_contribution_id = source["organizer_contribution_id"];
 	        this.talks = this.convertValues(source["talks"], Talk);
+	        this.registered = source["registered"];
+	        this.checked_in = source["checked_in"];
 	        this.version = source["version"];
 	        this.created_at = this.convertValues(source["created_at"], null);
 	        this.updated_at = this.convertValues(source["updated_at"], null);
@@ -1472,6 +1533,22 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class WalkIn {
+	    name: string;
+	    name_latin: string;
+	    phone: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WalkIn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.name_latin = source["name_latin"];
+	        this.phone = source["phone"];
+	    }
 	}
 
 }

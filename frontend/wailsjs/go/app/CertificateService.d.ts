@@ -10,6 +10,8 @@ export function ForEvent(arg1:number):Promise<Array<app.Certificate>>;
 
 export function ForLead(arg1:number,arg2:number):Promise<Array<app.Certificate>>;
 
+export function ForLeads(arg1:number):Promise<Array<app.Certificate>>;
+
 export function ForMember(arg1:number,arg2:string,arg3:number,arg4:number):Promise<Array<app.Certificate>>;
 
 export function ForRenewal(arg1:number):Promise<Array<app.Certificate>>;

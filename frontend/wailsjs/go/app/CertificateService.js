@@ -18,6 +18,10 @@ export function ForLead(arg1, arg2) {
   return window['go']['app']['CertificateService']['ForLead'](arg1, arg2);
 }
 
+export function ForLeads(arg1) {
+  return window['go']['app']['CertificateService']['ForLeads'](arg1);
+}
+
 export function ForMember(arg1, arg2, arg3, arg4) {
   return window['go']['app']['CertificateService']['ForMember'](arg1, arg2, arg3, arg4);
 }
