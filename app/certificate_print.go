@@ -142,7 +142,13 @@ func pageOf(c Certificate, setup CertificateSetup) pdf.Certificate {
 		y, m, d := c.IssuedOn[:4], strings.TrimLeft(c.IssuedOn[5:7], "0"), strings.TrimLeft(c.IssuedOn[8:], "0")
 		dateZH = y + " 年 " + m + " 月 " + d + " 日"
 	}
-	return pdf.Certificate{Kind: c.Kind, Serial: c.Serial, Name: c.Name, NameLatin: c.NameLatin, TitleZH: c.Title, TitleEN: c.TitleEN,
+	// A talk's title is printed as given, in one language: the same line
+	// twice would read as a mistake.
+	titleEN := c.TitleEN
+	if titleEN == c.Title {
+		titleEN = ""
+	}
+	return pdf.Certificate{Kind: c.Kind, Serial: c.Serial, Name: c.Name, NameLatin: c.NameLatin, TitleZH: c.Title, TitleEN: titleEN,
 		BodyZH: c.fill(zh, false), BodyEN: c.fill(en, true), DateZH: dateZH, DateEN: dateEN, QR: c.Payload, Reprint: c.Prints > 1}
 }
 

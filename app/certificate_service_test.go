@@ -138,3 +138,27 @@ func TestForLeadsIssuesEveryLeadsLetterOnce(t *testing.T) {
 		t.Errorf("issued again = %+v, want the same serials, reprinted", again)
 	}
 }
+
+func TestThanksCertificatePrintsTheTalkTitleOnce(t *testing.T) {
+	p := newProgram(t)
+	speaker := p.member("林静")
+	e, err := p.svc.Events.Save(app.Event{Name: "天天象上·杭州", Kind: app.EventRegionalSummit, Date: "2026-03-21", City: "杭州",
+		Talks: []app.Talk{{MemberID: speaker.ID, Title: "深入理解 MVCC"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	certs, err := p.svc.Certificates.ForEvent(e.ID)
+	if err != nil || len(certs) != 1 {
+		t.Fatalf("ForEvent = %+v, %v", certs, err)
+	}
+	preview, err := p.svc.Certificates.Preview(certs[0].Serial)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, preview.Data)
+	if got := strings.Count(strings.ReplaceAll(text, " ", ""), "深入理解MVCC"); got != 3 {
+		// In the Chinese and the English wording, and once as the title:
+		// not a fourth time as an "English" title.
+		t.Errorf("the talk title appears %d times, want 3:\n%s", got, text)
+	}
+}
