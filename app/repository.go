@@ -51,6 +51,7 @@ type Repository interface {
 	TrophyRepository
 	ContributionImportRepository
 	KeyRepository
+	BundleRepository
 	// HasHistory reports whether anything else refers to the member, in
 	// which case it may be archived but not deleted.
 	HasHistory(memberID uint64) (bool, error)

@@ -21,6 +21,7 @@ type Services struct {
 	Benefits           *BenefitService
 	Trust              *TrustService
 	Certificates       *CertificateService
+	Bundles            *BundleService
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -51,6 +52,7 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	svc.Certificates.trust = svc.Trust
 	svc.Trophies = &TrophyService{repo: repo, settings: settings, levels: svc.Levels}
 	svc.Benefits = &BenefitService{repo: repo}
+	svc.Bundles = &BundleService{repo: repo, settings: settings, trust: svc.Trust, clock: clock, jobs: NewJobs(clock)}
 	sys := svc.System
 	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions
 	return svc

@@ -70,6 +70,13 @@ Usage:
                                               PDF or a photo/scan (PNG, JPEG); exit 0 only if valid
   acedesk key [--pem]                         the chapter's signing key: ID and fingerprint, or
                                               the public key as PEM for whoever checks certificates
+  acedesk export --format bundle [--changes] --out FILE.acebundle
+                                              the chapter's data for headquarters, signed with
+                                              the chapter key; --changes: only what changed
+                                              since the last export
+  acedesk merge BUNDLE... [--accept-key CHAPTER] [--conflicts FILE.xlsx] [--json]
+                                              headquarters: verify chapter bundles and merge
+                                              each whole; conflicts are listed, never resolved
   acedesk backup FILE                         copy the database (also while ACE Desk runs)
   acedesk restore FILE                        replace the database with a backup
   acedesk version                             print the version
@@ -124,6 +131,10 @@ func Run(args []string, env Env) int {
 		return c.verify(rest)
 	case "key":
 		return c.key(rest)
+	case "export":
+		return c.export(rest)
+	case "merge":
+		return c.merge(rest)
 	case "backup":
 		return c.backup(rest)
 	case "restore":
@@ -158,7 +169,8 @@ func (c *runner) flags(name string) *flag.FlagSet {
 }
 
 // parse parses args, flags and positional arguments in any order, and
-// wants exactly nargs positional arguments, which it returns.
+// wants exactly nargs positional arguments (at least one when nargs is
+// AtLeastOne), which it returns.
 func (c *runner) parse(fs *flag.FlagSet, args []string, nargs int) ([]string, bool) {
 	var positional []string
 	for {
@@ -172,12 +184,18 @@ func (c *runner) parse(fs *flag.FlagSet, args []string, nargs int) ([]string, bo
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+	if nargs == AtLeastOne && len(positional) > 0 {
+		return positional, true
+	}
 	if len(positional) != nargs {
 		c.usageError(fmt.Sprintf("%s: expected %d argument(s), got %d", fs.Name(), nargs, len(positional)))
 		return nil, false
 	}
 	return positional, true
 }
+
+// AtLeastOne tells parse to take one or more positional arguments.
+const AtLeastOne = -1
 
 // DefaultDBPath is the database in the OS user config folder.
 func DefaultDBPath() string {
