@@ -1,0 +1,74 @@
+package app_test
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"acedesk/app"
+	"acedesk/app/apptest"
+	"acedesk/store"
+)
+
+// benchChapter is a chapter at the scale: 10,000 members and
+// 200,000 contributions.
+func benchChapter(b *testing.B) *app.Services {
+	st, err := store.Open(filepath.Join(b.TempDir(), "chapter.db"), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	if err := st.CreateMembersAndContributions(app.DemoMembers(10000, 9), benchContributions, app.Change{Actor: "bench", At: apptest.Start}); err != nil {
+		b.Fatal(err)
+	}
+	svc := app.NewServices(st, apptest.NewClock(apptest.Start), "bench")
+	setup := app.DefaultCertificateSetup()
+	setup.ChapterCode = "HZ"
+	if _, err := svc.Certificates.SaveSetup(setup); err != nil {
+		b.Fatal(err)
+	}
+	return svc
+}
+
+// BenchmarkBundleExport writes a full bundle of the chapter to a file.
+func BenchmarkBundleExport(b *testing.B) {
+	svc := benchChapter(b)
+	path := filepath.Join(b.TempDir(), "chapter.acebundle")
+	for b.Loop() {
+		if _, err := svc.Bundles.ExportBundle(path, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBundleMerge verifies that bundle and merges it into an empty
+// headquarters database.
+func BenchmarkBundleMerge(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "chapter.acebundle")
+	if _, err := benchChapter(b).Bundles.ExportBundle(path, false); err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		st, err := store.Open(filepath.Join(b.TempDir(), fmt.Sprintf("hq%d.db", n)), store.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		hq := app.NewServices(st, apptest.NewClock(apptest.Start), "bench")
+		b.StartTimer()
+		bundle, err := app.OpenBundle(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := hq.Bundles.Merge(context.Background(), bundle, false, nil)
+		if err != nil || r.Counts[3].Added != 200000 {
+			b.Fatalf("merge = %+v, %v", r.Counts, err)
+		}
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+}
