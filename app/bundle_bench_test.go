@@ -36,7 +36,7 @@ func BenchmarkBundleExport(b *testing.B) {
 	svc := benchChapter(b)
 	path := filepath.Join(b.TempDir(), "chapter.acebundle")
 	for b.Loop() {
-		if _, err := svc.Bundles.ExportBundle(path, false); err != nil {
+		if _, err := app.ExportBundleFile(svc.Bundles, path, false); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -46,7 +46,7 @@ func BenchmarkBundleExport(b *testing.B) {
 // headquarters database.
 func BenchmarkBundleMerge(b *testing.B) {
 	path := filepath.Join(b.TempDir(), "chapter.acebundle")
-	if _, err := benchChapter(b).Bundles.ExportBundle(path, false); err != nil {
+	if _, err := app.ExportBundleFile(benchChapter(b).Bundles, path, false); err != nil {
 		b.Fatal(err)
 	}
 	n := 0
@@ -63,7 +63,7 @@ func BenchmarkBundleMerge(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		r, err := hq.Bundles.Merge(context.Background(), bundle, false, nil)
+		r, err := app.MergeVerified(context.Background(), hq.Bundles, bundle, false, nil)
 		if err != nil || r.Counts[3].Added != 200000 {
 			b.Fatalf("merge = %+v, %v", r.Counts, err)
 		}

@@ -5,8 +5,10 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/base64"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"acedesk/app/exchange"
 )
@@ -90,12 +92,19 @@ type BundleService struct {
 	trust    *TrustService
 	clock    Clock
 	jobs     *Jobs
+
+	mu sync.Mutex
+	// exports are the manifests of export jobs whose file is not handed
+	// over yet, by job.
+	exports map[string]*BundleManifest
 }
 
-// ExportBundle writes a full bundle, or with changes one of the records
+// ExportBundleFile writes a full bundle, or with changes one of the records
 // changed since the last export, to path (mode 0600, via a temporary file
-// so a failure leaves no half bundle), then records the export.
-func (s *BundleService) ExportBundle(path string, changes bool) (BundleManifest, error) {
+// so a failure leaves no half bundle), then records the export. It is a
+// function, not a method, so that the UI, which may not name paths on this
+// computer, cannot call it: it gets the bytes from StartExport.
+func ExportBundleFile(s *BundleService, path string, changes bool) (BundleManifest, error) {
 	data, m, err := s.buildBundle(changes)
 	if err != nil {
 		return m, err
@@ -163,9 +172,14 @@ func writeFileAtomic(path string, data []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// Merge merges a verified bundle (see OpenBundle). acceptKey is the
-// operator's confirmation that a known chapter's new key is genuine.
-func (s *BundleService) Merge(ctx context.Context, b *Bundle, acceptKey bool, progress Progress) (MergeResult, error) {
+// MergeVerified merges a verified bundle (see OpenBundle) for the command
+// line. acceptKey is the operator's confirmation that a known chapter's new
+// key is genuine.
+func MergeVerified(ctx context.Context, s *BundleService, b *Bundle, acceptKey bool, progress Progress) (MergeResult, error) {
+	return s.merge(ctx, b, acceptKey, progress)
+}
+
+func (s *BundleService) merge(ctx context.Context, b *Bundle, acceptKey bool, progress Progress) (MergeResult, error) {
 	ch, err := s.settings.change()
 	if err != nil {
 		return MergeResult{}, err
@@ -201,9 +215,18 @@ func KeyFingerprint(publicKey string) string {
 	return Fingerprint(pub)
 }
 
-// WriteConflictsXLSX writes the merges' conflicts as a workbook with
-// Chinese and English headers, one row per conflict.
+// WriteConflictsXLSX writes the merges' conflicts to path (see ConflictsXLSX).
 func WriteConflictsXLSX(path string, results []MergeResult) error {
+	data, err := ConflictsXLSX(results)
+	if err != nil {
+		return err
+	}
+	return writeFileAtomic(path, data)
+}
+
+// ConflictsXLSX is the merges' conflicts as a workbook with Chinese and
+// English headers, one row per conflict.
+func ConflictsXLSX(results []MergeResult) ([]byte, error) {
 	sheet := exchange.Sheet{Name: "冲突 Conflicts", Header: []string{"文件 Bundle", "分会 Chapter", "类型 Kind",
 		"来源编号 Source ID", "原因 Reason", "字段 Field", "传入值 Incoming", "现有值 Existing", "现有编号 Existing ID"}}
 	for _, r := range results {
@@ -212,8 +235,135 @@ func WriteConflictsXLSX(path string, results []MergeResult) error {
 		}
 	}
 	var buf bytes.Buffer
-	if err := exchange.WriteXLSX(&buf, []exchange.Sheet{sheet}); err != nil {
-		return err
-	}
-	return writeFileAtomic(path, buf.Bytes())
+	err := exchange.WriteXLSX(&buf, []exchange.Sheet{sheet})
+	return buf.Bytes(), err
 }
+
+// MergeOutcome is one bundle of a merge run: its result, or why it was
+// refused (nothing of it merged).
+type MergeOutcome struct {
+	File   string       `json:"file"`
+	Result *MergeResult `json:"result,omitempty"`
+	Error  *Error       `json:"error,omitempty"`
+}
+
+// BundleUpload is a bundle file the UI read from the user's disk.
+type BundleUpload struct {
+	Name string `json:"name"`
+	Data []byte `json:"data"`
+}
+
+// StartExport builds a bundle in the background and returns the job;
+// JobStatus follows it and ExportResult hands the file over.
+func (s *BundleService) StartExport(changes bool) (string, error) {
+	m := new(BundleManifest)
+	id := s.jobs.Start(func(ctx context.Context, progress Progress) (string, []byte, error) {
+		progress(0, 1)
+		data, built, err := s.buildBundle(changes)
+		if err != nil {
+			return "", nil, err
+		}
+		*m = built
+		progress(1, 1)
+		return built.Chapter.ID + "-" + built.Kind + "-" + built.CreatedAt.UTC().Format("20060102-150405") + ".acebundle", data, nil
+	})
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.exports[id] = m
+	return id, nil
+}
+
+// ExportResult is a finished export's file. Handing it over records the
+// export (once), so the next changes bundle starts after it.
+func (s *BundleService) ExportResult(id string) (FileResult, error) {
+	name, data, err := s.jobs.Result(id)
+	if err != nil {
+		return FileResult{}, err
+	}
+	s.mu.Lock()
+	m, pending := s.exports[id]
+	delete(s.exports, id)
+	s.mu.Unlock()
+	if pending {
+		ch, err := s.settings.change()
+		if err != nil {
+			return FileResult{}, err
+		}
+		if err := s.repo.RecordBundleExport(*m, ch); err != nil {
+			return FileResult{}, err
+		}
+	}
+	return FileResult{Name: name, Data: data}, nil
+}
+
+// StartMerge verifies and merges the bundles in the background, each whole,
+// in order; acceptKeys lists the chapters whose new key the operator
+// confirmed. A refused bundle does not stop the others. MergeOutcomes has
+// the result; cancelling stops the bundle being merged, leaving it out,
+// and those after it.
+func (s *BundleService) StartMerge(files []BundleUpload, acceptKeys []string) (string, error) {
+	if len(files) == 0 {
+		return "", Errorf(CodeInvalid, "bundle_none", "choose at least one bundle")
+	}
+	accept := map[string]bool{}
+	for _, c := range acceptKeys {
+		accept[c] = true
+	}
+	return s.jobs.Start(func(ctx context.Context, progress Progress) (string, []byte, error) {
+		const scale = 1000
+		outcomes := make([]MergeOutcome, 0, len(files))
+		for i, f := range files {
+			o := MergeOutcome{File: f.Name}
+			b, err := ReadBundle(bytes.NewReader(f.Data), int64(len(f.Data)), f.Name)
+			var r MergeResult
+			if err == nil {
+				r, err = s.merge(ctx, b, accept[b.Manifest.Chapter.ID], func(done, total int) {
+					progress(i*scale+done*scale/max(total, 1), len(files)*scale)
+				})
+			}
+			if ctx.Err() != nil {
+				return "", nil, ctx.Err()
+			}
+			if err != nil {
+				o.Error = AsError(err)
+			} else {
+				o.Result = &r
+			}
+			outcomes = append(outcomes, o)
+			progress((i+1)*scale, len(files)*scale)
+		}
+		data, err := json.Marshal(outcomes)
+		return "merge.json", data, err
+	}), nil
+}
+
+// MergeOutcomes is a finished merge's outcome per bundle.
+func (s *BundleService) MergeOutcomes(id string) ([]MergeOutcome, error) {
+	_, data, err := s.jobs.Result(id)
+	if err != nil {
+		return nil, err
+	}
+	var out []MergeOutcome
+	return out, json.Unmarshal(data, &out)
+}
+
+// ConflictsFile is a finished merge's conflicts as a workbook.
+func (s *BundleService) ConflictsFile(id string) (FileResult, error) {
+	outcomes, err := s.MergeOutcomes(id)
+	if err != nil {
+		return FileResult{}, err
+	}
+	results := []MergeResult{}
+	for _, o := range outcomes {
+		if o.Result != nil {
+			results = append(results, *o.Result)
+		}
+	}
+	data, err := ConflictsXLSX(results)
+	return FileResult{Name: "conflicts.xlsx", Data: data}, err
+}
+
+// JobStatus and CancelJob follow an export or a merge in the background.
+func (s *BundleService) JobStatus(id string) (JobStatus, error) { return s.jobs.Status(id) }
+
+func (s *BundleService) CancelJob(id string) error { return s.jobs.Cancel(id) }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"testing"
 
@@ -59,7 +60,7 @@ func demoChapter(t *testing.T, code string, members int) *program {
 func (p *program) export(changes bool) (string, app.BundleManifest) {
 	p.t.Helper()
 	path := filepath.Join(p.t.TempDir(), "chapter.acebundle")
-	m, err := p.svc.Bundles.ExportBundle(path, changes)
+	m, err := app.ExportBundleFile(p.svc.Bundles, path, changes)
 	if err != nil {
 		p.t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func (p *program) merge(path string, acceptKey bool) (app.MergeResult, error) {
 	if err != nil {
 		p.t.Fatal(err)
 	}
-	return p.svc.Bundles.Merge(context.Background(), b, acceptKey, nil)
+	return app.MergeVerified(context.Background(), p.svc.Bundles, b, acceptKey, nil)
 }
 
 func (p *program) mustMerge(path string) app.MergeResult {
@@ -350,7 +351,7 @@ func TestChangesBundleCarriesOnlyWhatChanged(t *testing.T) {
 
 func TestExportNeedsTheChaptersOwnCode(t *testing.T) {
 	p := newProgram(t)
-	_, err := p.svc.Bundles.ExportBundle(filepath.Join(t.TempDir(), "x.acebundle"), false)
+	_, err := app.ExportBundleFile(p.svc.Bundles, filepath.Join(t.TempDir(), "x.acebundle"), false)
 	if reasonOf(err) != "bundle_no_chapter_code" {
 		t.Errorf("export without a chapter code = %v", err)
 	}
@@ -449,5 +450,80 @@ func TestReadBundleRefusesDamagedFilesWithTheReason(t *testing.T) {
 	}
 	if _, err := app.ReadBundle(bytes.NewReader(good), int64(len(good)), "sample.acebundle"); err != nil {
 		t.Errorf("the unedited bundle: %v", err)
+	}
+}
+
+// finished polls a job until it ends; jobs here end on their own.
+func finished(t *testing.T, svc *app.BundleService, id string) app.JobStatus {
+	t.Helper()
+	for {
+		st, err := svc.JobStatus(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.State != app.JobRunning {
+			return st
+		}
+		runtime.Gosched()
+	}
+}
+
+func TestExportAndMergeJobsForTheUI(t *testing.T) {
+	hz := chapter(t, "HZ")
+	hz.member("欧阳喆")
+	id, _ := hz.svc.Bundles.StartExport(false)
+	if st := finished(t, hz.svc.Bundles, id); st.State != app.JobDone || st.Done != 1 || st.Total != 1 {
+		t.Fatalf("export job = %+v", st)
+	}
+	file, err := hz.svc.Bundles.ExportResult(id)
+	if err != nil || filepath.Ext(file.Name) != ".acebundle" {
+		t.Fatalf("export result = %q, %v", file.Name, err)
+	}
+	hz.member("林雪")
+	changes, _ := hz.svc.Bundles.StartExport(true)
+	finished(t, hz.svc.Bundles, changes)
+	changed, _ := hz.svc.Bundles.ExportResult(changes)
+	b, err := app.ReadBundle(bytes.NewReader(changed.Data), int64(len(changed.Data)), changed.Name)
+	if err != nil || len(b.Data.Members) != 1 || b.Data.Members[0].Name != "林雪" {
+		t.Fatalf("changes after the handed-over export = %+v, %v; want only 林雪", b, err)
+	}
+
+	impostor := chapter(t, "HZ")
+	impostor.member("王伟")
+	other, _ := impostor.svc.Bundles.StartExport(false)
+	finished(t, impostor.svc.Bundles, other)
+	otherFile, _ := impostor.svc.Bundles.ExportResult(other)
+
+	hq := chapter(t, "HQ")
+	broken := app.BundleUpload{Name: "broken.acebundle", Data: file.Data[:len(file.Data)/2]}
+	run := func(files []app.BundleUpload, accept []string) []app.MergeOutcome {
+		t.Helper()
+		id, err := hq.svc.Bundles.StartMerge(files, accept)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st := finished(t, hq.svc.Bundles, id); st.State != app.JobDone || st.Done != st.Total {
+			t.Fatalf("merge job = %+v", st)
+		}
+		out, err := hq.svc.Bundles.MergeOutcomes(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if x, err := hq.svc.Bundles.ConflictsFile(id); err != nil || len(x.Data) == 0 {
+			t.Errorf("conflicts file = %d bytes, %v", len(x.Data), err)
+		}
+		return out
+	}
+	out := run([]app.BundleUpload{broken, {Name: file.Name, Data: file.Data}, {Name: "other.acebundle", Data: otherFile.Data}}, nil)
+	if len(out) != 3 || out[0].Error == nil || out[0].Error.Reason != app.BundleTruncated || out[0].Error.Params["bundle"] != "broken.acebundle" ||
+		out[1].Result == nil || !out[1].Result.NewChapter || out[2].Error == nil || out[2].Error.Reason != "bundle_key_changed" {
+		t.Fatalf("outcomes = %+v", out)
+	}
+	out = run([]app.BundleUpload{{Name: "other.acebundle", Data: otherFile.Data}}, []string{"HZ"})
+	if out[0].Result == nil || !out[0].Result.KeyChanged {
+		t.Errorf("confirmed key: %+v", out[0])
+	}
+	if _, err := hq.svc.Bundles.StartMerge(nil, nil); reasonOf(err) != "bundle_none" {
+		t.Errorf("merging nothing = %v", err)
 	}
 }

@@ -52,7 +52,7 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	svc.Certificates.trust = svc.Trust
 	svc.Trophies = &TrophyService{repo: repo, settings: settings, levels: svc.Levels}
 	svc.Benefits = &BenefitService{repo: repo}
-	svc.Bundles = &BundleService{repo: repo, settings: settings, trust: svc.Trust, clock: clock, jobs: NewJobs(clock)}
+	svc.Bundles = &BundleService{repo: repo, settings: settings, trust: svc.Trust, clock: clock, jobs: NewJobs(clock), exports: map[string]*BundleManifest{}}
 	sys := svc.System
 	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions
 	return svc
@@ -61,5 +61,5 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
 	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport,
-		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard, s.Trophies, s.Benefits, s.Trust, s.Certificates}
+		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard, s.Trophies, s.Benefits, s.Trust, s.Certificates, s.Bundles}
 }

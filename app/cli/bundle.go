@@ -23,7 +23,7 @@ func (c *runner) export(args []string) int {
 		return c.usageError("export: --format bundle and --out FILE.acebundle are required")
 	}
 	return c.withSession(func(s *Session) int {
-		m, err := s.Services.Bundles.ExportBundle(*out, *changes)
+		m, err := app.ExportBundleFile(s.Services.Bundles, *out, *changes)
 		if err != nil {
 			return c.fail(err)
 		}
@@ -35,13 +35,6 @@ func (c *runner) export(args []string) int {
 			*out, m.Kind, m.Chapter.ID, total, app.KeyFingerprint(m.PublicKey))
 		return ExitOK
 	})
-}
-
-// mergeOutcome is one bundle in `merge --json`: its result or its error.
-type mergeOutcome struct {
-	File   string           `json:"file"`
-	Result *app.MergeResult `json:"result,omitempty"`
-	Error  *app.Error       `json:"error,omitempty"`
 }
 
 // merge verifies and merges chapter bundles, each whole in its own
@@ -73,15 +66,15 @@ func (c *runner) merge(args []string) int {
 		}
 	}()
 	return c.withSession(func(s *Session) int {
-		outcomes := make([]mergeOutcome, 0, len(paths))
+		outcomes := make([]app.MergeOutcome, 0, len(paths))
 		results := []app.MergeResult{}
 		code := ExitOK
 		for _, p := range paths {
-			o := mergeOutcome{File: p}
+			o := app.MergeOutcome{File: p}
 			b, err := app.OpenBundle(p)
 			var r app.MergeResult
 			if err == nil {
-				r, err = s.Services.Bundles.Merge(ctx, b, accept[b.Manifest.Chapter.ID], nil)
+				r, err = app.MergeVerified(ctx, s.Services.Bundles, b, accept[b.Manifest.Chapter.ID], nil)
 			}
 			if err != nil {
 				o.Error, code = app.AsError(err), ExitError
@@ -107,7 +100,7 @@ func (c *runner) merge(args []string) int {
 	})
 }
 
-func (c *runner) printMerge(outcomes []mergeOutcome) {
+func (c *runner) printMerge(outcomes []app.MergeOutcome) {
 	for _, o := range outcomes {
 		if o.Error != nil {
 			fmt.Fprintf(c.env.Stderr, "acedesk: %s refused, nothing merged: %s\n", o.File, o.Error.Message)

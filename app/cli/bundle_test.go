@@ -51,7 +51,7 @@ func TestExportThenMergeCommands(t *testing.T) {
 	if r.code != ExitError {
 		t.Fatalf("merge with a broken bundle: exit %d, want 1; %s", r.code, r.stderr)
 	}
-	var outcomes []mergeOutcome
+	var outcomes []app.MergeOutcome
 	if err := json.Unmarshal([]byte(r.stdout), &outcomes); err != nil {
 		t.Fatal(err)
 	}
