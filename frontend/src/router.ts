@@ -8,6 +8,7 @@ import GroupsView from '@/views/GroupsView.vue'
 import LevelsView from '@/views/LevelsView.vue'
 import CertificatesView from '@/views/CertificatesView.vue'
 import VerifyView from '@/views/VerifyView.vue'
+import ExchangeView from '@/views/ExchangeView.vue'
 
 export const routes = [
   { path: '/', redirect: '/dashboard' },
@@ -23,6 +24,7 @@ export const routes = [
   { path: '/levels', name: 'levels', component: LevelsView },
   { path: '/certificates', name: 'certificates', component: CertificatesView },
   { path: '/verify', name: 'verify', component: VerifyView },
+  { path: '/exchange', name: 'exchange', component: ExchangeView },
   { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
 ]
 
