@@ -37,13 +37,17 @@ const (
 )
 
 // Limits keep a hostile file from exhausting memory: a data file may not
-// inflate beyond MaxBundleFileBytes, the manifest beyond MaxBundleManifestBytes.
+// inflate beyond MaxBundleFileBytes, the manifest beyond
+// MaxBundleManifestBytes, all entries together beyond MaxBundleBytes. The
+// sizes the zip declares are checked before anything is inflated, and
+// archive/zip refuses an entry that inflates beyond its declared size.
 const (
-	MaxBundleFileBytes     = 1 << 30
+	MaxBundleFileBytes     = 256 << 20
 	MaxBundleManifestBytes = 1 << 20
+	MaxBundleBytes         = 1 << 30
 )
 
-// Chapter identifies who made the bundle.
+// BundleChapter identifies who made the bundle.
 type BundleChapter struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
@@ -72,7 +76,7 @@ type BundleManifest struct {
 	Files     map[string]BundleFileInfo `json:"files"`
 }
 
-// Trophy is a trophy order as the chapter keeps it.
+// BundleTrophy is a trophy order as the chapter keeps it.
 type BundleTrophy struct {
 	BatchID   string `json:"batch_id"`
 	MemberID  uint64 `json:"member_id"`
@@ -166,7 +170,7 @@ var bundleFiles = []bundleFileSpec{
 	bundleSpec("audit.jsonl", func(d *BundleData) *[]AuditEntry { return &d.Audit }, func(a *AuditEntry) string { return bundleIDKey(a.ID) }),
 }
 
-// FileNames lists the data files every version 1 bundle has.
+// BundleFileNames lists the data files every version 1 bundle has.
 func BundleFileNames() []string {
 	out := make([]string, len(bundleFiles))
 	for i, f := range bundleFiles {
@@ -244,10 +248,10 @@ func refuseBundle(bundle, file, reason, detail string) *Error {
 		WithParams("bundle", bundle, "file", file, "detail", detail)
 }
 
-// Read verifies the bundle in r (size bytes, called name in errors) and
-// returns its records: the manifest's signature by the key it names, the
-// format and version, every data file's hash and row count, UTF-8 JSON on
-// every line and unique IDs. Any failure refuses the whole bundle. Read
+// ReadBundle verifies the bundle in r (size bytes, called name in errors)
+// and returns its records: the manifest's signature by the key it names,
+// the format and version, every data file's hash and row count, UTF-8 JSON
+// on every line and unique IDs. Any failure refuses the whole bundle. It
 // does not decide whether the key is trusted: merging does.
 func ReadBundle(r io.ReaderAt, size int64, name string) (*Bundle, error) {
 	zr, err := zip.NewReader(r, size)
@@ -255,11 +259,15 @@ func ReadBundle(r io.ReaderAt, size int64, name string) (*Bundle, error) {
 		return nil, refuseBundle(name, name, BundleTruncated, "not a complete zip file: "+err.Error())
 	}
 	entries := map[string]*zip.File{}
+	var total uint64
 	for _, f := range zr.File {
 		if _, dup := entries[f.Name]; dup {
 			return nil, refuseBundle(name, f.Name, BundleUnexpectedFile, "the file appears twice")
 		}
 		entries[f.Name] = f
+		if total += f.UncompressedSize64; total > MaxBundleBytes {
+			return nil, refuseBundle(name, f.Name, BundleTooLarge, "the files together are larger than "+strconv.Itoa(MaxBundleBytes)+" bytes")
+		}
 	}
 	manifestBytes, err := readBundleEntry(name, entries, BundleManifestFile, MaxBundleManifestBytes)
 	if err != nil {
@@ -328,6 +336,9 @@ func readBundleEntry(bundle string, entries map[string]*zip.File, file string, l
 	f, ok := entries[file]
 	if !ok {
 		return nil, refuseBundle(bundle, file, BundleMissingFile, "the file is missing")
+	}
+	if f.UncompressedSize64 > uint64(limit) {
+		return nil, refuseBundle(bundle, file, BundleTooLarge, "larger than "+strconv.FormatInt(limit, 10)+" bytes")
 	}
 	rc, err := f.Open()
 	if err != nil {
