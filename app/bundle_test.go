@@ -195,6 +195,10 @@ func TestMergingTheSameBundleTwiceChangesNothing(t *testing.T) {
 	if upToAfter != upTo || !reflect.DeepEqual(before, after) {
 		t.Error("the second merge changed the database")
 	}
+	audit, err := hq.st.AuditFor("bundle", 0)
+	if err != nil || len(audit) != 1 || audit[0].Action != "merge" || !bytes.Contains(audit[0].After, []byte(`"HZ"`)) {
+		t.Errorf("merge audit = %+v, %v; want the first merge only", audit, err)
+	}
 }
 
 func TestOnePersonInTwoChaptersBecomesOneMember(t *testing.T) {
