@@ -14,9 +14,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"hash/crc32"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -111,22 +114,22 @@ type Bundle struct {
 // be unique within it.
 type bundleFileSpec struct {
 	name   string
-	encode func(d *BundleData, w io.Writer) (int, error)
+	encode func(d *BundleData) ([][]byte, error)
 	decode func(d *BundleData, content []byte) (rows int, dup string, err error)
 }
 
 func bundleSpec[T any](name string, slice func(*BundleData) *[]T, key func(*T) string) bundleFileSpec {
 	return bundleFileSpec{
 		name: name,
-		encode: func(d *BundleData, w io.Writer) (int, error) {
-			enc := json.NewEncoder(w)
-			enc.SetEscapeHTML(false)
+		encode: func(d *BundleData) ([][]byte, error) {
+			out := make([][]byte, len(*slice(d)))
 			for i := range *slice(d) {
-				if err := enc.Encode(&(*slice(d))[i]); err != nil {
-					return 0, err
+				var err error
+				if out[i], err = json.Marshal(&(*slice(d))[i]); err != nil {
+					return nil, err
 				}
 			}
-			return len(*slice(d)), nil
+			return out, nil
 		},
 		decode: func(d *BundleData, content []byte) (int, string, error) {
 			out := make([]T, 0, bytes.Count(content, []byte{'\n'}))
@@ -179,9 +182,62 @@ func BundleFileNames() []string {
 	return out
 }
 
-// WriteBundle writes d as a bundle signed with key. m gives the chapter,
-// kind, Since, UpTo and CreatedAt; WriteBundle fills in the rest.
-func WriteBundle(w io.Writer, m *BundleManifest, d *BundleData, key ed25519.PrivateKey) error {
+// BundleLines is a bundle's records by data file: one JSON object per
+// record, without the newline. The store hands over its records this way,
+// as it keeps them, so a bundle is written without decoding them.
+type BundleLines map[string][][]byte
+
+// Lines encodes typed records as BundleLines.
+func (d *BundleData) Lines() (BundleLines, error) {
+	out := BundleLines{}
+	for _, f := range bundleFiles {
+		lines, err := f.encode(d)
+		if err != nil {
+			return nil, err
+		}
+		out[f.name] = lines
+	}
+	return out, nil
+}
+
+// packedFile is a data file ready for the zip: hashed and deflated.
+type packedFile struct {
+	rows       int
+	sha256     string
+	crc32      uint32
+	size       uint64
+	compressed bytes.Buffer
+	err        error
+}
+
+func packFile(lines [][]byte) *packedFile {
+	p := &packedFile{rows: len(lines)}
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	content := make([]byte, 0, n)
+	for _, l := range lines {
+		content = append(append(content, l...), '\n')
+	}
+	sum := sha256.Sum256(content)
+	p.sha256, p.crc32, p.size = hex.EncodeToString(sum[:]), crc32.ChecksumIEEE(content), uint64(len(content))
+	// Speed over size: a bundle is mailed once, written often.
+	fw, err := flate.NewWriter(&p.compressed, flate.BestSpeed)
+	if err == nil {
+		_, err = fw.Write(content)
+	}
+	if err == nil {
+		err = fw.Close()
+	}
+	p.err = err
+	return p
+}
+
+// WriteBundle writes the records as a bundle signed with key. m gives the
+// chapter, kind, Since, UpTo and CreatedAt; WriteBundle fills in the rest.
+// The data files are hashed and deflated on every core.
+func WriteBundle(w io.Writer, m *BundleManifest, lines BundleLines, key ed25519.PrivateKey) error {
 	if len(key) != ed25519.PrivateKeySize {
 		return errors.New("bundle: not an Ed25519 private key")
 	}
@@ -190,16 +246,22 @@ func WriteBundle(w io.Writer, m *BundleManifest, d *BundleData, key ed25519.Priv
 	m.PublicKey, m.KeyID = base64.StdEncoding.EncodeToString(pub), keyIDHex(pub)
 	m.CreatedAt = m.CreatedAt.UTC()
 	m.Files = make(map[string]BundleFileInfo, len(bundleFiles))
-	contents := make([][]byte, len(bundleFiles))
+	packed := make([]*packedFile, len(bundleFiles))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, f := range bundleFiles {
-		var buf bytes.Buffer
-		rows, err := f.encode(d, &buf)
-		if err != nil {
-			return err
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			packed[i] = packFile(lines[f.name])
+		})
+	}
+	wg.Wait()
+	for i, f := range bundleFiles {
+		if packed[i].err != nil {
+			return packed[i].err
 		}
-		sum := sha256.Sum256(buf.Bytes())
-		m.Files[f.name] = BundleFileInfo{Rows: rows, SHA256: hex.EncodeToString(sum[:])}
-		contents[i] = buf.Bytes()
+		m.Files[f.name] = BundleFileInfo{Rows: packed[i].rows, SHA256: packed[i].sha256}
 	}
 	manifest, err := json.MarshalIndent(*m, "", "  ")
 	if err != nil {
@@ -207,20 +269,26 @@ func WriteBundle(w io.Writer, m *BundleManifest, d *BundleData, key ed25519.Priv
 	}
 	manifest = append(manifest, '\n')
 	zw := zip.NewWriter(w)
-	// Speed over size: a bundle is mailed once, written often.
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestSpeed)
-	})
-	entries := [][2]any{{BundleManifestFile, manifest}, {BundleSignatureFile, ed25519.Sign(key, manifest)}}
-	for i, f := range bundleFiles {
-		entries = append(entries, [2]any{f.name, contents[i]})
-	}
-	for _, e := range entries {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: e[0].(string), Method: zip.Deflate, Modified: m.CreatedAt})
+	for _, e := range []struct {
+		name string
+		data []byte
+	}{{BundleManifestFile, manifest}, {BundleSignatureFile, ed25519.Sign(key, manifest)}} {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: m.CreatedAt})
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(e[1].([]byte)); err != nil {
+		if _, err := fw.Write(e.data); err != nil {
+			return err
+		}
+	}
+	for i, f := range bundleFiles {
+		p := packed[i]
+		fw, err := zw.CreateRaw(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: m.CreatedAt,
+			CRC32: p.crc32, CompressedSize64: uint64(p.compressed.Len()), UncompressedSize64: p.size})
+		if err != nil {
+			return err
+		}
+		if _, err := p.compressed.WriteTo(fw); err != nil {
 			return err
 		}
 	}

@@ -34,7 +34,11 @@ func sampleBundle(tb testing.TB) []byte {
 	}
 	var buf bytes.Buffer
 	m := app.BundleManifest{Chapter: app.BundleChapter{ID: "HZ", Name: "杭州"}, CreatedAt: at, Kind: app.BundleFull, UpTo: 1}
-	if err := app.WriteBundle(&buf, &m, &d, bundleKey); err != nil {
+	lines, err := d.Lines()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if err := app.WriteBundle(&buf, &m, lines, bundleKey); err != nil {
 		tb.Fatal(err)
 	}
 	return buf.Bytes()

@@ -18,7 +18,7 @@ import (
 type BundleRepository interface {
 	// BundleRecords reads every record, or with changes those changed
 	// since the last recorded export, in one transaction.
-	BundleRecords(changes bool) (d BundleData, since, upTo uint64, err error)
+	BundleRecords(changes bool) (lines BundleLines, since, upTo uint64, err error)
 	RecordBundleExport(m BundleManifest, ch Change) error
 	// MergeBundle merges a verified bundle in one transaction: all of it
 	// or, on any error or cancellation, none.
@@ -135,7 +135,7 @@ func (s *BundleService) buildBundle(changes bool) ([]byte, BundleManifest, error
 	if err != nil {
 		return nil, m, err
 	}
-	d, since, upTo, err := s.repo.BundleRecords(changes)
+	lines, since, upTo, err := s.repo.BundleRecords(changes)
 	if err != nil {
 		return nil, m, err
 	}
@@ -145,7 +145,7 @@ func (s *BundleService) buildBundle(changes bool) ([]byte, BundleManifest, error
 		m.Kind = BundleChanges
 	}
 	var buf bytes.Buffer
-	if err := WriteBundle(&buf, &m, &d, key); err != nil {
+	if err := WriteBundle(&buf, &m, lines, key); err != nil {
 		return nil, m, err
 	}
 	return buf.Bytes(), m, nil

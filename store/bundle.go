@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strconv"
 
 	"acedesk/app"
@@ -17,10 +18,11 @@ import (
 var keyBundleExported = []byte("bundle_exported_seq")
 
 // BundleRecords reads the chapter's records for a bundle in one
-// transaction. With changes, it keeps only the records changed after the
-// last recorded export (everything when there was none); since is that
-// export's sequence number and upTo the last one this read covers.
-func (s *Store) BundleRecords(changes bool) (d app.BundleData, since, upTo uint64, err error) {
+// transaction, as stored (JSON), without decoding them. With changes, it
+// keeps only the records changed after the last recorded export
+// (everything when there was none); since is that export's sequence number
+// and upTo the last one this read covers.
+func (s *Store) BundleRecords(changes bool) (lines app.BundleLines, since, upTo uint64, err error) {
 	err = s.db.View(func(tx *bolt.Tx) error {
 		upTo = tx.Bucket(bucketAudit).Sequence()
 		if changes {
@@ -36,9 +38,11 @@ func (s *Store) BundleRecords(changes bool) (d app.BundleData, since, upTo uint6
 				return ok
 			}
 		}
-		return readBundleRecords(tx, &d, keep, since)
+		var err error
+		lines, err = readBundleLines(tx, keep, since)
+		return err
 	})
-	return d, since, upTo, err
+	return lines, since, upTo, err
 }
 
 // touchedSince lists "entity/id" of every record audited after seq, from
@@ -56,65 +60,74 @@ func touchedSince(tx *bolt.Tx, seq uint64) map[string]struct{} {
 	return out
 }
 
-// readBundleRecords decodes every bucket the bundle carries, keeping the
+// rawRecords copies out the stored records of a bucket that keep accepts by
+// key and value, in key order.
+func rawRecords(b *bolt.Bucket, keep func(k, v []byte) bool) [][]byte {
+	out := [][]byte{}
+	b.ForEach(func(k, v []byte) error {
+		if keep(k, v) {
+			out = append(out, bytes.Clone(v))
+		}
+		return nil
+	})
+	return out
+}
+
+// readBundleLines takes every bucket the bundle carries, keeping the
 // records keep accepts by their audit entity and ID.
-func readBundleRecords(tx *bolt.Tx, d *app.BundleData, keep func(entity string, id uint64) bool, since uint64) error {
-	var err error
-	if d.Members, err = decodeAll(tx.Bucket(bucketMembers), func(m *app.Member) bool { return keep("member", m.ID) }); err != nil {
-		return err
+func readBundleLines(tx *bolt.Tx, keep func(entity string, id uint64) bool, since uint64) (app.BundleLines, error) {
+	byID := func(entity string) func(k, _ []byte) bool {
+		return func(k, _ []byte) bool { return keep(entity, btoi(k)) }
 	}
-	if d.Groups, err = decodeAll(tx.Bucket(bucketGroups), func(g *app.Group) bool { return keep("group", g.ID) }); err != nil {
-		return err
+	lines := app.BundleLines{
+		"members.jsonl":       rawRecords(tx.Bucket(bucketMembers), byID("member")),
+		"groups.jsonl":        rawRecords(tx.Bucket(bucketGroups), byID("group")),
+		"events.jsonl":        rawRecords(tx.Bucket(bucketEvents), byID("event")),
+		"contributions.jsonl": rawRecords(tx.Bucket(bucketContributions), byID("contribution")),
+		"decisions.jsonl":     rawRecords(tx.Bucket(bucketDecisions), byID("decision")),
+		"levels.jsonl":        rawRecords(tx.Bucket(bucketHoldings), byID("holding")),
+		"certificates.jsonl": rawRecords(tx.Bucket(bucketCertificates), func(k, _ []byte) bool {
+			return keep("certificate", certAuditID(app.Certificate{Serial: string(k)}))
+		}),
 	}
-	if d.Events, err = decodeAll(tx.Bucket(bucketEvents), func(e *app.Event) bool { return keep("event", e.ID) }); err != nil {
-		return err
-	}
-	if d.Contributions, err = decodeAll(tx.Bucket(bucketContributions), func(c *app.Contribution) bool { return keep("contribution", c.ID) }); err != nil {
-		return err
-	}
-	if d.Decisions, err = decodeAll(tx.Bucket(bucketDecisions), func(x *app.Decision) bool { return keep("decision", x.ID) }); err != nil {
-		return err
-	}
-	if d.Batches, err = decodeAll(tx.Bucket(bucketBatches), func(b *app.Batch) bool { return keep("batch", batchKey(*b)) }); err != nil {
-		return err
-	}
-	if d.Levels, err = decodeAll(tx.Bucket(bucketHoldings), func(h *app.Holding) bool { return keep("holding", h.MemberID) }); err != nil {
-		return err
-	}
-	if d.Certificates, err = decodeAll(tx.Bucket(bucketCertificates), func(c *app.Certificate) bool { return keep("certificate", certAuditID(*c)) }); err != nil {
-		return err
-	}
-	d.Trophies = []app.BundleTrophy{}
-	err = tx.Bucket(bucketTrophies).ForEach(func(k, v []byte) error {
+	var bad error
+	lines["batches.jsonl"] = rawRecords(tx.Bucket(bucketBatches), func(_, v []byte) bool {
+		var b app.Batch
+		if err := json.Unmarshal(v, &b); err != nil {
+			bad = err
+			return false
+		}
+		return keep("batch", batchKey(b))
+	})
+	trophies := [][]byte{}
+	err := tx.Bucket(bucketTrophies).ForEach(func(k, v []byte) error {
 		cut := bytes.LastIndexByte(k, '/')
 		memberID, err := strconv.ParseUint(string(k[cut+1:]), 10, 64)
 		if err != nil {
 			return err
 		}
-		t := app.BundleTrophy{BatchID: string(k[:cut]), MemberID: memberID}
+		if !keep("trophy:"+string(k[:cut]), memberID) {
+			return nil
+		}
 		var o app.TrophyOrder
 		if err := json.Unmarshal(v, &o); err != nil {
 			return err
 		}
-		t.Engraving, t.Status, t.Version = o.Engraving, o.Status, o.Version
-		if keep("trophy:"+t.BatchID, memberID) {
-			d.Trophies = append(d.Trophies, t)
-		}
-		return nil
-	})
-	if err != nil {
+		line, err := json.Marshal(app.BundleTrophy{BatchID: string(k[:cut]), MemberID: memberID, Engraving: o.Engraving, Status: o.Status, Version: o.Version})
+		trophies = append(trophies, line)
 		return err
+	})
+	if err = errors.Join(bad, err); err != nil {
+		return nil, err
 	}
-	d.Audit = []app.AuditEntry{}
+	lines["trophies.jsonl"] = trophies
+	audit := [][]byte{}
 	c := tx.Bucket(bucketAudit).Cursor()
 	for k, v := c.Seek(itob(since + 1)); k != nil; k, v = c.Next() {
-		var e app.AuditEntry
-		if err := json.Unmarshal(v, &e); err != nil {
-			return err
-		}
-		d.Audit = append(d.Audit, e)
+		audit = append(audit, bytes.Clone(v))
 	}
-	return nil
+	lines["audit.jsonl"] = audit
+	return lines, nil
 }
 
 // decodeAll decodes a bucket's JSON records in key order, keeping those
