@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,9 +19,9 @@ import (
 // Headquarters keeps, besides the ordinary buckets that merged records go
 // into (so standings and lists cover every chapter):
 //   - chapters: chapter ID → the chapter and the key trusted for it;
-//   - merged_ids: chapter \0 kind \0 source ID → the record's local ID,
+//   - merged_ids: chapter \0 kind code, source ID → the record's local ID,
 //     so a second merge of the same records finds them;
-//   - origins: kind \0 local key \0 chapter → source ID, the chapters a
+//   - origins: kind code, local key \0 chapter → source ID, the chapters a
 //     record came from (a member may have several: affiliations);
 //   - chapter_records: chapter \0 file \0 key → a record kept as the
 //     chapter sent it (batches, trophy orders and the chapter's audit,
@@ -58,6 +59,51 @@ type merger struct {
 	ok map[string]map[uint64]bool
 	// chapterChanged: the chapter is new, renamed or has a new key.
 	chapterChanged bool
+	// pending are the new contributions' index entries and refs the
+	// member references they add, written sorted once all are known (see
+	// kindCodes on why order matters).
+	pending []pendingPut
+	refs    map[uint64]int64
+}
+
+type pendingPut struct {
+	bucket     []byte
+	key, value []byte
+}
+
+// indexLater queues a new contribution's index entries.
+func (m *merger) indexLater(c app.Contribution) error {
+	rec, err := pointsRecord(c)
+	if err != nil {
+		return err
+	}
+	m.pending = append(m.pending, pendingPut{bucketContribByMember, append(itob(c.MemberID), itob(c.ID)...), nil},
+		pendingPut{bucketContribByYear, append(yearPrefix(c.Year()), itob(c.ID)...), rec})
+	m.refs[c.MemberID]++
+	return nil
+}
+
+// flushIndexes writes the queued index entries and references in key order.
+func (m *merger) flushIndexes() error {
+	slices.SortFunc(m.pending, func(a, b pendingPut) int {
+		if c := bytes.Compare(a.bucket, b.bucket); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.key, b.key)
+	})
+	for _, p := range m.pending {
+		if err := m.tx.Bucket(p.bucket).Put(p.key, p.value); err != nil {
+			return err
+		}
+	}
+	ids := slices.Sorted(maps.Keys(m.refs))
+	for _, id := range ids {
+		if err := addMemberRef(m.tx, id, m.refs[id]); err != nil {
+			return err
+		}
+	}
+	m.pending, m.refs = nil, map[uint64]int64{}
+	return nil
 }
 
 // MergeBundle merges a verified bundle in one transaction (see merger).
@@ -67,6 +113,7 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 	d := &b.Data
 	m := &merger{b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
 		counts: map[string]*app.MergeCount{}, local: map[string]map[uint64]uint64{}, ok: map[string]map[uint64]bool{},
+		refs: map[uint64]int64{},
 		total: len(d.Members) + len(d.Groups) + len(d.Events) + len(d.Contributions) + len(d.Decisions) +
 			len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + len(d.Audit)}
 	for _, k := range []string{"member", "group", "event", "contribution", "decision", "level", "certificate", "batch", "trophy", "audit"} {
@@ -159,12 +206,19 @@ func (m *merger) trustKey(acceptKey bool, ch app.Change) error {
 	return put(chapters, []byte(m.chapter), next)
 }
 
+// kindCodes order the kinds as a merge places them. merged_ids and origins
+// keys start with them and end in big-endian IDs, so that a merge, going
+// through each kind in ID order, mostly appends: bbolt keeps a
+// transaction's inserts in sorted in-memory nodes until commit, and
+// inserting into the middle of a large one is quadratic.
+var kindCodes = map[string]byte{"member": 1, "group": 2, "event": 3, "contribution": 4, "decision": 5, "level": 6, "certificate": 7}
+
 func mergedKey(chapter, kind string, src uint64) []byte {
-	return []byte(chapter + "\x00" + kind + "\x00" + strconv.FormatUint(src, 10))
+	return append([]byte(chapter+"\x00"+string(kindCodes[kind])), itob(src)...)
 }
 
 func originKey(kind string, local []byte, chapter string) []byte {
-	k := append([]byte(kind+"\x00"), local...)
+	k := append([]byte{kindCodes[kind]}, local...)
 	return append(append(k, 0), chapter...)
 }
 
@@ -205,7 +259,7 @@ func (m *merger) bind(kind string, src, local uint64) error {
 
 // affiliations counts the chapters a local record came from.
 func (m *merger) affiliations(kind string, local []byte) (n int, ours bool) {
-	prefix := append(append([]byte(kind+"\x00"), local...), 0)
+	prefix := append(append([]byte{kindCodes[kind]}, local...), 0)
 	c := m.tx.Bucket(bucketOrigins).Cursor()
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
 		n++
@@ -544,7 +598,7 @@ func (m *merger) linked() error {
 					return err
 				}
 			}
-			return indexContribution(tx, *c)
+			return m.indexLater(*c)
 		}}
 	decisions := &linkedKind[app.Decision]{kind: "decision", bucket: bucketDecisions, recs: slices.Clone(d.Decisions),
 		id: func(x *app.Decision) *uint64 { return &x.ID },
@@ -584,7 +638,7 @@ func (m *merger) linked() error {
 			return err
 		}
 	}
-	return nil
+	return m.flushIndexes()
 }
 
 func talkContributions(e app.Event) []uint64 {
