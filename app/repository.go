@@ -53,6 +53,7 @@ type Repository interface {
 	KeyRepository
 	ExportRepository
 	AttendeeRepository
+	BundleRepository
 	// HasHistory reports whether anything else refers to the member, in
 	// which case it may be archived but not deleted.
 	HasHistory(memberID uint64) (bool, error)

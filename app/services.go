@@ -24,6 +24,7 @@ type Services struct {
 	Export             *ExportService
 	// Exporter is the command line's way to the exports (not bound).
 	Exporter *Exporter
+	Bundles            *BundleService
 }
 
 // NewServices wires the services over one repository. defaultOperator names
@@ -57,6 +58,7 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	svc.Benefits = &BenefitService{repo: repo}
 	svc.Exporter = &Exporter{repo: repo, clock: clock, standings: standings}
 	svc.Export = &ExportService{exporter: svc.Exporter, jobs: NewJobs(clock)}
+	svc.Bundles = &BundleService{repo: repo, settings: settings, trust: svc.Trust, clock: clock, jobs: NewJobs(clock), exports: map[string]*BundleManifest{}}
 	sys := svc.System
 	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions
 	return svc
@@ -65,5 +67,5 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 // Bindings lists the structs the UI may call, in a stable order.
 func (s *Services) Bindings() []any {
 	return []any{s.Members, s.Settings, s.System, s.Rules, s.Contributions, s.Standings, s.MemberImport,
-		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard, s.Trophies, s.Benefits, s.Trust, s.Certificates, s.Export}
+		s.ContributionImport, s.Groups, s.GroupImport, s.Decisions, s.Events, s.Levels, s.Dashboard, s.Trophies, s.Benefits, s.Trust, s.Certificates, s.Export, s.Bundles}
 }

@@ -71,7 +71,8 @@ func (s *Store) IssueCertificates(certs []app.Certificate, chapter string, sign 
 
 // certAuditID is the certificate's number, the last part of its serial.
 func certAuditID(c app.Certificate) uint64 {
-	n, _ := strconv.ParseUint(c.Serial[len(c.Serial)-6:], 10, 64)
+	// A merged bundle may carry any serial: never slice past its start.
+	n, _ := strconv.ParseUint(c.Serial[max(0, len(c.Serial)-6):], 10, 64)
 	return n
 }
 

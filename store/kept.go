@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"strconv"
 	"time"
 
@@ -91,20 +90,13 @@ func (k kept[T]) checkVersion(tx *bolt.Tx, id uint64, version int) (T, error) {
 	return old, nil
 }
 
-// all decodes every record, in ID order, keeping those keep accepts.
+// all decodes every record, in ID order, keeping those keep accepts (all
+// when keep is nil).
 func (k kept[T]) all(tx *bolt.Tx, keep func(*T) bool) ([]T, error) {
-	out := []T{}
-	err := tx.Bucket(k.bucket).ForEach(func(_, data []byte) error {
-		var v T
-		if err := json.Unmarshal(data, &v); err != nil {
-			return err
-		}
-		if keep == nil || keep(&v) {
-			out = append(out, v)
-		}
-		return nil
-	})
-	return out, err
+	if keep == nil {
+		keep = func(*T) bool { return true }
+	}
+	return decodeKept(tx.Bucket(k.bucket), keep)
 }
 
 // swapRefs moves member references from the IDs in before to those in

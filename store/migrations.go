@@ -64,6 +64,14 @@ var migrations = []Migration{
 		_, err := tx.CreateBucketIfNotExists(bucketAttendees)
 		return err
 	}},
+	{Version: 7, Name: "merged chapters", Apply: func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketChapters, bucketMergedIDs, bucketOrigins, bucketChapterRecords} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
 }
 
 // CurrentSchema is the schema version this build writes.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"acedesk/app"
@@ -20,6 +21,18 @@ const FileMode = 0o600
 
 // LockTimeout is how long Open waits for another ACE Desk to release the file.
 const LockTimeout = 500 * time.Millisecond
+
+// initialMmapSize reserves address space for the file up front: when a
+// large transaction (a headquarters merge) outgrows the mapping, bbolt
+// remaps and copies every node the transaction holds, once per doubling.
+// Windows grows the file itself to the mapping's size, so it keeps the
+// default there.
+var initialMmapSize = func() int {
+	if runtime.GOOS == "windows" {
+		return 0
+	}
+	return 1 << 30
+}()
 
 // ErrLocked means another ACE Desk has the database open.
 var ErrLocked = errors.New("the database is open in another ACE Desk")
@@ -53,7 +66,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create database folder: %w", err)
 	}
-	db, err := bolt.Open(path, FileMode, &bolt.Options{Timeout: LockTimeout})
+	db, err := bolt.Open(path, FileMode, &bolt.Options{Timeout: LockTimeout, InitialMmapSize: initialMmapSize})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, ErrLocked
 	}

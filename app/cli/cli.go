@@ -83,6 +83,13 @@ Usage:
                                               loads into PostgreSQL (psql -v ON_ERROR_STOP=1 -f FILE)
   acedesk pg-push --dsn postgres://USER@HOST/DB [--year Y]
                                               load the same data straight into PostgreSQL
+  acedesk export --format bundle [--changes] --out FILE.acebundle
+                                              the chapter's data for headquarters, signed with
+                                              the chapter key; --changes: only what changed
+                                              since the last export
+  acedesk merge BUNDLE... [--accept-key CHAPTER] [--conflicts FILE.xlsx] [--json]
+                                              headquarters: verify chapter bundles and merge
+                                              each whole; conflicts are listed, never resolved
   acedesk backup FILE                         copy the database (also while ACE Desk runs)
   acedesk restore FILE                        replace the database with a backup
   acedesk version                             print the version
@@ -147,6 +154,8 @@ func Run(args []string, env Env) int {
 		return c.export(rest)
 	case "pg-push":
 		return c.pgPush(rest)
+	case "merge":
+		return c.merge(rest)
 	case "backup":
 		return c.backup(rest)
 	case "restore":
@@ -181,7 +190,8 @@ func (c *runner) flags(name string) *flag.FlagSet {
 }
 
 // parse parses args, flags and positional arguments in any order, and
-// wants exactly nargs positional arguments, which it returns.
+// wants exactly nargs positional arguments (at least one when nargs is
+// AtLeastOne), which it returns.
 func (c *runner) parse(fs *flag.FlagSet, args []string, nargs int) ([]string, bool) {
 	var positional []string
 	for {
@@ -195,12 +205,18 @@ func (c *runner) parse(fs *flag.FlagSet, args []string, nargs int) ([]string, bo
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+	if nargs == AtLeastOne && len(positional) > 0 {
+		return positional, true
+	}
 	if len(positional) != nargs {
 		c.usageError(fmt.Sprintf("%s: expected %d argument(s), got %d", fs.Name(), nargs, len(positional)))
 		return nil, false
 	}
 	return positional, true
 }
+
+// AtLeastOne tells parse to take one or more positional arguments.
+const AtLeastOne = -1
 
 // DefaultDBPath is the database in the OS user config folder.
 func DefaultDBPath() string {

@@ -14,14 +14,21 @@ import (
 
 func (c *runner) export(args []string) int {
 	fs := c.flags("export")
-	format := fs.String("format", "", "the file's format: "+strings.Join(app.ExportFormats(), ", "))
+	format := fs.String("format", "", "the file's format: bundle, "+strings.Join(app.ExportFormats(), ", "))
 	out := fs.String("out", "", "the file to write")
 	year := fs.Int("year", 0, "the year of the standings (default: this year)")
+	changes := fs.Bool("changes", false, "bundle only: just the records changed since the last export")
 	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
 	}
 	if *format == "" || *out == "" {
 		return c.usageError("export: --format and --out are required")
+	}
+	if *format == "bundle" {
+		return c.exportBundle(*out, *changes)
+	}
+	if *changes {
+		return c.usageError("export: --changes goes with --format bundle")
 	}
 	return c.withSession(func(s *Session) int {
 		err := writeAtomically(*out, func(f *os.File) error {

@@ -9,7 +9,7 @@ import LevelsView from '@/views/LevelsView.vue'
 import CertificatesView from '@/views/CertificatesView.vue'
 import TrophiesView from '@/views/TrophiesView.vue'
 import VerifyView from '@/views/VerifyView.vue'
-import DataView from '@/views/DataView.vue'
+import ExchangeView from '@/views/ExchangeView.vue'
 
 export const routes = [
   { path: '/', redirect: '/dashboard' },
@@ -26,7 +26,7 @@ export const routes = [
   { path: '/certificates', name: 'certificates', component: CertificatesView },
   { path: '/trophies', name: 'trophies', component: TrophiesView },
   { path: '/verify', name: 'verify', component: VerifyView },
-  { path: '/data', name: 'data', component: DataView },
+  { path: '/exchange', name: 'exchange', component: ExchangeView },
   { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
 ]
 

@@ -52,7 +52,7 @@ test('the signing key is shown and exported, and bad certificate codes are told 
 
   // Verify, in the menu between Certificates and Settings.
   const nav = await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.dataset.testid))
-  assert.deepEqual(nav.slice(-6), ['nav-levels', 'nav-certificates', 'nav-trophies', 'nav-verify', 'nav-data', 'nav-settings'])
+  assert.deepEqual(nav.slice(-6), ['nav-levels', 'nav-certificates', 'nav-trophies', 'nav-verify', 'nav-exchange', 'nav-settings'])
   await page.getByTestId('nav-verify').click()
 
   const forged = payload(keyId)

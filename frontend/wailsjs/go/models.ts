@@ -236,6 +236,36 @@ export namespace app {
 	        this.email = source["email"];
 	    }
 	}
+	export class BundleChapter {
+	    id: string;
+	    name: string;
+	    city: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BundleChapter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.city = source["city"];
+	    }
+	}
+	export class BundleUpload {
+	    name: string;
+	    data: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BundleUpload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
+	    }
+	}
 	export class CertWordings {
 	    honor_zh: string;
 	    honor_en: string;
@@ -1264,6 +1294,173 @@ export namespace app {
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
 	    }
+	}
+	export class MergeConflict {
+	    bundle: string;
+	    chapter: string;
+	    kind: string;
+	    source_id: string;
+	    reason: string;
+	    field: string;
+	    incoming: string;
+	    existing: string;
+	    existing_id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeConflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.bundle = source["bundle"];
+	        this.chapter = source["chapter"];
+	        this.kind = source["kind"];
+	        this.source_id = source["source_id"];
+	        this.reason = source["reason"];
+	        this.field = source["field"];
+	        this.incoming = source["incoming"];
+	        this.existing = source["existing"];
+	        this.existing_id = source["existing_id"];
+	    }
+	}
+	export class MergeCount {
+	    kind: string;
+	    added: number;
+	    updated: number;
+	    unchanged: number;
+	    held_back: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.held_back = source["held_back"];
+	    }
+	}
+	export class MergeResult {
+	    bundle: string;
+	    chapter: BundleChapter;
+	    kind: string;
+	    fingerprint: string;
+	    new_chapter: boolean;
+	    key_changed: boolean;
+	    linked: number;
+	    counts: MergeCount[];
+	    conflicts: MergeConflict[];
+	    changed: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.bundle = source["bundle"];
+	        this.chapter = this.convertValues(source["chapter"], BundleChapter);
+	        this.kind = source["kind"];
+	        this.fingerprint = source["fingerprint"];
+	        this.new_chapter = source["new_chapter"];
+	        this.key_changed = source["key_changed"];
+	        this.linked = source["linked"];
+	        this.counts = this.convertValues(source["counts"], MergeCount);
+	        this.conflicts = this.convertValues(source["conflicts"], MergeConflict);
+	        this.changed = source["changed"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MergeOutcome {
+	    file: string;
+	    result?: MergeResult;
+	    error?: Error;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeOutcome(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.result = this.convertValues(source["result"], MergeResult);
+	        this.error = this.convertValues(source["error"], Error);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class MergedChapter {
+	    chapter: BundleChapter;
+	    public_key: string;
+	    fingerprint: string;
+	    first_merged: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergedChapter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.chapter = this.convertValues(source["chapter"], BundleChapter);
+	        this.public_key = source["public_key"];
+	        this.fingerprint = source["fingerprint"];
+	        this.first_merged = source["first_merged"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	
 	

@@ -1,4 +1,4 @@
-// The Data exchange page in a real browser against a real `acedesk serve`:
+// The Data exchange page's exports in a real browser against a real `acedesk serve`:
 // the export for headquarters runs as a job and arrives as a download, and
 // the website showcase page carries no phone number.
 import { test } from 'node:test'
@@ -14,9 +14,9 @@ test('data exchange: a CSV export for headquarters and the website showcase', as
   const server = await serve(db)
   t.after(() => server.stop())
   const { page, pageErrors } = await openPage(t, at(server.url, '/dashboard'))
-  await page.getByTestId('nav-data').click()
-  await page.getByTestId('data-page').waitFor()
-  await shot(page, 'data')
+  await page.getByTestId('nav-exchange').click()
+  await page.getByTestId('exchange-page').waitFor()
+  await shot(page, 'exchange-exports')
 
   await page.getByTestId('export-format-csv').click()
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()])

@@ -1,0 +1,468 @@
+package app
+
+// Chapter bundles (.acebundle): a zip with a manifest signed by the chapter
+// key and the chapter's data as JSON Lines. The README's "Chapter bundles"
+// section is the format's specification; this file is one implementation.
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"hash/crc32"
+	"io"
+	"runtime"
+	"slices"
+	"strconv"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"acedesk/app/sign"
+)
+
+// BundleFormat names the file type in the manifest; BundleVersion is the only layout
+// this build reads and writes.
+const (
+	BundleFormat  = "acedesk-bundle"
+	BundleVersion = 1
+
+	BundleManifestFile  = "manifest.json"
+	BundleSignatureFile = "manifest.sig"
+
+	BundleFull    = "full"
+	BundleChanges = "changes"
+)
+
+// Limits keep a hostile file from exhausting memory: a data file may not
+// inflate beyond MaxBundleFileBytes, the manifest beyond
+// MaxBundleManifestBytes, all entries together beyond MaxBundleBytes. The
+// sizes the zip declares are checked before anything is inflated, and
+// archive/zip refuses an entry that inflates beyond its declared size.
+const (
+	MaxBundleFileBytes     = 256 << 20
+	MaxBundleManifestBytes = 1 << 20
+	MaxBundleBytes         = 1 << 30
+)
+
+// BundleChapter identifies who made the bundle.
+type BundleChapter struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	City string `json:"city"`
+}
+
+// BundleFileInfo is what the manifest vouches for about one data file.
+type BundleFileInfo struct {
+	Rows   int    `json:"rows"`
+	SHA256 string `json:"sha256"`
+}
+
+// BundleManifest is manifest.json. Since is the audit sequence number after which
+// a changes bundle's records were changed (0 in a full bundle); UpTo is the
+// last audit sequence number the bundle covers.
+type BundleManifest struct {
+	Format    string                    `json:"format"`
+	Version   int                       `json:"version"`
+	Chapter   BundleChapter             `json:"chapter"`
+	PublicKey string                    `json:"public_key"`
+	KeyID     string                    `json:"key_id"`
+	CreatedAt time.Time                 `json:"created_at"`
+	Kind      string                    `json:"kind"`
+	Since     uint64                    `json:"since"`
+	UpTo      uint64                    `json:"up_to"`
+	Files     map[string]BundleFileInfo `json:"files"`
+}
+
+// BundleTrophy is a trophy order as the chapter keeps it.
+type BundleTrophy struct {
+	BatchID   string `json:"batch_id"`
+	MemberID  uint64 `json:"member_id"`
+	Engraving string `json:"engraving"`
+	Status    string `json:"status"`
+	Version   int    `json:"version"`
+}
+
+// BundleData is a bundle's records, one slice per data file.
+type BundleData struct {
+	Members       []Member
+	Groups        []Group
+	Events        []Event
+	Contributions []Contribution
+	Decisions     []Decision
+	Batches       []Batch
+	Levels        []Holding
+	Certificates  []Certificate
+	Trophies      []BundleTrophy
+	Audit         []AuditEntry
+}
+
+// Bundle is a verified bundle.
+type Bundle struct {
+	Name      string
+	Manifest  BundleManifest
+	PublicKey ed25519.PublicKey
+	Data      BundleData
+}
+
+// bundleFileSpec binds a data file to its slice in BundleData and to the key that must
+// be unique within it.
+type bundleFileSpec struct {
+	name   string
+	encode func(d *BundleData) ([][]byte, error)
+	decode func(d *BundleData, content []byte) (rows int, dup string, err error)
+}
+
+func bundleSpec[T any](name string, slice func(*BundleData) *[]T, key func(*T) string) bundleFileSpec {
+	return bundleFileSpec{
+		name: name,
+		encode: func(d *BundleData) ([][]byte, error) {
+			out := make([][]byte, len(*slice(d)))
+			for i := range *slice(d) {
+				var err error
+				if out[i], err = json.Marshal(&(*slice(d))[i]); err != nil {
+					return nil, err
+				}
+			}
+			return out, nil
+		},
+		decode: func(d *BundleData, content []byte) (int, string, error) {
+			out := make([]T, 0, bytes.Count(content, []byte{'\n'}))
+			seen := make(map[string]struct{}, cap(out))
+			for len(content) > 0 {
+				line, rest, found := bytes.Cut(content, []byte{'\n'})
+				if !found {
+					return 0, "", errors.New("the last line does not end with a newline")
+				}
+				content = rest
+				var v T
+				if err := json.Unmarshal(line, &v); err != nil {
+					return 0, "", errors.New("line " + strconv.Itoa(len(out)+1) + ": " + err.Error())
+				}
+				k := key(&v)
+				if _, dup := seen[k]; dup {
+					return 0, k, nil
+				}
+				seen[k] = struct{}{}
+				out = append(out, v)
+			}
+			*slice(d) = out
+			return len(out), "", nil
+		},
+	}
+}
+
+func bundleIDKey(id uint64) string { return strconv.FormatUint(id, 10) }
+
+// files lists the data files in the order they are written.
+var bundleFiles = []bundleFileSpec{
+	bundleSpec("members.jsonl", func(d *BundleData) *[]Member { return &d.Members }, func(m *Member) string { return bundleIDKey(m.ID) }),
+	bundleSpec("groups.jsonl", func(d *BundleData) *[]Group { return &d.Groups }, func(g *Group) string { return bundleIDKey(g.ID) }),
+	bundleSpec("events.jsonl", func(d *BundleData) *[]Event { return &d.Events }, func(e *Event) string { return bundleIDKey(e.ID) }),
+	bundleSpec("contributions.jsonl", func(d *BundleData) *[]Contribution { return &d.Contributions }, func(c *Contribution) string { return bundleIDKey(c.ID) }),
+	bundleSpec("decisions.jsonl", func(d *BundleData) *[]Decision { return &d.Decisions }, func(x *Decision) string { return bundleIDKey(x.ID) }),
+	bundleSpec("batches.jsonl", func(d *BundleData) *[]Batch { return &d.Batches }, func(b *Batch) string { return b.ID }),
+	bundleSpec("levels.jsonl", func(d *BundleData) *[]Holding { return &d.Levels }, func(h *Holding) string { return bundleIDKey(h.MemberID) }),
+	bundleSpec("certificates.jsonl", func(d *BundleData) *[]Certificate { return &d.Certificates }, func(c *Certificate) string { return c.Serial }),
+	bundleSpec("trophies.jsonl", func(d *BundleData) *[]BundleTrophy { return &d.Trophies }, func(t *BundleTrophy) string { return t.BatchID + "/" + bundleIDKey(t.MemberID) }),
+	bundleSpec("audit.jsonl", func(d *BundleData) *[]AuditEntry { return &d.Audit }, func(a *AuditEntry) string { return bundleIDKey(a.ID) }),
+}
+
+// BundleFileNames lists the data files every version 1 bundle has.
+func BundleFileNames() []string {
+	out := make([]string, len(bundleFiles))
+	for i, f := range bundleFiles {
+		out[i] = f.name
+	}
+	return out
+}
+
+// BundleLines is a bundle's records by data file: one JSON object per
+// record, without the newline. The store hands over its records this way,
+// as it keeps them, so a bundle is written without decoding them.
+type BundleLines map[string][][]byte
+
+// Lines encodes typed records as BundleLines.
+func (d *BundleData) Lines() (BundleLines, error) {
+	out := BundleLines{}
+	for _, f := range bundleFiles {
+		lines, err := f.encode(d)
+		if err != nil {
+			return nil, err
+		}
+		out[f.name] = lines
+	}
+	return out, nil
+}
+
+// packedFile is a data file ready for the zip: hashed and deflated.
+type packedFile struct {
+	rows       int
+	sha256     string
+	crc32      uint32
+	size       uint64
+	compressed bytes.Buffer
+	err        error
+}
+
+func packFile(lines [][]byte) *packedFile {
+	p := &packedFile{rows: len(lines)}
+	n := 0
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	content := make([]byte, 0, n)
+	for _, l := range lines {
+		content = append(append(content, l...), '\n')
+	}
+	sum := sha256.Sum256(content)
+	p.sha256, p.crc32, p.size = hex.EncodeToString(sum[:]), crc32.ChecksumIEEE(content), uint64(len(content))
+	// Speed over size: a bundle is mailed once, written often.
+	fw, err := flate.NewWriter(&p.compressed, flate.BestSpeed)
+	if err == nil {
+		_, err = fw.Write(content)
+	}
+	if err == nil {
+		err = fw.Close()
+	}
+	p.err = err
+	return p
+}
+
+// WriteBundle writes the records as a bundle signed with key. m gives the
+// chapter, kind, Since, UpTo and CreatedAt; WriteBundle fills in the rest.
+// The data files are hashed and deflated on every core.
+func WriteBundle(w io.Writer, m *BundleManifest, lines BundleLines, key ed25519.PrivateKey) error {
+	if len(key) != ed25519.PrivateKeySize {
+		return errors.New("bundle: not an Ed25519 private key")
+	}
+	pub := key.Public().(ed25519.PublicKey)
+	m.Format, m.Version = BundleFormat, BundleVersion
+	m.PublicKey, m.KeyID = base64.StdEncoding.EncodeToString(pub), keyIDHex(pub)
+	m.CreatedAt = m.CreatedAt.UTC()
+	m.Files = make(map[string]BundleFileInfo, len(bundleFiles))
+	packed := make([]*packedFile, len(bundleFiles))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range bundleFiles {
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			packed[i] = packFile(lines[f.name])
+		})
+	}
+	wg.Wait()
+	for i, f := range bundleFiles {
+		if packed[i].err != nil {
+			return packed[i].err
+		}
+		m.Files[f.name] = BundleFileInfo{Rows: packed[i].rows, SHA256: packed[i].sha256}
+	}
+	manifest, err := json.MarshalIndent(*m, "", "  ")
+	if err != nil {
+		return err
+	}
+	manifest = append(manifest, '\n')
+	zw := zip.NewWriter(w)
+	for _, e := range []struct {
+		name string
+		data []byte
+	}{{BundleManifestFile, manifest}, {BundleSignatureFile, ed25519.Sign(key, manifest)}} {
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate, Modified: m.CreatedAt})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(e.data); err != nil {
+			return err
+		}
+	}
+	for i, f := range bundleFiles {
+		p := packed[i]
+		fw, err := zw.CreateRaw(&zip.FileHeader{Name: f.name, Method: zip.Deflate, Modified: m.CreatedAt,
+			CRC32: p.crc32, CompressedSize64: uint64(p.compressed.Len()), UncompressedSize64: p.size})
+		if err != nil {
+			return err
+		}
+		if _, err := p.compressed.WriteTo(fw); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// Reasons a bundle is refused; each error names the bundle and the file.
+const (
+	BundleTruncated      = "bundle_truncated"
+	BundleMissingFile    = "bundle_missing_file"
+	BundleUnexpectedFile = "bundle_unexpected_file"
+	BundleTooLarge       = "bundle_too_large"
+	BundleBadEncoding    = "bundle_bad_encoding"
+	BundleUnknownFormat  = "bundle_unknown_format"
+	BundleUnknownVersion = "bundle_unknown_version"
+	BundleBadManifest    = "bundle_bad_manifest"
+	BundleBadSignature   = "bundle_bad_signature"
+	BundleHashMismatch   = "bundle_hash_mismatch"
+	BundleRowCount       = "bundle_row_count"
+	BundleDuplicateID    = "bundle_duplicate_id"
+)
+
+func refuseBundle(bundle, file, reason, detail string) *Error {
+	return Errorf(CodeInvalid, reason, "%s: %s: %s", bundle, file, detail).
+		WithParams("bundle", bundle, "file", file, "detail", detail)
+}
+
+// ReadBundle verifies the bundle in r (size bytes, called name in errors)
+// and returns its records: the manifest's signature by the key it names,
+// the format and version, every data file's hash and row count, UTF-8 JSON
+// on every line and unique IDs. Any failure refuses the whole bundle. It
+// does not decide whether the key is trusted: merging does.
+func ReadBundle(r io.ReaderAt, size int64, name string) (*Bundle, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, refuseBundle(name, name, BundleTruncated, "not a complete zip file: "+err.Error())
+	}
+	entries := map[string]*zip.File{}
+	var total uint64
+	for _, f := range zr.File {
+		if _, dup := entries[f.Name]; dup {
+			return nil, refuseBundle(name, f.Name, BundleUnexpectedFile, "the file appears twice")
+		}
+		entries[f.Name] = f
+		if total += f.UncompressedSize64; total > MaxBundleBytes {
+			return nil, refuseBundle(name, f.Name, BundleTooLarge, "the files together are larger than "+strconv.Itoa(MaxBundleBytes)+" bytes")
+		}
+	}
+	manifestBytes, err := readBundleEntry(name, entries, BundleManifestFile, MaxBundleManifestBytes)
+	if err != nil {
+		return nil, err
+	}
+	sig, err := readBundleEntry(name, entries, BundleSignatureFile, ed25519.SignatureSize)
+	if err != nil {
+		return nil, err
+	}
+	m, pub, err := parseBundleManifest(name, manifestBytes)
+	if err != nil {
+		return nil, err
+	}
+	if len(sig) != ed25519.SignatureSize || !ed25519.Verify(pub, manifestBytes, sig) {
+		return nil, refuseBundle(name, BundleSignatureFile, BundleBadSignature, "the signature does not match the manifest and its public key")
+	}
+	known := map[string]bool{BundleManifestFile: true, BundleSignatureFile: true}
+	b := &Bundle{Name: name, Manifest: m, PublicKey: pub}
+	for _, f := range bundleFiles {
+		known[f.name] = true
+		info, listed := m.Files[f.name]
+		if !listed {
+			return nil, refuseBundle(name, f.name, BundleBadManifest, "the manifest does not list this file")
+		}
+		content, err := readBundleEntry(name, entries, f.name, MaxBundleFileBytes)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(content)
+		if hex.EncodeToString(sum[:]) != info.SHA256 {
+			return nil, refuseBundle(name, f.name, BundleHashMismatch, "the file's SHA-256 is not the one the manifest signs")
+		}
+		if !utf8.Valid(content) {
+			return nil, refuseBundle(name, f.name, BundleBadEncoding, "not UTF-8")
+		}
+		rows, dup, err := f.decode(&b.Data, content)
+		if err != nil {
+			return nil, refuseBundle(name, f.name, BundleBadEncoding, err.Error())
+		}
+		if dup != "" {
+			return nil, refuseBundle(name, f.name, BundleDuplicateID, "the id "+dup+" appears twice").WithParams("id", dup)
+		}
+		if rows != info.Rows {
+			return nil, refuseBundle(name, f.name, BundleRowCount, "the manifest says "+strconv.Itoa(info.Rows)+" rows, the file has "+strconv.Itoa(rows))
+		}
+	}
+	for n := range m.Files {
+		if !known[n] {
+			return nil, refuseBundle(name, n, BundleUnexpectedFile, "the manifest lists a file this version does not have")
+		}
+	}
+	extra := []string{}
+	for n := range entries {
+		if !known[n] {
+			extra = append(extra, n)
+		}
+	}
+	if len(extra) > 0 {
+		slices.Sort(extra)
+		return nil, refuseBundle(name, extra[0], BundleUnexpectedFile, "a file this version does not have")
+	}
+	return b, nil
+}
+
+func readBundleEntry(bundle string, entries map[string]*zip.File, file string, limit int64) ([]byte, error) {
+	f, ok := entries[file]
+	if !ok {
+		return nil, refuseBundle(bundle, file, BundleMissingFile, "the file is missing")
+	}
+	if f.UncompressedSize64 > uint64(limit) {
+		return nil, refuseBundle(bundle, file, BundleTooLarge, "larger than "+strconv.FormatInt(limit, 10)+" bytes")
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, refuseBundle(bundle, file, BundleTruncated, err.Error())
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, refuseBundle(bundle, file, BundleTruncated, err.Error())
+	}
+	if int64(len(data)) > limit {
+		return nil, refuseBundle(bundle, file, BundleTooLarge, "larger than "+strconv.FormatInt(limit, 10)+" bytes")
+	}
+	return data, nil
+}
+
+// parseBundleManifest checks the format and version before anything else, so a
+// newer layout is refused as such rather than as damaged.
+func parseBundleManifest(bundle string, data []byte) (BundleManifest, ed25519.PublicKey, error) {
+	var m BundleManifest
+	if !utf8.Valid(data) {
+		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleBadEncoding, "not UTF-8")
+	}
+	var head struct {
+		Format  string `json:"format"`
+		Version int    `json:"version"`
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleBadEncoding, err.Error())
+	}
+	if head.Format != BundleFormat {
+		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleUnknownFormat, "format is "+strconv.Quote(head.Format)+", not "+BundleFormat)
+	}
+	if head.Version != BundleVersion {
+		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleUnknownVersion, "version "+strconv.Itoa(head.Version)+"; this ACE Desk reads version "+strconv.Itoa(BundleVersion)).
+			WithParams("version", strconv.Itoa(head.Version))
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleBadEncoding, err.Error())
+	}
+	pub, err := base64.StdEncoding.Strict().DecodeString(m.PublicKey)
+	switch {
+	case err != nil || len(pub) != ed25519.PublicKeySize:
+		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleBadManifest, "public_key is not a base64 Ed25519 public key")
+	case m.KeyID != keyIDHex(pub):
+		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleBadManifest, "key_id is not the public key's")
+	case m.Chapter.ID == "":
+		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleBadManifest, "chapter.id is empty")
+	case m.Kind != BundleFull && m.Kind != BundleChanges:
+		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleBadManifest, "kind is neither full nor changes")
+	}
+	return m, ed25519.PublicKey(pub), nil
+}
+
+// keyIDHex is the key ID certificates print, in hex.
+func keyIDHex(pub []byte) string {
+	id := sign.KeyID(pub)
+	return hex.EncodeToString(id[:])
+}

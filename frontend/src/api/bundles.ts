@@ -1,0 +1,62 @@
+// Chapter bundles: exporting this chapter's data for headquarters and, at
+// headquarters, merging the chapters' bundles. Both run as background jobs.
+import * as BundleService from '../../wailsjs/go/app/BundleService'
+import type { app } from '../../wailsjs/go/models'
+import { call } from './errors'
+import { decodeBytes, type FileData, type JobStatus } from './certificates'
+import { toBase64 } from './imports'
+
+export type MergeOutcome = app.MergeOutcome
+export type MergeResult = app.MergeResult
+export type MergeConflict = app.MergeConflict
+export type MergeCount = app.MergeCount
+export type MergedChapter = app.MergedChapter
+
+/** A bundle file the user picked, read into memory. */
+export interface BundleFile {
+  name: string
+  bytes: Uint8Array
+}
+
+function file(r: app.FileResult): FileData {
+  return { name: r.name, bytes: decodeBytes(r.data as unknown) }
+}
+
+/** Starts building a full bundle, or one of the changes since the last export. */
+export function startExport(changes: boolean): Promise<string> {
+  return call(() => BundleService.StartExport(changes))
+}
+
+/** The finished export's file; fetching it records the export. */
+export async function exportResult(id: string): Promise<FileData> {
+  return file(await call(() => BundleService.ExportResult(id)))
+}
+
+/**
+ * Starts merging the bundles in order. acceptKeys are chapter IDs whose new
+ * key the operator confirmed. The bytes travel as base64, as imports do.
+ */
+export function startMerge(files: BundleFile[], acceptKeys: string[]): Promise<string> {
+  const uploads = files.map((f) => ({ name: f.name, data: toBase64(f.bytes) })) as unknown as app.BundleUpload[]
+  return call(() => BundleService.StartMerge(uploads, acceptKeys))
+}
+
+export async function mergeOutcomes(id: string): Promise<MergeOutcome[]> {
+  return (await call(() => BundleService.MergeOutcomes(id))) ?? []
+}
+
+export async function conflictsFile(id: string): Promise<FileData> {
+  return file(await call(() => BundleService.ConflictsFile(id)))
+}
+
+export async function jobStatus(id: string): Promise<JobStatus> {
+  return (await call(() => BundleService.JobStatus(id))) as unknown as JobStatus
+}
+
+export function cancelJob(id: string): Promise<void> {
+  return call(() => BundleService.CancelJob(id))
+}
+
+export async function mergedChapters(): Promise<MergedChapter[]> {
+  return (await call(() => BundleService.MergedChapters())) ?? []
+}

@@ -1,0 +1,826 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"encoding/json"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"acedesk/app"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Headquarters keeps, besides the ordinary buckets that merged records go
+// into (so standings and lists cover every chapter):
+//   - chapters: chapter ID → the chapter and the key trusted for it;
+//   - merged_ids: chapter \0 kind code, source ID → the record's local ID,
+//     so a second merge of the same records finds them;
+//   - origins: kind code, local key \0 chapter → source ID, the chapters a
+//     record came from (a member may have several: affiliations);
+//   - chapter_records: chapter \0 file \0 key → a record kept as the
+//     chapter sent it (batches, trophy orders and the chapter's audit,
+//     whose keys are per chapter and would collide here).
+var (
+	bucketChapters       = []byte("chapters")
+	bucketMergedIDs      = []byte("merged_ids")
+	bucketOrigins        = []byte("origins")
+	bucketChapterRecords = []byte("chapter_records")
+)
+
+type chapterRecord struct {
+	Chapter     app.BundleChapter `json:"chapter"`
+	PublicKey   string            `json:"public_key"`
+	FirstMerged time.Time         `json:"first_merged"`
+}
+
+// mergeStep is how many records go by between progress reports and
+// cancellation checks.
+const mergeStep = 4096
+
+type merger struct {
+	tx       *bolt.Tx
+	b        *app.Bundle
+	chapter  string
+	ctx      context.Context
+	progress app.Progress
+	done     int
+	total    int
+	res      *app.MergeResult
+	counts   map[string]*app.MergeCount
+	// local maps this merge's placed records: kind → source ID → local ID.
+	local map[string]map[uint64]uint64
+	// ok lists the bundle's records that will be placed, by kind.
+	ok map[string]map[uint64]bool
+	// chapterChanged: the chapter is new, renamed or has a new key.
+	chapterChanged bool
+	// pending are the new contributions' index entries and refs the
+	// member references they add, written sorted once all are known (see
+	// kindCodes on why order matters).
+	pending []pendingPut
+	refs    map[uint64]int64
+}
+
+type pendingPut struct {
+	bucket     []byte
+	key, value []byte
+}
+
+// indexLater queues a new contribution's index entries.
+func (m *merger) indexLater(c app.Contribution) error {
+	rec, err := pointsRecord(c)
+	if err != nil {
+		return err
+	}
+	m.pending = append(m.pending, pendingPut{bucketContribByMember, append(itob(c.MemberID), itob(c.ID)...), nil},
+		pendingPut{bucketContribByYear, append(yearPrefix(c.Year()), itob(c.ID)...), rec})
+	m.refs[c.MemberID]++
+	return nil
+}
+
+// flushIndexes writes the queued index entries and references in key order.
+func (m *merger) flushIndexes() error {
+	slices.SortFunc(m.pending, func(a, b pendingPut) int {
+		if c := bytes.Compare(a.bucket, b.bucket); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.key, b.key)
+	})
+	for _, p := range m.pending {
+		if err := m.tx.Bucket(p.bucket).Put(p.key, p.value); err != nil {
+			return err
+		}
+	}
+	ids := slices.Sorted(maps.Keys(m.refs))
+	for _, id := range ids {
+		if err := addMemberRef(m.tx, id, m.refs[id]); err != nil {
+			return err
+		}
+	}
+	m.pending, m.refs = nil, map[uint64]int64{}
+	return nil
+}
+
+// MergeBundle merges a verified bundle in one transaction (see merger).
+func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, progress app.Progress, ch app.Change) (app.MergeResult, error) {
+	res := app.MergeResult{Bundle: b.Name, Chapter: b.Manifest.Chapter, Kind: b.Manifest.Kind,
+		Fingerprint: app.Fingerprint(b.PublicKey), Conflicts: []app.MergeConflict{}}
+	d := &b.Data
+	m := &merger{b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
+		counts: map[string]*app.MergeCount{}, local: map[string]map[uint64]uint64{}, ok: map[string]map[uint64]bool{},
+		refs: map[uint64]int64{},
+		total: len(d.Members) + len(d.Groups) + len(d.Events) + len(d.Contributions) + len(d.Decisions) +
+			len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + len(d.Audit)}
+	for _, k := range []string{"member", "group", "event", "contribution", "decision", "level", "certificate", "batch", "trophy", "audit"} {
+		m.counts[k] = &app.MergeCount{Kind: k}
+		res.Counts = append(res.Counts, app.MergeCount{Kind: k})
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		m.tx = tx
+		steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.members, m.linked, m.levels, m.certificates, m.archive, m.cancelled}
+		for _, step := range steps {
+			if err := step(); err != nil {
+				return err
+			}
+		}
+		for i := range res.Counts {
+			c := m.counts[res.Counts[i].Kind]
+			res.Counts[i] = *c
+			res.Changed = res.Changed || c.Added > 0 || c.Updated > 0
+		}
+		res.Changed = res.Changed || m.chapterChanged || res.Linked > 0
+		if !res.Changed {
+			return nil
+		}
+		return appendAudit(tx, ch, "merge", "bundle", 0, nil, map[string]any{"bundle": res.Bundle, "chapter": res.Chapter,
+			"kind": res.Kind, "fingerprint": res.Fingerprint, "counts": res.Counts, "linked": res.Linked, "conflicts": len(res.Conflicts),
+			"new_chapter": res.NewChapter, "key_changed": res.KeyChanged})
+	})
+	if err != nil {
+		return app.MergeResult{}, err
+	}
+	if progress != nil {
+		progress(m.total, m.total)
+	}
+	return res, nil
+}
+
+// step counts a record, reports progress and stops a cancelled merge.
+func (m *merger) step() error {
+	m.done++
+	if m.done%mergeStep != 0 {
+		return nil
+	}
+	if m.progress != nil {
+		m.progress(m.done, m.total)
+	}
+	return m.cancelled()
+}
+
+func (m *merger) cancelled() error {
+	if m.ctx.Err() != nil {
+		return app.Errorf(app.CodeConflict, "cancelled", "the merge was cancelled; nothing was changed")
+	}
+	return nil
+}
+
+// trustKey trusts a new chapter's key and refuses another key for a known
+// chapter unless the operator accepted it; this database's own key is
+// refused, as merging a chapter into itself would double it.
+func (m *merger) trustKey(acceptKey bool, ch app.Change) error {
+	man := m.b.Manifest
+	var own storedKey
+	if found, err := get(m.tx.Bucket(bucketKeys), keyChapter, &own); err != nil {
+		return err
+	} else if found && len(own.Seed) == ed25519.SeedSize && ed25519.NewKeyFromSeed(own.Seed).Public().(ed25519.PublicKey).Equal(m.b.PublicKey) {
+		return app.Errorf(app.CodeInvalid, "bundle_own_chapter", "%s is this database's own bundle", m.b.Name).WithParams("bundle", m.b.Name)
+	}
+	chapters := m.tx.Bucket(bucketChapters)
+	var known chapterRecord
+	found, err := get(chapters, []byte(m.chapter), &known)
+	if err != nil {
+		return err
+	}
+	next := chapterRecord{Chapter: man.Chapter, PublicKey: man.PublicKey, FirstMerged: ch.At}
+	switch {
+	case !found:
+		m.res.NewChapter = true
+	case known.PublicKey != man.PublicKey && !acceptKey:
+		return app.Errorf(app.CodeConflict, "bundle_key_changed", "%s: chapter %s signed with key %s, but its key here is %s: confirm the new key with the chapter before accepting it",
+			m.b.Name, m.chapter, m.res.Fingerprint, app.KeyFingerprint(known.PublicKey)).
+			WithParams("bundle", m.b.Name, "chapter", m.chapter, "new", m.res.Fingerprint, "old", app.KeyFingerprint(known.PublicKey))
+	case known.PublicKey != man.PublicKey:
+		m.res.KeyChanged = true
+		next.FirstMerged = known.FirstMerged
+	case known.Chapter == man.Chapter:
+		return nil
+	default:
+		next.FirstMerged = known.FirstMerged
+	}
+	m.chapterChanged = true
+	return put(chapters, []byte(m.chapter), next)
+}
+
+// kindCodes order the kinds as a merge places them. merged_ids and origins
+// keys start with them and end in big-endian IDs, so that a merge, going
+// through each kind in ID order, mostly appends: bbolt keeps a
+// transaction's inserts in sorted in-memory nodes until commit, and
+// inserting into the middle of a large one is quadratic.
+var kindCodes = map[string]byte{"member": 1, "group": 2, "event": 3, "contribution": 4, "decision": 5, "level": 6, "certificate": 7}
+
+func mergedKey(chapter, kind string, src uint64) []byte {
+	return append([]byte(chapter+"\x00"+string(kindCodes[kind])), itob(src)...)
+}
+
+func originKey(kind string, local []byte, chapter string) []byte {
+	k := append([]byte{kindCodes[kind]}, local...)
+	return append(append(k, 0), chapter...)
+}
+
+// resolve is the local ID of a chapter's record, placed by this merge or
+// an earlier one; 0 stays 0.
+func (m *merger) resolve(kind string, src uint64) (uint64, bool) {
+	if src == 0 {
+		return 0, true
+	}
+	if id, ok := m.local[kind][src]; ok {
+		return id, true
+	}
+	if v := m.tx.Bucket(bucketMergedIDs).Get(mergedKey(m.chapter, kind, src)); v != nil {
+		return btoi(v), true
+	}
+	return 0, false
+}
+
+// placeable: the record is here already or this merge will place it.
+func (m *merger) placeable(kind string, src uint64) bool {
+	if _, ok := m.resolve(kind, src); ok {
+		return true
+	}
+	return m.ok[kind][src]
+}
+
+// bind records where a chapter's record went.
+func (m *merger) bind(kind string, src, local uint64) error {
+	if m.local[kind] == nil {
+		m.local[kind] = map[uint64]uint64{}
+	}
+	m.local[kind][src] = local
+	if err := m.tx.Bucket(bucketMergedIDs).Put(mergedKey(m.chapter, kind, src), itob(local)); err != nil {
+		return err
+	}
+	return m.tx.Bucket(bucketOrigins).Put(originKey(kind, itob(local), m.chapter), itob(src))
+}
+
+// affiliations counts the chapters a local record came from.
+func (m *merger) affiliations(kind string, local []byte) (n int, ours bool) {
+	prefix := append(append([]byte{kindCodes[kind]}, local...), 0)
+	c := m.tx.Bucket(bucketOrigins).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		n++
+		ours = ours || string(k[len(prefix):]) == m.chapter
+	}
+	return n, ours
+}
+
+// allocate keeps the chapter's ID when it lies beyond every ID the bucket
+// has handed out (so a first chapter merged into an empty database keeps
+// its IDs), and takes the next one otherwise: an ID is never reused.
+func allocate(b *bolt.Bucket, src uint64) (uint64, error) {
+	if src > b.Sequence() {
+		return src, b.SetSequence(src)
+	}
+	return b.NextSequence()
+}
+
+func (m *merger) conflict(kind string, src, reason, field, incoming, existing string, existingID uint64) {
+	m.res.Conflicts = append(m.res.Conflicts, app.MergeConflict{Bundle: m.b.Name, Chapter: m.chapter, Kind: kind,
+		SourceID: src, Reason: reason, Field: field, Incoming: incoming, Existing: existing, ExistingID: strconv.FormatUint(existingID, 10)})
+	m.counts[kind].HeldBack++
+}
+
+func contactHolder(tx *bolt.Tx, bucket []byte, val string) uint64 {
+	if val == "" {
+		return 0
+	}
+	if v := tx.Bucket(bucket).Get([]byte(val)); v != nil {
+		return btoi(v)
+	}
+	return 0
+}
+
+// members places each member: one merged before is updated if only this
+// chapter has it; one whose phone or email is here already, under the same
+// name, is the same person and gains this chapter; under another name it
+// is a conflict, and the member and what names them are held back.
+func (m *merger) members() error {
+	in := slices.Clone(m.b.Data.Members)
+	slices.SortFunc(in, func(a, b app.Member) int { return cmpID(a.ID, b.ID) })
+	for _, mem := range in {
+		if err := m.step(); err != nil {
+			return err
+		}
+		src := mem.ID
+		if local, ok := m.resolve("member", src); ok {
+			if err := m.updateMember(local, mem); err != nil {
+				return err
+			}
+			continue
+		}
+		p, e := contactHolder(m.tx, bucketPhones, mem.Phone), contactHolder(m.tx, bucketEmails, mem.Email)
+		srcID := strconv.FormatUint(src, 10)
+		if p != 0 && e != 0 && p != e {
+			m.conflict("member", srcID, app.ConflictContactsSplit, "phone/email", mem.Phone+" / "+mem.Email, strconv.FormatUint(p, 10)+" / "+strconv.FormatUint(e, 10), p)
+			continue
+		}
+		holder, field := p, "phone"
+		if holder == 0 {
+			holder, field = e, "email"
+		}
+		if holder != 0 {
+			existing, err := loadMember(m.tx, holder)
+			if err != nil {
+				return err
+			}
+			if _, ours := m.affiliations("member", itob(holder)); ours {
+				m.conflict("member", srcID, app.ConflictContactTaken, field, mem.Name, existing.Name, holder)
+				continue
+			}
+			if strings.TrimSpace(existing.Name) != strings.TrimSpace(mem.Name) {
+				m.conflict("member", srcID, app.ConflictNameDiffers, field, mem.Name, existing.Name, holder)
+				continue
+			}
+			if err := m.bind("member", src, holder); err != nil {
+				return err
+			}
+			m.res.Linked++
+			continue
+		}
+		id, err := allocate(m.tx.Bucket(bucketMembers), src)
+		if err != nil {
+			return err
+		}
+		mem.ID = id
+		if err := claimContacts(m.tx, nil, &mem); err != nil {
+			return err
+		}
+		if err := writeMember(m.tx, mem); err != nil {
+			return err
+		}
+		if err := m.bind("member", src, id); err != nil {
+			return err
+		}
+		m.counts["member"].Added++
+	}
+	return nil
+}
+
+// updateMember applies a chapter's newer record to a member only it has;
+// a member of several chapters keeps the record first merged, and a name
+// that no longer agrees is a conflict.
+func (m *merger) updateMember(local uint64, in app.Member) error {
+	existing, err := loadMember(m.tx, local)
+	if err != nil {
+		return err
+	}
+	srcID := strconv.FormatUint(in.ID, 10)
+	in.ID = local
+	if sameJSON(existing, in) {
+		m.counts["member"].Unchanged++
+		return nil
+	}
+	if n, _ := m.affiliations("member", itob(local)); n > 1 {
+		if strings.TrimSpace(existing.Name) != strings.TrimSpace(in.Name) {
+			m.conflict("member", srcID, app.ConflictNameDiffers, "name", in.Name, existing.Name, local)
+			return nil
+		}
+		m.counts["member"].Unchanged++
+		return nil
+	}
+	for _, ct := range []struct {
+		bucket       []byte
+		field, value string
+	}{{bucketPhones, "phone", in.Phone}, {bucketEmails, "email", in.Email}} {
+		if h := contactHolder(m.tx, ct.bucket, ct.value); h != 0 && h != local {
+			other, err := loadMember(m.tx, h)
+			if err != nil {
+				return err
+			}
+			m.conflict("member", srcID, app.ConflictContactTaken, ct.field, in.Name+" "+ct.value, other.Name, h)
+			return nil
+		}
+	}
+	if err := claimContacts(m.tx, &existing, &in); err != nil {
+		return err
+	}
+	if err := writeMember(m.tx, in); err != nil {
+		return err
+	}
+	m.counts["member"].Updated++
+	return nil
+}
+
+func sameJSON(a, b any) bool {
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && bytes.Equal(x, y)
+}
+
+func cmpID(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// linkedKind merges one kind of record with a uint64 ID whose references
+// must all be placed for it to be placed.
+type linkedKind[T any] struct {
+	kind   string
+	bucket []byte
+	recs   []T
+	id     func(*T) *uint64
+	// refsOK reports whether every record v names is placed or placeable.
+	refsOK func(m *merger, v *T) bool
+	// remap rewrites v's references to local IDs.
+	remap func(m *merger, v *T)
+	// reindex moves index entries and member references from old (nil for
+	// a new record) to v.
+	reindex func(tx *bolt.Tx, old, v *T) error
+}
+
+func (k *linkedKind[T]) decide(m *merger) {
+	m.ok[k.kind] = map[uint64]bool{}
+	for i := range k.recs {
+		if k.refsOK(m, &k.recs[i]) {
+			m.ok[k.kind][*k.id(&k.recs[i])] = true
+		}
+	}
+}
+
+func (k *linkedKind[T]) allocate(m *merger) error {
+	slices.SortFunc(k.recs, func(a, b T) int { return cmpID(*k.id(&a), *k.id(&b)) })
+	b := m.tx.Bucket(k.bucket)
+	for i := range k.recs {
+		src := *k.id(&k.recs[i])
+		if !m.ok[k.kind][src] {
+			continue
+		}
+		if _, ok := m.resolve(k.kind, src); ok {
+			continue
+		}
+		local, err := allocate(b, src)
+		if err != nil {
+			return err
+		}
+		if err := m.bind(k.kind, src, local); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (k *linkedKind[T]) write(m *merger) error {
+	b := m.tx.Bucket(k.bucket)
+	count := m.counts[k.kind]
+	for i := range k.recs {
+		if err := m.step(); err != nil {
+			return err
+		}
+		v := k.recs[i]
+		src := *k.id(&v)
+		if !m.ok[k.kind][src] {
+			count.HeldBack++
+			continue
+		}
+		local, _ := m.resolve(k.kind, src)
+		*k.id(&v) = local
+		k.remap(m, &v)
+		data, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		var old *T
+		if raw := b.Get(itob(local)); raw != nil {
+			if bytes.Equal(raw, data) {
+				count.Unchanged++
+				continue
+			}
+			old = new(T)
+			if err := json.Unmarshal(raw, old); err != nil {
+				return err
+			}
+			count.Updated++
+		} else {
+			count.Added++
+		}
+		if err := k.reindex(m.tx, old, &v); err != nil {
+			return err
+		}
+		if err := b.Put(itob(local), data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m *merger) member(src uint64) uint64 { id, _ := m.resolve("member", src); return id }
+
+// linked merges groups, events, contributions and decisions: first which
+// can be placed (events and contributions name each other, so both are
+// decided before any is written), then their IDs, then the records.
+func (m *merger) linked() error {
+	d := &m.b.Data
+	members := func(ids ...uint64) bool {
+		for _, id := range ids {
+			if !m.placeable("member", id) {
+				return false
+			}
+		}
+		return true
+	}
+	// A contribution named by an event is placeable when its member is.
+	inBundle := map[uint64]uint64{}
+	for _, c := range d.Contributions {
+		inBundle[c.ID] = c.MemberID
+	}
+	contribution := func(id uint64) bool {
+		if m.placeable("contribution", id) {
+			return true
+		}
+		memberID, ok := inBundle[id]
+		return ok && members(memberID)
+	}
+	groups := &linkedKind[app.Group]{kind: "group", bucket: bucketGroups, recs: slices.Clone(d.Groups),
+		id:     func(g *app.Group) *uint64 { return &g.ID },
+		refsOK: func(m *merger, g *app.Group) bool { return members(leadIDs(*g)...) },
+		remap: func(m *merger, g *app.Group) {
+			for i := range g.Terms {
+				g.Terms[i].LeadID = m.member(g.Terms[i].LeadID)
+			}
+		},
+		reindex: func(tx *bolt.Tx, old, g *app.Group) error {
+			var before []uint64
+			if old != nil {
+				before = leadIDs(*old)
+			}
+			return swapRefs(tx, before, leadIDs(*g))
+		}}
+	events := &linkedKind[app.Event]{kind: "event", bucket: bucketEvents, recs: slices.Clone(d.Events),
+		id: func(e *app.Event) *uint64 { return &e.ID },
+		refsOK: func(m *merger, e *app.Event) bool {
+			if !members(people(*e)...) || !m.placeable("group", e.GroupID) || !contribution(e.OrganizerContributionID) {
+				return false
+			}
+			for _, t := range e.Talks {
+				if !contribution(t.ContributionID) {
+					return false
+				}
+			}
+			return true
+		},
+		remap: func(m *merger, e *app.Event) {
+			e.GroupID, _ = m.resolve("group", e.GroupID)
+			e.OrganizerID = m.member(e.OrganizerID)
+			e.OrganizerContributionID, _ = m.resolve("contribution", e.OrganizerContributionID)
+			for i := range e.Talks {
+				e.Talks[i].MemberID = m.member(e.Talks[i].MemberID)
+				e.Talks[i].ContributionID, _ = m.resolve("contribution", e.Talks[i].ContributionID)
+			}
+		},
+		reindex: func(tx *bolt.Tx, old, e *app.Event) error {
+			var before []uint64
+			if old != nil {
+				before = people(*old)
+			}
+			return swapRefs(tx, before, people(*e))
+		}}
+	contributions := &linkedKind[app.Contribution]{kind: "contribution", bucket: bucketContributions, recs: slices.Clone(d.Contributions),
+		id: func(c *app.Contribution) *uint64 { return &c.ID },
+		refsOK: func(m *merger, c *app.Contribution) bool {
+			return members(c.MemberID) && m.placeable("event", c.EventID)
+		},
+		remap: func(m *merger, c *app.Contribution) {
+			c.MemberID = m.member(c.MemberID)
+			c.EventID, _ = m.resolve("event", c.EventID)
+		},
+		reindex: func(tx *bolt.Tx, old, c *app.Contribution) error {
+			if old != nil {
+				if err := unindexContribution(tx, *old); err != nil {
+					return err
+				}
+			}
+			return m.indexLater(*c)
+		}}
+	decisions := &linkedKind[app.Decision]{kind: "decision", bucket: bucketDecisions, recs: slices.Clone(d.Decisions),
+		id: func(x *app.Decision) *uint64 { return &x.ID },
+		refsOK: func(m *merger, x *app.Decision) bool {
+			return members(x.MemberID) && m.placeable("group", x.GroupID)
+		},
+		remap: func(m *merger, x *app.Decision) {
+			x.MemberID = m.member(x.MemberID)
+			x.GroupID, _ = m.resolve("group", x.GroupID)
+		},
+		reindex: func(tx *bolt.Tx, old, x *app.Decision) error {
+			var before []uint64
+			if old != nil {
+				before = []uint64{old.MemberID}
+			}
+			return swapRefs(tx, before, []uint64{x.MemberID})
+		}}
+	groups.decide(m)
+	events.decide(m)
+	contributions.decide(m)
+	// An event is placed only with the contributions it names.
+	for _, e := range events.recs {
+		if !m.ok["event"][e.ID] {
+			continue
+		}
+		for _, id := range append([]uint64{e.OrganizerContributionID}, talkContributions(e)...) {
+			if _, ok := inBundle[id]; ok && !m.ok["contribution"][id] {
+				m.ok["event"][e.ID] = false
+			}
+		}
+	}
+	contributions.decide(m)
+	decisions.decide(m)
+	for _, step := range []func(*merger) error{groups.allocate, events.allocate, contributions.allocate, decisions.allocate,
+		groups.write, events.write, contributions.write, decisions.write} {
+		if err := step(m); err != nil {
+			return err
+		}
+	}
+	return m.flushIndexes()
+}
+
+func talkContributions(e app.Event) []uint64 {
+	out := make([]uint64, len(e.Talks))
+	for i, t := range e.Talks {
+		out[i] = t.ContributionID
+	}
+	return out
+}
+
+// levels sets the merged members' holdings. A level another chapter (or
+// headquarters itself) set differently is a conflict.
+func (m *merger) levels() error {
+	b := m.tx.Bucket(bucketHoldings)
+	count := m.counts["level"]
+	for _, h := range m.b.Data.Levels {
+		if err := m.step(); err != nil {
+			return err
+		}
+		local, ok := m.resolve("member", h.MemberID)
+		if !ok {
+			count.HeldBack++
+			continue
+		}
+		src := h.MemberID
+		h.MemberID = local
+		if id, found := strings.CutPrefix(h.Source, "decision:"); found {
+			if n, err := strconv.ParseUint(id, 10, 64); err == nil {
+				if l, ok := m.resolve("decision", n); ok {
+					h.Source = "decision:" + strconv.FormatUint(l, 10)
+				}
+			}
+		}
+		var old app.Holding
+		found, err := get(b, itob(local), &old)
+		if err != nil {
+			return err
+		}
+		if found && sameJSON(old, h) {
+			count.Unchanged++
+			continue
+		}
+		if _, ours := m.affiliations("level", itob(local)); found && !ours {
+			m.conflict("level", strconv.FormatUint(src, 10), app.ConflictLevelDiffers, "level", h.Level, old.Level, local)
+			continue
+		}
+		if err := put(b, itob(local), h); err != nil {
+			return err
+		}
+		if err := m.tx.Bucket(bucketOrigins).Put(originKey("level", itob(local), m.chapter), itob(src)); err != nil {
+			return err
+		}
+		if found {
+			count.Updated++
+		} else {
+			count.Added++
+		}
+	}
+	return nil
+}
+
+// certificates adds the chapter's certificates by serial (serials carry
+// the chapter code) and takes its later changes, such as a revocation.
+func (m *merger) certificates() error {
+	b := m.tx.Bucket(bucketCertificates)
+	count := m.counts["certificate"]
+	for _, c := range m.b.Data.Certificates {
+		if err := m.step(); err != nil {
+			return err
+		}
+		local, ok := m.resolve("member", c.MemberID)
+		if !ok {
+			count.HeldBack++
+			continue
+		}
+		c.MemberID = local
+		var old app.Certificate
+		found, err := get(b, []byte(c.Serial), &old)
+		if err != nil {
+			return err
+		}
+		if found && sameJSON(old, c) {
+			count.Unchanged++
+			continue
+		}
+		if _, ours := m.affiliations("certificate", []byte(c.Serial)); found && !ours {
+			m.conflict("certificate", c.Serial, app.ConflictSerialTaken, "serial", c.Name, old.Name, old.MemberID)
+			continue
+		}
+		if err := put(b, []byte(c.Serial), c); err != nil {
+			return err
+		}
+		if err := m.tx.Bucket(bucketOrigins).Put(originKey("certificate", []byte(c.Serial), m.chapter), []byte(c.Serial)); err != nil {
+			return err
+		}
+		if found {
+			count.Updated++
+		} else {
+			count.Added++
+		}
+	}
+	return nil
+}
+
+// archive keeps the chapter's batches, trophy orders and audit as sent.
+func (m *merger) archive() error {
+	d := &m.b.Data
+	type rec struct {
+		key string
+		v   any
+	}
+	groups := []struct {
+		kind, file string
+		recs       []rec
+	}{{kind: "batch", file: "batches"}, {kind: "trophy", file: "trophies"}, {kind: "audit", file: "audit"}}
+	for _, x := range d.Batches {
+		groups[0].recs = append(groups[0].recs, rec{x.ID, x})
+	}
+	for _, x := range d.Trophies {
+		groups[1].recs = append(groups[1].recs, rec{x.BatchID + "/" + strconv.FormatUint(x.MemberID, 10), x})
+	}
+	for _, x := range d.Audit {
+		groups[2].recs = append(groups[2].recs, rec{string(itob(x.ID)), x})
+	}
+	b := m.tx.Bucket(bucketChapterRecords)
+	for _, g := range groups {
+		count := m.counts[g.kind]
+		for _, r := range g.recs {
+			if err := m.step(); err != nil {
+				return err
+			}
+			key := []byte(m.chapter + "\x00" + g.file + "\x00" + r.key)
+			data, err := json.Marshal(r.v)
+			if err != nil {
+				return err
+			}
+			old := b.Get(key)
+			switch {
+			case bytes.Equal(old, data):
+				count.Unchanged++
+				continue
+			case old == nil:
+				count.Added++
+			default:
+				count.Updated++
+			}
+			if err := b.Put(key, data); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// MergedChapters lists the chapters merged here, by ID.
+func (s *Store) MergedChapters() ([]app.MergedChapter, error) {
+	out := []app.MergedChapter{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketChapters).ForEach(func(_, v []byte) error {
+			var c chapterRecord
+			if err := json.Unmarshal(v, &c); err != nil {
+				return err
+			}
+			out = append(out, app.MergedChapter{Chapter: c.Chapter, PublicKey: c.PublicKey,
+				Fingerprint: app.KeyFingerprint(c.PublicKey), FirstMerged: c.FirstMerged.UTC().Format(time.RFC3339)})
+			return nil
+		})
+	})
+	return out, err
+}
+
+// ChapterRecords returns the records of one file (batches, trophies,
+// audit) a chapter sent, as sent, in key order.
+func (s *Store) ChapterRecords(chapter, file string) ([]json.RawMessage, error) {
+	out := []json.RawMessage{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		prefix := []byte(chapter + "\x00" + file + "\x00")
+		c := tx.Bucket(bucketChapterRecords).Cursor()
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+			out = append(out, json.RawMessage(slices.Clone(v)))
+		}
+		return nil
+	})
+	return out, err
+}
