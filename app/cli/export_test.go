@@ -46,6 +46,7 @@ func TestExportCommandWritesEachFormat(t *testing.T) {
 		{[]string{"export", "--format", "docx", "--out", kept}, ExitError, `no export format "docx"`},
 		{[]string{"export", "--format", "sql", "--out", kept, "--year", "1999"}, ExitError, "1999 is not a year"},
 		{[]string{"export", "--format", "sql"}, ExitUsage, "--format and --out are required"},
+		{[]string{"export", "--format", "sql", "--changes", "--out", kept}, ExitUsage, "--changes goes with --format bundle"},
 		{[]string{"pg-push"}, ExitUsage, "--dsn"},
 	} {
 		if r := run(t, db, tc.args...); r.code != tc.code || !strings.Contains(r.stderr, tc.stderr) {
