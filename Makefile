@@ -3,6 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 BIN      := build/bin/acedesk
+DIST     := build/dist
 VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X acedesk/app.Version=$(VERSION)
 TAGS     := desktop,production
@@ -19,7 +20,7 @@ FONT     := app/pdf/fonts/LXGWWenKai-Regular.ttf
 FONT_SRC := /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
 
 .PHONY: help fonts deps deps-test frontend build run serve test test-go test-pg test-frontend test-browser test-desktop \
-        cross-windows bench bindings clean
+        dist test-dist bench bindings clean
 
 help:
 	@echo "make run    build and start ACE Desk (browser mode when there is no display)"
@@ -61,7 +62,7 @@ serve: build
 test: deps-test frontend
 	@mkdir -p $(ARTIFACTS)
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory test-go test-pg test-frontend build test-browser test-desktop cross-windows && \
+	$(MAKE) --no-print-directory test-go test-pg test-frontend build test-browser test-desktop test-dist && \
 	echo "make test: everything passed in $$(( $$(date +%s) - start )) s"
 
 test-go: fonts
@@ -81,9 +82,21 @@ test-browser: scripts/e2e/node_modules/.package-lock.json
 test-desktop:
 	ACEDESK_BIN=$(CURDIR)/$(BIN) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/desktop-test.sh
 
-cross-windows:
-	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -tags $(TAGS) -ldflags "$(LDFLAGS) -H windowsgui" -o $(BIN).exe .
-	@echo "windows/amd64: $$(du -h $(BIN).exe | cut -f1) $(BIN).exe"
+# The desktop app for linux/amd64 and windows/amd64, and the browser-mode
+# build (no window, CGO_ENABLED=0: starts `acedesk serve`) for linux/amd64,
+# arm64 and loong64 (Kylin/UOS machines).
+dist: build
+	@mkdir -p $(DIST)
+	cp $(BIN) $(DIST)/acedesk-linux-amd64
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -tags $(TAGS) -ldflags "$(LDFLAGS) -H windowsgui" -o $(DIST)/acedesk-windows-amd64.exe .
+	for arch in amd64 arm64 loong64; do \
+	  GOOS=linux GOARCH=$$arch CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o $(DIST)/acedesk-serve-linux-$$arch . || exit 1; \
+	done
+	@du -h $(DIST)/*
+
+# The browser-mode build started as a user would, with no command, in Chromium.
+test-dist: dist scripts/e2e/node_modules/.package-lock.json
+	ACEDESK_BIN=$(CURDIR)/$(DIST)/acedesk-serve-linux-amd64 ARTIFACTS=$(CURDIR)/$(ARTIFACTS) node --test scripts/dist/
 
 # make bench [BASE=<git revision>] [BENCH=<regexp>] [COUNT=6]: with BASE,
 # side by side with that revision (benchstat).

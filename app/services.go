@@ -24,7 +24,7 @@ type Services struct {
 	Export             *ExportService
 	// Exporter is the command line's way to the exports (not bound).
 	Exporter *Exporter
-	Bundles            *BundleService
+	Bundles  *BundleService
 }
 
 // NewServices wires the services over one repository. defaultOperator names

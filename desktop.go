@@ -1,0 +1,106 @@
+//go:build desktop || bindings
+
+package main
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"io/fs"
+	"log"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"acedesk/app"
+	"acedesk/app/cli"
+	"acedesk/app/web"
+	"acedesk/store"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+)
+
+//go:embed build/appicon.png
+var icon []byte
+
+// defaultArgs: no arguments opens the window.
+func defaultArgs(args []string) []string { return args }
+
+// runDesktop opens the window on s, or, when the database could not be
+// opened, a window whose only content is a dialog saying why.
+func runDesktop(s *cli.Session, openErr error) int {
+	logger := log.New(os.Stderr, "acedesk: ", log.LstdFlags)
+	opts := &options.App{
+		Title:     "ACE Desk",
+		Width:     1280,
+		Height:    860,
+		MinWidth:  1000,
+		MinHeight: 640,
+		Linux:     &linux.Options{Icon: icon, ProgramName: "acedesk"},
+	}
+	if openErr != nil {
+		opts.Width, opts.Height, opts.MinWidth, opts.MinHeight = 560, 220, 0, 0
+		opts.AssetServer = &assetserver.Options{Handler: messagePage(openErrorMessage(openErr))}
+		opts.OnStartup = func(ctx context.Context) {
+			runtime.MessageDialog(ctx, runtime.MessageDialogOptions{
+				Type: runtime.ErrorDialog, Title: "ACE Desk", Message: openErrorMessage(openErr),
+			})
+			runtime.Quit(ctx)
+		}
+		if err := wails.Run(opts); err != nil {
+			logger.Print(err)
+		}
+		fmt.Fprintln(os.Stderr, "acedesk:", openErr)
+		return cli.ExitLocked
+	}
+	dist, _ := fs.Sub(assets, "frontend/dist")
+	opts.AssetServer = &assetserver.Options{Assets: dist}
+	opts.Bind = s.Services.Bindings()
+	opts.ErrorFormatter = func(err error) any { return web.FormatError(err, logger, "desktop") }
+	opts.OnStartup = func(ctx context.Context) { s.Services.UseDesktop(desktop{ctx}) }
+	if err := wails.Run(opts); err != nil {
+		logger.Print(err)
+		return cli.ExitError
+	}
+	return cli.ExitOK
+}
+
+// desktop gives the services Wails' save dialog and the system's viewer.
+type desktop struct{ ctx context.Context }
+
+func (d desktop) SaveDialog(name string) (string, error) {
+	opts := runtime.SaveDialogOptions{Title: "保存 / Save", DefaultFilename: name, CanCreateDirectories: true}
+	// Offering the file's own type keeps the extension when the user renames it.
+	if ext := filepath.Ext(name); ext != "" {
+		opts.Filters = []runtime.FileFilter{{DisplayName: strings.ToUpper(ext[1:]), Pattern: "*" + ext}}
+	}
+	return runtime.SaveFileDialog(d.ctx, opts)
+}
+
+func (desktop) Open(path string) error { return app.OpenInViewer(path) }
+
+func openErrorMessage(err error) string {
+	if errors.Is(err, store.ErrLocked) {
+		return "ACE Desk 已经在使用这个数据库，请切换到已打开的窗口。\n\nACE Desk is already open on this database: switch to that window."
+	}
+	return "无法打开数据库 / Cannot open the database:\n\n" + err.Error()
+}
+
+// messagePage is the page behind the open-error dialog: the same message,
+// as escaped text.
+func messagePage(msg string) http.Handler {
+	page := "<!doctype html><meta charset=utf-8><title>ACE Desk</title>" +
+		"<body style=\"font:16px sans-serif;padding:2em;white-space:pre-wrap\">" + html.EscapeString(msg)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, page)
+	})
+}
