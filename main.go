@@ -13,10 +13,14 @@ import (
 	"syscall"
 
 	"acedesk/app/cli"
+	"acedesk/app/desktop"
 )
 
 //go:embed all:frontend/dist
 var assets embed.FS
+
+//go:embed build/appicon.png
+var icon []byte
 
 func main() {
 	dist, err := fs.Sub(assets, "frontend/dist")
@@ -27,8 +31,8 @@ func main() {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	go func() { <-sig; close(interrupt) }()
-	os.Exit(cli.Run(defaultArgs(os.Args[1:]), cli.Env{
+	os.Exit(cli.Run(desktop.DefaultArgs(os.Args[1:]), cli.Env{
 		Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
-		Assets: dist, Desktop: runDesktop, Interrupt: interrupt,
+		Assets: dist, Desktop: desktop.Run(dist, icon), Interrupt: interrupt,
 	}))
 }

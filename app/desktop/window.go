@@ -1,10 +1,12 @@
 //go:build desktop || bindings
 
-package main
+// Package desktop is the desktop window (Wails): the only code that needs
+// a desktop toolkit. Built without the desktop tag it is replaced by
+// none.go, and the binary runs browser mode instead.
+package desktop
 
 import (
 	"context"
-	_ "embed"
 	"errors"
 	"fmt"
 	"html"
@@ -28,15 +30,17 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
-//go:embed build/appicon.png
-var icon []byte
+// DefaultArgs: no arguments opens the window.
+func DefaultArgs(args []string) []string { return args }
 
-// defaultArgs: no arguments opens the window.
-func defaultArgs(args []string) []string { return args }
+// Run returns what opens the window on a session, or, when the database
+// could not be opened, a window whose only content is a dialog saying why.
+// assets is the built frontend, icon the window's icon (PNG).
+func Run(assets fs.FS, icon []byte) func(s *cli.Session, openErr error) int {
+	return func(s *cli.Session, openErr error) int { return run(s, openErr, assets, icon) }
+}
 
-// runDesktop opens the window on s, or, when the database could not be
-// opened, a window whose only content is a dialog saying why.
-func runDesktop(s *cli.Session, openErr error) int {
+func run(s *cli.Session, openErr error, dist fs.FS, icon []byte) int {
 	logger := log.New(os.Stderr, "acedesk: ", log.LstdFlags)
 	opts := &options.App{
 		Title:     "ACE Desk",
@@ -61,7 +65,6 @@ func runDesktop(s *cli.Session, openErr error) int {
 		fmt.Fprintln(os.Stderr, "acedesk:", openErr)
 		return cli.ExitLocked
 	}
-	dist, _ := fs.Sub(assets, "frontend/dist")
 	opts.AssetServer = &assetserver.Options{Assets: dist}
 	opts.Bind = s.Services.Bindings()
 	opts.ErrorFormatter = func(err error) any { return web.FormatError(err, logger, "desktop") }
