@@ -9,7 +9,7 @@ vi.mock('@/api/bundles', () => ({
 import * as api from '@/api/bundles'
 import { AppError } from '@/api/errors'
 import { useBundlesStore } from '@/stores/bundles'
-import { POLL_MS } from '@/stores/certificates'
+import { POLL_MS } from '@/stores/job'
 
 const mocked = vi.mocked(api)
 const hz = { name: 'hz.acebundle', bytes: new Uint8Array([1, 2]) }

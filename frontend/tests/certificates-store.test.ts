@@ -8,7 +8,8 @@ vi.mock('@/api/certificates', () => ({
 
 import * as api from '@/api/certificates'
 import { AppError } from '@/api/errors'
-import { POLL_MS, useCertificatesStore } from '@/stores/certificates'
+import { useCertificatesStore } from '@/stores/certificates'
+import { POLL_MS } from '@/stores/job'
 
 const mocked = vi.mocked(api)
 

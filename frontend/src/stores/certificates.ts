@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { ref } from 'vue'
 import * as api from '@/api/certificates'
-import type { Certificate, FileData, JobStatus } from '@/api/certificates'
+import type { Certificate, FileData } from '@/api/certificates'
 import { AppError, toAppError } from '@/api/errors'
+import { useJob } from './job'
 
 /** What certificates are issued for. */
 export type IssueSource =
@@ -26,9 +27,6 @@ function issueFrom(s: IssueSource): Promise<Certificate[]> {
   }
 }
 
-/** How often a running print job is asked for its progress. */
-export const POLL_MS = 250
-
 export const useCertificatesStore = defineStore('certificates', () => {
   const certificates = ref<Certificate[]>([])
   const loading = ref(false)
@@ -38,14 +36,14 @@ export const useCertificatesStore = defineStore('certificates', () => {
   const issuing = ref(false)
   const selected = ref<string[]>([])
 
-  const job = ref<JobStatus | null>(null)
-  const jobError = ref<AppError | null>(null)
   /** The finished job's file, once fetched. */
   const result = ref<FileData | null>(null)
-  let timer: ReturnType<typeof setTimeout> | null = null
-  let polling = 0
-
-  const printing = computed(() => job.value?.state === 'running')
+  const printJob = useJob({ status: api.jobStatus, cancel: api.cancelJob }, async (id) => {
+    result.value = await api.jobResult(id)
+  })
+  const job = printJob.job
+  const jobError = printJob.error
+  const printing = printJob.running
 
   async function load(): Promise<void> {
     loading.value = true
@@ -83,72 +81,25 @@ export const useCertificatesStore = defineStore('certificates', () => {
     return c
   }
 
-  function stopPolling(): void {
-    polling++
-    if (timer !== null) clearTimeout(timer)
-    timer = null
-  }
-
-  async function poll(id: string, gen: number): Promise<void> {
-    timer = null
-    let s: JobStatus
-    try {
-      s = await api.jobStatus(id)
-    } catch (e) {
-      if (gen !== polling) return
-      jobError.value = toAppError(e)
-      if (job.value) job.value = { ...job.value, state: 'failed' }
-      return
-    }
-    if (gen !== polling) return
-    job.value = s
-    if (s.state === 'running') {
-      timer = setTimeout(() => void poll(id, gen), POLL_MS)
-      return
-    }
-    if (s.state === 'failed') {
-      jobError.value = toAppError(s.error ?? { code: 'internal', message: 'job failed' })
-      return
-    }
-    if (s.state === 'done') {
-      try {
-        const f = await api.jobResult(id)
-        if (gen === polling) result.value = f
-      } catch (e) {
-        if (gen === polling) jobError.value = toAppError(e)
-      }
-    }
-  }
-
   /**
    * Prints the selected certificates in the background and polls the job
    * until it ends; result holds the file when done. Rejects with the
    * AppError when the job cannot start.
    */
   async function print(serials: string[], split: boolean): Promise<void> {
-    stopPolling()
-    jobError.value = null
     result.value = null
-    const id = await api.print(serials, split)
-    const gen = polling
-    job.value = { id, state: 'running', done: 0, total: serials.length, file: '' }
-    await poll(id, gen)
-  }
-
-  async function cancel(): Promise<void> {
-    const id = job.value?.id
-    if (!id) return
-    stopPolling()
-    await api.cancelJob(id)
-    job.value = { ...job.value!, state: 'cancelled' }
+    await printJob.run(() => api.print(serials, split), serials.length)
   }
 
   function clearJob(): void {
-    stopPolling()
+    printJob.stop()
     job.value = null
     jobError.value = null
     result.value = null
   }
+
+  const stopPolling = printJob.stop
+  const cancel = printJob.cancel
 
   return {
     certificates, loading, error, issued, issuing, selected, job, jobError, result, printing,
