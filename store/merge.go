@@ -672,29 +672,11 @@ func (m *merger) levels() error {
 				}
 			}
 		}
-		var old app.Holding
-		found, err := get(b, itob(local), &old)
+		err := placeByKey(m, b, "level", itob(local), itob(src), h, func(old app.Holding) {
+			m.conflict("level", strconv.FormatUint(src, 10), app.ConflictLevelDiffers, "level", h.Level, old.Level, local)
+		})
 		if err != nil {
 			return err
-		}
-		if found && sameJSON(old, h) {
-			count.Unchanged++
-			continue
-		}
-		if _, ours := m.affiliations("level", itob(local)); found && !ours {
-			m.conflict("level", strconv.FormatUint(src, 10), app.ConflictLevelDiffers, "level", h.Level, old.Level, local)
-			continue
-		}
-		if err := put(b, itob(local), h); err != nil {
-			return err
-		}
-		if err := m.tx.Bucket(bucketOrigins).Put(originKey("level", itob(local), m.chapter), itob(src)); err != nil {
-			return err
-		}
-		if found {
-			count.Updated++
-		} else {
-			count.Added++
 		}
 	}
 	return nil
@@ -715,30 +697,44 @@ func (m *merger) certificates() error {
 			continue
 		}
 		c.MemberID = local
-		var old app.Certificate
-		found, err := get(b, []byte(c.Serial), &old)
+		err := placeByKey(m, b, "certificate", []byte(c.Serial), []byte(c.Serial), c, func(old app.Certificate) {
+			m.conflict("certificate", c.Serial, app.ConflictSerialTaken, "serial", c.Name, old.Name, old.MemberID)
+		})
 		if err != nil {
 			return err
 		}
-		if found && sameJSON(old, c) {
-			count.Unchanged++
-			continue
-		}
-		if _, ours := m.affiliations("certificate", []byte(c.Serial)); found && !ours {
-			m.conflict("certificate", c.Serial, app.ConflictSerialTaken, "serial", c.Name, old.Name, old.MemberID)
-			continue
-		}
-		if err := put(b, []byte(c.Serial), c); err != nil {
-			return err
-		}
-		if err := m.tx.Bucket(bucketOrigins).Put(originKey("certificate", []byte(c.Serial), m.chapter), []byte(c.Serial)); err != nil {
-			return err
-		}
-		if found {
-			count.Updated++
-		} else {
-			count.Added++
-		}
+	}
+	return nil
+}
+
+// placeByKey writes a record the chapter sent under its local key: unchanged
+// records are counted as such, a record another chapter (or headquarters)
+// owns is a conflict, and the origin remembers the chapter's own key.
+func placeByKey[T any](m *merger, b *bolt.Bucket, kind string, key, origin []byte, rec T, conflict func(old T)) error {
+	count := m.counts[kind]
+	var old T
+	found, err := get(b, key, &old)
+	if err != nil {
+		return err
+	}
+	if found && sameJSON(old, rec) {
+		count.Unchanged++
+		return nil
+	}
+	if _, ours := m.affiliations(kind, key); found && !ours {
+		conflict(old)
+		return nil
+	}
+	if err := put(b, key, rec); err != nil {
+		return err
+	}
+	if err := m.tx.Bucket(bucketOrigins).Put(originKey(kind, key, m.chapter), origin); err != nil {
+		return err
+	}
+	if found {
+		count.Updated++
+	} else {
+		count.Added++
 	}
 	return nil
 }
