@@ -62,7 +62,7 @@ serve: build
 test: deps-test frontend
 	@mkdir -p $(ARTIFACTS)
 	@start=$$(date +%s); \
-	$(MAKE) --no-print-directory test-go test-pg test-frontend build test-browser test-desktop test-dist && \
+	$(MAKE) --no-print-directory test-go test-frontend build test-pg test-browser test-desktop test-dist && \
 	echo "make test: everything passed in $$(( $$(date +%s) - start )) s"
 
 test-go: fonts
@@ -70,8 +70,8 @@ test-go: fonts
 	go test -race -count=1 ./...
 
 # The PostgreSQL export and pg-push against a real server the script starts.
-test-pg: fonts
-	scripts/pg-test.sh
+test-pg: build scripts/e2e/node_modules/.package-lock.json
+	ACEDESK_BIN=$(CURDIR)/$(BIN) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/pg-test.sh
 
 test-frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm run typecheck && npm test

@@ -58,7 +58,7 @@ func BenchmarkPGPush(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := pgpush.Push(context.Background(), dsn, tables, func(int, int) {}); err != nil {
+		if _, _, err := pgpush.Push(context.Background(), dsn, "", tables, func(int, int) {}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the PostgreSQL tests (go test -run PG) against a real server: a
+# Runs the PostgreSQL tests (go test -run PG, and with ACEDESK_BIN the
+# browser tests in scripts/e2e-pg) against a real server: a
 # fresh cluster in a temporary folder, listening on a free loopback port
 # with password authentication, stopped and deleted on exit.
 # As root the server runs as "nobody", since postgres refuses to run as root.
@@ -56,3 +57,7 @@ done
 export ACEDESK_PG_DSN="postgres://acedesk:$password@127.0.0.1:$port/postgres?sslmode=disable"
 export PATH="$PGBIN:$PATH"
 timeout 900 go test -count=1 -run 'PG' "$@" ./...
+# The browser tests against this server, when a built binary is given.
+if [ -n "${ACEDESK_BIN:-}" ]; then
+  timeout 600 node --test --test-concurrency=1 scripts/e2e-pg/
+fi

@@ -78,7 +78,7 @@ func (c *runner) pgPush(args []string) int {
 		if err != nil {
 			return c.fail(err)
 		}
-		target, loaded, err := pgpush.Push(context.Background(), *dsn, tables, func(int, int) {})
+		target, loaded, err := pgpush.Push(context.Background(), *dsn, "", tables, func(int, int) {})
 		if err != nil {
 			return c.fail(fmt.Errorf("pg-push to %s: %w", target, err))
 		}

@@ -36,26 +36,54 @@ type Loaded struct {
 	Changed int64
 }
 
-// Push loads tables (members first: the others refer to them) into the
-// database at dsn, in one transaction: create what is missing, COPY each
-// table into a staging table, upsert it. progress gets tables done of
-// total. Errors never contain the DSN's password.
-func Push(ctx context.Context, dsn string, tables []exchange.Data, progress func(done, total int)) (Target, []Loaded, error) {
-	cfg, err := pgx.ParseConfig(dsn)
-	if err != nil {
-		return Target{}, nil, scrub(err, dsn)
-	}
-	target := Target{Host: cfg.Host, Port: cfg.Port, Database: cfg.Database, User: cfg.User}
-	loaded, err := push(ctx, cfg, tables, progress)
-	return target, loaded, scrub(err, dsn)
+// Failing steps, for the UI to say what went wrong.
+const (
+	StepDSN     = "dsn"
+	StepConnect = "connect"
+	StepLoad    = "load"
+)
+
+// Error is a failed push: the step, and the driver's message with the
+// password taken out. Its text is safe to show and log.
+type Error struct {
+	Step     string
+	msg      string
+	canceled bool
 }
 
-func push(ctx context.Context, cfg *pgx.ConnConfig, tables []exchange.Data, progress func(done, total int)) ([]Loaded, error) {
+func (e *Error) Error() string { return e.msg }
+
+// Is keeps cancellation recognisable without unwrapping to the driver's
+// error, whose text may hold the password.
+func (e *Error) Is(target error) bool { return e.canceled && target == context.Canceled }
+
+// Push loads tables (members first: the others refer to them) into the
+// database at dsn, in one transaction: create what is missing, COPY each
+// table into a staging table, upsert it. password, when not empty,
+// overrides the DSN's. progress gets tables done of total. Errors are
+// *Error, and never contain a password.
+func Push(ctx context.Context, dsn, password string, tables []exchange.Data, progress func(done, total int)) (Target, []Loaded, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return Target{}, nil, failed(StepDSN, err, dsn, password)
+	}
+	if password != "" {
+		cfg.Password = password
+	}
+	target := Target{Host: cfg.Host, Port: cfg.Port, Database: cfg.Database, User: cfg.User}
 	conn, err := pgx.ConnectConfig(ctx, cfg)
 	if err != nil {
-		return nil, err
+		return target, nil, failed(StepConnect, err, dsn, password)
 	}
 	defer conn.Close(context.Background())
+	loaded, err := push(ctx, conn, tables, progress)
+	if err != nil {
+		return target, nil, failed(StepLoad, err, dsn, password)
+	}
+	return target, loaded, nil
+}
+
+func push(ctx context.Context, conn *pgx.Conn, tables []exchange.Data, progress func(done, total int)) ([]Loaded, error) {
 	tx, err := conn.Begin(ctx)
 	if err != nil {
 		return nil, err
@@ -117,22 +145,17 @@ var (
 	urlPassword     = regexp.MustCompile(`://[^:/@]*:([^@]*)@`)
 )
 
-// scrub takes the DSN's password out of an error's text, whatever quoted
-// it: the drivers are careful, but an error message is shown and logged.
-func scrub(err error, dsn string) error {
-	if err == nil {
-		return nil
-	}
+// failed wraps err for step, taking the password out of its text whatever
+// quoted it: the drivers are careful, but an error message is shown and
+// logged.
+func failed(step string, err error, dsn, password string) error {
 	msg := err.Error()
-	for _, pw := range passwords(dsn) {
+	for _, pw := range append(passwords(dsn), password) {
 		if pw != "" {
 			msg = strings.ReplaceAll(msg, pw, "xxxxx")
 		}
 	}
-	if msg == err.Error() {
-		return err
-	}
-	return errors.New(msg)
+	return &Error{Step: step, msg: msg, canceled: errors.Is(err, context.Canceled)}
 }
 
 // passwords are the spellings of the DSN's password that could appear in

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 
 	"acedesk/app"
@@ -64,41 +63,6 @@ func newChapter(t *testing.T) *chapter {
 	}
 	return &chapter{svc: svc, st: st, other: other}
 }
-
-// freshDatabase makes an empty database on the test server and returns
-// its DSN. Without ACEDESK_PG_DSN the test is skipped, saying how to run it.
-func freshDatabase(t *testing.T) string {
-	t.Helper()
-	dsn := os.Getenv("ACEDESK_PG_DSN")
-	if dsn == "" {
-		t.Skip("ACEDESK_PG_DSN is not set: these tests need a PostgreSQL server; run scripts/pg-test.sh (make test-pg), which starts one")
-	}
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	name := fmt.Sprintf("acedesk_%s_%d", strings.ToLower(t.Name()), dbCount.Add(1))
-	if _, err := conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(context.Background(), dsn)
-		if err == nil {
-			conn.Exec(context.Background(), "DROP DATABASE "+pgx.Identifier{name}.Sanitize()+" WITH (FORCE)")
-			conn.Close(context.Background())
-		}
-	})
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Path = "/" + name
-	return u.String()
-}
-
-var dbCount atomic.Int64
 
 // counts are the rows of each exported table in the database.
 func counts(t *testing.T, dsn string, tables []exchange.Data) map[string]int {
@@ -161,7 +125,7 @@ func (c *chapter) rename(t *testing.T, name string) {
 // newLoad is an empty database and a chapter's tables to load into it.
 func newLoad(t *testing.T) (string, *chapter, []exchange.Data) {
 	t.Helper()
-	dsn := freshDatabase(t)
+	dsn := apptest.PGDatabase(t)
 	c := newChapter(t)
 	tables, err := c.svc.Exporter.Tables(2026)
 	if err != nil {
@@ -216,7 +180,7 @@ func TestPGPushTwiceChangesNothingTheSecondTime(t *testing.T) {
 	push := func() []pgpush.Loaded {
 		t.Helper()
 		var steps []int
-		_, loaded, err := pgpush.Push(context.Background(), dsn, tables, func(done, total int) { steps = append(steps, done) })
+		_, loaded, err := pgpush.Push(context.Background(), dsn, "", tables, func(done, total int) { steps = append(steps, done) })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -261,7 +225,7 @@ func TestPGPushTwiceChangesNothingTheSecondTime(t *testing.T) {
 
 func TestPGScriptAndPushAgree(t *testing.T) {
 	dsn, c, tables := newLoad(t)
-	if _, _, err := pgpush.Push(context.Background(), dsn, tables, func(int, int) {}); err != nil {
+	if _, _, err := pgpush.Push(context.Background(), dsn, "", tables, func(int, int) {}); err != nil {
 		t.Fatal(err)
 	}
 	// A script loaded over a pushed database finds nothing to change.
@@ -277,10 +241,10 @@ func TestPGScriptAndPushAgree(t *testing.T) {
 }
 
 func TestPGPushWithAWrongPasswordDoesNotPrintIt(t *testing.T) {
-	dsn := freshDatabase(t)
+	dsn := apptest.PGDatabase(t)
 	u, _ := url.Parse(dsn)
 	u.User = url.UserPassword(u.User.Username(), "wrong-Secret-42")
-	_, _, err := pgpush.Push(context.Background(), u.String(), nil, func(int, int) {})
+	_, _, err := pgpush.Push(context.Background(), u.String(), "", nil, func(int, int) {})
 	if err == nil {
 		t.Fatal("a wrong password was accepted: is the server's host authentication trust?")
 	}

@@ -1,4 +1,5 @@
 import * as ExportService from '../../wailsjs/go/app/ExportService'
+import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { decodeBytes, type FileData, type JobStatus } from './certificates'
 
@@ -22,4 +23,17 @@ export function cancelJob(id: string): Promise<void> {
 export async function jobResult(id: string): Promise<FileData> {
   const r = await call(() => ExportService.JobResult(id))
   return { name: r.name, bytes: decodeBytes(r.data as unknown) }
+}
+
+export type PushTarget = app.PushTarget
+export type PushSummary = app.PushSummary
+
+/** Starts a load into PostgreSQL in the background; resolves with the job's id. */
+export function startPush(target: PushTarget): Promise<string> {
+  return call(() => ExportService.StartPush(target))
+}
+
+/** The tables a finished load sent and changed. */
+export function pushResult(id: string): Promise<PushSummary> {
+  return call(() => ExportService.PushResult(id))
 }

@@ -986,6 +986,28 @@ const en: MessageSchema = {
     running: 'Exporting…',
     cancel: 'Cancel',
   },
+  pgpush: {
+    title: 'Load into PostgreSQL',
+    help: "The same tables as the SQL script, loaded straight into headquarters' PostgreSQL database in one transaction: a cancel or an error leaves nothing behind, and loading again only updates rows that changed.",
+    dsn: 'Connection',
+    dsnPlaceholder: "postgres://user{'@'}host:5432/database",
+    password: 'Password',
+    run: 'Load',
+    running: 'Loading…',
+    cancelled: 'Cancelled: the database is unchanged',
+    done: 'Loaded into {target}',
+    table: 'Table',
+    rows: 'Rows sent',
+    changed: 'Added or updated',
+    tables: {
+      members: 'Members',
+      contributions: 'Contributions',
+      standings: 'Points and levels',
+      batches: 'Batches',
+      certificates: 'Certificates',
+      trophies: 'Trophies',
+    },
+  },
   errors: {
     code: {
       invalid: 'Some input is invalid. Please check and try again.',
@@ -995,6 +1017,9 @@ const en: MessageSchema = {
       internal: 'Something went wrong. The details were written to the log.',
     },
     reason: {
+      pg_dsn_invalid: 'The connection is not written right: {detail}',
+      pg_connect_failed: 'Cannot connect to PostgreSQL {target}: {detail}',
+      pg_load_failed: 'Loading into {target} failed; the database is unchanged: {detail}',
       bundle_truncated: '{bundle} is not a complete zip file (a broken download or copy?): not merged',
       bundle_missing_file: '{bundle} lacks {file}: not merged',
       bundle_unexpected_file: '{bundle} has a file it should not have, {file}: not merged',

@@ -985,6 +985,28 @@ const zhCN = {
     running: '正在导出…',
     cancel: '取消',
   },
+  pgpush: {
+    title: '载入 PostgreSQL',
+    help: '不经文件，把与 SQL 脚本相同的表直接载入总部的 PostgreSQL 数据库：在一个事务中完成，取消或出错时不留下任何改动；重复载入只更新有变化的行。',
+    dsn: '连接',
+    dsnPlaceholder: "postgres://用户名{'@'}主机:5432/数据库名",
+    password: '密码',
+    run: '载入',
+    running: '正在载入…',
+    cancelled: '已取消，数据库没有任何改动',
+    done: '已载入 {target}',
+    table: '表',
+    rows: '发送行数',
+    changed: '新增或更新',
+    tables: {
+      members: '成员',
+      contributions: '贡献',
+      standings: '积分与级别',
+      batches: '批次',
+      certificates: '证书',
+      trophies: '奖杯',
+    },
+  },
   errors: {
     code: {
       invalid: '输入有误，请检查后重试',
@@ -994,6 +1016,9 @@ const zhCN = {
       internal: '出错了，详情已记入日志',
     },
     reason: {
+      pg_dsn_invalid: '连接写法有误：{detail}',
+      pg_connect_failed: '无法连接 PostgreSQL {target}：{detail}',
+      pg_load_failed: '载入 {target} 失败，数据库没有任何改动：{detail}',
       bundle_truncated: '{bundle} 不是完整的 zip 文件（可能下载或拷贝不完整），未合并',
       bundle_missing_file: '{bundle} 缺少 {file}，未合并',
       bundle_unexpected_file: '{bundle} 含有不应有的文件 {file}，未合并',

@@ -1463,6 +1463,71 @@ export namespace app {
 		}
 	}
 	
+	export class PushedTable {
+	    table: string;
+	    rows: number;
+	    changed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PushedTable(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.table = source["table"];
+	        this.rows = source["rows"];
+	        this.changed = source["changed"];
+	    }
+	}
+	export class PushSummary {
+	    target: string;
+	    tables: PushedTable[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PushSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.target = source["target"];
+	        this.tables = this.convertValues(source["tables"], PushedTable);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PushTarget {
+	    dsn: string;
+	    password: string;
+	    year: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PushTarget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dsn = source["dsn"];
+	        this.password = source["password"];
+	        this.year = source["year"];
+	    }
+	}
+	
 	
 	export class RenewalEntry {
 	    member_id: number;

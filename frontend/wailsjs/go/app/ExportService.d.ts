@@ -8,4 +8,8 @@ export function JobResult(arg1:string):Promise<app.FileResult>;
 
 export function JobStatus(arg1:string):Promise<app.JobStatus>;
 
+export function PushResult(arg1:string):Promise<app.PushSummary>;
+
 export function Start(arg1:app.ExportOptions):Promise<string>;
+
+export function StartPush(arg1:app.PushTarget):Promise<string>;

@@ -14,6 +14,14 @@ export function JobStatus(arg1) {
   return window['go']['app']['ExportService']['JobStatus'](arg1);
 }
 
+export function PushResult(arg1) {
+  return window['go']['app']['ExportService']['PushResult'](arg1);
+}
+
 export function Start(arg1) {
   return window['go']['app']['ExportService']['Start'](arg1);
+}
+
+export function StartPush(arg1) {
+  return window['go']['app']['ExportService']['StartPush'](arg1);
 }

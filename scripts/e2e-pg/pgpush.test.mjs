@@ -1,0 +1,53 @@
+// Loading into PostgreSQL from the Data exchange page, in a real browser
+// against a real `acedesk serve` and the real server scripts/pg-test.sh
+// starts: the rows arrive, and a wrong password is refused in words that
+// do not repeat it.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { at, openPage, run, serve, shot, tempDB } from '../e2e/lib.mjs'
+
+const dsn = new URL(process.env.ACEDESK_PG_DSN)
+const password = decodeURIComponent(dsn.password)
+
+// psql runs sql on the test server's database db and returns its output.
+function psql(db, sql) {
+  const u = new URL(dsn)
+  u.pathname = `/${db}`
+  return execFileSync('psql', ['-X', '-qAt', '-v', 'ON_ERROR_STOP=1', '-c', sql, u.href], { encoding: 'utf8' }).trim()
+}
+
+test('load into PostgreSQL from the Data exchange page', async (t) => {
+  const name = `acedesk_e2e_${process.pid}`
+  psql('postgres', `CREATE DATABASE ${name}`)
+  t.after(() => psql('postgres', `DROP DATABASE ${name} WITH (FORCE)`))
+  const db = tempDB(t)
+  await run(['demo', '--members', '40', '--db', db])
+  const members = JSON.parse(await run(['members', 'list', '--json', '--db', db]))
+
+  const server = await serve(db)
+  t.after(() => server.stop())
+  const { page, pageErrors } = await openPage(t, at(server.url, '/exchange'))
+  const card = page.getByTestId('pgpush-card')
+  const target = new URL(dsn)
+  target.password = ''
+  target.pathname = `/${name}`
+
+  await card.getByTestId('pgpush-dsn').locator('input').fill(target.href)
+  await card.getByTestId('pgpush-password').locator('input').fill('not-the-password')
+  await card.getByTestId('pgpush-run').click()
+  const refused = card.getByTestId('pgpush-error')
+  await refused.waitFor()
+  assert.match(await refused.innerText(), /无法连接 PostgreSQL/)
+  assert.ok(!(await refused.innerText()).includes('not-the-password'), 'the error repeats the password')
+
+  await card.getByTestId('pgpush-password').locator('input').fill(password)
+  await card.getByTestId('pgpush-run').click()
+  const summary = card.getByTestId('pgpush-summary')
+  await summary.waitFor()
+  assert.match(await summary.innerText(), new RegExp(`已载入 .*/${name}`))
+  await card.scrollIntoViewIfNeeded()
+  await shot(page, 'exchange-pgpush')
+  assert.equal(Number(psql(name, 'SELECT count(*) FROM acedesk.members')), members.length)
+  assert.deepEqual(pageErrors, [])
+})
