@@ -2,9 +2,11 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"encoding/json"
+	"errors"
 	"maps"
 	"slices"
 	"strconv"
@@ -57,18 +59,24 @@ type merger struct {
 	local map[string]map[uint64]uint64
 	// ok lists the bundle's records that will be placed, by kind.
 	ok map[string]map[uint64]bool
+	// fresh lists the local IDs this merge allocated, by kind.
+	fresh map[string]map[uint64]bool
 	// chapterChanged: the chapter is new, renamed or has a new key.
 	chapterChanged bool
-	// pending are the new contributions' index entries and refs the
-	// member references they add, written sorted once all are known (see
-	// kindCodes on why order matters).
-	pending []pendingPut
-	refs    map[uint64]int64
+	// byMember, byYear and refs are the new contributions' index entries
+	// and the member references they add, written sorted once all are
+	// known (see kindCodes on why order matters).
+	byMember []memberIndexEntry
+	byYear   []yearIndexEntry
+	refs     map[uint64]int64
 }
 
-type pendingPut struct {
-	bucket     []byte
-	key, value []byte
+type memberIndexEntry struct{ member, contribution uint64 }
+
+type yearIndexEntry struct {
+	year         uint16
+	contribution uint64
+	record       []byte
 }
 
 // indexLater queues a new contribution's index entries.
@@ -77,32 +85,37 @@ func (m *merger) indexLater(c app.Contribution) error {
 	if err != nil {
 		return err
 	}
-	m.pending = append(m.pending, pendingPut{bucketContribByMember, append(itob(c.MemberID), itob(c.ID)...), nil},
-		pendingPut{bucketContribByYear, append(yearPrefix(c.Year()), itob(c.ID)...), rec})
+	m.byMember = append(m.byMember, memberIndexEntry{c.MemberID, c.ID})
+	m.byYear = append(m.byYear, yearIndexEntry{pointsRecordYear(rec), c.ID, rec})
 	m.refs[c.MemberID]++
 	return nil
 }
 
 // flushIndexes writes the queued index entries and references in key order.
 func (m *merger) flushIndexes() error {
-	slices.SortFunc(m.pending, func(a, b pendingPut) int {
-		if c := bytes.Compare(a.bucket, b.bucket); c != 0 {
-			return c
-		}
-		return bytes.Compare(a.key, b.key)
+	slices.SortFunc(m.byMember, func(a, b memberIndexEntry) int {
+		return cmp.Or(cmp.Compare(a.member, b.member), cmp.Compare(a.contribution, b.contribution))
 	})
-	for _, p := range m.pending {
-		if err := m.tx.Bucket(p.bucket).Put(p.key, p.value); err != nil {
+	slices.SortFunc(m.byYear, func(a, b yearIndexEntry) int {
+		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.contribution, b.contribution))
+	})
+	byMember, byYear := m.tx.Bucket(bucketContribByMember), m.tx.Bucket(bucketContribByYear)
+	for _, e := range m.byMember {
+		if err := byMember.Put(append(itob(e.member), itob(e.contribution)...), nil); err != nil {
 			return err
 		}
 	}
-	ids := slices.Sorted(maps.Keys(m.refs))
-	for _, id := range ids {
+	for _, e := range m.byYear {
+		if err := byYear.Put(append(yearPrefix(int(e.year)), itob(e.contribution)...), e.record); err != nil {
+			return err
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(m.refs)) {
 		if err := addMemberRef(m.tx, id, m.refs[id]); err != nil {
 			return err
 		}
 	}
-	m.pending, m.refs = nil, map[uint64]int64{}
+	m.byMember, m.byYear, m.refs = nil, nil, map[uint64]int64{}
 	return nil
 }
 
@@ -113,7 +126,8 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 	d := &b.Data
 	m := &merger{b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
 		counts: map[string]*app.MergeCount{}, local: map[string]map[uint64]uint64{}, ok: map[string]map[uint64]bool{},
-		refs: map[uint64]int64{},
+		fresh: map[string]map[uint64]bool{},
+		refs:  map[uint64]int64{},
 		total: len(d.Members) + len(d.Groups) + len(d.Events) + len(d.Contributions) + len(d.Decisions) +
 			len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + len(d.Audit)}
 	for _, k := range []string{"member", "group", "event", "contribution", "decision", "level", "certificate", "batch", "trophy", "audit"} {
@@ -122,7 +136,8 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		m.tx = tx
-		steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.members, m.linked, m.levels, m.certificates, m.archive, m.cancelled}
+		fillAppendedBuckets(tx)
+		steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.loadPlaced, m.members, m.linked, m.levels, m.certificates, m.archive, m.cancelled}
 		for _, step := range steps {
 			if err := step(); err != nil {
 				return err
@@ -222,19 +237,49 @@ func originKey(kind string, local []byte, chapter string) []byte {
 	return append(append(k, 0), chapter...)
 }
 
+// fillAppendedBuckets packs the pages of the buckets a merge fills in key
+// order: bbolt splits a page at half by default, which for keys that only
+// ever append leaves every page half empty and doubles what the commit
+// writes. The setting lasts for the transaction.
+func fillAppendedBuckets(tx *bolt.Tx) {
+	for _, name := range [][]byte{bucketMergedIDs, bucketOrigins, bucketChapterRecords, bucketMembers, bucketMemberIndex,
+		bucketContributions, bucketContribByMember, bucketContribByYear, bucketEvents, bucketDecisions} {
+		tx.Bucket(name).FillPercent = 1
+	}
+}
+
+// loadPlaced reads where the chapter's records went in earlier merges, in
+// one pass over its merged_ids, so that resolving a reference is a map
+// lookup (and safe on every core) rather than a bucket search.
+func (m *merger) loadPlaced() error {
+	kinds := map[byte]string{}
+	for k, code := range kindCodes {
+		kinds[code] = k
+	}
+	prefix := []byte(m.chapter + "\x00")
+	c := m.tx.Bucket(bucketMergedIDs).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		rest := k[len(prefix):]
+		if len(rest) != 9 || kinds[rest[0]] == "" {
+			return errors.New("damaged merged_ids key")
+		}
+		kind := kinds[rest[0]]
+		if m.local[kind] == nil {
+			m.local[kind] = map[uint64]uint64{}
+		}
+		m.local[kind][btoi(rest[1:])] = btoi(v)
+	}
+	return nil
+}
+
 // resolve is the local ID of a chapter's record, placed by this merge or
-// an earlier one; 0 stays 0.
+// an earlier one (see loadPlaced); 0 stays 0.
 func (m *merger) resolve(kind string, src uint64) (uint64, bool) {
 	if src == 0 {
 		return 0, true
 	}
-	if id, ok := m.local[kind][src]; ok {
-		return id, true
-	}
-	if v := m.tx.Bucket(bucketMergedIDs).Get(mergedKey(m.chapter, kind, src)); v != nil {
-		return btoi(v), true
-	}
-	return 0, false
+	id, ok := m.local[kind][src]
+	return id, ok
 }
 
 // placeable: the record is here already or this merge will place it.
@@ -245,7 +290,9 @@ func (m *merger) placeable(kind string, src uint64) bool {
 	return m.ok[kind][src]
 }
 
-// bind records where a chapter's record went.
+// bind records where a chapter's record went. Only members need to know
+// their chapters (affiliations); the other kinds are found from the
+// chapter's side, in merged_ids.
 func (m *merger) bind(kind string, src, local uint64) error {
 	if m.local[kind] == nil {
 		m.local[kind] = map[uint64]uint64{}
@@ -253,6 +300,9 @@ func (m *merger) bind(kind string, src, local uint64) error {
 	m.local[kind][src] = local
 	if err := m.tx.Bucket(bucketMergedIDs).Put(mergedKey(m.chapter, kind, src), itob(local)); err != nil {
 		return err
+	}
+	if kind != "member" {
+		return nil
 	}
 	return m.tx.Bucket(bucketOrigins).Put(originKey(kind, itob(local), m.chapter), itob(src))
 }
@@ -435,10 +485,12 @@ type linkedKind[T any] struct {
 	// reindex moves index entries and member references from old (nil for
 	// a new record) to v.
 	reindex func(tx *bolt.Tx, old, v *T) error
+	// encode is json.Marshal, or a faster equivalent.
+	encode func(v *T) ([]byte, error)
 }
 
 func (k *linkedKind[T]) decide(m *merger) {
-	m.ok[k.kind] = map[uint64]bool{}
+	m.ok[k.kind] = make(map[uint64]bool, len(k.recs))
 	for i := range k.recs {
 		if k.refsOK(m, &k.recs[i]) {
 			m.ok[k.kind][*k.id(&k.recs[i])] = true
@@ -449,6 +501,11 @@ func (k *linkedKind[T]) decide(m *merger) {
 func (k *linkedKind[T]) allocate(m *merger) error {
 	slices.SortFunc(k.recs, func(a, b T) int { return cmpID(*k.id(&a), *k.id(&b)) })
 	b := m.tx.Bucket(k.bucket)
+	fresh := make(map[uint64]bool, len(k.recs))
+	if m.local[k.kind] == nil {
+		m.local[k.kind] = make(map[uint64]uint64, len(k.recs))
+	}
+	m.fresh[k.kind] = fresh
 	for i := range k.recs {
 		src := *k.id(&k.recs[i])
 		if !m.ok[k.kind][src] {
@@ -464,33 +521,60 @@ func (k *linkedKind[T]) allocate(m *merger) error {
 		if err := m.bind(k.kind, src, local); err != nil {
 			return err
 		}
+		fresh[local] = true
 	}
 	return nil
 }
 
+// encoded is a record remapped to local IDs and encoded for its bucket.
+type encoded[T any] struct {
+	local uint64
+	data  []byte
+	rec   T
+}
+
 func (k *linkedKind[T]) write(m *merger) error {
+	// Remapping and encoding read only the merge's maps: they run on every
+	// core before the writes, which bbolt takes one at a time.
+	out := make([]encoded[T], len(k.recs))
+	err := app.InParallel(len(k.recs), func(i int) error {
+		v := k.recs[i]
+		local, ok := m.resolve(k.kind, *k.id(&v))
+		if !ok || !m.ok[k.kind][*k.id(&v)] {
+			return nil
+		}
+		*k.id(&v) = local
+		k.remap(m, &v)
+		encode := k.encode
+		if encode == nil {
+			encode = func(v *T) ([]byte, error) { return json.Marshal(v) }
+		}
+		data, err := encode(&v)
+		out[i] = encoded[T]{local, data, v}
+		return err
+	})
+	if err != nil {
+		return err
+	}
 	b := m.tx.Bucket(k.bucket)
 	count := m.counts[k.kind]
-	for i := range k.recs {
+	for i := range out {
 		if err := m.step(); err != nil {
 			return err
 		}
-		v := k.recs[i]
-		src := *k.id(&v)
-		if !m.ok[k.kind][src] {
+		e := &out[i]
+		if e.data == nil {
 			count.HeldBack++
 			continue
 		}
-		local, _ := m.resolve(k.kind, src)
-		*k.id(&v) = local
-		k.remap(m, &v)
-		data, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
 		var old *T
-		if raw := b.Get(itob(local)); raw != nil {
-			if bytes.Equal(raw, data) {
+		var raw []byte
+		// A record given a new ID by this merge cannot be here yet.
+		if !m.fresh[k.kind][e.local] {
+			raw = b.Get(itob(e.local))
+		}
+		if raw != nil {
+			if bytes.Equal(raw, e.data) {
 				count.Unchanged++
 				continue
 			}
@@ -502,10 +586,10 @@ func (k *linkedKind[T]) write(m *merger) error {
 		} else {
 			count.Added++
 		}
-		if err := k.reindex(m.tx, old, &v); err != nil {
+		if err := k.reindex(m.tx, old, &e.rec); err != nil {
 			return err
 		}
-		if err := b.Put(itob(local), data); err != nil {
+		if err := b.Put(itob(e.local), e.data); err != nil {
 			return err
 		}
 	}
@@ -528,7 +612,7 @@ func (m *merger) linked() error {
 		return true
 	}
 	// A contribution named by an event is placeable when its member is.
-	inBundle := map[uint64]uint64{}
+	inBundle := make(map[uint64]uint64, len(d.Contributions))
 	for _, c := range d.Contributions {
 		inBundle[c.ID] = c.MemberID
 	}
@@ -599,7 +683,8 @@ func (m *merger) linked() error {
 				}
 			}
 			return m.indexLater(*c)
-		}}
+		},
+		encode: func(c *app.Contribution) ([]byte, error) { return app.MarshalContribution(c) }}
 	decisions := &linkedKind[app.Decision]{kind: "decision", bucket: bucketDecisions, recs: slices.Clone(d.Decisions),
 		id: func(x *app.Decision) *uint64 { return &x.ID },
 		refsOK: func(m *merger, x *app.Decision) bool {
@@ -739,41 +824,50 @@ func placeByKey[T any](m *merger, b *bolt.Bucket, kind string, key, origin []byt
 	return nil
 }
 
-// archive keeps the chapter's batches, trophy orders and audit as sent.
+// archive keeps the chapter's batches, trophy orders and audit as sent:
+// the audit lines byte for byte as the bundle carries them (they are only
+// ever handed back), batches and trophy orders as decoded.
 func (m *merger) archive() error {
 	d := &m.b.Data
 	type rec struct {
-		key string
-		v   any
+		key  string
+		data []byte
 	}
 	groups := []struct {
 		kind, file string
 		recs       []rec
 	}{{kind: "batch", file: "batches"}, {kind: "trophy", file: "trophies"}, {kind: "audit", file: "audit"}}
 	for _, x := range d.Batches {
-		groups[0].recs = append(groups[0].recs, rec{x.ID, x})
+		data, err := json.Marshal(x)
+		if err != nil {
+			return err
+		}
+		groups[0].recs = append(groups[0].recs, rec{x.ID, data})
 	}
 	for _, x := range d.Trophies {
-		groups[1].recs = append(groups[1].recs, rec{x.BatchID + "/" + strconv.FormatUint(x.MemberID, 10), x})
+		data, err := json.Marshal(x)
+		if err != nil {
+			return err
+		}
+		groups[1].recs = append(groups[1].recs, rec{x.BatchID + "/" + strconv.FormatUint(x.MemberID, 10), data})
 	}
-	for _, x := range d.Audit {
-		groups[2].recs = append(groups[2].recs, rec{string(itob(x.ID)), x})
+	groups[2].recs = make([]rec, len(d.Audit))
+	for i, x := range d.Audit {
+		groups[2].recs[i] = rec{string(itob(x.ID)), x.Line}
 	}
 	b := m.tx.Bucket(bucketChapterRecords)
 	for _, g := range groups {
 		count := m.counts[g.kind]
+		// In key order, so that bbolt appends (see kindCodes).
+		slices.SortFunc(g.recs, func(a, b rec) int { return strings.Compare(a.key, b.key) })
 		for _, r := range g.recs {
 			if err := m.step(); err != nil {
 				return err
 			}
 			key := []byte(m.chapter + "\x00" + g.file + "\x00" + r.key)
-			data, err := json.Marshal(r.v)
-			if err != nil {
-				return err
-			}
 			old := b.Get(key)
 			switch {
-			case bytes.Equal(old, data):
+			case bytes.Equal(old, r.data):
 				count.Unchanged++
 				continue
 			case old == nil:
@@ -781,7 +875,7 @@ func (m *merger) archive() error {
 			default:
 				count.Updated++
 			}
-			if err := b.Put(key, data); err != nil {
+			if err := b.Put(key, r.data); err != nil {
 				return err
 			}
 		}
