@@ -337,10 +337,10 @@ func setOptInt[T any](field func(*T) **int) func(*T, []byte) bool {
 	}
 }
 
-// plainString is a JSON string without escapes: the bytes between the
-// quotes are the string, the file being valid UTF-8 already.
+// plainString is a JSON string without escapes and valid UTF-8 (which
+// encoding/json would replace): the bytes between the quotes are the string.
 func plainString(value []byte) (string, bool) {
-	if len(value) < 2 || value[0] != '"' || bytes.IndexByte(value, '\\') >= 0 {
+	if len(value) < 2 || value[0] != '"' || bytes.IndexByte(value, '\\') >= 0 || !utf8.Valid(value[1:len(value)-1]) {
 		return "", false
 	}
 	return string(value[1 : len(value)-1]), true

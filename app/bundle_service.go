@@ -25,6 +25,19 @@ type BundleRepository interface {
 	MergeBundle(ctx context.Context, b *Bundle, acceptKey bool, progress Progress, ch Change) (MergeResult, error)
 	// MergedChapters lists the chapters merged here, by ID.
 	MergedChapters() ([]MergedChapter, error)
+	// TrustedChapterKeys lists the keys trusted for each merged chapter,
+	// by chapter ID: its current key first, then those it replaced.
+	TrustedChapterKeys() ([]ChapterKeys, error)
+	// CertificateChapter is the chapter the certificate with serial was
+	// merged from; "" for one issued here or none.
+	CertificateChapter(serial string) (string, error)
+}
+
+// ChapterKeys are the public keys whose certificates headquarters accepts
+// as a merged chapter's.
+type ChapterKeys struct {
+	Chapter string
+	Keys    []ed25519.PublicKey
 }
 
 // MergedChapter is a chapter whose bundles were merged here, with the key

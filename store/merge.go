@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"crypto/ed25519"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"maps"
@@ -39,6 +40,9 @@ type chapterRecord struct {
 	Chapter     app.BundleChapter `json:"chapter"`
 	PublicKey   string            `json:"public_key"`
 	FirstMerged time.Time         `json:"first_merged"`
+	// EarlierKeys are the keys an operator-accepted new key replaced:
+	// certificates the chapter signed with them stay genuine.
+	EarlierKeys []string `json:"earlier_keys,omitempty"`
 }
 
 // mergeStep is how many records go by between progress reports and
@@ -202,6 +206,9 @@ func (m *merger) trustKey(acceptKey bool, ch app.Change) error {
 		return err
 	}
 	next := chapterRecord{Chapter: man.Chapter, PublicKey: man.PublicKey, FirstMerged: ch.At}
+	if found {
+		next.FirstMerged, next.EarlierKeys = known.FirstMerged, known.EarlierKeys
+	}
 	switch {
 	case !found:
 		m.res.NewChapter = true
@@ -211,11 +218,9 @@ func (m *merger) trustKey(acceptKey bool, ch app.Change) error {
 			WithParams("bundle", m.b.Name, "chapter", m.chapter, "new", m.res.Fingerprint, "old", app.KeyFingerprint(known.PublicKey))
 	case known.PublicKey != man.PublicKey:
 		m.res.KeyChanged = true
-		next.FirstMerged = known.FirstMerged
+		next.EarlierKeys = append(slices.DeleteFunc(slices.Clone(known.EarlierKeys), func(k string) bool { return k == man.PublicKey }), known.PublicKey)
 	case known.Chapter == man.Chapter:
 		return nil
-	default:
-		next.FirstMerged = known.FirstMerged
 	}
 	m.chapterChanged = true
 	return put(chapters, []byte(m.chapter), next)
@@ -898,6 +903,47 @@ func (s *Store) MergedChapters() ([]app.MergedChapter, error) {
 		})
 	})
 	return out, err
+}
+
+// TrustedChapterKeys lists the keys trusted for each merged chapter, by
+// chapter ID: the current key, then those it replaced, latest first.
+func (s *Store) TrustedChapterKeys() ([]app.ChapterKeys, error) {
+	out := []app.ChapterKeys{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketChapters).ForEach(func(_, v []byte) error {
+			var c chapterRecord
+			if err := json.Unmarshal(v, &c); err != nil {
+				return err
+			}
+			keys := app.ChapterKeys{Chapter: c.Chapter.ID}
+			earlier := slices.Clone(c.EarlierKeys)
+			slices.Reverse(earlier)
+			for _, k := range append([]string{c.PublicKey}, earlier...) {
+				pub, err := base64.StdEncoding.DecodeString(k)
+				if err != nil || len(pub) != ed25519.PublicKeySize {
+					return errors.New("damaged chapter key of " + c.Chapter.ID)
+				}
+				keys.Keys = append(keys.Keys, ed25519.PublicKey(pub))
+			}
+			out = append(out, keys)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// CertificateChapter is the chapter a certificate was merged from (its
+// origin); "" for one issued here or none.
+func (s *Store) CertificateChapter(serial string) (string, error) {
+	var chapter string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		prefix := originKey("certificate", []byte(serial), "")
+		if k, _ := tx.Bucket(bucketOrigins).Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
+			chapter = string(k[len(prefix):])
+		}
+		return nil
+	})
+	return chapter, err
 }
 
 // ChapterRecords returns the records of one file (batches, trophies,
