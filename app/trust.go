@@ -49,12 +49,12 @@ type Verification struct {
 
 // IssuedCertificate is what this database records of a certificate serial.
 type IssuedCertificate struct {
-	Issued        bool
-	Revoked       bool
-	RevokedReason string
+	Issued        bool   `json:"issued"`
+	Revoked       bool   `json:"revoked"`
+	RevokedReason string `json:"revoked_reason"`
 	// Chapter is the merged chapter the certificate came from, "" for one
 	// issued here.
-	Chapter string
+	Chapter string `json:"chapter"`
 }
 
 // Revocations answers whether a certificate serial was issued (here, or by

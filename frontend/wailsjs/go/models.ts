@@ -1103,6 +1103,24 @@ export namespace app {
 		}
 	}
 	
+	export class IssuedCertificate {
+	    issued: boolean;
+	    revoked: boolean;
+	    revoked_reason: string;
+	    chapter: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IssuedCertificate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.issued = source["issued"];
+	        this.revoked = source["revoked"];
+	        this.revoked_reason = source["revoked_reason"];
+	        this.chapter = source["chapter"];
+	    }
+	}
 	export class JobStatus {
 	    id: string;
 	    state: string;
