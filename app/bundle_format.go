@@ -27,11 +27,12 @@ import (
 	"acedesk/app/sign"
 )
 
-// BundleFormat names the file type in the manifest; BundleVersion is the only layout
-// this build reads and writes.
+// BundleFormat names the file type in the manifest; BundleVersion is the
+// layout this build writes. It reads every version from 1 (version 2 added
+// deletions.jsonl).
 const (
 	BundleFormat  = "acedesk-bundle"
-	BundleVersion = 1
+	BundleVersion = 2
 
 	BundleManifestFile  = "manifest.json"
 	BundleSignatureFile = "manifest.sig"
@@ -101,7 +102,18 @@ type BundleData struct {
 	Certificates  []Certificate
 	Trophies      []BundleTrophy
 	Audit         []BundleAudit
+	Deletions     []BundleDeletion
 }
+
+// BundleDeletion is a record the chapter deleted: entity is "member",
+// "group", "event" or "contribution" (the audit's entity names).
+type BundleDeletion struct {
+	Entity string `json:"entity"`
+	ID     uint64 `json:"id"`
+}
+
+// DeletableEntities are the kinds of record a bundle's deletions name.
+var DeletableEntities = []string{"contribution", "event", "group", "member"}
 
 // Bundle is a verified bundle.
 type Bundle struct {
@@ -113,7 +125,9 @@ type Bundle struct {
 
 // bundleFileSpec binds a data file to its slice in BundleData.
 type bundleFileSpec struct {
-	name   string
+	name string
+	// since is the format version that added the file.
+	since  int
 	encode func(d *BundleData) ([][]byte, error)
 	// decode refuses a line that is not a record and returns the first
 	// key that appears twice, if any.
@@ -225,9 +239,34 @@ var bundleFiles = []bundleFileSpec{
 	bundleSpec("trophies.jsonl", func(d *BundleData) *[]BundleTrophy { return &d.Trophies }, func(t *BundleTrophy) string { return t.BatchID + "/" + strconv.FormatUint(t.MemberID, 10) }),
 	linesSpec("audit.jsonl", func(d *BundleData) *[]BundleAudit { return &d.Audit }, func(a *BundleAudit) uint64 { return a.ID },
 		parseBundleAudit, func(a *BundleAudit) ([]byte, error) { return a.Line, nil }),
+	addedIn(2, linesSpec("deletions.jsonl", func(d *BundleData) *[]BundleDeletion { return &d.Deletions },
+		func(x *BundleDeletion) BundleDeletion { return *x }, parseDeletion, func(x *BundleDeletion) ([]byte, error) { return json.Marshal(x) })),
 }
 
-// BundleFileNames lists the data files every version 1 bundle has.
+// parseDeletion refuses a deletion of a kind this version does not know,
+// which headquarters could not apply.
+func parseDeletion(line []byte) (BundleDeletion, error) {
+	var x BundleDeletion
+	if err := json.Unmarshal(line, &x); err != nil {
+		return x, err
+	}
+	if !slices.Contains(DeletableEntities, x.Entity) {
+		return x, errors.New("entity " + strconv.Quote(x.Entity) + " is not one whose deletion a bundle carries")
+	}
+	return x, nil
+}
+
+func addedIn(version int, f bundleFileSpec) bundleFileSpec {
+	f.since = version
+	return f
+}
+
+// versionFiles lists the data files a bundle of version has.
+func versionFiles(version int) []bundleFileSpec {
+	return slices.DeleteFunc(slices.Clone(bundleFiles), func(f bundleFileSpec) bool { return f.since > version })
+}
+
+// BundleFileNames lists the data files of the bundles this build writes.
 func BundleFileNames() []string {
 	out := make([]string, len(bundleFiles))
 	for i, f := range bundleFiles {
@@ -408,8 +447,9 @@ func ReadBundle(r io.ReaderAt, size int64, name string) (*Bundle, error) {
 	}
 	known := map[string]bool{BundleManifestFile: true, BundleSignatureFile: true}
 	b := &Bundle{Name: name, Manifest: m, PublicKey: pub}
-	contents := readBundleFiles(name, entries)
-	for i, f := range bundleFiles {
+	files := versionFiles(m.Version)
+	contents := readBundleFiles(name, entries, files)
+	for i, f := range files {
 		known[f.name] = true
 		info, listed := m.Files[f.name]
 		if !listed {
@@ -469,11 +509,11 @@ type bundleContent struct {
 // readBundleFiles inflates, hashes and checks the encoding of the data
 // files on every core: a large bundle's audit and contributions inflate
 // side by side.
-func readBundleFiles(bundle string, entries map[string]*zip.File) []bundleContent {
-	out := make([]bundleContent, len(bundleFiles))
+func readBundleFiles(bundle string, entries map[string]*zip.File, files []bundleFileSpec) []bundleContent {
+	out := make([]bundleContent, len(files))
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
-	for i, f := range bundleFiles {
+	for i, f := range files {
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
@@ -539,8 +579,8 @@ func parseBundleManifest(bundle string, data []byte) (BundleManifest, ed25519.Pu
 	if head.Format != BundleFormat {
 		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleUnknownFormat, "format is "+strconv.Quote(head.Format)+", not "+BundleFormat)
 	}
-	if head.Version != BundleVersion {
-		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleUnknownVersion, "version "+strconv.Itoa(head.Version)+"; this ACE Desk reads version "+strconv.Itoa(BundleVersion)).
+	if head.Version < 1 || head.Version > BundleVersion {
+		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleUnknownVersion, "version "+strconv.Itoa(head.Version)+"; this ACE Desk reads versions 1 to "+strconv.Itoa(BundleVersion)).
 			WithParams("version", strconv.Itoa(head.Version))
 	}
 	if err := json.Unmarshal(data, &m); err != nil {

@@ -133,7 +133,7 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 		fresh: map[string]map[uint64]bool{},
 		refs:  map[uint64]int64{},
 		total: len(d.Members) + len(d.Groups) + len(d.Events) + len(d.Contributions) + len(d.Decisions) +
-			len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + len(d.Audit)}
+			len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + len(d.Audit) + len(d.Deletions)}
 	for _, k := range []string{"member", "group", "event", "contribution", "decision", "level", "certificate", "batch", "trophy", "audit"} {
 		m.counts[k] = &app.MergeCount{Kind: k}
 		res.Counts = append(res.Counts, app.MergeCount{Kind: k})
@@ -141,7 +141,7 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		m.tx = tx
 		fillAppendedBuckets(tx)
-		steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.loadPlaced, m.members, m.linked, m.levels, m.certificates, m.archive, m.cancelled}
+		steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.loadPlaced, m.members, m.linked, m.levels, m.certificates, m.archive, m.deletions, m.cancelled}
 		for _, step := range steps {
 			if err := step(); err != nil {
 				return err
@@ -150,7 +150,7 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 		for i := range res.Counts {
 			c := m.counts[res.Counts[i].Kind]
 			res.Counts[i] = *c
-			res.Changed = res.Changed || c.Added > 0 || c.Updated > 0
+			res.Changed = res.Changed || c.Added > 0 || c.Updated > 0 || c.Deleted > 0
 		}
 		res.Changed = res.Changed || m.chapterChanged || res.Linked > 0
 		if !res.Changed {
@@ -886,6 +886,102 @@ func (m *merger) archive() error {
 		}
 	}
 	return nil
+}
+
+// deletions removes what the chapter deleted and headquarters had from it,
+// records naming others first (contributions, then events, then groups,
+// then members), as the chapter had to. A member another chapter also
+// has loses this chapter's affiliation only; one that records here still
+// name (from this chapter's records held back, or made here) stays, as a
+// conflict. A record never merged here is nothing to delete.
+func (m *merger) deletions() error {
+	dels := slices.Clone(m.b.Data.Deletions)
+	slices.SortFunc(dels, func(a, b app.BundleDeletion) int {
+		return cmp.Or(cmp.Compare(slices.Index(app.DeletableEntities, a.Entity), slices.Index(app.DeletableEntities, b.Entity)), cmp.Compare(a.ID, b.ID))
+	})
+	for _, d := range dels {
+		if err := m.step(); err != nil {
+			return err
+		}
+		local, ok := m.resolve(d.Entity, d.ID)
+		if !ok || local == 0 {
+			continue
+		}
+		deleted, err := m.deleteRecord(d.Entity, d.ID, local)
+		if err != nil || !deleted {
+			return err
+		}
+		if err := m.tx.Bucket(bucketMergedIDs).Delete(mergedKey(m.chapter, d.Entity, d.ID)); err != nil {
+			return err
+		}
+		delete(m.local[d.Entity], d.ID)
+		m.counts[d.Entity].Deleted++
+	}
+	return nil
+}
+
+// deleteRecord deletes one record placed from the chapter, with its index
+// entries and references; false when it stays (see deletions).
+func (m *merger) deleteRecord(entity string, src, local uint64) (bool, error) {
+	tx := m.tx
+	if tx.Bucket(deletableBuckets[entity]).Get(itob(local)) == nil {
+		// Gone already (deleted here): only the chapter's link remains.
+		return true, tx.Bucket(bucketOrigins).Delete(originKey(entity, itob(local), m.chapter))
+	}
+	switch entity {
+	case "contribution":
+		old, err := loadContribution(tx, local)
+		if err != nil {
+			return false, err
+		}
+		if err := unindexContribution(tx, old); err != nil {
+			return false, err
+		}
+	case "event":
+		old, err := events.load(tx, local)
+		if err != nil {
+			return false, err
+		}
+		if err := swapRefs(tx, people(old), nil); err != nil {
+			return false, err
+		}
+	case "group":
+		old, err := groups.load(tx, local)
+		if err != nil {
+			return false, err
+		}
+		if err := swapRefs(tx, leadIDs(old), nil); err != nil {
+			return false, err
+		}
+	case "member":
+		return m.deleteMember(src, local)
+	}
+	return true, tx.Bucket(deletableBuckets[entity]).Delete(itob(local))
+}
+
+func (m *merger) deleteMember(src, local uint64) (bool, error) {
+	tx := m.tx
+	origin := originKey("member", itob(local), m.chapter)
+	if n, _ := m.affiliations("member", itob(local)); n > 1 {
+		return true, tx.Bucket(bucketOrigins).Delete(origin)
+	}
+	old, err := loadMember(tx, local)
+	if err != nil {
+		return false, err
+	}
+	if tx.Bucket(bucketMemberRefs).Get(itob(local)) != nil || tx.Bucket(bucketHoldings).Get(itob(local)) != nil {
+		m.conflict("member", strconv.FormatUint(src, 10), app.ConflictMemberInUse, "id", old.Name, old.Name, local)
+		return false, nil
+	}
+	if err := releaseContacts(tx, old); err != nil {
+		return false, err
+	}
+	for _, b := range [][]byte{bucketMembers, bucketMemberIndex} {
+		if err := tx.Bucket(b).Delete(itob(local)); err != nil {
+			return false, err
+		}
+	}
+	return true, tx.Bucket(bucketOrigins).Delete(origin)
 }
 
 // MergedChapters lists the chapters merged here, by ID.

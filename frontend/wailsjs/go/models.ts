@@ -1347,6 +1347,7 @@ export namespace app {
 	    updated: number;
 	    unchanged: number;
 	    held_back: number;
+	    deleted: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new MergeCount(source);
@@ -1359,6 +1360,7 @@ export namespace app {
 	        this.updated = source["updated"];
 	        this.unchanged = source["unchanged"];
 	        this.held_back = source["held_back"];
+	        this.deleted = source["deleted"];
 	    }
 	}
 	export class MergeResult {
