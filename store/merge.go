@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"maps"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -393,6 +394,9 @@ func (m *merger) members() error {
 			if err := m.bind("member", src, holder); err != nil {
 				return err
 			}
+			if err := m.keepSent(src, mem); err != nil {
+				return err
+			}
 			m.res.Linked++
 			continue
 		}
@@ -410,37 +414,53 @@ func (m *merger) members() error {
 		if err := m.bind("member", src, id); err != nil {
 			return err
 		}
+		if err := m.keepSent(src, mem); err != nil {
+			return err
+		}
 		m.counts["member"].Added++
 	}
 	return nil
 }
 
-// updateMember applies a chapter's newer record to a member only it has;
-// a member of several chapters keeps the record first merged, and a name
-// that no longer agrees is a conflict.
+// updateMember applies a chapter's newer record. A member only this
+// chapter has takes the record whole. A member of several chapters takes,
+// field by field, what this chapter changed since the record it sent
+// before (kept by keepSent): the chapter that changed a field last wins,
+// and fields it did not touch keep what other chapters (or the record
+// first merged) gave them. Archived is the exception: the person stays
+// active while any of their chapters has them active. A phone or email
+// another member holds is a conflict, and nothing of the update applies.
 func (m *merger) updateMember(local uint64, in app.Member) error {
 	existing, err := loadMember(m.tx, local)
 	if err != nil {
 		return err
 	}
-	srcID := strconv.FormatUint(in.ID, 10)
-	in.ID = local
-	if sameJSON(existing, in) {
-		m.counts["member"].Unchanged++
-		return nil
-	}
+	src := in.ID
+	srcID := strconv.FormatUint(src, 10)
+	next := in
+	next.ID = local
 	if n, _ := m.affiliations("member", itob(local)); n > 1 {
-		if strings.TrimSpace(existing.Name) != strings.TrimSpace(in.Name) {
-			m.conflict("member", srcID, app.ConflictNameDiffers, "name", in.Name, existing.Name, local)
-			return nil
+		sent, found, err := m.sentMember(m.chapter, src)
+		if err != nil {
+			return err
 		}
+		if !found {
+			// Merged before this database kept what chapters sent: from
+			// now on this record is what the chapter sent.
+			sent = in
+		}
+		if next, err = m.mergeMemberFields(existing, sent, in); err != nil {
+			return err
+		}
+	}
+	if sameJSON(existing, next) {
 		m.counts["member"].Unchanged++
-		return nil
+		return m.keepSent(src, in)
 	}
 	for _, ct := range []struct {
 		bucket       []byte
 		field, value string
-	}{{bucketPhones, "phone", in.Phone}, {bucketEmails, "email", in.Email}} {
+	}{{bucketPhones, "phone", next.Phone}, {bucketEmails, "email", next.Email}} {
 		if h := contactHolder(m.tx, ct.bucket, ct.value); h != 0 && h != local {
 			other, err := loadMember(m.tx, h)
 			if err != nil {
@@ -450,14 +470,93 @@ func (m *merger) updateMember(local uint64, in app.Member) error {
 			return nil
 		}
 	}
-	if err := claimContacts(m.tx, &existing, &in); err != nil {
+	if err := claimContacts(m.tx, &existing, &next); err != nil {
 		return err
 	}
-	if err := writeMember(m.tx, in); err != nil {
+	if err := writeMember(m.tx, next); err != nil {
 		return err
 	}
 	m.counts["member"].Updated++
-	return nil
+	return m.keepSent(src, in)
+}
+
+// memberOwnFields are the Member fields that say how headquarters keeps
+// the record rather than what a chapter knows of the person.
+var memberOwnFields = map[string]bool{"ID": true, "Version": true, "CreatedAt": true, "UpdatedAt": true, "Archived": true}
+
+// mergeMemberFields is existing with the fields the chapter changed from
+// sent to in, a new version if any changed, and archived only if every
+// chapter of the member has them archived.
+func (m *merger) mergeMemberFields(existing, sent, in app.Member) (app.Member, error) {
+	next := existing
+	nv, sv, iv := reflect.ValueOf(&next).Elem(), reflect.ValueOf(sent), reflect.ValueOf(in)
+	for i := range nv.NumField() {
+		if memberOwnFields[nv.Type().Field(i).Name] || reflect.DeepEqual(sv.Field(i).Interface(), iv.Field(i).Interface()) {
+			continue
+		}
+		nv.Field(i).Set(iv.Field(i))
+	}
+	archived, err := m.archivedEverywhere(existing.ID, in.Archived)
+	if err != nil {
+		return next, err
+	}
+	next.Archived = archived
+	if !sameJSON(existing, next) {
+		next.Version = existing.Version + 1
+		if in.UpdatedAt.After(existing.UpdatedAt) {
+			next.UpdatedAt = in.UpdatedAt
+		}
+	}
+	return next, nil
+}
+
+// archivedEverywhere: this chapter says archived, and so does the last
+// record every other chapter of the member sent (one that never sent one
+// here counts as the member as it is).
+func (m *merger) archivedEverywhere(local uint64, here bool) (bool, error) {
+	if !here {
+		return false, nil
+	}
+	prefix := append(append([]byte{kindCodes["member"]}, itob(local)...), 0)
+	c := m.tx.Bucket(bucketOrigins).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		chapter := string(k[len(prefix):])
+		if chapter == m.chapter {
+			continue
+		}
+		sent, found, err := m.sentMember(chapter, btoi(v))
+		if err != nil {
+			return false, err
+		}
+		if !found {
+			existing, err := loadMember(m.tx, local)
+			if err != nil {
+				return false, err
+			}
+			sent = existing
+		}
+		if !sent.Archived {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+func sentMemberKey(chapter string, src uint64) []byte {
+	return append([]byte(chapter+"\x00members\x00"), itob(src)...)
+}
+
+// keepSent keeps the member record as the chapter sent it, with the
+// chapter's ID: the next update from the chapter is compared with it.
+func (m *merger) keepSent(src uint64, in app.Member) error {
+	in.ID = src
+	return put(m.tx.Bucket(bucketChapterRecords), sentMemberKey(m.chapter, src), in)
+}
+
+func (m *merger) sentMember(chapter string, src uint64) (app.Member, bool, error) {
+	var sent app.Member
+	found, err := get(m.tx.Bucket(bucketChapterRecords), sentMemberKey(chapter, src), &sent)
+	return sent, found, err
 }
 
 func sameJSON(a, b any) bool {
@@ -913,6 +1012,11 @@ func (m *merger) deletions() error {
 		}
 		if err := m.tx.Bucket(bucketMergedIDs).Delete(mergedKey(m.chapter, d.Entity, d.ID)); err != nil {
 			return err
+		}
+		if d.Entity == "member" {
+			if err := m.tx.Bucket(bucketChapterRecords).Delete(sentMemberKey(m.chapter, d.ID)); err != nil {
+				return err
+			}
 		}
 		delete(m.local[d.Entity], d.ID)
 		m.counts[d.Entity].Deleted++
