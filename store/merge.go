@@ -74,6 +74,16 @@ type merger struct {
 	byMember []memberIndexEntry
 	byYear   []yearIndexEntry
 	refs     map[uint64]int64
+	// sent are the member records as the chapter sent them (keepSent).
+	sent []archived
+	// claimed are the new members' phones and emails, by index bucket.
+	claimed map[string]map[string]uint64
+}
+
+// archived is a record kept in chapter_records, under its key in its file.
+type archived struct {
+	key  string
+	data []byte
 }
 
 type memberIndexEntry struct{ member, contribution uint64 }
@@ -132,7 +142,7 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 	m := &merger{b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
 		counts: map[string]*app.MergeCount{}, local: map[string]map[uint64]uint64{}, ok: map[string]map[uint64]bool{},
 		fresh: map[string]map[uint64]bool{},
-		refs:  map[uint64]int64{},
+		refs:  map[uint64]int64{}, claimed: map[string]map[string]uint64{},
 		total: len(d.Members) + len(d.Groups) + len(d.Events) + len(d.Contributions) + len(d.Decisions) +
 			len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + len(d.Audit) + len(d.Deletions)}
 	for _, k := range []string{"member", "group", "event", "contribution", "decision", "level", "certificate", "batch", "trophy", "audit"} {
@@ -340,14 +350,52 @@ func (m *merger) conflict(kind string, src, reason, field, incoming, existing st
 	m.counts[kind].HeldBack++
 }
 
-func contactHolder(tx *bolt.Tx, bucket []byte, val string) uint64 {
+// holder is the member who has a phone or email: claimed by a new member
+// of this merge (see claimNew) or in the index.
+func (m *merger) holder(bucket []byte, val string) uint64 {
 	if val == "" {
 		return 0
 	}
-	if v := tx.Bucket(bucket).Get([]byte(val)); v != nil {
+	if id, ok := m.claimed[string(bucket)][val]; ok {
+		return id
+	}
+	if v := m.tx.Bucket(bucket).Get([]byte(val)); v != nil {
 		return btoi(v)
 	}
 	return 0
+}
+
+// claimNew gives a new member's phone and email (free: see holder) to it.
+// They reach the index once all members are placed, in key order: phone
+// numbers and addresses come in no order, and bbolt inserting each into
+// the middle of what the transaction already added is quadratic.
+func (m *merger) claimNew(mem app.Member) {
+	for _, ct := range []struct {
+		bucket []byte
+		val    string
+	}{{bucketPhones, mem.Phone}, {bucketEmails, mem.Email}} {
+		if ct.val == "" {
+			continue
+		}
+		if m.claimed[string(ct.bucket)] == nil {
+			m.claimed[string(ct.bucket)] = map[string]uint64{}
+		}
+		m.claimed[string(ct.bucket)][ct.val] = mem.ID
+	}
+}
+
+func (m *merger) flushClaims() error {
+	for _, bucket := range [][]byte{bucketPhones, bucketEmails} {
+		claims := m.claimed[string(bucket)]
+		b := m.tx.Bucket(bucket)
+		for _, val := range slices.Sorted(maps.Keys(claims)) {
+			if err := b.Put([]byte(val), itob(claims[val])); err != nil {
+				return err
+			}
+		}
+	}
+	m.claimed = map[string]map[string]uint64{}
+	return nil
 }
 
 // members places each member: one merged before is updated if only this
@@ -368,7 +416,7 @@ func (m *merger) members() error {
 			}
 			continue
 		}
-		p, e := contactHolder(m.tx, bucketPhones, mem.Phone), contactHolder(m.tx, bucketEmails, mem.Email)
+		p, e := m.holder(bucketPhones, mem.Phone), m.holder(bucketEmails, mem.Email)
 		srcID := strconv.FormatUint(src, 10)
 		if p != 0 && e != 0 && p != e {
 			m.conflict("member", srcID, app.ConflictContactsSplit, "phone/email", mem.Phone+" / "+mem.Email, strconv.FormatUint(p, 10)+" / "+strconv.FormatUint(e, 10), p)
@@ -405,9 +453,7 @@ func (m *merger) members() error {
 			return err
 		}
 		mem.ID = id
-		if err := claimContacts(m.tx, nil, &mem); err != nil {
-			return err
-		}
+		m.claimNew(mem)
 		if err := writeMember(m.tx, mem); err != nil {
 			return err
 		}
@@ -419,7 +465,7 @@ func (m *merger) members() error {
 		}
 		m.counts["member"].Added++
 	}
-	return nil
+	return m.flushClaims()
 }
 
 // updateMember applies a chapter's newer record. A member only this
@@ -461,7 +507,7 @@ func (m *merger) updateMember(local uint64, in app.Member) error {
 		bucket       []byte
 		field, value string
 	}{{bucketPhones, "phone", next.Phone}, {bucketEmails, "email", next.Email}} {
-		if h := contactHolder(m.tx, ct.bucket, ct.value); h != 0 && h != local {
+		if h := m.holder(ct.bucket, ct.value); h != 0 && h != local {
 			other, err := loadMember(m.tx, h)
 			if err != nil {
 				return err
@@ -548,9 +594,12 @@ func sentMemberKey(chapter string, src uint64) []byte {
 
 // keepSent keeps the member record as the chapter sent it, with the
 // chapter's ID: the next update from the chapter is compared with it.
+// archive writes it with the chapter's other records, in key order.
 func (m *merger) keepSent(src uint64, in app.Member) error {
 	in.ID = src
-	return put(m.tx.Bucket(bucketChapterRecords), sentMemberKey(m.chapter, src), in)
+	data, err := json.Marshal(in)
+	m.sent = append(m.sent, archived{string(itob(src)), data})
+	return err
 }
 
 func (m *merger) sentMember(chapter string, src uint64) (app.Member, bool, error) {
@@ -930,43 +979,46 @@ func placeByKey[T any](m *merger, b *bolt.Bucket, kind string, key, origin []byt
 
 // archive keeps the chapter's batches, trophy orders and audit as sent:
 // the audit lines byte for byte as the bundle carries them (they are only
-// ever handed back), batches and trophy orders as decoded.
+// ever handed back), batches and trophy orders as decoded; and the member
+// records keepSent collected. Files go in name order and records in key
+// order, so that bbolt appends (see kindCodes).
 func (m *merger) archive() error {
 	d := &m.b.Data
-	type rec struct {
-		key  string
-		data []byte
-	}
 	groups := []struct {
 		kind, file string
-		recs       []rec
-	}{{kind: "batch", file: "batches"}, {kind: "trophy", file: "trophies"}, {kind: "audit", file: "audit"}}
+		recs       []archived
+	}{{kind: "audit", file: "audit"}, {kind: "batch", file: "batches"}, {file: "members", recs: m.sent}, {kind: "trophy", file: "trophies"}}
+	groups[0].recs = make([]archived, len(d.Audit))
+	for i, x := range d.Audit {
+		groups[0].recs[i] = archived{string(itob(x.ID)), x.Line}
+	}
 	for _, x := range d.Batches {
 		data, err := json.Marshal(x)
 		if err != nil {
 			return err
 		}
-		groups[0].recs = append(groups[0].recs, rec{x.ID, data})
+		groups[1].recs = append(groups[1].recs, archived{x.ID, data})
 	}
 	for _, x := range d.Trophies {
 		data, err := json.Marshal(x)
 		if err != nil {
 			return err
 		}
-		groups[1].recs = append(groups[1].recs, rec{x.BatchID + "/" + strconv.FormatUint(x.MemberID, 10), data})
-	}
-	groups[2].recs = make([]rec, len(d.Audit))
-	for i, x := range d.Audit {
-		groups[2].recs[i] = rec{string(itob(x.ID)), x.Line}
+		groups[3].recs = append(groups[3].recs, archived{x.BatchID + "/" + strconv.FormatUint(x.MemberID, 10), data})
 	}
 	b := m.tx.Bucket(bucketChapterRecords)
 	for _, g := range groups {
 		count := m.counts[g.kind]
-		// In key order, so that bbolt appends (see kindCodes).
-		slices.SortFunc(g.recs, func(a, b rec) int { return strings.Compare(a.key, b.key) })
+		if count == nil {
+			// Member records are counted as members.
+			count = &app.MergeCount{}
+		}
+		slices.SortFunc(g.recs, func(a, b archived) int { return strings.Compare(a.key, b.key) })
 		for _, r := range g.recs {
-			if err := m.step(); err != nil {
-				return err
+			if g.kind != "" {
+				if err := m.step(); err != nil {
+					return err
+				}
 			}
 			key := []byte(m.chapter + "\x00" + g.file + "\x00" + r.key)
 			old := b.Get(key)
