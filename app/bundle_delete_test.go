@@ -96,6 +96,11 @@ func TestDeletionsReachHeadquarters(t *testing.T) {
 	if row := hq.standing(2026, gone.ID); row.Points != 0 {
 		t.Errorf("the deleted member still has %d points at headquarters", row.Points)
 	}
+	// A full bundle lists every deletion ever made.
+	later, _ := hz.export(false)
+	if before, after := len(bundleLines(t, full)["deletions.jsonl"]), len(bundleLines(t, later)["deletions.jsonl"]); before != 0 || after != 5 {
+		t.Errorf("deletions in full bundles: %d before, %d after; want 0 and 5", before, after)
+	}
 }
 
 // downgrade rewrites a bundle as version 1 (no deletions.jsonl), signed

@@ -139,16 +139,22 @@ var deletableBuckets = map[string][]byte{"member": bucketMembers, "group": bucke
 // deletedSince lists, as deletions.jsonl lines, the records audited after
 // seq that are no longer here: only a deletion removes one, and IDs are
 // never reused. The audit index has each record's entries together, in
-// sequence order, so the last one of a record says whether it is recent.
+// sequence order, so the last one of a record says whether it is recent;
+// records come in ID order, as the bucket has them, so one cursor walking
+// alongside answers whether each is still there.
 func deletedSince(tx *bolt.Tx, seq uint64) ([][]byte, error) {
 	out := [][]byte{}
 	for _, entity := range app.DeletableEntities {
-		records := tx.Bucket(deletableBuckets[entity])
+		records := tx.Bucket(deletableBuckets[entity]).Cursor()
+		rk, _ := records.First()
 		prefix := []byte(entity + "/")
 		c := tx.Bucket(bucketAuditIndex).Cursor()
 		var id, last uint64
 		flush := func() error {
-			if last <= seq || records.Get(itob(id)) != nil {
+			for rk != nil && btoi(rk) < id {
+				rk, _ = records.Next()
+			}
+			if last <= seq || rk != nil && btoi(rk) == id {
 				return nil
 			}
 			line, err := json.Marshal(app.BundleDeletion{Entity: entity, ID: id})
