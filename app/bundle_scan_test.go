@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +23,19 @@ var scanLines = []string{
 	`{"a":` + strings.Repeat(`[`, 10000) + strings.Repeat(`]`, 10000) + `}`,
 }
 
+// longStringLines put each character the string scanner must stop at at
+// every offset of its eight-byte words, in strings long enough to be
+// skipped a word at a time.
+func longStringLines() []string {
+	var out []string
+	for _, special := range []string{`\"`, `\\`, `\n`, `\u00e9`, `\x`, "\x01", "\x1f", "é", "\x7f", `"`} {
+		for i := range 17 {
+			out = append(out, `{"a":"`+strings.Repeat("x", i)+special+strings.Repeat("y", 17-i)+`"}`)
+		}
+	}
+	return out
+}
+
 // isJSONObject is what scanObject must accept: what json.Valid accepts,
 // when it is an object.
 func isJSONObject(line []byte) bool {
@@ -29,7 +43,7 @@ func isJSONObject(line []byte) bool {
 }
 
 func TestScanObjectAcceptsWhatEncodingJSONDoes(t *testing.T) {
-	for _, line := range scanLines {
+	for _, line := range append(slices.Clone(scanLines), longStringLines()...) {
 		got := scanObject([]byte(line), func(jsonMember) error { return nil }) == nil
 		if want := isJSONObject([]byte(line)); got != want {
 			t.Errorf("scanObject(%.60q) accepts = %v, want %v", line, got, want)
@@ -38,7 +52,7 @@ func TestScanObjectAcceptsWhatEncodingJSONDoes(t *testing.T) {
 }
 
 func FuzzScanObject(f *testing.F) {
-	for _, line := range scanLines {
+	for _, line := range append(slices.Clone(scanLines), longStringLines()...) {
 		f.Add([]byte(line))
 	}
 	f.Fuzz(func(t *testing.T, line []byte) {
