@@ -22,14 +22,17 @@ import (
 
 // Headquarters keeps, besides the ordinary buckets that merged records go
 // into (so standings and lists cover every chapter):
-//   - chapters: chapter ID → the chapter and the key trusted for it;
+//   - chapters: chapter ID → the chapter and the keys trusted for it;
 //   - merged_ids: chapter \0 kind code, source ID → the record's local ID,
 //     so a second merge of the same records finds them;
 //   - origins: kind code, local key \0 chapter → source ID, the chapters a
-//     record came from (a member may have several: affiliations);
+//     member or a keyed record (level, certificate) came from (a member
+//     may have several: affiliations);
 //   - chapter_records: chapter \0 file \0 key → a record kept as the
-//     chapter sent it (batches, trophy orders and the chapter's audit,
-//     whose keys are per chapter and would collide here).
+//     chapter sent it: batches, trophy orders and the chapter's audit,
+//     whose keys are per chapter and would collide here, and each member
+//     record as the chapter last sent it, which the next update from it
+//     is compared with (file "members").
 var (
 	bucketChapters       = []byte("chapters")
 	bucketMergedIDs      = []byte("merged_ids")
