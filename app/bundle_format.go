@@ -14,6 +14,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"runtime"
@@ -26,11 +27,12 @@ import (
 	"acedesk/app/sign"
 )
 
-// BundleFormat names the file type in the manifest; BundleVersion is the only layout
-// this build reads and writes.
+// BundleFormat names the file type in the manifest; BundleVersion is the
+// layout this build writes. It reads every version from 1 (version 2 added
+// deletions.jsonl).
 const (
 	BundleFormat  = "acedesk-bundle"
-	BundleVersion = 1
+	BundleVersion = 2
 
 	BundleManifestFile  = "manifest.json"
 	BundleSignatureFile = "manifest.sig"
@@ -99,8 +101,19 @@ type BundleData struct {
 	Levels        []Holding
 	Certificates  []Certificate
 	Trophies      []BundleTrophy
-	Audit         []AuditEntry
+	Audit         []BundleAudit
+	Deletions     []BundleDeletion
 }
+
+// BundleDeletion is a record the chapter deleted: entity is "member",
+// "group", "event" or "contribution" (the audit's entity names).
+type BundleDeletion struct {
+	Entity string `json:"entity"`
+	ID     uint64 `json:"id"`
+}
+
+// DeletableEntities are the kinds of record a bundle's deletions name.
+var DeletableEntities = []string{"contribution", "event", "group", "member"}
 
 // Bundle is a verified bundle.
 type Bundle struct {
@@ -110,70 +123,150 @@ type Bundle struct {
 	Data      BundleData
 }
 
-// bundleFileSpec binds a data file to its slice in BundleData and to the key that must
-// be unique within it.
+// bundleFileSpec binds a data file to its slice in BundleData.
 type bundleFileSpec struct {
-	name   string
+	name string
+	// since is the format version that added the file.
+	since  int
 	encode func(d *BundleData) ([][]byte, error)
-	decode func(d *BundleData, content []byte) (rows int, dup string, err error)
+	// decode refuses a line that is not a record and returns the first
+	// key that appears twice, if any.
+	decode func(d *BundleData, lines [][]byte) (dup string, err error)
 }
 
-func bundleSpec[T any](name string, slice func(*BundleData) *[]T, key func(*T) string) bundleFileSpec {
+// linesSpec is a data file whose lines parse into T, unique by key.
+func linesSpec[T any, K comparable](name string, slice func(*BundleData) *[]T, key func(*T) K,
+	parse func(line []byte) (T, error), format func(*T) ([]byte, error)) bundleFileSpec {
 	return bundleFileSpec{
 		name: name,
 		encode: func(d *BundleData) ([][]byte, error) {
 			out := make([][]byte, len(*slice(d)))
 			for i := range *slice(d) {
 				var err error
-				if out[i], err = json.Marshal(&(*slice(d))[i]); err != nil {
+				if out[i], err = format(&(*slice(d))[i]); err != nil {
 					return nil, err
 				}
 			}
 			return out, nil
 		},
-		decode: func(d *BundleData, content []byte) (int, string, error) {
-			out := make([]T, 0, bytes.Count(content, []byte{'\n'}))
-			seen := make(map[string]struct{}, cap(out))
-			for len(content) > 0 {
-				line, rest, found := bytes.Cut(content, []byte{'\n'})
-				if !found {
-					return 0, "", errors.New("the last line does not end with a newline")
+		decode: func(d *BundleData, lines [][]byte) (string, error) {
+			out := make([]T, len(lines))
+			err := InParallel(len(lines), func(i int) error {
+				var err error
+				if out[i], err = parse(lines[i]); err != nil {
+					return errors.New("line " + strconv.Itoa(i+1) + ": " + err.Error())
 				}
-				content = rest
-				var v T
-				if err := json.Unmarshal(line, &v); err != nil {
-					return 0, "", errors.New("line " + strconv.Itoa(len(out)+1) + ": " + err.Error())
-				}
-				k := key(&v)
+				return nil
+			})
+			if err != nil {
+				return "", err
+			}
+			seen := make(map[K]struct{}, len(out))
+			for i := range out {
+				k := key(&out[i])
 				if _, dup := seen[k]; dup {
-					return 0, k, nil
+					return fmt.Sprint(k), nil
 				}
 				seen[k] = struct{}{}
-				out = append(out, v)
 			}
 			*slice(d) = out
-			return len(out), "", nil
+			return "", nil
 		},
 	}
 }
 
-func bundleIDKey(id uint64) string { return strconv.FormatUint(id, 10) }
+// bundleSpec is a data file of records encoding/json reads and writes.
+func bundleSpec[T any, K comparable](name string, slice func(*BundleData) *[]T, key func(*T) K) bundleFileSpec {
+	return linesSpec(name, slice, key,
+		func(line []byte) (T, error) {
+			var v T
+			err := json.Unmarshal(line, &v)
+			return v, err
+		},
+		func(v *T) ([]byte, error) { return json.Marshal(v) })
+}
+
+// InParallel runs fn for 0..n-1 on every core, in contiguous runs, and
+// returns the error of the lowest index that failed, so that the reason a
+// bundle is refused does not depend on scheduling.
+func InParallel(n int, fn func(i int) error) error {
+	workers := min(runtime.GOMAXPROCS(0), n/1024+1)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := n * w / workers; i < n*(w+1)/workers; i++ {
+				if err := fn(i); err != nil {
+					errs[w] = err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// splitLines cuts a data file into its lines, without their newlines.
+func splitLines(content []byte) ([][]byte, error) {
+	lines := make([][]byte, 0, bytes.Count(content, []byte{'\n'}))
+	for len(content) > 0 {
+		line, rest, found := bytes.Cut(content, []byte{'\n'})
+		if !found {
+			return nil, errors.New("the last line does not end with a newline")
+		}
+		lines, content = append(lines, line), rest
+	}
+	return lines, nil
+}
 
 // files lists the data files in the order they are written.
 var bundleFiles = []bundleFileSpec{
-	bundleSpec("members.jsonl", func(d *BundleData) *[]Member { return &d.Members }, func(m *Member) string { return bundleIDKey(m.ID) }),
-	bundleSpec("groups.jsonl", func(d *BundleData) *[]Group { return &d.Groups }, func(g *Group) string { return bundleIDKey(g.ID) }),
-	bundleSpec("events.jsonl", func(d *BundleData) *[]Event { return &d.Events }, func(e *Event) string { return bundleIDKey(e.ID) }),
-	bundleSpec("contributions.jsonl", func(d *BundleData) *[]Contribution { return &d.Contributions }, func(c *Contribution) string { return bundleIDKey(c.ID) }),
-	bundleSpec("decisions.jsonl", func(d *BundleData) *[]Decision { return &d.Decisions }, func(x *Decision) string { return bundleIDKey(x.ID) }),
+	bundleSpec("members.jsonl", func(d *BundleData) *[]Member { return &d.Members }, func(m *Member) uint64 { return m.ID }),
+	bundleSpec("groups.jsonl", func(d *BundleData) *[]Group { return &d.Groups }, func(g *Group) uint64 { return g.ID }),
+	bundleSpec("events.jsonl", func(d *BundleData) *[]Event { return &d.Events }, func(e *Event) uint64 { return e.ID }),
+	linesSpec("contributions.jsonl", func(d *BundleData) *[]Contribution { return &d.Contributions }, func(c *Contribution) uint64 { return c.ID },
+		decodeContribution, func(c *Contribution) ([]byte, error) { return MarshalContribution(c) }),
+	bundleSpec("decisions.jsonl", func(d *BundleData) *[]Decision { return &d.Decisions }, func(x *Decision) uint64 { return x.ID }),
 	bundleSpec("batches.jsonl", func(d *BundleData) *[]Batch { return &d.Batches }, func(b *Batch) string { return b.ID }),
-	bundleSpec("levels.jsonl", func(d *BundleData) *[]Holding { return &d.Levels }, func(h *Holding) string { return bundleIDKey(h.MemberID) }),
+	bundleSpec("levels.jsonl", func(d *BundleData) *[]Holding { return &d.Levels }, func(h *Holding) uint64 { return h.MemberID }),
 	bundleSpec("certificates.jsonl", func(d *BundleData) *[]Certificate { return &d.Certificates }, func(c *Certificate) string { return c.Serial }),
-	bundleSpec("trophies.jsonl", func(d *BundleData) *[]BundleTrophy { return &d.Trophies }, func(t *BundleTrophy) string { return t.BatchID + "/" + bundleIDKey(t.MemberID) }),
-	bundleSpec("audit.jsonl", func(d *BundleData) *[]AuditEntry { return &d.Audit }, func(a *AuditEntry) string { return bundleIDKey(a.ID) }),
+	bundleSpec("trophies.jsonl", func(d *BundleData) *[]BundleTrophy { return &d.Trophies }, func(t *BundleTrophy) string { return t.BatchID + "/" + strconv.FormatUint(t.MemberID, 10) }),
+	linesSpec("audit.jsonl", func(d *BundleData) *[]BundleAudit { return &d.Audit }, func(a *BundleAudit) uint64 { return a.ID },
+		parseBundleAudit, func(a *BundleAudit) ([]byte, error) { return a.Line, nil }),
+	addedIn(2, linesSpec("deletions.jsonl", func(d *BundleData) *[]BundleDeletion { return &d.Deletions },
+		func(x *BundleDeletion) BundleDeletion { return *x }, parseDeletion, func(x *BundleDeletion) ([]byte, error) { return json.Marshal(x) })),
 }
 
-// BundleFileNames lists the data files every version 1 bundle has.
+// parseDeletion refuses a deletion of a kind this version does not know,
+// which headquarters could not apply.
+func parseDeletion(line []byte) (BundleDeletion, error) {
+	var x BundleDeletion
+	if err := json.Unmarshal(line, &x); err != nil {
+		return x, err
+	}
+	if !slices.Contains(DeletableEntities, x.Entity) {
+		return x, errors.New("entity " + strconv.Quote(x.Entity) + " is not one whose deletion a bundle carries")
+	}
+	return x, nil
+}
+
+func addedIn(version int, f bundleFileSpec) bundleFileSpec {
+	f.since = version
+	return f
+}
+
+// versionFiles lists the data files a bundle of version has.
+func versionFiles(version int) []bundleFileSpec {
+	return slices.DeleteFunc(slices.Clone(bundleFiles), func(f bundleFileSpec) bool { return f.since > version })
+}
+
+// BundleFileNames lists the data files of the bundles this build writes.
 func BundleFileNames() []string {
 	out := make([]string, len(bundleFiles))
 	for i, f := range bundleFiles {
@@ -354,32 +447,37 @@ func ReadBundle(r io.ReaderAt, size int64, name string) (*Bundle, error) {
 	}
 	known := map[string]bool{BundleManifestFile: true, BundleSignatureFile: true}
 	b := &Bundle{Name: name, Manifest: m, PublicKey: pub}
-	for _, f := range bundleFiles {
+	files := versionFiles(m.Version)
+	contents := readBundleFiles(name, entries, files)
+	for i, f := range files {
 		known[f.name] = true
 		info, listed := m.Files[f.name]
 		if !listed {
 			return nil, refuseBundle(name, f.name, BundleBadManifest, "the manifest does not list this file")
 		}
-		content, err := readBundleEntry(name, entries, f.name, MaxBundleFileBytes)
-		if err != nil {
-			return nil, err
+		c := contents[i]
+		if c.err != nil {
+			return nil, c.err
 		}
-		sum := sha256.Sum256(content)
-		if hex.EncodeToString(sum[:]) != info.SHA256 {
+		if c.sha256 != info.SHA256 {
 			return nil, refuseBundle(name, f.name, BundleHashMismatch, "the file's SHA-256 is not the one the manifest signs")
 		}
-		if !utf8.Valid(content) {
+		if !c.utf8 {
 			return nil, refuseBundle(name, f.name, BundleBadEncoding, "not UTF-8")
 		}
-		rows, dup, err := f.decode(&b.Data, content)
+		lines, err := splitLines(c.data)
+		if err != nil {
+			return nil, refuseBundle(name, f.name, BundleBadEncoding, err.Error())
+		}
+		dup, err := f.decode(&b.Data, lines)
 		if err != nil {
 			return nil, refuseBundle(name, f.name, BundleBadEncoding, err.Error())
 		}
 		if dup != "" {
 			return nil, refuseBundle(name, f.name, BundleDuplicateID, "the id "+dup+" appears twice").WithParams("id", dup)
 		}
-		if rows != info.Rows {
-			return nil, refuseBundle(name, f.name, BundleRowCount, "the manifest says "+strconv.Itoa(info.Rows)+" rows, the file has "+strconv.Itoa(rows))
+		if len(lines) != info.Rows {
+			return nil, refuseBundle(name, f.name, BundleRowCount, "the manifest says "+strconv.Itoa(info.Rows)+" rows, the file has "+strconv.Itoa(len(lines)))
 		}
 	}
 	for n := range m.Files {
@@ -400,6 +498,39 @@ func ReadBundle(r io.ReaderAt, size int64, name string) (*Bundle, error) {
 	return b, nil
 }
 
+// bundleContent is a data file as read, with what its bytes are checked for.
+type bundleContent struct {
+	data   []byte
+	sha256 string
+	utf8   bool
+	err    error
+}
+
+// readBundleFiles inflates, hashes and checks the encoding of the data
+// files on every core: a large bundle's audit and contributions inflate
+// side by side.
+func readBundleFiles(bundle string, entries map[string]*zip.File, files []bundleFileSpec) []bundleContent {
+	out := make([]bundleContent, len(files))
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			c := &out[i]
+			if c.data, c.err = readBundleEntry(bundle, entries, f.name, MaxBundleFileBytes); c.err == nil {
+				sum := sha256.Sum256(c.data)
+				c.sha256, c.utf8 = hex.EncodeToString(sum[:]), utf8.Valid(c.data)
+			}
+		})
+	}
+	wg.Wait()
+	return out
+}
+
+// readBundleEntry reads a whole entry into a buffer of the size the zip
+// declares (checked against limit first), so a large file is not copied
+// as it grows; archive/zip refuses an entry that inflates to another size.
 func readBundleEntry(bundle string, entries map[string]*zip.File, file string, limit int64) ([]byte, error) {
 	f, ok := entries[file]
 	if !ok {
@@ -413,14 +544,22 @@ func readBundleEntry(bundle string, entries map[string]*zip.File, file string, l
 		return nil, refuseBundle(bundle, file, BundleTruncated, err.Error())
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
-	if err != nil {
-		return nil, refuseBundle(bundle, file, BundleTruncated, err.Error())
+	// One byte beyond the declared size, to read the end of the entry
+	// (where archive/zip checks the CRC) into room that is never filled.
+	data := make([]byte, 0, f.UncompressedSize64+1)
+	for {
+		if len(data) == cap(data) {
+			return nil, refuseBundle(bundle, file, BundleTooLarge, "larger than the zip says")
+		}
+		n, err := rc.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, refuseBundle(bundle, file, BundleTruncated, err.Error())
+		}
 	}
-	if int64(len(data)) > limit {
-		return nil, refuseBundle(bundle, file, BundleTooLarge, "larger than "+strconv.FormatInt(limit, 10)+" bytes")
-	}
-	return data, nil
 }
 
 // parseBundleManifest checks the format and version before anything else, so a
@@ -440,8 +579,8 @@ func parseBundleManifest(bundle string, data []byte) (BundleManifest, ed25519.Pu
 	if head.Format != BundleFormat {
 		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleUnknownFormat, "format is "+strconv.Quote(head.Format)+", not "+BundleFormat)
 	}
-	if head.Version != BundleVersion {
-		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleUnknownVersion, "version "+strconv.Itoa(head.Version)+"; this ACE Desk reads version "+strconv.Itoa(BundleVersion)).
+	if head.Version < 1 || head.Version > BundleVersion {
+		return m, nil, refuseBundle(bundle, BundleManifestFile, BundleUnknownVersion, "version "+strconv.Itoa(head.Version)+"; this ACE Desk reads versions 1 to "+strconv.Itoa(BundleVersion)).
 			WithParams("version", strconv.Itoa(head.Version))
 	}
 	if err := json.Unmarshal(data, &m); err != nil {

@@ -30,8 +30,12 @@ func sampleBundle(tb testing.TB) []byte {
 		Levels:        []app.Holding{{MemberID: 1, Level: "ace", From: 2026, ValidThrough: 2026, Source: "decision:1"}},
 		Certificates:  []app.Certificate{{Serial: "PGACE-2025-HZ-000001", Kind: app.CertHonor, MemberID: 1, Revoked: true}},
 		Trophies:      []app.BundleTrophy{{BatchID: "2025-Q4", MemberID: 1, Engraving: "ACE", Status: "ordered", Version: 1}},
-		Audit:         []app.AuditEntry{{ID: 1, At: at, Action: "create", Entity: "member", EntityID: 1, Before: json.RawMessage("null"), After: json.RawMessage("{}")}},
 	}
+	audit, err := app.NewBundleAudit(app.AuditEntry{ID: 1, At: at, Action: "create", Entity: "member", EntityID: 1, Before: json.RawMessage("null"), After: json.RawMessage("{}")})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	d.Audit = []app.BundleAudit{audit}
 	var buf bytes.Buffer
 	m := app.BundleManifest{Chapter: app.BundleChapter{ID: "HZ", Name: "杭州"}, CreatedAt: at, Kind: app.BundleFull, UpTo: 1}
 	lines, err := d.Lines()

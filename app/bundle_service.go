@@ -25,6 +25,19 @@ type BundleRepository interface {
 	MergeBundle(ctx context.Context, b *Bundle, acceptKey bool, progress Progress, ch Change) (MergeResult, error)
 	// MergedChapters lists the chapters merged here, by ID.
 	MergedChapters() ([]MergedChapter, error)
+	// TrustedChapterKeys lists the keys trusted for each merged chapter,
+	// by chapter ID: its current key first, then those it replaced.
+	TrustedChapterKeys() ([]ChapterKeys, error)
+	// CertificateChapter is the chapter the certificate with serial was
+	// merged from; "" for one issued here or none.
+	CertificateChapter(serial string) (string, error)
+}
+
+// ChapterKeys are the public keys whose certificates headquarters accepts
+// as a merged chapter's.
+type ChapterKeys struct {
+	Chapter string
+	Keys    []ed25519.PublicKey
 }
 
 // MergedChapter is a chapter whose bundles were merged here, with the key
@@ -38,13 +51,15 @@ type MergedChapter struct {
 
 // MergeCount counts what a merge did with one kind of record. Held back
 // are records that name a member the merge could not place (a conflict,
-// or a member neither in the bundle nor merged before).
+// or a member neither in the bundle nor merged before). Deleted are
+// records the chapter deleted that headquarters had from it.
 type MergeCount struct {
 	Kind      string `json:"kind"`
 	Added     int    `json:"added"`
 	Updated   int    `json:"updated"`
 	Unchanged int    `json:"unchanged"`
 	HeldBack  int    `json:"held_back"`
+	Deleted   int    `json:"deleted"`
 }
 
 // MergeConflict is a record the merge did not take because it contradicts
@@ -68,6 +83,7 @@ const (
 	ConflictContactTaken  = "contact_taken"  // an update moves a phone or email onto another member
 	ConflictLevelDiffers  = "level_differs"  // one person, two chapters, two levels
 	ConflictSerialTaken   = "serial_taken"   // another chapter's certificate has the serial
+	ConflictMemberInUse   = "member_in_use"  // the chapter deleted a member records here still name
 )
 
 // MergeResult is one bundle's merge. Linked counts members found already

@@ -133,9 +133,11 @@ func TestBundleRoundTripThroughAnEmptyHeadquarters(t *testing.T) {
 	want, got := bundleLines(t, path), bundleLines(t, again)
 	// Headquarters keeps the chapter's batches, trophy orders and audit
 	// apart (their keys are per chapter); the rest is in its own records.
+	// Deletions come from the audit, which merged records have none of
+	// at headquarters (TestDeletionsReachHeadquarters covers them).
 	for _, name := range app.BundleFileNames() {
 		switch name {
-		case "batches.jsonl", "trophies.jsonl", "audit.jsonl":
+		case "batches.jsonl", "trophies.jsonl", "audit.jsonl", "deletions.jsonl":
 			continue
 		}
 		if len(want[name]) == 0 {
@@ -431,7 +433,10 @@ func TestReadBundleRefusesDamagedFilesWithTheReason(t *testing.T) {
 			f[app.BundleManifestFile] = bytes.Replace(f[app.BundleManifestFile], []byte(`"rows": 2`), []byte(`"rows": 3`), 1)
 		}), "bundle_bad_signature", app.BundleSignatureFile},
 		{"signature of another key", rewrite(t, good, func(f map[string][]byte) { f[app.BundleSignatureFile][0] ^= 1 }), "bundle_bad_signature", app.BundleSignatureFile},
-		{"unknown version", rewrite(t, good, editManifest(func(m manifest) { m["version"] = 2 })), "bundle_unknown_version", app.BundleManifestFile},
+		{"unknown version", rewrite(t, good, editManifest(func(m manifest) { m["version"] = 3 })), "bundle_unknown_version", app.BundleManifestFile},
+		{"version 0", rewrite(t, good, editManifest(func(m manifest) { m["version"] = 0 })), "bundle_unknown_version", app.BundleManifestFile},
+		{"version 1 with deletions", rewrite(t, good, editManifest(func(m manifest) { m["version"] = 1 })), "bundle_unexpected_file", "deletions.jsonl"},
+		{"deletion of an unknown kind", rewrite(t, good, replaceFile("deletions.jsonl", "{\"entity\":\"certificate\",\"id\":1}\n")), "bundle_bad_encoding", "deletions.jsonl"},
 		{"another format", rewrite(t, good, editManifest(func(m manifest) { m["format"] = "zip" })), "bundle_unknown_format", app.BundleManifestFile},
 		{"GBK text", rewrite(t, good, replaceFile("members.jsonl", "{\"id\":1,\"name\":\"\xc5\xb7\xd1\xf4\"}\n")), "bundle_bad_encoding", "members.jsonl"},
 		{"not JSON", rewrite(t, good, replaceFile("events.jsonl", "{\"id\":1,\n")), "bundle_bad_encoding", "events.jsonl"},

@@ -77,10 +77,15 @@ func (s *CertificateService) Revoke(serial, reason string) (Certificate, error) 
 	return s.repo.RevokeCertificate(serial, reason, c)
 }
 
-// Revocation says whether serial was issued here and is revoked.
-func (s *CertificateService) Revocation(serial string) (issued, revoked bool, reason string, err error) {
+// Revocation says whether serial was issued, by whom and whether it is
+// revoked.
+func (s *CertificateService) Revocation(serial string) (IssuedCertificate, error) {
 	c, ok, err := s.repo.GetCertificate(serial)
-	return ok, c.Revoked, c.RevokedReason, err
+	if err != nil || !ok {
+		return IssuedCertificate{}, err
+	}
+	chapter, err := s.repo.CertificateChapter(serial)
+	return IssuedCertificate{Issued: true, Revoked: c.Revoked, RevokedReason: c.RevokedReason, Chapter: chapter}, err
 }
 
 // ForBatch issues the honor certificates of a published batch.

@@ -52,7 +52,7 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	}
 	svc.Events = &EventService{repo: repo, settings: settings, rules: rulesSvc, levels: svc.Levels, renderer: renderer}
 	svc.Certificates = &CertificateService{repo: repo, settings: settings, levels: svc.Levels, jobs: NewJobs(clock), renderer: renderer}
-	svc.Trust = &TrustService{repo: repo, change: settings.change, revocations: svc.Certificates}
+	svc.Trust = &TrustService{repo: repo, change: settings.change, revocations: svc.Certificates, chapterKeys: func() ([]ChapterKeys, error) { return repo.TrustedChapterKeys() }}
 	svc.Certificates.trust = svc.Trust
 	svc.Trophies = &TrophyService{repo: repo, settings: settings, levels: svc.Levels, renderer: renderer}
 	svc.Benefits = &BenefitService{repo: repo}

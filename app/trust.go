@@ -47,10 +47,20 @@ type Verification struct {
 	RevokedReason string       `json:"revoked_reason,omitempty"`
 }
 
-// Revocations answers whether a certificate serial was issued here and
-// whether it was revoked since.
+// IssuedCertificate is what this database records of a certificate serial.
+type IssuedCertificate struct {
+	Issued        bool   `json:"issued"`
+	Revoked       bool   `json:"revoked"`
+	RevokedReason string `json:"revoked_reason"`
+	// Chapter is the merged chapter the certificate came from, "" for one
+	// issued here.
+	Chapter string `json:"chapter"`
+}
+
+// Revocations answers whether a certificate serial was issued (here, or by
+// a chapter merged here) and whether it was revoked since.
 type Revocations interface {
-	Revocation(serial string) (issued, revoked bool, reason string, err error)
+	Revocation(serial string) (IssuedCertificate, error)
 }
 
 // MaxVerifyBytes bounds an image or PDF handed to VerifyImage or VerifyPDF.
@@ -64,8 +74,9 @@ type TrustService struct {
 	// change names who makes the key, for its audit entry.
 	change      func() (Change, error)
 	revocations Revocations
-	// others are the public keys of other chapters trusted besides ours.
-	others []ed25519.PublicKey
+	// chapterKeys lists the merged chapters' keys (headquarters), nil
+	// where there are none to ask for.
+	chapterKeys func() ([]ChapterKeys, error)
 
 	mu      sync.Mutex
 	key     ed25519.PrivateKey
@@ -129,23 +140,35 @@ func (s *TrustService) ExportPublicKey() (string, error) {
 	return string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})), nil
 }
 
-// trusted lists the keys whose certificates verify: ours first.
-func (s *TrustService) trusted() ([]ed25519.PublicKey, error) {
+// verifySigned checks a payload's signature against our key, then each
+// merged chapter's keys, and says whose key signed it ("" for ours).
+func (s *TrustService) verifySigned(payload string) (sign.Claims, string, error) {
 	key, _, err := s.chapterKey()
 	if err != nil {
-		return nil, err
+		return sign.Claims{}, "", err
 	}
-	return append([]ed25519.PublicKey{key.Public().(ed25519.PublicKey)}, s.others...), nil
+	claims, err := sign.Verify(payload, []ed25519.PublicKey{key.Public().(ed25519.PublicKey)})
+	if !errors.Is(err, sign.ErrUnknownIssuer) || s.chapterKeys == nil {
+		return claims, "", err
+	}
+	chapters, listErr := s.chapterKeys()
+	if listErr != nil {
+		return sign.Claims{}, "", listErr
+	}
+	for _, c := range chapters {
+		if claims, err := sign.Verify(payload, c.Keys); !errors.Is(err, sign.ErrUnknownIssuer) {
+			return claims, c.Chapter, err
+		}
+	}
+	return sign.Claims{}, "", err
 }
 
 // Verify checks one payload, as scanned or pasted. Surrounding white space
-// is dropped; anything else in the text counts.
+// is dropped; anything else in the text counts. At headquarters a merged
+// chapter's certificate verifies by that chapter's key and is valid only as
+// that chapter's: a chapter's key cannot vouch for another's serial.
 func (s *TrustService) Verify(input string) (Verification, error) {
-	keys, err := s.trusted()
-	if err != nil {
-		return Verification{}, err
-	}
-	claims, err := sign.Verify(strings.TrimSpace(input), keys)
+	claims, signer, err := s.verifySigned(strings.TrimSpace(input))
 	switch {
 	case errors.Is(err, sign.ErrMalformed):
 		return Verification{Status: StatusMalformed, Reason: err.Error()}, nil
@@ -156,20 +179,29 @@ func (s *TrustService) Verify(input string) (Verification, error) {
 	case err != nil:
 		return Verification{}, err
 	}
-	issued, revoked, why, err := s.revocations.Revocation(claims.Serial)
+	rec, err := s.revocations.Revocation(claims.Serial)
 	if err != nil {
 		return Verification{}, err
 	}
 	v := Verification{Claims: &claims}
 	switch {
-	case !issued:
+	case !rec.Issued:
 		v.Status, v.Reason = StatusUnknownSerial, "signed by a trusted key, but no certificate "+claims.Serial+" was issued from this database"
-	case revoked:
-		v.Status, v.Reason, v.RevokedReason = StatusRevoked, "the certificate was revoked", why
+	case rec.Chapter != signer:
+		v.Status, v.Reason = StatusUnknownSerial, "signed by "+issuerName(signer)+", but certificate "+claims.Serial+" here is "+issuerName(rec.Chapter)+"'s"
+	case rec.Revoked:
+		v.Status, v.Reason, v.RevokedReason = StatusRevoked, "the certificate was revoked", rec.RevokedReason
 	default:
 		v.Status, v.Reason = StatusValid, "signed by a trusted key and not revoked"
 	}
 	return v, nil
+}
+
+func issuerName(chapter string) string {
+	if chapter == "" {
+		return "this database's own key"
+	}
+	return "chapter " + chapter
 }
 
 // VerifyImage checks every certificate code in a PNG or JPEG image.

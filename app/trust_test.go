@@ -33,10 +33,15 @@ func (f *fakeKeys) ChapterKey(Change) (ed25519.PrivateKey, time.Time, error) {
 // issued, not revoked); absent serials were not issued.
 type revocationList map[string]string
 
-func (r revocationList) Revocation(serial string) (bool, bool, string, error) {
+func (r revocationList) Revocation(serial string) (IssuedCertificate, error) {
 	reason, ok := r[serial]
-	return ok, ok && reason != "", reason, nil
+	return IssuedCertificate{Issued: ok, Revoked: ok && reason != "", RevokedReason: reason}, nil
 }
+
+// issuedList answers with the certificates it holds by serial.
+type issuedList map[string]IssuedCertificate
+
+func (l issuedList) Revocation(serial string) (IssuedCertificate, error) { return l[serial], nil }
 
 func keyFromSeed(b byte) ed25519.PrivateKey {
 	return ed25519.NewKeyFromSeed(bytes.Repeat([]byte{b}, ed25519.SeedSize))
@@ -105,16 +110,43 @@ func TestTrustVerify(t *testing.T) {
 	}
 }
 
-func TestTrustTrustsOtherChaptersKeys(t *testing.T) {
-	trust, _ := newTrust(revocationList{"S-1": ""})
-	other := keyFromSeed(2)
-	trust.others = []ed25519.PublicKey{other.Public().(ed25519.PublicKey)}
-	p, err := sign.Sign(claims("S-1"), other)
-	if err != nil {
-		t.Fatal(err)
+func TestTrustTrustsMergedChaptersKeysForTheirOwnCertificates(t *testing.T) {
+	trust, _ := newTrust(nil)
+	sh, shBefore := keyFromSeed(2), keyFromSeed(3)
+	trust.chapterKeys = func() ([]ChapterKeys, error) {
+		return []ChapterKeys{{Chapter: "SH", Keys: []ed25519.PublicKey{sh.Public().(ed25519.PublicKey), shBefore.Public().(ed25519.PublicKey)}}}, nil
 	}
-	if got, err := trust.Verify(p); err != nil || got.Status != StatusValid {
-		t.Errorf("got %+v, %v, want valid", got, err)
+	trust.revocations = issuedList{
+		"SH-1": {Issued: true, Chapter: "SH"},
+		"SH-2": {Issued: true, Revoked: true, RevokedReason: "印错", Chapter: "SH"},
+		"HQ-1": {Issued: true},
+		"HZ-1": {Issued: true, Chapter: "HZ"},
+	}
+	signed := func(serial string, key ed25519.PrivateKey) string {
+		p, err := sign.Sign(claims(serial), key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	for _, tc := range []struct {
+		name, payload, want string
+	}{
+		{"the chapter's certificate", signed("SH-1", sh), StatusValid},
+		{"signed with the key the chapter had before", signed("SH-1", shBefore), StatusValid},
+		{"revoked in the chapter's bundle", signed("SH-2", sh), StatusRevoked},
+		{"headquarters' own serial under the chapter's key", signed("HQ-1", sh), StatusUnknownSerial},
+		{"another chapter's serial under the chapter's key", signed("HZ-1", sh), StatusUnknownSerial},
+		{"the chapter's serial under headquarters' key", mustSignClaims(t, trust, claims("SH-1")), StatusUnknownSerial},
+		{"headquarters' own certificate", mustSignClaims(t, trust, claims("HQ-1")), StatusValid},
+		{"a chapter not merged here", signed("SH-1", keyFromSeed(4)), StatusUnknownIssuer},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := trust.Verify(tc.payload)
+			if err != nil || got.Status != tc.want {
+				t.Errorf("Verify = %+v, %v; want %s", got, err, tc.want)
+			}
+		})
 	}
 }
 

@@ -127,7 +127,58 @@ func readBundleLines(tx *bolt.Tx, keep func(entity string, id uint64) bool, sinc
 		audit = append(audit, bytes.Clone(v))
 	}
 	lines["audit.jsonl"] = audit
+	if lines["deletions.jsonl"], err = deletedSince(tx, since); err != nil {
+		return nil, err
+	}
 	return lines, nil
+}
+
+// deletableBuckets hold the records whose deletions a bundle carries.
+var deletableBuckets = map[string][]byte{"member": bucketMembers, "group": bucketGroups, "event": bucketEvents, "contribution": bucketContributions}
+
+// deletedSince lists, as deletions.jsonl lines, the records audited after
+// seq that are no longer here: only a deletion removes one, and IDs are
+// never reused. The audit index has each record's entries together, in
+// sequence order, so the last one of a record says whether it is recent;
+// records come in ID order, as the bucket has them, so one cursor walking
+// alongside answers whether each is still there.
+func deletedSince(tx *bolt.Tx, seq uint64) ([][]byte, error) {
+	out := [][]byte{}
+	for _, entity := range app.DeletableEntities {
+		records := tx.Bucket(deletableBuckets[entity]).Cursor()
+		rk, _ := records.First()
+		prefix := []byte(entity + "/")
+		c := tx.Bucket(bucketAuditIndex).Cursor()
+		var id, last uint64
+		flush := func() error {
+			for rk != nil && btoi(rk) < id {
+				rk, _ = records.Next()
+			}
+			if last <= seq || rk != nil && btoi(rk) == id {
+				return nil
+			}
+			line, err := json.Marshal(app.BundleDeletion{Entity: entity, ID: id})
+			out = append(out, line)
+			return err
+		}
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			if len(k) != len(prefix)+16 {
+				continue
+			}
+			if next := btoi(k[len(prefix) : len(prefix)+8]); next != id && last > 0 {
+				if err := flush(); err != nil {
+					return nil, err
+				}
+			}
+			id, last = btoi(k[len(prefix):len(prefix)+8]), btoi(k[len(prefix)+8:])
+		}
+		if last > 0 {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
 }
 
 // decodeKept decodes a bucket's JSON records in key order, keeping those

@@ -2,10 +2,14 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/ed25519"
+	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"maps"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,14 +22,17 @@ import (
 
 // Headquarters keeps, besides the ordinary buckets that merged records go
 // into (so standings and lists cover every chapter):
-//   - chapters: chapter ID → the chapter and the key trusted for it;
+//   - chapters: chapter ID → the chapter and the keys trusted for it;
 //   - merged_ids: chapter \0 kind code, source ID → the record's local ID,
 //     so a second merge of the same records finds them;
 //   - origins: kind code, local key \0 chapter → source ID, the chapters a
-//     record came from (a member may have several: affiliations);
+//     member or a keyed record (level, certificate) came from (a member
+//     may have several: affiliations);
 //   - chapter_records: chapter \0 file \0 key → a record kept as the
-//     chapter sent it (batches, trophy orders and the chapter's audit,
-//     whose keys are per chapter and would collide here).
+//     chapter sent it: batches, trophy orders and the chapter's audit,
+//     whose keys are per chapter and would collide here, and each member
+//     record as the chapter last sent it, which the next update from it
+//     is compared with (file "members").
 var (
 	bucketChapters       = []byte("chapters")
 	bucketMergedIDs      = []byte("merged_ids")
@@ -37,6 +44,9 @@ type chapterRecord struct {
 	Chapter     app.BundleChapter `json:"chapter"`
 	PublicKey   string            `json:"public_key"`
 	FirstMerged time.Time         `json:"first_merged"`
+	// EarlierKeys are the keys an operator-accepted new key replaced:
+	// certificates the chapter signed with them stay genuine.
+	EarlierKeys []string `json:"earlier_keys,omitempty"`
 }
 
 // mergeStep is how many records go by between progress reports and
@@ -57,18 +67,34 @@ type merger struct {
 	local map[string]map[uint64]uint64
 	// ok lists the bundle's records that will be placed, by kind.
 	ok map[string]map[uint64]bool
+	// fresh lists the local IDs this merge allocated, by kind.
+	fresh map[string]map[uint64]bool
 	// chapterChanged: the chapter is new, renamed or has a new key.
 	chapterChanged bool
-	// pending are the new contributions' index entries and refs the
-	// member references they add, written sorted once all are known (see
-	// kindCodes on why order matters).
-	pending []pendingPut
-	refs    map[uint64]int64
+	// byMember, byYear and refs are the new contributions' index entries
+	// and the member references they add, written sorted once all are
+	// known (see kindCodes on why order matters).
+	byMember []memberIndexEntry
+	byYear   []yearIndexEntry
+	refs     map[uint64]int64
+	// sent are the member records as the chapter sent them (keepSent).
+	sent []archived
+	// claimed are the new members' phones and emails, by index bucket.
+	claimed map[string]map[string]uint64
 }
 
-type pendingPut struct {
-	bucket     []byte
-	key, value []byte
+// archived is a record kept in chapter_records, under its key in its file.
+type archived struct {
+	key  string
+	data []byte
+}
+
+type memberIndexEntry struct{ member, contribution uint64 }
+
+type yearIndexEntry struct {
+	year         uint16
+	contribution uint64
+	record       []byte
 }
 
 // indexLater queues a new contribution's index entries.
@@ -77,32 +103,37 @@ func (m *merger) indexLater(c app.Contribution) error {
 	if err != nil {
 		return err
 	}
-	m.pending = append(m.pending, pendingPut{bucketContribByMember, append(itob(c.MemberID), itob(c.ID)...), nil},
-		pendingPut{bucketContribByYear, append(yearPrefix(c.Year()), itob(c.ID)...), rec})
+	m.byMember = append(m.byMember, memberIndexEntry{c.MemberID, c.ID})
+	m.byYear = append(m.byYear, yearIndexEntry{pointsRecordYear(rec), c.ID, rec})
 	m.refs[c.MemberID]++
 	return nil
 }
 
 // flushIndexes writes the queued index entries and references in key order.
 func (m *merger) flushIndexes() error {
-	slices.SortFunc(m.pending, func(a, b pendingPut) int {
-		if c := bytes.Compare(a.bucket, b.bucket); c != 0 {
-			return c
-		}
-		return bytes.Compare(a.key, b.key)
+	slices.SortFunc(m.byMember, func(a, b memberIndexEntry) int {
+		return cmp.Or(cmp.Compare(a.member, b.member), cmp.Compare(a.contribution, b.contribution))
 	})
-	for _, p := range m.pending {
-		if err := m.tx.Bucket(p.bucket).Put(p.key, p.value); err != nil {
+	slices.SortFunc(m.byYear, func(a, b yearIndexEntry) int {
+		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.contribution, b.contribution))
+	})
+	byMember, byYear := m.tx.Bucket(bucketContribByMember), m.tx.Bucket(bucketContribByYear)
+	for _, e := range m.byMember {
+		if err := byMember.Put(append(itob(e.member), itob(e.contribution)...), nil); err != nil {
 			return err
 		}
 	}
-	ids := slices.Sorted(maps.Keys(m.refs))
-	for _, id := range ids {
+	for _, e := range m.byYear {
+		if err := byYear.Put(append(yearPrefix(int(e.year)), itob(e.contribution)...), e.record); err != nil {
+			return err
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(m.refs)) {
 		if err := addMemberRef(m.tx, id, m.refs[id]); err != nil {
 			return err
 		}
 	}
-	m.pending, m.refs = nil, map[uint64]int64{}
+	m.byMember, m.byYear, m.refs = nil, nil, map[uint64]int64{}
 	return nil
 }
 
@@ -113,16 +144,18 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 	d := &b.Data
 	m := &merger{b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
 		counts: map[string]*app.MergeCount{}, local: map[string]map[uint64]uint64{}, ok: map[string]map[uint64]bool{},
-		refs: map[uint64]int64{},
+		fresh: map[string]map[uint64]bool{},
+		refs:  map[uint64]int64{}, claimed: map[string]map[string]uint64{},
 		total: len(d.Members) + len(d.Groups) + len(d.Events) + len(d.Contributions) + len(d.Decisions) +
-			len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + len(d.Audit)}
+			len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + len(d.Audit) + len(d.Deletions)}
 	for _, k := range []string{"member", "group", "event", "contribution", "decision", "level", "certificate", "batch", "trophy", "audit"} {
 		m.counts[k] = &app.MergeCount{Kind: k}
 		res.Counts = append(res.Counts, app.MergeCount{Kind: k})
 	}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		m.tx = tx
-		steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.members, m.linked, m.levels, m.certificates, m.archive, m.cancelled}
+		fillAppendedBuckets(tx)
+		steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.loadPlaced, m.members, m.linked, m.levels, m.certificates, m.archive, m.deletions, m.cancelled}
 		for _, step := range steps {
 			if err := step(); err != nil {
 				return err
@@ -131,7 +164,7 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 		for i := range res.Counts {
 			c := m.counts[res.Counts[i].Kind]
 			res.Counts[i] = *c
-			res.Changed = res.Changed || c.Added > 0 || c.Updated > 0
+			res.Changed = res.Changed || c.Added > 0 || c.Updated > 0 || c.Deleted > 0
 		}
 		res.Changed = res.Changed || m.chapterChanged || res.Linked > 0
 		if !res.Changed {
@@ -187,6 +220,9 @@ func (m *merger) trustKey(acceptKey bool, ch app.Change) error {
 		return err
 	}
 	next := chapterRecord{Chapter: man.Chapter, PublicKey: man.PublicKey, FirstMerged: ch.At}
+	if found {
+		next.FirstMerged, next.EarlierKeys = known.FirstMerged, known.EarlierKeys
+	}
 	switch {
 	case !found:
 		m.res.NewChapter = true
@@ -196,11 +232,9 @@ func (m *merger) trustKey(acceptKey bool, ch app.Change) error {
 			WithParams("bundle", m.b.Name, "chapter", m.chapter, "new", m.res.Fingerprint, "old", app.KeyFingerprint(known.PublicKey))
 	case known.PublicKey != man.PublicKey:
 		m.res.KeyChanged = true
-		next.FirstMerged = known.FirstMerged
+		next.EarlierKeys = append(slices.DeleteFunc(slices.Clone(known.EarlierKeys), func(k string) bool { return k == man.PublicKey }), known.PublicKey)
 	case known.Chapter == man.Chapter:
 		return nil
-	default:
-		next.FirstMerged = known.FirstMerged
 	}
 	m.chapterChanged = true
 	return put(chapters, []byte(m.chapter), next)
@@ -222,19 +256,49 @@ func originKey(kind string, local []byte, chapter string) []byte {
 	return append(append(k, 0), chapter...)
 }
 
+// fillAppendedBuckets packs the pages of the buckets a merge fills in key
+// order: bbolt splits a page at half by default, which for keys that only
+// ever append leaves every page half empty and doubles what the commit
+// writes. The setting lasts for the transaction.
+func fillAppendedBuckets(tx *bolt.Tx) {
+	for _, name := range [][]byte{bucketMergedIDs, bucketOrigins, bucketChapterRecords, bucketMembers, bucketMemberIndex,
+		bucketContributions, bucketContribByMember, bucketContribByYear, bucketEvents, bucketDecisions} {
+		tx.Bucket(name).FillPercent = 1
+	}
+}
+
+// loadPlaced reads where the chapter's records went in earlier merges, in
+// one pass over its merged_ids, so that resolving a reference is a map
+// lookup (and safe on every core) rather than a bucket search.
+func (m *merger) loadPlaced() error {
+	kinds := map[byte]string{}
+	for k, code := range kindCodes {
+		kinds[code] = k
+	}
+	prefix := []byte(m.chapter + "\x00")
+	c := m.tx.Bucket(bucketMergedIDs).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		rest := k[len(prefix):]
+		if len(rest) != 9 || kinds[rest[0]] == "" {
+			return errors.New("damaged merged_ids key")
+		}
+		kind := kinds[rest[0]]
+		if m.local[kind] == nil {
+			m.local[kind] = map[uint64]uint64{}
+		}
+		m.local[kind][btoi(rest[1:])] = btoi(v)
+	}
+	return nil
+}
+
 // resolve is the local ID of a chapter's record, placed by this merge or
-// an earlier one; 0 stays 0.
+// an earlier one (see loadPlaced); 0 stays 0.
 func (m *merger) resolve(kind string, src uint64) (uint64, bool) {
 	if src == 0 {
 		return 0, true
 	}
-	if id, ok := m.local[kind][src]; ok {
-		return id, true
-	}
-	if v := m.tx.Bucket(bucketMergedIDs).Get(mergedKey(m.chapter, kind, src)); v != nil {
-		return btoi(v), true
-	}
-	return 0, false
+	id, ok := m.local[kind][src]
+	return id, ok
 }
 
 // placeable: the record is here already or this merge will place it.
@@ -245,7 +309,9 @@ func (m *merger) placeable(kind string, src uint64) bool {
 	return m.ok[kind][src]
 }
 
-// bind records where a chapter's record went.
+// bind records where a chapter's record went. Only members need to know
+// their chapters (affiliations); the other kinds are found from the
+// chapter's side, in merged_ids.
 func (m *merger) bind(kind string, src, local uint64) error {
 	if m.local[kind] == nil {
 		m.local[kind] = map[uint64]uint64{}
@@ -253,6 +319,9 @@ func (m *merger) bind(kind string, src, local uint64) error {
 	m.local[kind][src] = local
 	if err := m.tx.Bucket(bucketMergedIDs).Put(mergedKey(m.chapter, kind, src), itob(local)); err != nil {
 		return err
+	}
+	if kind != "member" {
+		return nil
 	}
 	return m.tx.Bucket(bucketOrigins).Put(originKey(kind, itob(local), m.chapter), itob(src))
 }
@@ -284,14 +353,52 @@ func (m *merger) conflict(kind string, src, reason, field, incoming, existing st
 	m.counts[kind].HeldBack++
 }
 
-func contactHolder(tx *bolt.Tx, bucket []byte, val string) uint64 {
+// holder is the member who has a phone or email: claimed by a new member
+// of this merge (see claimNew) or in the index.
+func (m *merger) holder(bucket []byte, val string) uint64 {
 	if val == "" {
 		return 0
 	}
-	if v := tx.Bucket(bucket).Get([]byte(val)); v != nil {
+	if id, ok := m.claimed[string(bucket)][val]; ok {
+		return id
+	}
+	if v := m.tx.Bucket(bucket).Get([]byte(val)); v != nil {
 		return btoi(v)
 	}
 	return 0
+}
+
+// claimNew gives a new member's phone and email (free: see holder) to it.
+// They reach the index once all members are placed, in key order: phone
+// numbers and addresses come in no order, and bbolt inserting each into
+// the middle of what the transaction already added is quadratic.
+func (m *merger) claimNew(mem app.Member) {
+	for _, ct := range []struct {
+		bucket []byte
+		val    string
+	}{{bucketPhones, mem.Phone}, {bucketEmails, mem.Email}} {
+		if ct.val == "" {
+			continue
+		}
+		if m.claimed[string(ct.bucket)] == nil {
+			m.claimed[string(ct.bucket)] = map[string]uint64{}
+		}
+		m.claimed[string(ct.bucket)][ct.val] = mem.ID
+	}
+}
+
+func (m *merger) flushClaims() error {
+	for _, bucket := range [][]byte{bucketPhones, bucketEmails} {
+		claims := m.claimed[string(bucket)]
+		b := m.tx.Bucket(bucket)
+		for _, val := range slices.Sorted(maps.Keys(claims)) {
+			if err := b.Put([]byte(val), itob(claims[val])); err != nil {
+				return err
+			}
+		}
+	}
+	m.claimed = map[string]map[string]uint64{}
+	return nil
 }
 
 // members places each member: one merged before is updated if only this
@@ -312,7 +419,7 @@ func (m *merger) members() error {
 			}
 			continue
 		}
-		p, e := contactHolder(m.tx, bucketPhones, mem.Phone), contactHolder(m.tx, bucketEmails, mem.Email)
+		p, e := m.holder(bucketPhones, mem.Phone), m.holder(bucketEmails, mem.Email)
 		srcID := strconv.FormatUint(src, 10)
 		if p != 0 && e != 0 && p != e {
 			m.conflict("member", srcID, app.ConflictContactsSplit, "phone/email", mem.Phone+" / "+mem.Email, strconv.FormatUint(p, 10)+" / "+strconv.FormatUint(e, 10), p)
@@ -338,6 +445,9 @@ func (m *merger) members() error {
 			if err := m.bind("member", src, holder); err != nil {
 				return err
 			}
+			if err := m.keepSent(src, mem); err != nil {
+				return err
+			}
 			m.res.Linked++
 			continue
 		}
@@ -346,47 +456,61 @@ func (m *merger) members() error {
 			return err
 		}
 		mem.ID = id
-		if err := claimContacts(m.tx, nil, &mem); err != nil {
-			return err
-		}
+		m.claimNew(mem)
 		if err := writeMember(m.tx, mem); err != nil {
 			return err
 		}
 		if err := m.bind("member", src, id); err != nil {
 			return err
 		}
+		if err := m.keepSent(src, mem); err != nil {
+			return err
+		}
 		m.counts["member"].Added++
 	}
-	return nil
+	return m.flushClaims()
 }
 
-// updateMember applies a chapter's newer record to a member only it has;
-// a member of several chapters keeps the record first merged, and a name
-// that no longer agrees is a conflict.
+// updateMember applies a chapter's newer record. A member only this
+// chapter has takes the record whole. A member of several chapters takes,
+// field by field, what this chapter changed since the record it sent
+// before (kept by keepSent): the chapter that changed a field last wins,
+// and fields it did not touch keep what other chapters (or the record
+// first merged) gave them. Archived is the exception: the person stays
+// active while any of their chapters has them active. A phone or email
+// another member holds is a conflict, and nothing of the update applies.
 func (m *merger) updateMember(local uint64, in app.Member) error {
 	existing, err := loadMember(m.tx, local)
 	if err != nil {
 		return err
 	}
-	srcID := strconv.FormatUint(in.ID, 10)
-	in.ID = local
-	if sameJSON(existing, in) {
-		m.counts["member"].Unchanged++
-		return nil
-	}
+	src := in.ID
+	srcID := strconv.FormatUint(src, 10)
+	next := in
+	next.ID = local
 	if n, _ := m.affiliations("member", itob(local)); n > 1 {
-		if strings.TrimSpace(existing.Name) != strings.TrimSpace(in.Name) {
-			m.conflict("member", srcID, app.ConflictNameDiffers, "name", in.Name, existing.Name, local)
-			return nil
+		sent, found, err := m.sentMember(m.chapter, src)
+		if err != nil {
+			return err
 		}
+		if !found {
+			// Merged before this database kept what chapters sent: from
+			// now on this record is what the chapter sent.
+			sent = in
+		}
+		if next, err = m.mergeMemberFields(existing, sent, in); err != nil {
+			return err
+		}
+	}
+	if sameJSON(existing, next) {
 		m.counts["member"].Unchanged++
-		return nil
+		return m.keepSent(src, in)
 	}
 	for _, ct := range []struct {
 		bucket       []byte
 		field, value string
-	}{{bucketPhones, "phone", in.Phone}, {bucketEmails, "email", in.Email}} {
-		if h := contactHolder(m.tx, ct.bucket, ct.value); h != 0 && h != local {
+	}{{bucketPhones, "phone", next.Phone}, {bucketEmails, "email", next.Email}} {
+		if h := m.holder(ct.bucket, ct.value); h != 0 && h != local {
 			other, err := loadMember(m.tx, h)
 			if err != nil {
 				return err
@@ -395,14 +519,96 @@ func (m *merger) updateMember(local uint64, in app.Member) error {
 			return nil
 		}
 	}
-	if err := claimContacts(m.tx, &existing, &in); err != nil {
+	if err := claimContacts(m.tx, &existing, &next); err != nil {
 		return err
 	}
-	if err := writeMember(m.tx, in); err != nil {
+	if err := writeMember(m.tx, next); err != nil {
 		return err
 	}
 	m.counts["member"].Updated++
-	return nil
+	return m.keepSent(src, in)
+}
+
+// memberOwnFields are the Member fields that say how headquarters keeps
+// the record rather than what a chapter knows of the person.
+var memberOwnFields = map[string]bool{"ID": true, "Version": true, "CreatedAt": true, "UpdatedAt": true, "Archived": true}
+
+// mergeMemberFields is existing with the fields the chapter changed from
+// sent to in, a new version if any changed, and archived only if every
+// chapter of the member has them archived.
+func (m *merger) mergeMemberFields(existing, sent, in app.Member) (app.Member, error) {
+	next := existing
+	nv, sv, iv := reflect.ValueOf(&next).Elem(), reflect.ValueOf(sent), reflect.ValueOf(in)
+	for i := range nv.NumField() {
+		if memberOwnFields[nv.Type().Field(i).Name] || reflect.DeepEqual(sv.Field(i).Interface(), iv.Field(i).Interface()) {
+			continue
+		}
+		nv.Field(i).Set(iv.Field(i))
+	}
+	archived, err := m.archivedEverywhere(existing.ID, in.Archived)
+	if err != nil {
+		return next, err
+	}
+	next.Archived = archived
+	if !sameJSON(existing, next) {
+		next.Version = existing.Version + 1
+		if in.UpdatedAt.After(existing.UpdatedAt) {
+			next.UpdatedAt = in.UpdatedAt
+		}
+	}
+	return next, nil
+}
+
+// archivedEverywhere: this chapter says archived, and so does the last
+// record every other chapter of the member sent (one that never sent one
+// here counts as the member as it is).
+func (m *merger) archivedEverywhere(local uint64, here bool) (bool, error) {
+	if !here {
+		return false, nil
+	}
+	prefix := append(append([]byte{kindCodes["member"]}, itob(local)...), 0)
+	c := m.tx.Bucket(bucketOrigins).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		chapter := string(k[len(prefix):])
+		if chapter == m.chapter {
+			continue
+		}
+		sent, found, err := m.sentMember(chapter, btoi(v))
+		if err != nil {
+			return false, err
+		}
+		if !found {
+			existing, err := loadMember(m.tx, local)
+			if err != nil {
+				return false, err
+			}
+			sent = existing
+		}
+		if !sent.Archived {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+func sentMemberKey(chapter string, src uint64) []byte {
+	return append([]byte(chapter+"\x00members\x00"), itob(src)...)
+}
+
+// keepSent keeps the member record as the chapter sent it, with the
+// chapter's ID: the next update from the chapter is compared with it.
+// archive writes it with the chapter's other records, in key order.
+func (m *merger) keepSent(src uint64, in app.Member) error {
+	in.ID = src
+	data, err := json.Marshal(in)
+	m.sent = append(m.sent, archived{string(itob(src)), data})
+	return err
+}
+
+func (m *merger) sentMember(chapter string, src uint64) (app.Member, bool, error) {
+	var sent app.Member
+	found, err := get(m.tx.Bucket(bucketChapterRecords), sentMemberKey(chapter, src), &sent)
+	return sent, found, err
 }
 
 func sameJSON(a, b any) bool {
@@ -435,10 +641,12 @@ type linkedKind[T any] struct {
 	// reindex moves index entries and member references from old (nil for
 	// a new record) to v.
 	reindex func(tx *bolt.Tx, old, v *T) error
+	// encode is json.Marshal, or a faster equivalent.
+	encode func(v *T) ([]byte, error)
 }
 
 func (k *linkedKind[T]) decide(m *merger) {
-	m.ok[k.kind] = map[uint64]bool{}
+	m.ok[k.kind] = make(map[uint64]bool, len(k.recs))
 	for i := range k.recs {
 		if k.refsOK(m, &k.recs[i]) {
 			m.ok[k.kind][*k.id(&k.recs[i])] = true
@@ -449,6 +657,11 @@ func (k *linkedKind[T]) decide(m *merger) {
 func (k *linkedKind[T]) allocate(m *merger) error {
 	slices.SortFunc(k.recs, func(a, b T) int { return cmpID(*k.id(&a), *k.id(&b)) })
 	b := m.tx.Bucket(k.bucket)
+	fresh := make(map[uint64]bool, len(k.recs))
+	if m.local[k.kind] == nil {
+		m.local[k.kind] = make(map[uint64]uint64, len(k.recs))
+	}
+	m.fresh[k.kind] = fresh
 	for i := range k.recs {
 		src := *k.id(&k.recs[i])
 		if !m.ok[k.kind][src] {
@@ -464,33 +677,60 @@ func (k *linkedKind[T]) allocate(m *merger) error {
 		if err := m.bind(k.kind, src, local); err != nil {
 			return err
 		}
+		fresh[local] = true
 	}
 	return nil
 }
 
+// encoded is a record remapped to local IDs and encoded for its bucket.
+type encoded[T any] struct {
+	local uint64
+	data  []byte
+	rec   T
+}
+
 func (k *linkedKind[T]) write(m *merger) error {
+	// Remapping and encoding read only the merge's maps: they run on every
+	// core before the writes, which bbolt takes one at a time.
+	out := make([]encoded[T], len(k.recs))
+	err := app.InParallel(len(k.recs), func(i int) error {
+		v := k.recs[i]
+		local, ok := m.resolve(k.kind, *k.id(&v))
+		if !ok || !m.ok[k.kind][*k.id(&v)] {
+			return nil
+		}
+		*k.id(&v) = local
+		k.remap(m, &v)
+		encode := k.encode
+		if encode == nil {
+			encode = func(v *T) ([]byte, error) { return json.Marshal(v) }
+		}
+		data, err := encode(&v)
+		out[i] = encoded[T]{local, data, v}
+		return err
+	})
+	if err != nil {
+		return err
+	}
 	b := m.tx.Bucket(k.bucket)
 	count := m.counts[k.kind]
-	for i := range k.recs {
+	for i := range out {
 		if err := m.step(); err != nil {
 			return err
 		}
-		v := k.recs[i]
-		src := *k.id(&v)
-		if !m.ok[k.kind][src] {
+		e := &out[i]
+		if e.data == nil {
 			count.HeldBack++
 			continue
 		}
-		local, _ := m.resolve(k.kind, src)
-		*k.id(&v) = local
-		k.remap(m, &v)
-		data, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
 		var old *T
-		if raw := b.Get(itob(local)); raw != nil {
-			if bytes.Equal(raw, data) {
+		var raw []byte
+		// A record given a new ID by this merge cannot be here yet.
+		if !m.fresh[k.kind][e.local] {
+			raw = b.Get(itob(e.local))
+		}
+		if raw != nil {
+			if bytes.Equal(raw, e.data) {
 				count.Unchanged++
 				continue
 			}
@@ -502,10 +742,10 @@ func (k *linkedKind[T]) write(m *merger) error {
 		} else {
 			count.Added++
 		}
-		if err := k.reindex(m.tx, old, &v); err != nil {
+		if err := k.reindex(m.tx, old, &e.rec); err != nil {
 			return err
 		}
-		if err := b.Put(itob(local), data); err != nil {
+		if err := b.Put(itob(e.local), e.data); err != nil {
 			return err
 		}
 	}
@@ -528,7 +768,7 @@ func (m *merger) linked() error {
 		return true
 	}
 	// A contribution named by an event is placeable when its member is.
-	inBundle := map[uint64]uint64{}
+	inBundle := make(map[uint64]uint64, len(d.Contributions))
 	for _, c := range d.Contributions {
 		inBundle[c.ID] = c.MemberID
 	}
@@ -599,7 +839,8 @@ func (m *merger) linked() error {
 				}
 			}
 			return m.indexLater(*c)
-		}}
+		},
+		encode: func(c *app.Contribution) ([]byte, error) { return app.MarshalContribution(c) }}
 	decisions := &linkedKind[app.Decision]{kind: "decision", bucket: bucketDecisions, recs: slices.Clone(d.Decisions),
 		id: func(x *app.Decision) *uint64 { return &x.ID },
 		refsOK: func(m *merger, x *app.Decision) bool {
@@ -739,41 +980,53 @@ func placeByKey[T any](m *merger, b *bolt.Bucket, kind string, key, origin []byt
 	return nil
 }
 
-// archive keeps the chapter's batches, trophy orders and audit as sent.
+// archive keeps the chapter's batches, trophy orders and audit as sent:
+// the audit lines byte for byte as the bundle carries them (they are only
+// ever handed back), batches and trophy orders as decoded; and the member
+// records keepSent collected. Files go in name order and records in key
+// order, so that bbolt appends (see kindCodes).
 func (m *merger) archive() error {
 	d := &m.b.Data
-	type rec struct {
-		key string
-		v   any
-	}
 	groups := []struct {
 		kind, file string
-		recs       []rec
-	}{{kind: "batch", file: "batches"}, {kind: "trophy", file: "trophies"}, {kind: "audit", file: "audit"}}
+		recs       []archived
+	}{{kind: "audit", file: "audit"}, {kind: "batch", file: "batches"}, {file: "members", recs: m.sent}, {kind: "trophy", file: "trophies"}}
+	groups[0].recs = make([]archived, len(d.Audit))
+	for i, x := range d.Audit {
+		groups[0].recs[i] = archived{string(itob(x.ID)), x.Line}
+	}
 	for _, x := range d.Batches {
-		groups[0].recs = append(groups[0].recs, rec{x.ID, x})
+		data, err := json.Marshal(x)
+		if err != nil {
+			return err
+		}
+		groups[1].recs = append(groups[1].recs, archived{x.ID, data})
 	}
 	for _, x := range d.Trophies {
-		groups[1].recs = append(groups[1].recs, rec{x.BatchID + "/" + strconv.FormatUint(x.MemberID, 10), x})
-	}
-	for _, x := range d.Audit {
-		groups[2].recs = append(groups[2].recs, rec{string(itob(x.ID)), x})
+		data, err := json.Marshal(x)
+		if err != nil {
+			return err
+		}
+		groups[3].recs = append(groups[3].recs, archived{x.BatchID + "/" + strconv.FormatUint(x.MemberID, 10), data})
 	}
 	b := m.tx.Bucket(bucketChapterRecords)
 	for _, g := range groups {
 		count := m.counts[g.kind]
+		if count == nil {
+			// Member records are counted as members.
+			count = &app.MergeCount{}
+		}
+		slices.SortFunc(g.recs, func(a, b archived) int { return strings.Compare(a.key, b.key) })
 		for _, r := range g.recs {
-			if err := m.step(); err != nil {
-				return err
+			if g.kind != "" {
+				if err := m.step(); err != nil {
+					return err
+				}
 			}
 			key := []byte(m.chapter + "\x00" + g.file + "\x00" + r.key)
-			data, err := json.Marshal(r.v)
-			if err != nil {
-				return err
-			}
 			old := b.Get(key)
 			switch {
-			case bytes.Equal(old, data):
+			case bytes.Equal(old, r.data):
 				count.Unchanged++
 				continue
 			case old == nil:
@@ -781,12 +1034,113 @@ func (m *merger) archive() error {
 			default:
 				count.Updated++
 			}
-			if err := b.Put(key, data); err != nil {
+			if err := b.Put(key, r.data); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// deletions removes what the chapter deleted and headquarters had from it,
+// records naming others first (contributions, then events, then groups,
+// then members), as the chapter had to. A member another chapter also
+// has loses this chapter's affiliation only; one that records here still
+// name (from this chapter's records held back, or made here) stays, as a
+// conflict. A record never merged here is nothing to delete.
+func (m *merger) deletions() error {
+	dels := slices.Clone(m.b.Data.Deletions)
+	slices.SortFunc(dels, func(a, b app.BundleDeletion) int {
+		return cmp.Or(cmp.Compare(slices.Index(app.DeletableEntities, a.Entity), slices.Index(app.DeletableEntities, b.Entity)), cmp.Compare(a.ID, b.ID))
+	})
+	for _, d := range dels {
+		if err := m.step(); err != nil {
+			return err
+		}
+		local, ok := m.resolve(d.Entity, d.ID)
+		if !ok || local == 0 {
+			continue
+		}
+		deleted, err := m.deleteRecord(d.Entity, d.ID, local)
+		if err != nil || !deleted {
+			return err
+		}
+		if err := m.tx.Bucket(bucketMergedIDs).Delete(mergedKey(m.chapter, d.Entity, d.ID)); err != nil {
+			return err
+		}
+		if d.Entity == "member" {
+			if err := m.tx.Bucket(bucketChapterRecords).Delete(sentMemberKey(m.chapter, d.ID)); err != nil {
+				return err
+			}
+		}
+		delete(m.local[d.Entity], d.ID)
+		m.counts[d.Entity].Deleted++
+	}
+	return nil
+}
+
+// deleteRecord deletes one record placed from the chapter, with its index
+// entries and references; false when it stays (see deletions).
+func (m *merger) deleteRecord(entity string, src, local uint64) (bool, error) {
+	tx := m.tx
+	if tx.Bucket(deletableBuckets[entity]).Get(itob(local)) == nil {
+		// Gone already (deleted here): only the chapter's link remains.
+		return true, tx.Bucket(bucketOrigins).Delete(originKey(entity, itob(local), m.chapter))
+	}
+	switch entity {
+	case "contribution":
+		old, err := loadContribution(tx, local)
+		if err != nil {
+			return false, err
+		}
+		if err := unindexContribution(tx, old); err != nil {
+			return false, err
+		}
+	case "event":
+		old, err := events.load(tx, local)
+		if err != nil {
+			return false, err
+		}
+		if err := swapRefs(tx, people(old), nil); err != nil {
+			return false, err
+		}
+	case "group":
+		old, err := groups.load(tx, local)
+		if err != nil {
+			return false, err
+		}
+		if err := swapRefs(tx, leadIDs(old), nil); err != nil {
+			return false, err
+		}
+	case "member":
+		return m.deleteMember(src, local)
+	}
+	return true, tx.Bucket(deletableBuckets[entity]).Delete(itob(local))
+}
+
+func (m *merger) deleteMember(src, local uint64) (bool, error) {
+	tx := m.tx
+	origin := originKey("member", itob(local), m.chapter)
+	if n, _ := m.affiliations("member", itob(local)); n > 1 {
+		return true, tx.Bucket(bucketOrigins).Delete(origin)
+	}
+	old, err := loadMember(tx, local)
+	if err != nil {
+		return false, err
+	}
+	if tx.Bucket(bucketMemberRefs).Get(itob(local)) != nil || tx.Bucket(bucketHoldings).Get(itob(local)) != nil {
+		m.conflict("member", strconv.FormatUint(src, 10), app.ConflictMemberInUse, "id", old.Name, old.Name, local)
+		return false, nil
+	}
+	if err := releaseContacts(tx, old); err != nil {
+		return false, err
+	}
+	for _, b := range [][]byte{bucketMembers, bucketMemberIndex} {
+		if err := tx.Bucket(b).Delete(itob(local)); err != nil {
+			return false, err
+		}
+	}
+	return true, tx.Bucket(bucketOrigins).Delete(origin)
 }
 
 // MergedChapters lists the chapters merged here, by ID.
@@ -804,6 +1158,47 @@ func (s *Store) MergedChapters() ([]app.MergedChapter, error) {
 		})
 	})
 	return out, err
+}
+
+// TrustedChapterKeys lists the keys trusted for each merged chapter, by
+// chapter ID: the current key, then those it replaced, latest first.
+func (s *Store) TrustedChapterKeys() ([]app.ChapterKeys, error) {
+	out := []app.ChapterKeys{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketChapters).ForEach(func(_, v []byte) error {
+			var c chapterRecord
+			if err := json.Unmarshal(v, &c); err != nil {
+				return err
+			}
+			keys := app.ChapterKeys{Chapter: c.Chapter.ID}
+			earlier := slices.Clone(c.EarlierKeys)
+			slices.Reverse(earlier)
+			for _, k := range append([]string{c.PublicKey}, earlier...) {
+				pub, err := base64.StdEncoding.DecodeString(k)
+				if err != nil || len(pub) != ed25519.PublicKeySize {
+					return errors.New("damaged chapter key of " + c.Chapter.ID)
+				}
+				keys.Keys = append(keys.Keys, ed25519.PublicKey(pub))
+			}
+			out = append(out, keys)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// CertificateChapter is the chapter a certificate was merged from (its
+// origin); "" for one issued here or none.
+func (s *Store) CertificateChapter(serial string) (string, error) {
+	var chapter string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		prefix := originKey("certificate", []byte(serial), "")
+		if k, _ := tx.Bucket(bucketOrigins).Cursor().Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) {
+			chapter = string(k[len(prefix):])
+		}
+		return nil
+	})
+	return chapter, err
 }
 
 // ChapterRecords returns the records of one file (batches, trophies,

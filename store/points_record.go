@@ -39,6 +39,9 @@ func pointsRecord(c app.Contribution) ([]byte, error) {
 	return append(b, c.Kind...), nil
 }
 
+// pointsRecordYear is the year of a record pointsRecord made.
+func pointsRecordYear(rec []byte) uint16 { return binary.BigEndian.Uint16(rec[8:]) }
+
 var errBadPointsRecord = errors.New("damaged contribution index record")
 
 // decodePointsRecord reads a record; kinds holds the kind names seen so

@@ -106,9 +106,9 @@ func (c *runner) printMerge(outcomes []app.MergeOutcome) {
 		}
 		fmt.Fprintln(c.env.Stdout)
 		tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "  KIND\tADDED\tUPDATED\tUNCHANGED\tHELD BACK")
+		fmt.Fprintln(tw, "  KIND\tADDED\tUPDATED\tUNCHANGED\tHELD BACK\tDELETED")
 		for _, n := range r.Counts {
-			fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\n", n.Kind, n.Added, n.Updated, n.Unchanged, n.HeldBack)
+			fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\t%d\n", n.Kind, n.Added, n.Updated, n.Unchanged, n.HeldBack, n.Deleted)
 		}
 		tw.Flush()
 		fmt.Fprintf(c.env.Stdout, "  %d member(s) already here joined this chapter; %d conflict(s)\n", r.Linked, len(r.Conflicts))

@@ -885,6 +885,7 @@ const en: MessageSchema = {
       updated: 'Updated',
       unchanged: 'Unchanged',
       held_back: 'Held back',
+      deleted: 'Deleted',
     },
     conflict: {
       kind: 'Kind',
@@ -900,6 +901,7 @@ const en: MessageSchema = {
       contact_taken: 'The phone or email belongs to another member',
       level_differs: 'Another chapter gave the same person another level',
       serial_taken: 'Another chapter has this certificate serial',
+      member_in_use: 'The chapter deleted this member, but records at headquarters still name them',
     },
     chaptersTitle: 'Merged chapters',
     chaptersEmpty: 'No chapter merged yet',

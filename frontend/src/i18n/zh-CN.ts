@@ -884,6 +884,7 @@ const zhCN = {
       updated: '更新',
       unchanged: '未变',
       held_back: '暂缓',
+      deleted: '已删除',
     },
     conflict: {
       kind: '类型',
@@ -899,6 +900,7 @@ const zhCN = {
       contact_taken: '手机号或邮箱已属于另一名成员',
       level_differs: '同一人在另一分会的级别不同',
       serial_taken: '证书编号已被另一分会使用',
+      member_in_use: '分会已删除该成员，但总会仍有记录引用其信息',
     },
     chaptersTitle: '已合并的分会',
     chaptersEmpty: '尚未合并任何分会',

@@ -1103,6 +1103,24 @@ export namespace app {
 		}
 	}
 	
+	export class IssuedCertificate {
+	    issued: boolean;
+	    revoked: boolean;
+	    revoked_reason: string;
+	    chapter: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IssuedCertificate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.issued = source["issued"];
+	        this.revoked = source["revoked"];
+	        this.revoked_reason = source["revoked_reason"];
+	        this.chapter = source["chapter"];
+	    }
+	}
 	export class JobStatus {
 	    id: string;
 	    state: string;
@@ -1329,6 +1347,7 @@ export namespace app {
 	    updated: number;
 	    unchanged: number;
 	    held_back: number;
+	    deleted: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new MergeCount(source);
@@ -1341,6 +1360,7 @@ export namespace app {
 	        this.updated = source["updated"];
 	        this.unchanged = source["unchanged"];
 	        this.held_back = source["held_back"];
+	        this.deleted = source["deleted"];
 	    }
 	}
 	export class MergeResult {

@@ -30,7 +30,7 @@ export function Print(arg1:Array<string>,arg2:boolean):Promise<string>;
 
 export function Render(arg1:Array<string>,arg2:boolean):Promise<Array<app.FileResult>>;
 
-export function Revocation(arg1:string):Promise<boolean>;
+export function Revocation(arg1:string):Promise<app.IssuedCertificate>;
 
 export function Revoke(arg1:string,arg2:string):Promise<app.Certificate>;
 

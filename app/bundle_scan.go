@@ -1,0 +1,476 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// A bundle's audit is its largest file, headquarters only keeps it as sent
+// and reads four fields of each entry; its contributions are the most
+// numerous records. Through encoding/json, decoding them (and encoding the
+// audit again) was most of a large merge. Here each line is checked to be
+// one JSON object by the scanner below (the grammar json.Valid accepts,
+// several times faster because it only walks bytes) and its top-level
+// fields are set directly when they have the usual shape.
+
+// maxJSONDepth is encoding/json's nesting limit, so that the scanner and
+// json.Valid agree on every input.
+const maxJSONDepth = 10000
+
+var errNotJSONObject = errors.New("not one JSON object")
+
+// jsonMember is a top-level member of an object: its key as written
+// (between the quotes, escapes untouched) and its value's bytes.
+type jsonMember struct {
+	key, value []byte
+}
+
+// scanObject checks that line is exactly one JSON object, with white space
+// around it allowed, and calls member for each of its top-level members.
+func scanObject(line []byte, member func(jsonMember) error) error {
+	s := jsonScanner{data: line}
+	s.space()
+	if s.i >= len(s.data) || s.data[s.i] != '{' {
+		return errNotJSONObject
+	}
+	if !s.object(1, member) {
+		return errNotJSONObject
+	}
+	if s.err != nil {
+		return s.err
+	}
+	s.space()
+	if s.i != len(s.data) {
+		return errNotJSONObject
+	}
+	return nil
+}
+
+type jsonScanner struct {
+	data []byte
+	i    int
+	// err is what a member callback returned; scanning stops there.
+	err error
+}
+
+func (s *jsonScanner) space() {
+	for s.i < len(s.data) {
+		switch s.data[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+func (s *jsonScanner) value(depth int) bool {
+	if s.i >= len(s.data) {
+		return false
+	}
+	switch c := s.data[s.i]; {
+	case c == '"':
+		return s.str()
+	case c == '{':
+		return s.object(depth+1, nil)
+	case c == '[':
+		return s.array(depth + 1)
+	case c == '-' || c >= '0' && c <= '9':
+		return s.number()
+	case c == 't':
+		return s.literal("true")
+	case c == 'f':
+		return s.literal("false")
+	case c == 'n':
+		return s.literal("null")
+	}
+	return false
+}
+
+// object scans from '{'; member, when set, gets each member (top level only).
+func (s *jsonScanner) object(depth int, member func(jsonMember) error) bool {
+	if depth > maxJSONDepth {
+		return false
+	}
+	s.i++
+	s.space()
+	if s.i < len(s.data) && s.data[s.i] == '}' {
+		s.i++
+		return true
+	}
+	for {
+		if s.i >= len(s.data) || s.data[s.i] != '"' {
+			return false
+		}
+		keyStart := s.i
+		if !s.str() {
+			return false
+		}
+		key := s.data[keyStart+1 : s.i-1]
+		s.space()
+		if s.i >= len(s.data) || s.data[s.i] != ':' {
+			return false
+		}
+		s.i++
+		s.space()
+		valueStart := s.i
+		if !s.value(depth) {
+			return false
+		}
+		if member != nil && s.err == nil {
+			s.err = member(jsonMember{key, s.data[valueStart:s.i]})
+		}
+		s.space()
+		if s.i >= len(s.data) {
+			return false
+		}
+		switch s.data[s.i] {
+		case ',':
+			s.i++
+			s.space()
+		case '}':
+			s.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+func (s *jsonScanner) array(depth int) bool {
+	if depth > maxJSONDepth {
+		return false
+	}
+	s.i++
+	s.space()
+	if s.i < len(s.data) && s.data[s.i] == ']' {
+		s.i++
+		return true
+	}
+	for {
+		if !s.value(depth) {
+			return false
+		}
+		s.space()
+		if s.i >= len(s.data) {
+			return false
+		}
+		switch s.data[s.i] {
+		case ',':
+			s.i++
+			s.space()
+		case ']':
+			s.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// str scans a string from its opening quote past its closing one.
+func (s *jsonScanner) str() bool {
+	s.i++
+	for s.i < len(s.data) {
+		c := s.data[s.i]
+		switch {
+		case c == '"':
+			s.i++
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			s.i++
+			if s.i >= len(s.data) {
+				return false
+			}
+			switch s.data[s.i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				s.i++
+			case 'u':
+				if s.i+4 >= len(s.data) {
+					return false
+				}
+				for _, h := range s.data[s.i+1 : s.i+5] {
+					if !isHex(h) {
+						return false
+					}
+				}
+				s.i += 5
+			default:
+				return false
+			}
+		default:
+			s.i++
+		}
+	}
+	return false
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// number scans -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (s *jsonScanner) number() bool {
+	if s.data[s.i] == '-' {
+		s.i++
+	}
+	switch {
+	case s.i < len(s.data) && s.data[s.i] == '0':
+		s.i++
+	case s.digits() == 0:
+		return false
+	}
+	if s.i < len(s.data) && s.data[s.i] == '.' {
+		s.i++
+		if s.digits() == 0 {
+			return false
+		}
+	}
+	if s.i < len(s.data) && (s.data[s.i] == 'e' || s.data[s.i] == 'E') {
+		s.i++
+		if s.i < len(s.data) && (s.data[s.i] == '+' || s.data[s.i] == '-') {
+			s.i++
+		}
+		if s.digits() == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *jsonScanner) digits() int {
+	start := s.i
+	for s.i < len(s.data) && s.data[s.i] >= '0' && s.data[s.i] <= '9' {
+		s.i++
+	}
+	return s.i - start
+}
+
+func (s *jsonScanner) literal(word string) bool {
+	if len(s.data)-s.i < len(word) || string(s.data[s.i:s.i+len(word)]) != word {
+		return false
+	}
+	s.i += len(word)
+	return true
+}
+
+// BundleAudit is one line of audit.jsonl: the line as the chapter wrote
+// it, kept as is, and the fields headquarters reads.
+type BundleAudit struct {
+	ID       uint64
+	Action   string
+	Entity   string
+	EntityID uint64
+	Line     json.RawMessage
+}
+
+// NewBundleAudit is an audit entry as a bundle carries it.
+func NewBundleAudit(e AuditEntry) (BundleAudit, error) {
+	line, err := json.Marshal(e)
+	return BundleAudit{ID: e.ID, Action: e.Action, Entity: e.Entity, EntityID: e.EntityID, Line: line}, err
+}
+
+// fieldSetters set a record's fields from their JSON values, one setter per
+// member name as encoding/json spells it; a setter returns false for a
+// value it does not take on the fast path.
+type fieldSetters[T any] map[string]func(v *T, value []byte) bool
+
+// decodeFields decodes a JSON object line into a T through setters. A
+// member without a setter (an unknown field, a key in another case or with
+// escapes) or a value a setter declines sends the line to json.Unmarshal,
+// into fallback: so a line always decodes exactly as encoding/json would
+// decode it, and the usual line, as ACE Desk writes it, several times faster.
+func decodeFields[T, U any](line []byte, setters fieldSetters[T], fallback func(*U) T) (T, error) {
+	var v T
+	fast := true
+	err := scanObject(line, func(m jsonMember) error {
+		if set := setters[string(m.key)]; fast && set != nil {
+			fast = set(&v, m.value)
+		} else {
+			fast = false
+		}
+		return nil
+	})
+	if err == nil && fast {
+		return v, nil
+	}
+	var u U
+	if err := json.Unmarshal(line, &u); err != nil {
+		return v, err
+	}
+	return fallback(&u), nil
+}
+
+func setUint[T any](field func(*T) *uint64) func(*T, []byte) bool {
+	return func(v *T, value []byte) bool {
+		n, err := strconv.ParseUint(string(value), 10, 64)
+		*field(v) = n
+		return err == nil
+	}
+}
+
+func setInt[T any](field func(*T) *int) func(*T, []byte) bool {
+	return func(v *T, value []byte) bool {
+		n, err := strconv.ParseInt(string(value), 10, 64)
+		*field(v) = int(n)
+		return err == nil
+	}
+}
+
+// setOptInt sets a *int: null is nil.
+func setOptInt[T any](field func(*T) **int) func(*T, []byte) bool {
+	return func(v *T, value []byte) bool {
+		if string(value) == "null" {
+			*field(v) = nil
+			return true
+		}
+		n, err := strconv.ParseInt(string(value), 10, 64)
+		i := int(n)
+		*field(v) = &i
+		return err == nil
+	}
+}
+
+// plainString is a JSON string without escapes and valid UTF-8 (which
+// encoding/json would replace): the bytes between the quotes are the string.
+func plainString(value []byte) (string, bool) {
+	if len(value) < 2 || value[0] != '"' || bytes.IndexByte(value, '\\') >= 0 || !utf8.Valid(value[1:len(value)-1]) {
+		return "", false
+	}
+	return string(value[1 : len(value)-1]), true
+}
+
+func setString[T any](field func(*T) *string) func(*T, []byte) bool {
+	return func(v *T, value []byte) bool {
+		s, ok := plainString(value)
+		*field(v) = s
+		return ok
+	}
+}
+
+// setTime goes through time.Time's own UnmarshalJSON, as encoding/json does.
+func setTime[T any](field func(*T) *time.Time) func(*T, []byte) bool {
+	return func(v *T, value []byte) bool { return field(v).UnmarshalJSON(value) == nil }
+}
+
+func anyValue[T any](*T, []byte) bool { return true }
+
+var contributionFields = fieldSetters[Contribution]{
+	"id":              setUint(func(c *Contribution) *uint64 { return &c.ID }),
+	"member_id":       setUint(func(c *Contribution) *uint64 { return &c.MemberID }),
+	"kind":            setString(func(c *Contribution) *string { return &c.Kind }),
+	"date":            setString(func(c *Contribution) *string { return &c.Date }),
+	"quantity":        setInt(func(c *Contribution) *int { return &c.Quantity }),
+	"title":           setString(func(c *Contribution) *string { return &c.Title }),
+	"evidence":        setString(func(c *Contribution) *string { return &c.Evidence }),
+	"status":          setString(func(c *Contribution) *string { return &c.Status }),
+	"override":        setOptInt(func(c *Contribution) **int { return &c.Override }),
+	"override_reason": setString(func(c *Contribution) *string { return &c.OverrideReason }),
+	"event_id":        setUint(func(c *Contribution) *uint64 { return &c.EventID }),
+	"version":         setInt(func(c *Contribution) *int { return &c.Version }),
+	"created_at":      setTime(func(c *Contribution) *time.Time { return &c.CreatedAt }),
+	"updated_at":      setTime(func(c *Contribution) *time.Time { return &c.UpdatedAt }),
+}
+
+// decodeContribution is json.Unmarshal into a Contribution (see decodeFields).
+func decodeContribution(line []byte) (Contribution, error) {
+	return decodeFields(line, contributionFields, func(c *Contribution) Contribution { return *c })
+}
+
+// auditFields read what headquarters needs and check the rest has the
+// type AuditEntry gives it; before and after are any JSON.
+var auditFields = fieldSetters[BundleAudit]{
+	"id":        setUint(func(a *BundleAudit) *uint64 { return &a.ID }),
+	"entity_id": setUint(func(a *BundleAudit) *uint64 { return &a.EntityID }),
+	"action":    setString(func(a *BundleAudit) *string { return &a.Action }),
+	"entity":    setString(func(a *BundleAudit) *string { return &a.Entity }),
+	"actor":     func(_ *BundleAudit, value []byte) bool { _, ok := plainString(value); return ok },
+	"at":        func(_ *BundleAudit, value []byte) bool { var t time.Time; return t.UnmarshalJSON(value) == nil },
+	"before":    anyValue[BundleAudit],
+	"after":     anyValue[BundleAudit],
+}
+
+// parseBundleAudit reads an audit line as json.Unmarshal into an AuditEntry
+// would, keeping the line itself.
+func parseBundleAudit(line []byte) (BundleAudit, error) {
+	a, err := decodeFields(line, auditFields, func(e *AuditEntry) BundleAudit {
+		return BundleAudit{ID: e.ID, Action: e.Action, Entity: e.Entity, EntityID: e.EntityID}
+	})
+	a.Line = line
+	return a, err
+}
+
+// MarshalContribution is json.Marshal(c): a merge encodes every
+// contribution it places, and encoding/json spends most of that time
+// checking what time.Time's MarshalJSON returned. A string it does not
+// write plainly itself goes through encoding/json, so the bytes are always
+// json.Marshal's (a test compares them field by field).
+func MarshalContribution(c *Contribution) ([]byte, error) {
+	// The names, numbers and times take under 300 bytes.
+	b := make([]byte, 0, 300+len(c.Kind)+len(c.Date)+len(c.Title)+len(c.Evidence)+len(c.Status)+len(c.OverrideReason))
+	var err error
+	b = append(b, `{"id":`...)
+	b = strconv.AppendUint(b, c.ID, 10)
+	b = append(b, `,"member_id":`...)
+	b = strconv.AppendUint(b, c.MemberID, 10)
+	b = appendField(b, `,"kind":`, c.Kind)
+	b = appendField(b, `,"date":`, c.Date)
+	b = append(b, `,"quantity":`...)
+	b = strconv.AppendInt(b, int64(c.Quantity), 10)
+	b = appendField(b, `,"title":`, c.Title)
+	b = appendField(b, `,"evidence":`, c.Evidence)
+	b = appendField(b, `,"status":`, c.Status)
+	b = append(b, `,"override":`...)
+	if c.Override == nil {
+		b = append(b, "null"...)
+	} else {
+		b = strconv.AppendInt(b, int64(*c.Override), 10)
+	}
+	b = appendField(b, `,"override_reason":`, c.OverrideReason)
+	b = append(b, `,"event_id":`...)
+	b = strconv.AppendUint(b, c.EventID, 10)
+	b = append(b, `,"version":`...)
+	b = strconv.AppendInt(b, int64(c.Version), 10)
+	b = append(b, `,"created_at":`...)
+	if b, err = appendTime(b, c.CreatedAt); err != nil {
+		return nil, err
+	}
+	b = append(b, `,"updated_at":`...)
+	if b, err = appendTime(b, c.UpdatedAt); err != nil {
+		return nil, err
+	}
+	return append(b, '}'), nil
+}
+
+// appendField appends a member name and a string value: as is when no
+// byte needs escaping, else as encoding/json writes it (which also escapes
+// <, > and &, U+2028 and U+2029, and replaces invalid UTF-8).
+func appendField(b []byte, name, s string) []byte {
+	b = append(b, name...)
+	plain := utf8.ValidString(s)
+	for i := 0; plain && i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			plain = false
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			plain = false
+		}
+	}
+	if !plain {
+		quoted, _ := json.Marshal(s)
+		return append(b, quoted...)
+	}
+	return append(append(append(b, '"'), s...), '"')
+}
+
+func appendTime(b []byte, t time.Time) ([]byte, error) {
+	b = append(b, '"')
+	b, err := t.AppendText(b)
+	return append(b, '"'), err
+}
