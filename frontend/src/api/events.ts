@@ -2,7 +2,7 @@ import * as EventService from '../../wailsjs/go/app/EventService'
 import * as ContributionService from '../../wailsjs/go/app/ContributionService'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
-import { decodeBytes, type FileData } from './certificates'
+import { decodeBytes, file, type FileData } from './certificates'
 
 export type Event = app.Event
 export type Talk = app.Talk
@@ -92,4 +92,24 @@ export async function frontRow(eventID: number): Promise<AttendeeRow[]> {
 export async function placeCards(eventID: number): Promise<FileData> {
   const r = await call(() => EventService.PlaceCards(eventID))
   return { name: r.name, bytes: decodeBytes(r.data as unknown) }
+}
+
+/** The attendees whose name, pinyin or phone matches text (the door's search). */
+export async function checkInSearch(eventID: number, text: string): Promise<AttendeeRow[]> {
+  return (await call(() => EventService.CheckInSearch(eventID, text))) ?? []
+}
+
+// Today and SpeakerCertificate take the bindings' path (window.go) until
+// the generated bindings have them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const eventSvc = (): any => window.go.app.EventService
+
+/** The events held today on the hub's clock: the desk's choice. */
+export async function today(): Promise<Event[]> {
+  return (await call<Event[] | null>(() => eventSvc().Today())) ?? []
+}
+
+/** A speaker's thanks certificate for the event, issued if need be. */
+export async function speakerCertificate(eventID: number, memberID: number): Promise<FileData> {
+  return file(await call<app.FileResult>(() => eventSvc().SpeakerCertificate(eventID, memberID)))
 }
