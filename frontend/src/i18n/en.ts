@@ -1034,7 +1034,6 @@ const en: MessageSchema = {
     nobody: 'Nobody found: add them under Walk-in',
     checkIn: 'Check in',
     undo: 'Undo check-in',
-    checkedIn: 'Checked in',
     checkedInAt: 'Checked in {at} · {by}',
     checkedInMsg: '{name} checked in',
     undoneMsg: 'Check-in of {name} undone',
@@ -1082,7 +1081,6 @@ const en: MessageSchema = {
     urls: 'Addresses',
     fingerprint: 'Certificate fingerprint (SHA-256)',
     pairTitle: 'Pair a new device',
-    role: 'Role',
     roleHelp: {
       desk: 'Desk: today’s check-in, walk-ins, front row and speakers’ certificates',
       viewer: 'Read only: sees everything, changes nothing',
@@ -1108,7 +1106,6 @@ const en: MessageSchema = {
     revoke: 'Revoke',
     revokeConfirm: 'Revoke “{name}”? Its next action is refused and it must pair again.',
     revokedMsg: '“{name}” revoked',
-    localOnly: 'LAN mode can only be set up on the hub computer itself.',
     attendeeQr: 'Attendee code',
     attendeeQrTitle: 'Attendee code of {name}',
     attendeeQrHint: 'Send it to the attendee: shown at the door, the desk scans it to find them.',

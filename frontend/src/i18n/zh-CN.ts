@@ -1033,7 +1033,6 @@ const zhCN = {
     nobody: '没有找到，可以在「现场登记」中添加',
     checkIn: '签到',
     undo: '撤销签到',
-    checkedIn: '已签到',
     checkedInAt: '{at} 签到 · {by}',
     checkedInMsg: '「{name}」已签到',
     undoneMsg: '已撤销「{name}」的签到',
@@ -1081,7 +1080,6 @@ const zhCN = {
     urls: '访问地址',
     fingerprint: '证书指纹（SHA-256）',
     pairTitle: '配对新设备',
-    role: '角色',
     roleHelp: {
       desk: '签到台：当天活动的签到、现场登记、前排与讲者证书',
       viewer: '只读：查看全部数据，不能修改',
@@ -1107,7 +1105,6 @@ const zhCN = {
     revoke: '撤销',
     revokeConfirm: '撤销「{name}」？该设备的下一次操作即被拒绝，需重新配对。',
     revokedMsg: '已撤销「{name}」',
-    localOnly: '局域网模式只能在主机本机上设置。',
     attendeeQr: '参会码',
     attendeeQrTitle: '「{name}」的参会码',
     attendeeQrHint: '发给参会者：签到时出示，签到台扫描后即可找到此人。',
