@@ -95,9 +95,9 @@ const AuditAttendance = "attendance"
 // maxDeviceName bounds the device name a desk reports.
 const maxDeviceName = 40
 
-// deviceName trims a device's name and refuses one too long or with
+// DeviceName trims a device's name and refuses one too long or with
 // control characters: it is shown to other volunteers and kept in the audit.
-func deviceName(s string) (string, error) {
+func DeviceName(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	bad := utf8.RuneCountInString(s) > maxDeviceName || strings.IndexFunc(s, unicode.IsControl) >= 0
 	if bad {

@@ -153,7 +153,7 @@ func (s *EventService) UndoCheckIn(eventID, memberID uint64, version int, device
 }
 
 func (s *EventService) door(eventID, memberID uint64, version int, device string, in bool) (AttendeeRow, error) {
-	device, err := deviceName(device)
+	device, err := DeviceName(device)
 	if err != nil {
 		return AttendeeRow{}, err
 	}
@@ -250,7 +250,7 @@ func (s *EventService) notFound(eventID, memberID uint64) error {
 // with a name and a phone, checked in, in one transaction. A phone already
 // on the roster is a conflict naming its member: search for them instead.
 func (s *EventService) WalkIn(eventID uint64, in WalkIn, device string) (AttendeeRow, error) {
-	device, err := deviceName(device)
+	device, err := DeviceName(device)
 	if err != nil {
 		return AttendeeRow{}, err
 	}

@@ -24,6 +24,10 @@ export function Register(arg1:number,arg2:number):Promise<app.AttendeeRow>;
 
 export function Save(arg1:app.Event):Promise<app.Event>;
 
+export function SpeakerCertificate(arg1:number,arg2:number):Promise<app.FileResult>;
+
+export function Today():Promise<Array<app.Event>>;
+
 export function UndoCheckIn(arg1:number,arg2:number,arg3:number,arg4:string):Promise<app.AttendeeRow>;
 
 export function Unregister(arg1:number,arg2:number,arg3:number):Promise<void>;

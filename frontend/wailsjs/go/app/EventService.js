@@ -46,6 +46,14 @@ export function Save(arg1) {
   return window['go']['app']['EventService']['Save'](arg1);
 }
 
+export function SpeakerCertificate(arg1, arg2) {
+  return window['go']['app']['EventService']['SpeakerCertificate'](arg1, arg2);
+}
+
+export function Today() {
+  return window['go']['app']['EventService']['Today']();
+}
+
 export function UndoCheckIn(arg1, arg2, arg3, arg4) {
   return window['go']['app']['EventService']['UndoCheckIn'](arg1, arg2, arg3, arg4);
 }
