@@ -99,17 +99,12 @@ export async function checkInSearch(eventID: number, text: string): Promise<Atte
   return (await call(() => EventService.CheckInSearch(eventID, text))) ?? []
 }
 
-// Today and SpeakerCertificate take the bindings' path (window.go) until
-// the generated bindings have them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const eventSvc = (): any => window.go.app.EventService
-
 /** The events held today on the hub's clock: the desk's choice. */
 export async function today(): Promise<Event[]> {
-  return (await call<Event[] | null>(() => eventSvc().Today())) ?? []
+  return (await call(() => EventService.Today())) ?? []
 }
 
 /** A speaker's thanks certificate for the event, issued if need be. */
 export async function speakerCertificate(eventID: number, memberID: number): Promise<FileData> {
-  return file(await call<app.FileResult>(() => eventSvc().SpeakerCertificate(eventID, memberID)))
+  return file(await call(() => EventService.SpeakerCertificate(eventID, memberID)))
 }

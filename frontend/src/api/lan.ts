@@ -1,5 +1,7 @@
 // The hub's LAN mode: on/off, pairing codes, paired devices. Hub-only: the
 // server refuses these to every paired device.
+import * as LanService from '../../wailsjs/go/web/LanService'
+import { web } from '../../wailsjs/go/models'
 import { call } from './errors'
 import type { Role } from './session'
 
@@ -40,31 +42,27 @@ export interface Device {
   revoked: boolean
 }
 
-// The same path the generated bindings take (window.go.web.LanService).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const svc = (): any => window.go.web.LanService
-
 export function status(): Promise<LanStatus> {
-  return call(() => svc().Status())
+  return call(() => LanService.Status())
 }
 
 export function start(opts: LanOptions): Promise<LanStatus> {
-  return call(() => svc().Start(opts))
+  return call(() => LanService.Start(web.LanOptions.createFrom(opts)))
 }
 
 export function stop(): Promise<LanStatus> {
-  return call(() => svc().Stop())
+  return call(() => LanService.Stop())
 }
 
 /** A new one-time code for role; it voids the previous one. */
-export function newPairingCode(role: Role): Promise<PairingCode> {
-  return call(() => svc().NewPairingCode(role))
+export async function newPairingCode(role: Role): Promise<PairingCode> {
+  return (await call(() => LanService.NewPairingCode(role))) as PairingCode
 }
 
 export async function devices(): Promise<Device[]> {
-  return (await call<Device[] | null>(() => svc().Devices())) ?? []
+  return ((await call(() => LanService.Devices())) ?? []) as Device[]
 }
 
 export async function revoke(id: string): Promise<void> {
-  await call(() => svc().Revoke(id))
+  await call(() => LanService.Revoke(id))
 }

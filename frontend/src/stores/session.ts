@@ -3,7 +3,7 @@ import { computed, ref } from 'vue'
 import * as api from '@/api/session'
 import type { Role, Session } from '@/api/session'
 import { AppError, isSessionLost, toAppError } from '@/api/errors'
-import { isDesktop } from '@/api/shim'
+import { isDesktop, resetCsrfToken } from '@/api/shim'
 
 /** Who this page is to the hub: the hub itself, or a paired device's role. */
 export type Who = 'local' | Role
@@ -62,6 +62,8 @@ export const useSessionStore = defineStore('session', () => {
     pairing.value = true
     try {
       const s = await api.pair(code, device)
+      // The shim's token belonged to no session (or the old one).
+      resetCsrfToken()
       session.value = s
       lost.value = ''
       error.value = null
@@ -76,7 +78,11 @@ export const useSessionStore = defineStore('session', () => {
     const csrf = session.value?.csrf ?? ''
     session.value = null
     lost.value = ''
-    await api.logout(csrf)
+    try {
+      await api.logout(csrf)
+    } finally {
+      resetCsrfToken()
+    }
   }
 
   /** A call was refused because the session is gone: forget it, and remember why. */
@@ -84,6 +90,7 @@ export const useSessionStore = defineStore('session', () => {
     session.value = null
     loaded.value = true
     lost.value = err.reason ?? 'no_session'
+    resetCsrfToken()
   }
 
   return { session, loaded, lost, error, pairing, who, canWrite, isLocal, load, reload, pair, logout, loseSession }
