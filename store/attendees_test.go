@@ -270,3 +270,59 @@ func BenchmarkCheckInSearch10k(b *testing.B) {
 		}
 	})
 }
+
+func TestEventCountsCheckInsWithoutDecodingAttendees(t *testing.T) {
+	s := openTemp(t)
+	e, ms := eventWithMembers(t, s, 3)
+	for i, m := range ms {
+		// Text that spells the flag must not count: JSON escapes its quotes.
+		a := app.Attendee{EventID: e.ID, MemberID: m.ID, CheckedInBy: `x","checked_in":true`, Device: `"checked_in":true`}
+		a.CheckedIn = i == 0
+		if _, err := s.SaveAttendee(a, app.ActionRegister, change); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.GetEvent(e.ID)
+	if err != nil || got.Registered != 3 || got.CheckedIn != 1 {
+		t.Errorf("counts = %d registered, %d checked in (%v), want 3 and 1", got.Registered, got.CheckedIn, err)
+	}
+}
+
+func TestHoldingsOfReadsOnlyTheGivenMembers(t *testing.T) {
+	s := openTemp(t)
+	_, ms := eventWithMembers(t, s, 3)
+	for _, m := range ms[:2] {
+		if _, err := s.CreateDecision(app.Decision{Kind: app.DecisionCorrection, MemberID: m.ID, Year: 2026, Level: "ace", Reason: "test"}, change); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		ids  []uint64
+		want int
+	}{
+		{[]uint64{ms[0].ID}, 1},
+		{[]uint64{ms[0].ID, ms[1].ID, ms[2].ID, 999}, 2},
+		{nil, 0},
+	} {
+		got, err := s.HoldingsOf(tc.ids)
+		if err != nil || len(got) != tc.want {
+			t.Errorf("HoldingsOf(%v) = %+v, %v; want %d", tc.ids, got, err, tc.want)
+		}
+	}
+}
+
+func TestGetEventBareSkipsTheCounts(t *testing.T) {
+	s := openTemp(t)
+	e, ms := eventWithMembers(t, s, 1)
+	if _, err := s.SaveAttendee(app.Attendee{EventID: e.ID, MemberID: ms[0].ID}, app.ActionRegister, change); err != nil {
+		t.Fatal(err)
+	}
+	full, _ := s.GetEvent(e.ID)
+	bare, err := s.GetEventBare(e.ID)
+	if err != nil || bare.Name != full.Name || bare.Date != full.Date || full.Registered != 1 || bare.Registered != 0 {
+		t.Errorf("bare = %+v (%v), full = %+v; want the same event, counted only in full", bare, err, full)
+	}
+	if _, err := s.GetEventBare(999); app.ErrorCode(err) != app.CodeNotFound {
+		t.Errorf("unknown event: %v", err)
+	}
+}

@@ -30,7 +30,7 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 // HubRepository is what the hub needs from the store besides the services.
 type HubRepository interface {
 	app.DeviceRepository
-	GetEvent(id uint64) (app.Event, error)
+	GetEventBare(id uint64) (app.Event, error)
 	GetCertificate(serial string) (app.Certificate, bool, error)
 	Path() string
 }
@@ -196,7 +196,7 @@ var errCSRF = app.Errorf(app.CodeUnauthorized, "csrf", "missing or wrong %s head
 
 // isToday answers whether an event is dated today on the hub's clock.
 func (h *Hub) isToday(eventID uint64) (bool, error) {
-	e, err := h.repo.GetEvent(eventID)
+	e, err := h.repo.GetEventBare(eventID)
 	if err != nil {
 		return false, err
 	}
