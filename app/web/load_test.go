@@ -232,6 +232,8 @@ func percentiles(d []time.Duration) string {
 		return "n=0"
 	}
 	slices.Sort(d)
-	at := func(p float64) time.Duration { return d[min(len(d)-1, int(p*float64(len(d))))].Round(10 * time.Microsecond) }
+	at := func(p float64) time.Duration {
+		return d[min(len(d)-1, int(p*float64(len(d))))].Round(10 * time.Microsecond)
+	}
 	return fmt.Sprintf("n=%-7d p50 %-9v p95 %-9v p99 %-9v max %v", len(d), at(0.50), at(0.95), at(0.99), d[len(d)-1].Round(10*time.Microsecond))
 }
