@@ -92,7 +92,8 @@ var rules = map[string]rule{
 	"app.CertificateService.Revocation": readAll,
 	"app.CertificateService.Revoke":     adminRW,
 	"app.CertificateService.SaveSetup":  adminRW,
-	"app.CertificateService.Setup":      readAll,
+	// The setup holds the seal and signature images: enough to forge paper.
+	"app.CertificateService.Setup": adminRW,
 
 	"app.ContributionImportService.Apply":   adminRW,
 	"app.ContributionImportService.Preview": adminRW,

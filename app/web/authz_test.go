@@ -34,7 +34,7 @@ var (
 	// on first use).
 	viewerMethods = []string{
 		"app.BenefitService.List", "app.BenefitService.XLSX", "app.BundleService.MergedChapters",
-		"app.CertificateService.List", "app.CertificateService.Revocation", "app.CertificateService.Setup",
+		"app.CertificateService.List", "app.CertificateService.Revocation",
 		"app.ContributionService.ForMember", "app.ContributionService.List", "app.ContributionService.Points",
 		"app.DashboardService.ForYear", "app.DecisionService.List",
 		"app.EventService.Attendees", "app.EventService.CheckInSearch", "app.EventService.FrontRow", "app.EventService.Get",
