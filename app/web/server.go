@@ -15,8 +15,9 @@ import (
 	"acedesk/app"
 )
 
-// maxBody bounds one API request.
-const maxBody = 4 << 20
+// maxBody bounds one API request: a phone's photo (ScanAttendee,
+// VerifyImage) in base64. It is read only once the caller is known.
+const maxBody = 16 << 20
 
 // CSRFHeader carries the token from GET /api/session on every call.
 const CSRFHeader = "X-CSRF-Token"
