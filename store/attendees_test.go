@@ -206,21 +206,13 @@ func TestCheckInCandidatesPutTheRegisteredFirst(t *testing.T) {
 }
 
 func TestMigrationSixAddsAttendeesToAnOlderDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "acedesk.db")
-	old, err := Open(path, Options{Migrations: migrations[:5]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := old.CreateMember(app.Member{Name: "老成员"}, change)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	var m app.Member
+	s, path := upgraded(t, 5, func(old *Store) {
+		var err error
+		if m, err = old.CreateMember(app.Member{Name: "老成员"}, change); err != nil {
+			t.Fatal(err)
+		}
+	})
 	e, _ := eventWithMembers(t, s, 0)
 	if m := migrations[5]; m.Version != 6 || m.Name != "event attendees" {
 		t.Fatalf("migration 6 is %d %q", m.Version, m.Name)
