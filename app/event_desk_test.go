@@ -1,10 +1,14 @@
 package app_test
 
 import (
+	"bytes"
+	"encoding/base64"
+	"slices"
 	"strings"
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/sign"
 )
 
 func TestTodayListsOnlyTheEventsDatedToday(t *testing.T) {
@@ -67,5 +71,68 @@ func TestSpeakerCertificateIsTheSpeakersThanksPDF(t *testing.T) {
 		if _, err := p.svc.Events.SpeakerCertificate(tc.event, tc.member); reasonOf(err) != tc.wantReason {
 			t.Errorf("%s: %v, want %s", tc.name, err, tc.wantReason)
 		}
+	}
+}
+
+// pngOf decodes a PNG data URL.
+func pngOf(t *testing.T, dataURL string) []byte {
+	t.Helper()
+	data, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(dataURL, "data:image/png;base64,"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestAttendeeQRCodesAreFoundByScanningAPhoto(t *testing.T) {
+	p := newProgram(t)
+	guest, stranger := p.member("林静"), p.member("王喆")
+	e, err := p.svc.Events.Save(app.Event{Name: "今日", Kind: app.EventCityMeetup, Date: "2026-03-14", City: "杭州"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ := p.svc.Events.Save(app.Event{Name: "明日", Kind: app.EventCityMeetup, Date: "2026-03-15", City: "杭州"})
+	for _, ev := range []uint64{e.ID, other.ID} {
+		if _, err := p.svc.Events.Register(ev, guest.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	qr, err := p.svc.Events.AttendeeQR(e.ID, guest.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if texts, err := sign.PayloadsFromImage(bytes.NewReader(pngOf(t, qr))); err != nil || len(texts) != 1 || texts[0] != app.AttendeeCode(e.ID, guest.ID) {
+		t.Errorf("the QR code reads %v (%v), want %s", texts, err, app.AttendeeCode(e.ID, guest.ID))
+	}
+	if _, err := p.svc.Events.AttendeeQR(e.ID, stranger.ID); reasonOf(err) != "attendee_not_found" {
+		t.Errorf("QR of someone not registered: %v, want attendee_not_found", err)
+	}
+	otherQR, _ := p.svc.Events.AttendeeQR(other.ID, guest.ID)
+	notACode, _ := app.QRDataURL("https://example.com/")
+	for _, tc := range []struct {
+		name        string
+		photo       []byte
+		wantMembers []uint64
+		wantReason  string
+	}{
+		{"this event's code", pngOf(t, qr), []uint64{guest.ID}, ""},
+		{"another event's code", pngOf(t, otherQR), []uint64{}, ""},
+		{"some other QR code", pngOf(t, notACode), []uint64{}, ""},
+		{"not an image", []byte("hello"), nil, "unreadable_file"},
+	} {
+		rows, err := p.svc.Events.ScanAttendee(e.ID, "photo.png", tc.photo)
+		var got []uint64
+		if err == nil {
+			got = []uint64{}
+		}
+		for _, r := range rows {
+			got = append(got, r.MemberID)
+		}
+		if reasonOf(err) != tc.wantReason || !slices.Equal(got, tc.wantMembers) {
+			t.Errorf("%s: %v, %v; want %v, %q", tc.name, got, err, tc.wantMembers, tc.wantReason)
+		}
+	}
+	if _, err := p.svc.Events.ScanAttendee(999, "photo.png", pngOf(t, qr)); reasonOf(err) != "event_not_found" {
+		t.Errorf("unknown event: %v", err)
 	}
 }

@@ -114,17 +114,7 @@ func TestDevicesSurviveReopening(t *testing.T) {
 }
 
 func TestDevicesMigrationAddsTheBuckets(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "acedesk.db")
-	old, err := Open(path, Options{Migrations: migrations[:7]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := upgraded(t, 7, nil)
 	if m := migrations[7]; m.Version != 8 || m.Name != "paired devices" {
 		t.Fatalf("migration 8 is %d %q", m.Version, m.Name)
 	}

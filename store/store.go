@@ -78,6 +78,10 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("chmod %s: %w", path, err)
 	}
+	// Batched writes (check-ins) wait at most this long for company:
+	// enough to gather the desks writing at the same moment, short enough
+	// that one desk alone does not notice.
+	db.MaxBatchDelay = 2 * time.Millisecond
 	s := &Store{db: db, path: path}
 	if err := s.migrate(opts.Migrations, opts.Clock); err != nil {
 		db.Close()

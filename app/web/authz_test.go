@@ -28,16 +28,16 @@ var (
 		"app.EventService.CheckInSearch", "app.EventService.FrontRow", "app.EventService.CheckIn",
 		"app.EventService.UndoCheckIn", "app.EventService.WalkIn", "app.EventService.Register",
 		"app.EventService.SpeakerCertificate", "app.TrustService.Verify", "app.TrustService.VerifyImage",
-		"app.SettingsService.Get",
+		"app.SettingsService.Get", "app.EventService.AttendeeQR", "app.EventService.ScanAttendee",
 	}
 	// viewerMethods read and change nothing (beyond making the chapter key
 	// on first use).
 	viewerMethods = []string{
 		"app.BenefitService.List", "app.BenefitService.XLSX", "app.BundleService.MergedChapters",
-		"app.CertificateService.List", "app.CertificateService.Revocation", "app.CertificateService.Setup",
+		"app.CertificateService.List", "app.CertificateService.Revocation",
 		"app.ContributionService.ForMember", "app.ContributionService.List", "app.ContributionService.Points",
 		"app.DashboardService.ForYear", "app.DecisionService.List",
-		"app.EventService.Attendees", "app.EventService.CheckInSearch", "app.EventService.FrontRow", "app.EventService.Get",
+		"app.EventService.AttendeeQR", "app.EventService.Attendees", "app.EventService.CheckInSearch", "app.EventService.FrontRow", "app.EventService.Get",
 		"app.EventService.Kinds", "app.EventService.List", "app.EventService.PlaceCards", "app.EventService.Today",
 		"app.GroupService.Committees", "app.GroupService.List",
 		"app.LevelService.Batch", "app.LevelService.Batches", "app.LevelService.Holdings", "app.LevelService.Renewal",

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
-	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -148,5 +147,3 @@ func refusal(body []byte) string {
 	json.Unmarshal(body, &e)
 	return e.Reason
 }
-
-func trimmed(b []byte) string { return strings.TrimSpace(string(b)) }

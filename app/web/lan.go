@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"crypto/tls"
-	"encoding/base64"
 	"errors"
 	"net"
 	"net/http"
@@ -11,8 +10,6 @@ import (
 	"time"
 
 	"acedesk/app"
-
-	goqr "github.com/piglig/go-qr"
 )
 
 // DefaultLANListen is where LAN mode listens unless told otherwise.
@@ -169,18 +166,14 @@ func (s *LanService) Revoke(id string) error {
 	return err
 }
 
-// qrDataURL draws text as a QR code in a PNG data URL, or "" if it cannot
-// (the address is still shown as text).
+// qrDataURL is the QR code of text, or "" if it cannot be drawn (the
+// address is still shown as text).
 func qrDataURL(text string) string {
-	code, err := goqr.EncodeText(text, goqr.Medium)
+	url, err := app.QRDataURL(text)
 	if err != nil {
 		return ""
 	}
-	png, err := code.ToPNGBytes(goqr.NewQrCodeImgConfig(8, 4))
-	if err != nil {
-		return ""
-	}
-	return "data:image/png;base64," + base64.StdEncoding.EncodeToString(png)
+	return url
 }
 
 // Close stops LAN mode when the database closes.

@@ -15,8 +15,9 @@ import (
 	"acedesk/app"
 )
 
-// maxBody bounds one API request.
-const maxBody = 4 << 20
+// maxBody bounds one API request: a phone's photo (ScanAttendee,
+// VerifyImage) in base64. It is read only once the caller is known.
+const maxBody = 16 << 20
 
 // CSRFHeader carries the token from GET /api/session on every call.
 const CSRFHeader = "X-CSRF-Token"
@@ -30,7 +31,7 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 // HubRepository is what the hub needs from the store besides the services.
 type HubRepository interface {
 	app.DeviceRepository
-	GetEvent(id uint64) (app.Event, error)
+	GetEventBare(id uint64) (app.Event, error)
 	GetCertificate(serial string) (app.Certificate, bool, error)
 	Path() string
 }
@@ -196,7 +197,7 @@ var errCSRF = app.Errorf(app.CodeUnauthorized, "csrf", "missing or wrong %s head
 
 // isToday answers whether an event is dated today on the hub's clock.
 func (h *Hub) isToday(eventID uint64) (bool, error) {
-	e, err := h.repo.GetEvent(eventID)
+	e, err := h.repo.GetEventBare(eventID)
 	if err != nil {
 		return false, err
 	}

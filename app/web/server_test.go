@@ -21,14 +21,9 @@ func newServer(t *testing.T) (*httptest.Server, *bytes.Buffer, *client) {
 	return th.srv, th.logs, th.local(t)
 }
 
-func call(t *testing.T, c *client, name string, args ...any) (int, []byte) {
-	t.Helper()
-	return c.call(name, args...)
-}
-
 func TestAPICallsTheBoundServices(t *testing.T) {
 	_, _, c := newServer(t)
-	status, body := call(t, c, "app.MemberService.Create", app.Member{Name: "王喆", Phone: "13800000001"})
+	status, body := c.call("app.MemberService.Create", app.Member{Name: "王喆", Phone: "13800000001"})
 	if status != http.StatusOK {
 		t.Fatalf("create: %d %s", status, body)
 	}
@@ -37,13 +32,13 @@ func TestAPICallsTheBoundServices(t *testing.T) {
 	if m.ID == 0 || m.Name != "王喆" {
 		t.Errorf("created %+v", m)
 	}
-	status, body = call(t, c, "app.MemberService.Search", app.MemberQuery{Text: "喆"})
+	status, body = c.call("app.MemberService.Search", app.MemberQuery{Text: "喆"})
 	var page app.MemberPage
 	json.Unmarshal(body, &page)
 	if status != http.StatusOK || page.Total != 1 {
 		t.Errorf("search: %d %s", status, body)
 	}
-	status, body = call(t, c, "app.MemberService.Delete", m.ID, m.Version)
+	status, body = c.call("app.MemberService.Delete", m.ID, m.Version)
 	if status != http.StatusOK || strings.TrimSpace(string(body)) != "null" {
 		t.Errorf("delete: %d %s, want 200 null", status, body)
 	}
@@ -51,7 +46,7 @@ func TestAPICallsTheBoundServices(t *testing.T) {
 
 func TestAPIErrorsCarryCodeReasonAndFields(t *testing.T) {
 	_, logs, c := newServer(t)
-	call(t, c, "app.MemberService.Create", app.Member{Name: "张三", Phone: "13800000001"})
+	c.call("app.MemberService.Create", app.Member{Name: "张三", Phone: "13800000001"})
 	for _, tc := range []struct {
 		name       string
 		method     string
@@ -69,7 +64,7 @@ func TestAPIErrorsCarryCodeReasonAndFields(t *testing.T) {
 		{"wrong argument type", "app.MemberService.Get", []any{"x"}, 400, app.CodeInvalid, "bad_request"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			status, body := call(t, c, tc.method, tc.args...)
+			status, body := c.call(tc.method, tc.args...)
 			var e app.Error
 			json.Unmarshal(body, &e)
 			if status != tc.wantStatus || e.Code != tc.wantCode || e.Reason != tc.wantReason {
