@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 
 vi.mock('@/api/events', () => ({
   today: vi.fn(), attendees: vi.fn(), frontRow: vi.fn(), checkInSearch: vi.fn(), checkIn: vi.fn(), undoCheckIn: vi.fn(),
-  walkIn: vi.fn(), speakerCertificate: vi.fn(),
+  walkIn: vi.fn(), speakerCertificate: vi.fn(), scanAttendee: vi.fn(),
 }))
 
 import * as api from '@/api/events'
@@ -73,6 +73,24 @@ describe('desk store', () => {
     await s.search('ACE-ATT:7:42')
     expect(s.results.map((r) => r.member_id)).toEqual([42])
     expect(s.searched).toBe(true)
+  })
+
+  it('shows the attendees the hub finds in a photo, and only the latest lookup', async () => {
+    mocked.today.mockResolvedValue([ev(7)])
+    let late: (rows: api.AttendeeRow[]) => void = () => {}
+    mocked.checkInSearch.mockReturnValue(new Promise((resolve) => (late = resolve)))
+    mocked.scanAttendee.mockResolvedValue([row(42)])
+    const s = useDeskStore()
+    await s.load()
+    const slow = s.search('张')
+    const photo = new Uint8Array([1, 2, 3])
+    await s.scan('p.jpg', photo)
+    expect(mocked.scanAttendee).toHaveBeenCalledWith(7, 'p.jpg', photo)
+    late([row(1)])
+    await slow
+    expect(s.results.map((r) => r.member_id)).toEqual([42])
+    expect(s.query).toBe('')
+    expect(s.searching).toBe(false)
   })
 
   it('refuses the code of another event with its own reason', async () => {

@@ -2,7 +2,8 @@
 // own browser on loopback (local admin) and phones on the LAN address (the
 // machine's non-loopback IP, so the server sees them as devices). Two desks
 // pair, one checks someone in and the other sees it (and is refused when it
-// tries the same), walk-in and a speaker's thanks certificate from the
+// tries the same), an attendee's QR from the hub's attendees panel found by
+// a photo on the phone, walk-in and a speaker's thanks certificate from the
 // phone; the hub revokes a desk, whose next action sends it to pairing with
 // the reason; anyone verifies that certificate on /check with no session.
 import { test } from 'node:test'
@@ -183,6 +184,23 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   await phone2.locator(`[data-testid=desk-row][data-member-id="${other.id}"]`).waitFor()
   assert.equal(await phone2.getByTestId('desk-row').count(), 1)
 
+  // The hub shows the other guest's attendee QR in the event's attendees
+  // panel; phone 2 photographs it and finds them.
+  await hub.goto(at(local, '/events'))
+  await hub.getByTestId('event-row').filter({ hasText: EVENT }).click()
+  await hub.locator('.n-tabs-tab[data-name="attendees"]').click()
+  await hub.locator(`[data-testid=attendee-row][data-member-id="${other.id}"]`).getByTestId('attendee-qr').click()
+  assert.equal(await hub.getByTestId('attendee-qr-code').textContent(), `ACE-ATT:${ev.id}:${other.id}`)
+  const png = await hub.getByTestId('attendee-qr-image').getAttribute('src')
+  assert.match(png, /^data:image\/png;base64,/)
+  await shot(hub, 'lan-hub-attendee-qr')
+  await hub.keyboard.press('Escape')
+  await tab(phone2, '签到')
+  await phone2.getByTestId('desk-photo-input').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: Buffer.from(png.split(',')[1], 'base64') })
+  await phone2.locator(`[data-testid=desk-row][data-member-id="${other.id}"]`).waitFor()
+  assert.equal(await phone2.getByTestId('desk-row').count(), 1)
+  await shot(phone2, 'lan-phone2-scanned')
+
   // A walk-in from phone 2.
   await tab(phone2, '现场登记')
   await phone2.getByTestId('desk-walk-name').fill('临时来宾')
@@ -212,7 +230,8 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   await phone1.getByTestId('desk-page').waitFor()
 
   // The hub revokes phone 1; its next action sends it to pairing, saying why.
-  await hub.getByTestId('lan-refresh').click()
+  await hub.goto(at(local, '/settings'))
+  await hub.locator('.n-tabs-tab').filter({ hasText: '局域网模式' }).click()
   const dev1 = hub.getByTestId('lan-device').filter({ hasText: '门口 1' })
   await dev1.and(hub.locator('[data-state=active]')).waitFor()
   await dev1.getByTestId('lan-revoke').click()

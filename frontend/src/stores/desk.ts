@@ -106,25 +106,36 @@ export const useDeskStore = defineStore('desk', () => {
    */
   async function search(text = query.value): Promise<void> {
     query.value = text
-    const id = eventId.value
-    const mine = ++seq
-    searchError.value = null
-    if (!text.trim() || !id) {
+    if (!text.trim() || !eventId.value) {
+      ++seq
       results.value = []
       searched.value = false
+      searchError.value = null
       return
     }
-    searching.value = true
-    try {
+    await find(async (id) => {
       const code = parseAttendeeCode(text)
-      let found: AttendeeRow[]
       if (code && code.event !== id) {
         throw new AppError({ code: 'invalid', reason: 'attendee_code_other_event', message: 'attendee code of another event' })
-      } else if (code) {
-        found = (await api.attendees(id)).filter((a) => a.member_id === code.member)
-      } else {
-        found = await api.checkInSearch(id, text)
       }
+      if (code) return (await api.attendees(id)).filter((a) => a.member_id === code.member)
+      return api.checkInSearch(id, text)
+    })
+  }
+
+  /** Finds the attendees whose QR codes the hub reads in a photo. */
+  function scan(name: string, bytes: Uint8Array): Promise<void> {
+    query.value = ''
+    return find((id) => api.scanAttendee(id, name, bytes))
+  }
+
+  /** Runs one lookup; only the latest one's answer is shown. */
+  async function find(lookup: (eventID: number) => Promise<AttendeeRow[]>): Promise<void> {
+    const mine = ++seq
+    searchError.value = null
+    searching.value = true
+    try {
+      const found = await lookup(eventId.value)
       if (mine !== seq) return
       results.value = found
       searched.value = true
@@ -185,6 +196,6 @@ export const useDeskStore = defineStore('desk', () => {
 
   return {
     events, event, eventId, loading, error, query, results, searching, searched, searchError, busy, frontRow, speakers,
-    walkInErrors, walkingIn, load, choose, loadSides, search, toggle, walkIn, certificate,
+    walkInErrors, walkingIn, load, choose, loadSides, search, scan, toggle, walkIn, certificate,
   }
 })
