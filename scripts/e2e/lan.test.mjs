@@ -5,7 +5,7 @@
 // tries the same), an attendee's QR from the hub's attendees panel found by
 // a photo on the phone, walk-in and a speaker's thanks certificate from the
 // phone; the hub revokes a desk, whose next action sends it to pairing with
-// the reason; anyone verifies that certificate on /check with no session.
+// the reason; a viewer is refused a change; anyone verifies that certificate on /check with no session.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
@@ -248,6 +248,20 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   await tab(phone2, '签到')
   await findOnDesk(phone2, guest.name)
   await phone2.locator(`[data-testid=desk-row][data-member-id="${guest.id}"]`).waitFor()
+
+  // A viewer (a laptop on the LAN) gets the full app, read only: a change is
+  // refused in Chinese, and LAN mode is not offered to it.
+  const viewerCode = await newCode(hub, 'viewer')
+  const viewer = await (await b.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' })).newPage()
+  watch(viewer)
+  await pair(viewer, lan, viewerCode, '会务笔记本')
+  await viewer.locator('[data-testid=device-line][data-role=viewer]').filter({ hasText: '只读' }).waitFor()
+  await viewer.getByTestId('nav-settings').click()
+  await viewer.getByTestId('settings-operator').fill('查看者')
+  await viewer.getByTestId('save-settings').click()
+  await viewer.getByTestId('settings-error').filter({ hasText: '此设备的角色不能执行此操作' }).waitFor()
+  assert.equal(await viewer.locator('.n-tabs-tab').filter({ hasText: '局域网模式' }).count(), 0)
+  await shot(viewer, 'lan-viewer-refused')
 
   // Anyone on the LAN checks the speaker's certificate on /check, with no session.
   const certs = await api(local, 'app.CertificateService.List')
