@@ -3,8 +3,9 @@ import { computed, ref } from 'vue'
 import * as api from '@/api/events'
 import type { AttendeeRow, Event } from '@/api/events'
 import type { FileData } from '@/api/certificates'
-import { AppError, fieldErrorsOf, toAppError, type FieldError } from '@/api/errors'
+import { AppError, toAppError, type FieldError } from '@/api/errors'
 import { parseAttendeeCode } from '@/attendance'
+import { submitWalkIn } from './walkIn'
 
 /** A talk of the event, with its speaker's name when the desk knows it. */
 export interface Speaker {
@@ -175,19 +176,8 @@ export const useDeskStore = defineStore('desk', () => {
   }
 
   /** Adds someone at the door and checks them in; field errors stay in walkInErrors, null when refused that way. */
-  async function walkIn(name: string, phone: string): Promise<AttendeeRow | null> {
-    walkingIn.value = true
-    walkInErrors.value = {}
-    try {
-      return await api.walkIn(eventId.value, name, phone)
-    } catch (e) {
-      const err = toAppError(e)
-      walkInErrors.value = fieldErrorsOf(err)
-      if (!Object.keys(walkInErrors.value).length) throw err
-      return null
-    } finally {
-      walkingIn.value = false
-    }
+  function walkIn(name: string, phone: string): Promise<AttendeeRow | null> {
+    return submitWalkIn(walkInErrors, walkingIn, () => api.walkIn(eventId.value, name, phone))
   }
 
   function certificate(memberId: number): Promise<FileData> {
