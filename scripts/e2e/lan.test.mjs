@@ -27,10 +27,12 @@ function lanIP() {
 }
 
 // serveLan starts `acedesk serve --lan` with the hub's browser on a free
-// loopback port and the LAN on a free port of ip; resolves with both URLs
-// once it has printed them.
-function serveLan(t, db, ip) {
-  const proc = spawn(BIN, ['serve', '--lan', '--listen', `${ip}:0`, '--local', '127.0.0.1:0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] })
+// loopback port and the LAN on a free port of ip; resolves once it has
+// printed them with the LAN URL, the desk pairing code and (with --tls) the
+// certificate's fingerprint.
+function serveLan(t, db, ip, extra = []) {
+  const args = ['serve', '--lan', '--listen', `${ip}:0`, '--local', '127.0.0.1:0', '--db', db, ...extra]
+  const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   proc.stderr.on('data', (d) => (stderr += d))
   const exited = new Promise((resolve) => proc.on('exit', resolve))
@@ -40,12 +42,16 @@ function serveLan(t, db, ip) {
   })
   return new Promise((resolve, reject) => {
     const out = {}
+    let fingerprintNext = false
     createInterface({ input: proc.stdout }).on('line', (line) => {
+      if (fingerprintNext) out.fingerprint = line.trim()
+      fingerprintNext = /certificate fingerprint/.test(line)
       const local = line.match(/browser mode: (http:\/\/\S+)/)
       if (local) out.local = local[1]
-      const lan = line.match(/^\s+(http:\/\/\S+\/)$/)
+      const lan = line.match(/^\s+(https?:\/\/\S+\/)$/)
       if (lan && !out.lan) out.lan = lan[1]
-      if (/desk pairing code/.test(line) && out.local && out.lan) resolve(out)
+      const code = line.match(/desk pairing code: (\d{6})/)
+      if (code && out.local && out.lan) resolve({ ...out, code: code[1] })
     })
     proc.on('exit', (code) => reject(new Error(`acedesk serve --lan exited ${code}: ${stderr}`)))
   })
@@ -283,5 +289,33 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   // The public page stayed public: no session was made for the visitor.
   assert.equal((await visitor.context().cookies()).length, 0)
 
+  assert.deepEqual(pageErrors, [])
+})
+
+test('over HTTPS: the hub shows the fingerprint it printed, and a phone pairs with the printed code', async (t) => {
+  const db = tempDB(t)
+  await run(['demo', '--db', db, '--members', '20'])
+  const ip = lanIP()
+  const { local, lan, code, fingerprint } = await serveLan(t, db, ip, ['--tls'])
+  assert.match(lan, /^https:\/\//)
+  assert.ok(fingerprint, 'serve --lan --tls prints the fingerprint')
+
+  const b = await browser(t)
+  const pageErrors = []
+  const hub = await (await b.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage()
+  hub.on('pageerror', (e) => pageErrors.push(e))
+  await hub.goto(at(local, '/settings'))
+  await hub.locator('.n-tabs-tab').filter({ hasText: '局域网模式' }).click()
+  assert.equal(await hub.getByTestId('lan-fingerprint').textContent(), fingerprint)
+
+  // The phone accepts the self-signed certificate, as its user would after comparing the fingerprint.
+  const phone = await (await b.newContext({ ...PHONE, ignoreHTTPSErrors: true })).newPage()
+  phone.on('pageerror', (e) => pageErrors.push(e))
+  await pair(phone, lan, code, '门口 HTTPS')
+  await phone.getByTestId('desk-no-event').filter({ hasText: '今天没有活动' }).waitFor()
+  const cookie = (await phone.context().cookies()).find((c) => c.name === 'acedesk_session')
+  assert.ok(cookie && cookie.secure && cookie.httpOnly && cookie.sameSite === 'Strict', 'the session cookie is Secure, HttpOnly, SameSite=Strict')
+  await noSideScroll(phone, 'desk without an event')
+  await shot(phone, 'lan-phone-https-no-event')
   assert.deepEqual(pageErrors, [])
 })
