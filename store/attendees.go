@@ -162,16 +162,16 @@ func (s *Store) CheckInCandidates(eventID uint64, match func(name, latin, phone 
 	}
 	var out []app.AttendeeCandidate
 	err := s.db.View(func(tx *bolt.Tx) error {
-		registered := map[uint64]bool{}
-		if err := eachAttendee(tx, eventID, func(id uint64, _ []byte) error { registered[id] = true; return nil }); err != nil {
-			return err
-		}
+		// Looked up for the few matches only: a big event's attendees are
+		// too many to gather on every keystroke.
+		attendees := tx.Bucket(bucketAttendees)
+		registered := func(id uint64) bool { return attendees.Get(attendeeKey(eventID, id)) != nil }
 		var hits []hit
 		sep := []byte{0x1f}
 		err := tx.Bucket(bucketMemberIndex).ForEach(func(k, v []byte) error {
 			archived, key, text := splitSearchRecord(v)
 			id := btoi(k)
-			if archived && !registered[id] {
+			if archived && !registered(id) {
 				return nil
 			}
 			// The text is name, Latin name, Latin without spaces, phone, …
@@ -180,7 +180,7 @@ func (s *Store) CheckInCandidates(eventID uint64, match func(name, latin, phone 
 			_, rest, _ = bytes.Cut(rest, sep)
 			phone, _, _ := bytes.Cut(rest, sep)
 			if match(name, latin, phone) {
-				hits = append(hits, hit{id, string(key), registered[id]})
+				hits = append(hits, hit{id, string(key), registered(id)})
 			}
 			return nil
 		})

@@ -1,4 +1,4 @@
-//go:build loadtest
+//go:build loadtest && unix
 
 package web
 
@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -127,6 +128,7 @@ func TestLoad(t *testing.T) {
 	}
 	t.Logf("setup: %d members, %d registered, %d paired desks in %v", len(roster), *loadRegistered, len(clients), time.Since(setup).Round(time.Millisecond))
 
+	cpuBefore := cpuTime()
 	deadline := time.Now().Add(*loadDuration)
 	var requests sync.WaitGroup
 	var budgetMu sync.Mutex
@@ -179,6 +181,7 @@ func TestLoad(t *testing.T) {
 	}
 	requests.Wait()
 	elapsed := *loadDuration
+	cpu := cpuTime() - cpuBefore
 
 	var search, checkIn, all []time.Duration
 	var errs []string
@@ -208,9 +211,11 @@ func TestLoad(t *testing.T) {
 	}
 	report := fmt.Sprintf("load: %d clients for %v: %d requests (%.0f/s), %d errors, %d conflicts\n"+
 		"  all       %s\n  search    %s\n  check-in  %s\n"+
-		"  check-ins: %d succeeded as seen by the clients, %d stored (attendees %d)",
+		"  check-ins: %d succeeded as seen by the clients, %d stored (attendees %d)\n"+
+		"  CPU (server and clients in one process): %v, %v a request",
 		len(clients), elapsed, len(all), float64(len(all))/elapsed.Seconds(), len(errs), conflicts,
-		percentiles(all), percentiles(search), percentiles(checkIn), len(seen), stored, len(rows))
+		percentiles(all), percentiles(search), percentiles(checkIn), len(seen), stored, len(rows),
+		cpu.Round(time.Millisecond), (cpu / time.Duration(max(1, len(all)))).Round(10*time.Microsecond))
 	fmt.Println(report)
 	t.Log(report)
 	for i, e := range errs {
@@ -236,4 +241,15 @@ func percentiles(d []time.Duration) string {
 		return d[min(len(d)-1, int(p*float64(len(d))))].Round(10 * time.Microsecond)
 	}
 	return fmt.Sprintf("n=%-7d p50 %-9v p95 %-9v p99 %-9v max %v", len(d), at(0.50), at(0.95), at(0.99), d[len(d)-1].Round(10*time.Microsecond))
+}
+
+// cpuTime is the user and system time this process has used: on a busy
+// machine it says what the requests cost, where latencies say only how
+// long they waited.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
