@@ -214,6 +214,13 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   await phone2.getByTestId('desk-walk-submit').click()
   await phone2.locator('.n-message').filter({ hasText: '「临时来宾」已登记并签到' }).waitFor()
 
+  // The front row lists the level holders who registered, with who is here.
+  await tab(phone1, '前排')
+  await phone1.getByTestId('desk-seat').first().waitFor()
+  await phone1.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished))) // the tab's slide
+  await noSideScroll(phone1, 'front row tab')
+  await shot(phone1, 'lan-phone-front-row')
+
   // The speaker's thanks certificate downloads on the phone.
   await tab(phone1, '讲者')
   const spk = phone1.locator(`[data-testid=desk-speaker][data-member-id="${speaker.id}"]`)
