@@ -20,7 +20,7 @@ FONT     := app/pdf/fonts/LXGWWenKai-Regular.ttf
 FONT_SRC := /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
 
 .PHONY: help fonts deps deps-test frontend build run serve test test-go test-pg test-frontend test-browser test-desktop \
-        dist test-dist bench bindings clean
+        dist test-dist bench loadtest bindings clean
 
 help:
 	@echo "make run    build and start ACE Desk (browser mode when there is no display)"
@@ -105,6 +105,14 @@ bench: fonts frontend
 	ARTIFACTS=$(ARTIFACTS) scripts/bench-pdf.sh
 
 # Regenerate frontend/wailsjs after changing a bound service (committed).
+# LAN load test (issue 6): paired desks checking in and searching over
+# loopback against a 10,000-member database; stops by itself.
+DURATION ?= 60s
+CLIENTS  ?= 50
+loadtest: fonts
+	go test -tags loadtest -run '^TestLoad$$' -count=1 -v -timeout 20m ./app/web \
+		-args -load.duration=$(DURATION) -load.clients=$(CLIENTS)
+
 bindings:
 	ACEDESK_DB=$$(mktemp -d)/bindings.db go tool wails generate module
 

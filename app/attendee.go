@@ -95,9 +95,9 @@ const AuditAttendance = "attendance"
 // maxDeviceName bounds the device name a desk reports.
 const maxDeviceName = 40
 
-// deviceName trims a device's name and refuses one too long or with
+// DeviceName trims a device's name and refuses one too long or with
 // control characters: it is shown to other volunteers and kept in the audit.
-func deviceName(s string) (string, error) {
+func DeviceName(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	bad := utf8.RuneCountInString(s) > maxDeviceName || strings.IndexFunc(s, unicode.IsControl) >= 0
 	if bad {
@@ -126,14 +126,20 @@ func MaskPhone(p string) string {
 // index's bytes as they are, prepares the words once, and allocates
 // nothing per member.
 func CheckInMatcher(text string) func(name, latin, phone []byte) bool {
-	type term struct{ word, digits []byte }
+	// latin is false for a word that no Latin name can hold: Latin names
+	// have no digits and no CJK (isLatinName), so a phone or a Chinese name
+	// skips scanning every member's Latin name, the search's main cost.
+	type term struct {
+		word, digits []byte
+		latin        bool
+	}
 	var terms []term
 	words := strings.Fields(strings.ToLower(text))
 	if d := strings.TrimPrefix(NormalizePhone(text), "+"); isDigits(d) {
 		words = []string{d} // a phone typed with spaces is one word
 	}
 	for _, w := range words {
-		t := term{word: []byte(w)}
+		t := term{word: []byte(w), latin: !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsDigit(r) || r > 0x24F })}
 		if d := strings.TrimPrefix(NormalizePhone(w), "+"); len(d) >= 3 && isDigits(d) {
 			t.digits = []byte(d)
 		}
@@ -147,8 +153,8 @@ func CheckInMatcher(text string) func(name, latin, phone []byte) bool {
 			switch {
 			case bytes.Contains(name, t.word):
 			case t.digits != nil && bytes.Contains(phone, t.digits):
-			case containsSkippingSpaces(latin, t.word):
-			case len(t.word) >= 2 && initialsStart(latin, t.word):
+			case t.latin && containsSkippingSpaces(latin, t.word):
+			case t.latin && len(t.word) >= 2 && initialsStart(latin, t.word):
 			default:
 				return false
 			}

@@ -55,7 +55,11 @@ func rosterKey(r AttendeeRow) string {
 // rows turns candidates into what a desk sees, with the level each holds
 // in the event's year.
 func (s *EventService) rows(e Event, cands []AttendeeCandidate) ([]AttendeeRow, error) {
-	levels, err := s.levelsIn(e.Year())
+	ids := make([]uint64, len(cands))
+	for i, c := range cands {
+		ids[i] = c.Member.ID
+	}
+	levels, err := s.levelsIn(e.Year(), ids)
 	if err != nil {
 		return nil, err
 	}
@@ -69,9 +73,9 @@ func (s *EventService) rows(e Event, cands []AttendeeCandidate) ([]AttendeeRow, 
 	return out, nil
 }
 
-// levelsIn is the highest level each member holds in year.
-func (s *EventService) levelsIn(year int) (map[uint64]rules.Level, error) {
-	holdings, err := s.levels.Holdings()
+// levelsIn is the highest level each of these members holds in year.
+func (s *EventService) levelsIn(year int, memberIDs []uint64) (map[uint64]rules.Level, error) {
+	holdings, err := s.repo.HoldingsOf(memberIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +90,7 @@ func (s *EventService) levelsIn(year int) (map[uint64]rules.Level, error) {
 
 // row is one attendee as a desk sees it, after a change.
 func (s *EventService) row(a Attendee) (AttendeeRow, error) {
-	e, err := s.repo.GetEvent(a.EventID)
+	e, err := s.repo.GetEventBare(a.EventID)
 	if err != nil {
 		return AttendeeRow{}, err
 	}
@@ -153,7 +157,7 @@ func (s *EventService) UndoCheckIn(eventID, memberID uint64, version int, device
 }
 
 func (s *EventService) door(eventID, memberID uint64, version int, device string, in bool) (AttendeeRow, error) {
-	device, err := deviceName(device)
+	device, err := DeviceName(device)
 	if err != nil {
 		return AttendeeRow{}, err
 	}
@@ -250,7 +254,7 @@ func (s *EventService) notFound(eventID, memberID uint64) error {
 // with a name and a phone, checked in, in one transaction. A phone already
 // on the roster is a conflict naming its member: search for them instead.
 func (s *EventService) WalkIn(eventID uint64, in WalkIn, device string) (AttendeeRow, error) {
-	device, err := deviceName(device)
+	device, err := DeviceName(device)
 	if err != nil {
 		return AttendeeRow{}, err
 	}
@@ -285,7 +289,7 @@ func (s *EventService) WalkIn(eventID uint64, in WalkIn, device string) (Attende
 // initials) or phone: the event's registered attendees first, then the
 // rest of the roster, at most a screenful.
 func (s *EventService) CheckInSearch(eventID uint64, text string) ([]AttendeeRow, error) {
-	e, err := s.repo.GetEvent(eventID)
+	e, err := s.repo.GetEventBare(eventID)
 	if err != nil {
 		return nil, err
 	}

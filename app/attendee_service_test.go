@@ -296,4 +296,8 @@ func TestCheckInMatcher(t *testing.T) {
 			t.Errorf("%q = %v, want %v", tc.text, got, tc.want)
 		}
 	}
+	// Latin names may carry accents: such a word still searches them.
+	if !app.CheckInMatcher("müller")([]byte("穆勒"), []byte("hans müller"), []byte(phone)) {
+		t.Error(`"müller" does not find the Latin name "hans müller"`)
+	}
 }

@@ -16,6 +16,9 @@ type EventService struct {
 	rules    *RulesService
 	levels   *LevelService
 	renderer func() (*pdf.Renderer, error)
+	// clock and certificates serve the LAN desk (event_desk.go).
+	clock        Clock
+	certificates *CertificateService
 }
 
 // Kinds lists the event kinds in the order the UI offers them.

@@ -102,6 +102,9 @@ type ProgramRepository interface {
 	SaveEvent(e Event, plan EventPlan, ch Change) (Event, error)
 	DeleteEvent(id uint64, version int, plan EventPlan, ch Change) error
 	GetEvent(id uint64) (Event, error)
+	// GetEventBare loads an event without counting its attendees, for the
+	// door's frequent reads that do not show the counts.
+	GetEventBare(id uint64) (Event, error)
 	Events(year int) ([]Event, error)
 
 	GetBatch(id string) (Batch, bool, error)
@@ -110,6 +113,9 @@ type ProgramRepository interface {
 	GetRenewal(year int) (Renewal, bool, error)
 	ConfirmRenewal(r Renewal, ch Change) (Renewal, error)
 	Holdings() ([]Holding, error)
+	// HoldingsOf reads the holdings of these members only (those without
+	// one are absent): a door's few rows need not decode every holder.
+	HoldingsOf(memberIDs []uint64) ([]Holding, error)
 }
 
 // KeyRepository keeps the chapter's signing key.

@@ -50,8 +50,9 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 		ContributionImport: NewContributionImportService(repo, settings, rulesSvc),
 		Dashboard:          &DashboardService{repo: repo, clock: clock, standings: standings},
 	}
-	svc.Events = &EventService{repo: repo, settings: settings, rules: rulesSvc, levels: svc.Levels, renderer: renderer}
 	svc.Certificates = &CertificateService{repo: repo, settings: settings, levels: svc.Levels, jobs: NewJobs(clock), renderer: renderer}
+	svc.Events = &EventService{repo: repo, settings: settings, rules: rulesSvc, levels: svc.Levels, renderer: renderer,
+		clock: clock, certificates: svc.Certificates}
 	svc.Trust = &TrustService{repo: repo, change: settings.change, revocations: svc.Certificates, chapterKeys: func() ([]ChapterKeys, error) { return repo.TrustedChapterKeys() }}
 	svc.Certificates.trust = svc.Trust
 	svc.Trophies = &TrophyService{repo: repo, settings: settings, levels: svc.Levels, renderer: renderer}

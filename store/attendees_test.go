@@ -206,21 +206,13 @@ func TestCheckInCandidatesPutTheRegisteredFirst(t *testing.T) {
 }
 
 func TestMigrationSixAddsAttendeesToAnOlderDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "acedesk.db")
-	old, err := Open(path, Options{Migrations: migrations[:5]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := old.CreateMember(app.Member{Name: "老成员"}, change)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	var m app.Member
+	s, path := upgraded(t, 5, func(old *Store) {
+		var err error
+		if m, err = old.CreateMember(app.Member{Name: "老成员"}, change); err != nil {
+			t.Fatal(err)
+		}
+	})
 	e, _ := eventWithMembers(t, s, 0)
 	if m := migrations[5]; m.Version != 6 || m.Name != "event attendees" {
 		t.Fatalf("migration 6 is %d %q", m.Version, m.Name)
@@ -269,4 +261,60 @@ func BenchmarkCheckInSearch10k(b *testing.B) {
 			id = id%1000 + 1
 		}
 	})
+}
+
+func TestEventCountsCheckInsWithoutDecodingAttendees(t *testing.T) {
+	s := openTemp(t)
+	e, ms := eventWithMembers(t, s, 3)
+	for i, m := range ms {
+		// Text that spells the flag must not count: JSON escapes its quotes.
+		a := app.Attendee{EventID: e.ID, MemberID: m.ID, CheckedInBy: `x","checked_in":true`, Device: `"checked_in":true`}
+		a.CheckedIn = i == 0
+		if _, err := s.SaveAttendee(a, app.ActionRegister, change); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.GetEvent(e.ID)
+	if err != nil || got.Registered != 3 || got.CheckedIn != 1 {
+		t.Errorf("counts = %d registered, %d checked in (%v), want 3 and 1", got.Registered, got.CheckedIn, err)
+	}
+}
+
+func TestHoldingsOfReadsOnlyTheGivenMembers(t *testing.T) {
+	s := openTemp(t)
+	_, ms := eventWithMembers(t, s, 3)
+	for _, m := range ms[:2] {
+		if _, err := s.CreateDecision(app.Decision{Kind: app.DecisionCorrection, MemberID: m.ID, Year: 2026, Level: "ace", Reason: "test"}, change); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		ids  []uint64
+		want int
+	}{
+		{[]uint64{ms[0].ID}, 1},
+		{[]uint64{ms[0].ID, ms[1].ID, ms[2].ID, 999}, 2},
+		{nil, 0},
+	} {
+		got, err := s.HoldingsOf(tc.ids)
+		if err != nil || len(got) != tc.want {
+			t.Errorf("HoldingsOf(%v) = %+v, %v; want %d", tc.ids, got, err, tc.want)
+		}
+	}
+}
+
+func TestGetEventBareSkipsTheCounts(t *testing.T) {
+	s := openTemp(t)
+	e, ms := eventWithMembers(t, s, 1)
+	if _, err := s.SaveAttendee(app.Attendee{EventID: e.ID, MemberID: ms[0].ID}, app.ActionRegister, change); err != nil {
+		t.Fatal(err)
+	}
+	full, _ := s.GetEvent(e.ID)
+	bare, err := s.GetEventBare(e.ID)
+	if err != nil || bare.Name != full.Name || bare.Date != full.Date || full.Registered != 1 || bare.Registered != 0 {
+		t.Errorf("bare = %+v (%v), full = %+v; want the same event, counted only in full", bare, err, full)
+	}
+	if _, err := s.GetEventBare(999); app.ErrorCode(err) != app.CodeNotFound {
+		t.Errorf("unknown event: %v", err)
+	}
 }

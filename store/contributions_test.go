@@ -81,20 +81,11 @@ func TestContributionIndexesFollowEdits(t *testing.T) {
 }
 
 func TestUpgradeFromTheFirstSchemaKeepsTheRoster(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "acedesk.db")
-	v1, err := Open(path, Options{Migrations: migrations[:1]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := v1.CreateMembersAndContributions(app.DemoMembers(12, 3), nil, change); err != nil {
-		t.Fatal(err)
-	}
-	v1.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, path := upgraded(t, 1, func(v1 *Store) {
+		if err := v1.CreateMembersAndContributions(app.DemoMembers(12, 3), nil, change); err != nil {
+			t.Fatal(err)
+		}
+	})
 	if v, _ := s.SchemaVersion(); v != CurrentSchema() {
 		t.Errorf("schema = %d, want %d", v, CurrentSchema())
 	}

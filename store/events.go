@@ -156,6 +156,17 @@ func (s *Store) GetEvent(id uint64) (app.Event, error) {
 	return e, err
 }
 
+// GetEventBare loads one event, leaving its attendance counts at zero.
+func (s *Store) GetEventBare(id uint64) (app.Event, error) {
+	var e app.Event
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		e, err = events.load(tx, id)
+		return err
+	})
+	return e, err
+}
+
 // Events lists the events of year (every year at 0), in ID order.
 func (s *Store) Events(year int) ([]app.Event, error) {
 	var out []app.Event

@@ -73,17 +73,7 @@ func TestChapterKeyIsMadeOnceAndAudited(t *testing.T) {
 }
 
 func TestMigrationFourAddsKeysToAnOlderDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "acedesk.db")
-	old, err := Open(path, Options{Migrations: migrations[:3]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := upgraded(t, 3, nil)
 	if m := migrations[3]; m.Version != 4 || m.Name != "chapter key" {
 		t.Fatalf("migration 4 is %d %q", m.Version, m.Name)
 	}

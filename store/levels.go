@@ -104,6 +104,27 @@ func (s *Store) Holdings() ([]app.Holding, error) {
 	return out, err
 }
 
+// HoldingsOf reads the holdings of the given members, skipping those
+// without one.
+func (s *Store) HoldingsOf(memberIDs []uint64) ([]app.Holding, error) {
+	out := []app.Holding{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketHoldings)
+		for _, id := range memberIDs {
+			var h app.Holding
+			ok, err := get(b, itob(id), &h)
+			if err != nil {
+				return err
+			}
+			if ok {
+				out = append(out, h)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
 // setHolding writes a member's holding, removing it at level none, and
 // audits the change.
 func setHolding(tx *bolt.Tx, h app.Holding, ch app.Change) error {

@@ -72,6 +72,16 @@ var migrations = []Migration{
 		}
 		return nil
 	}},
+	// Paired LAN devices survive a restart of the hub; their sessions are
+	// found by the hash of the token.
+	{Version: 8, Name: "paired devices", Apply: func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bucketDevices, bucketDeviceTokens} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}},
 }
 
 // CurrentSchema is the schema version this build writes.

@@ -66,7 +66,14 @@ func Open(path string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create database folder: %w", err)
 	}
-	db, err := bolt.Open(path, FileMode, &bolt.Options{Timeout: LockTimeout, InitialMmapSize: initialMmapSize})
+	// Writing the freelist at every commit was most of a check-in's cost
+	// with many desks writing (the LAN load test, 50 desks on 10,000
+	// members: 564 → 1030 requests a second, check-in p50 128 → 47 ms).
+	// Opening rebuilds the freelist by scanning the file instead, which
+	// takes milliseconds at our sizes; bbolt advises the hashmap freelist
+	// with it.
+	db, err := bolt.Open(path, FileMode, &bolt.Options{Timeout: LockTimeout, InitialMmapSize: initialMmapSize,
+		NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, ErrLocked
 	}
@@ -78,6 +85,10 @@ func Open(path string, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("chmod %s: %w", path, err)
 	}
+	// Batched writes (check-ins) wait at most this long for company:
+	// enough to gather the desks writing at the same moment, short enough
+	// that one desk alone does not notice.
+	db.MaxBatchDelay = 2 * time.Millisecond
 	s := &Store{db: db, path: path}
 	if err := s.migrate(opts.Migrations, opts.Clock); err != nil {
 		db.Close()

@@ -24,6 +24,28 @@ func openTemp(t *testing.T) *Store {
 
 var change = app.Change{Actor: "tester", At: apptest.Start}
 
+// upgraded makes a database at schema version from, lets fill (if any) put
+// records in it, and opens it again with every migration; it returns the
+// upgraded store and its path.
+func upgraded(t *testing.T, from int, fill func(old *Store)) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "acedesk.db")
+	old, err := Open(path, Options{Migrations: migrations[:from]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fill != nil {
+		fill(old)
+	}
+	old.Close()
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
 func TestOpenCreatesPrivateFileAtCurrentSchema(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "sub", "acedesk.db")
 	s, err := Open(path, Options{})

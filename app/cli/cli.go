@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"os"
 	"os/user"
 	"path/filepath"
 
 	"acedesk/app"
+	"acedesk/app/web"
 	"acedesk/store"
 )
 
@@ -42,16 +44,25 @@ type Env struct {
 type Session struct {
 	Store    *store.Store
 	Services *app.Services
+	// Hub serves the browser and the LAN over the same services.
+	Hub *web.Hub
 }
 
-// Close releases the database.
-func (s *Session) Close() error { return s.Store.Close() }
+// Close stops LAN mode and releases the database.
+func (s *Session) Close() error {
+	s.Hub.Close()
+	return s.Store.Close()
+}
 
 const usage = `ACE Desk — PostgreSQL ACE 荣誉体系管理 / PostgreSQL ACE honor program desk
 
 Usage:
   acedesk [--db PATH]                         open the desktop window
   acedesk serve [--listen 127.0.0.1:8080]     browser mode on this computer
+  acedesk serve --lan [--listen 0.0.0.0:8443] [--tls] [--local 127.0.0.1:8080]
+                                              also serve phones and laptops on the LAN, which
+                                              pair with a one-time code (printed, and made on
+                                              this computer's Settings page)
   acedesk demo [--members N]                  fill an EMPTY database with demo data
   acedesk members list [--json] [--archived]  print the roster
   acedesk standings [--year Y] [--json]       points and levels of a year, with reasons
@@ -251,7 +262,9 @@ func (c *runner) open() (*Session, error) {
 		st.Close()
 		return nil, err
 	}
-	return &Session{Store: st, Services: svc}, nil
+	hub := web.NewHub(web.Config{Services: svc, Repo: st, Clock: app.SystemClock{}, Assets: c.env.Assets,
+		Logger: log.New(c.env.Stderr, "acedesk: ", log.LstdFlags)})
+	return &Session{Store: st, Services: svc, Hub: hub}, nil
 }
 
 // withSession opens the database, runs fn on it and closes it.

@@ -150,7 +150,17 @@ func TestServeAnswersThenStopsOnInterrupt(t *testing.T) {
 	}
 	url := strings.TrimSpace(line[strings.Index(line, "http://"):])
 	go io.Copy(io.Discard, pr)
-	resp, err := http.Post(url+"api/call/app.SystemService.Info", "application/json", strings.NewReader("[]"))
+	resp, err := http.Get(url + "api/session")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var session struct{ CSRF string }
+	json.NewDecoder(resp.Body).Decode(&session)
+	resp.Body.Close()
+	req, _ := http.NewRequest("POST", url+"api/call/app.SystemService.Info", strings.NewReader("[]"))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-CSRF-Token", session.CSRF)
+	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,16 +44,31 @@ func (c *runner) listenControl(s *Session) func() {
 
 func (c *runner) serve(args []string) int {
 	fs := c.flags("serve")
-	listen := fs.String("listen", "127.0.0.1:8080", "address to listen on (loopback only)")
+	listen := fs.String("listen", "", "address to listen on (loopback only, unless --lan)")
+	lan := fs.Bool("lan", false, "also serve paired devices on the LAN")
+	useTLS := fs.Bool("tls", false, "with --lan: HTTPS with a self-signed certificate")
+	local := fs.String("local", "127.0.0.1:8080", "with --lan: the loopback address for this computer's browser")
 	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
 	}
-	host, _, err := net.SplitHostPort(*listen)
+	if *useTLS && !*lan {
+		return c.usageError("serve: --tls needs --lan")
+	}
+	loopback := *listen
+	if *lan {
+		loopback = *local
+		if *listen == "" {
+			*listen = web.DefaultLANListen
+		}
+	} else if loopback == "" {
+		loopback = "127.0.0.1:8080"
+	}
+	host, _, err := net.SplitHostPort(loopback)
 	if err != nil {
 		return c.usageError("serve: --listen wants HOST:PORT, e.g. 127.0.0.1:8080")
 	}
 	if !web.IsLoopbackHost(host) {
-		fmt.Fprintf(c.env.Stderr, "acedesk: serve: %s is not a loopback address; browser mode is limited to this computer (127.0.0.1, ::1 or localhost) until LAN mode with sign-in is available\n", host)
+		fmt.Fprintf(c.env.Stderr, "acedesk: serve: %s is not a loopback address; without --lan browser mode is limited to this computer (127.0.0.1, ::1 or localhost)\n", host)
 		return ExitUsage
 	}
 	s, err := c.open()
@@ -63,17 +78,19 @@ func (c *runner) serve(args []string) int {
 	defer s.Close()
 	stop := c.listenControl(s)
 	defer stop()
-	ln, err := net.Listen("tcp", *listen)
+	ln, err := net.Listen("tcp", loopback)
 	if err != nil {
-		return c.fail(fmt.Errorf("listen on %s: %w", *listen, err))
+		return c.fail(fmt.Errorf("listen on %s: %w", loopback, err))
 	}
 	logger := log.New(c.env.Stderr, "acedesk: ", log.LstdFlags)
-	srv := &http.Server{
-		Handler:           web.Handler(web.NewDispatcher(s.Services.Bindings()...), c.env.Assets, logger),
-		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          logger,
-	}
+	srv := &http.Server{Handler: s.Hub.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: logger}
 	fmt.Fprintf(c.env.Stdout, "ACE Desk 浏览器模式 / browser mode: http://%s/\n数据库 / database: %s\n", ln.Addr(), s.Store.Path())
+	if *lan {
+		if err := c.startLAN(s, web.LanOptions{Listen: *listen, TLS: *useTLS}, ln.Addr().String()); err != nil {
+			ln.Close()
+			return c.fail(err)
+		}
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
@@ -87,6 +104,34 @@ func (c *runner) serve(args []string) int {
 		}
 		return ExitOK
 	}
+}
+
+// startLAN turns LAN mode on and prints where devices reach it, the
+// certificate's fingerprint to compare on the phone, and a desk pairing
+// code (on the terminal only: it is a secret for the operator to hand out).
+func (c *runner) startLAN(s *Session, opts web.LanOptions, loopback string) error {
+	st, err := s.Hub.Lan.Start(opts)
+	if err != nil {
+		return err
+	}
+	code, err := s.Hub.Lan.NewPairingCode(app.RoleDesk)
+	if err != nil {
+		return err
+	}
+	out := c.env.Stdout
+	fmt.Fprintf(out, "局域网模式 / LAN mode: %s\n", st.Listen)
+	for _, u := range st.URLs {
+		fmt.Fprintf(out, "  %s\n", u)
+	}
+	if st.Fingerprint != "" {
+		fmt.Fprintf(out, "证书指纹 / certificate fingerprint (SHA-256):\n  %s\n", st.Fingerprint)
+	}
+	fmt.Fprintf(out, "门口配对码 / desk pairing code: %s (10 分钟内有效，仅一次 / valid 10 minutes, once)\n", code.Code)
+	if code.PairURL != "" {
+		fmt.Fprintf(out, "  %s\n", code.PairURL)
+	}
+	fmt.Fprintf(out, "更多配对码与设备管理 / more codes and the paired devices: http://%s/#/settings (this computer only)\n", loopback)
+	return nil
 }
 
 func (c *runner) demo(args []string) int {

@@ -66,7 +66,8 @@ func run(s *cli.Session, openErr error, dist fs.FS, icon []byte) int {
 		return cli.ExitLocked
 	}
 	opts.AssetServer = &assetserver.Options{Assets: dist}
-	opts.Bind = s.Services.Bindings()
+	// The hub binds the services and LAN control, so Settings can switch LAN mode on.
+	opts.Bind = s.Hub.Bindings()
 	opts.ErrorFormatter = func(err error) any { return web.FormatError(err, logger, "desktop") }
 	opts.OnStartup = func(ctx context.Context) { s.Services.UseDesktop(desktop{ctx}) }
 	if err := wails.Run(opts); err != nil {

@@ -20,12 +20,15 @@ type method struct {
 
 // Dispatcher calls bound methods by the name the Wails bindings use:
 // "<package>.<Struct>.<Method>".
-type Dispatcher struct{ methods map[string]method }
+type Dispatcher struct {
+	methods  map[string]method
+	bindings []any
+}
 
 // NewDispatcher indexes the exported methods of each bound struct pointer.
 // Unexported methods (lifecycle hooks) are never reachable.
 func NewDispatcher(bindings ...any) *Dispatcher {
-	d := &Dispatcher{methods: map[string]method{}}
+	d := &Dispatcher{methods: map[string]method{}, bindings: bindings}
 	for _, b := range bindings {
 		v := reflect.ValueOf(b)
 		t := v.Type()
@@ -57,18 +60,37 @@ type errBadCall struct{ msg string }
 
 func (e errBadCall) Error() string { return e.msg }
 
-// Call decodes rawArgs (a JSON array) into the method's parameters, calls
-// it, and returns its result (nil when it has none) and its error.
-func (d *Dispatcher) Call(name string, rawArgs json.RawMessage) (any, error) {
-	m, ok := d.methods[name]
-	if !ok {
-		return nil, errBadCall{"unknown method " + name}
-	}
+// Has reports whether name is a bound method.
+func (d *Dispatcher) Has(name string) bool {
+	_, ok := d.methods[name]
+	return ok
+}
+
+// splitArgs decodes a call's body, a JSON array, into its arguments.
+func splitArgs(rawArgs json.RawMessage) ([]json.RawMessage, error) {
 	var raw []json.RawMessage
 	if len(rawArgs) > 0 {
 		if err := json.Unmarshal(rawArgs, &raw); err != nil {
 			return nil, errBadCall{"arguments must be a JSON array"}
 		}
+	}
+	return raw, nil
+}
+
+// Call decodes rawArgs (a JSON array) into the method's parameters, calls
+// it, and returns its result (nil when it has none) and its error.
+func (d *Dispatcher) Call(name string, rawArgs json.RawMessage) (any, error) {
+	raw, err := splitArgs(rawArgs)
+	if err != nil {
+		return nil, err
+	}
+	return d.call(name, raw)
+}
+
+func (d *Dispatcher) call(name string, raw []json.RawMessage) (any, error) {
+	m, ok := d.methods[name]
+	if !ok {
+		return nil, errBadCall{"unknown method " + name}
 	}
 	if len(raw) != len(m.args) {
 		return nil, errBadCall{fmt.Sprintf("%s takes %d arguments, got %d", name, len(m.args), len(raw))}

@@ -3,50 +3,27 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
-	"log"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"acedesk/app"
-	"acedesk/app/apptest"
-	"acedesk/store"
 )
 
-func newServer(t *testing.T) (*httptest.Server, *bytes.Buffer) {
+// newServer is the hub as plain `serve` runs it: LAN off, the local
+// browser only.
+func newServer(t *testing.T) (*httptest.Server, *bytes.Buffer, *client) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "acedesk.db"), store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	svc := app.NewServices(st, apptest.NewClock(apptest.Start), "lead")
-	var logs bytes.Buffer
-	assets := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>ACE Desk</title>")}}
-	srv := httptest.NewServer(Handler(NewDispatcher(svc.Bindings()...), assets, log.New(&logs, "", 0)))
-	t.Cleanup(srv.Close)
-	return srv, &logs
-}
-
-func call(t *testing.T, srv *httptest.Server, name string, args ...any) (int, []byte) {
-	t.Helper()
-	body, _ := json.Marshal(args)
-	resp, err := http.Post(srv.URL+"/api/call/"+name, "application/json", bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	out, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, out
+	th := newTestHub(t, false)
+	return th.srv, th.logs, th.local(t)
 }
 
 func TestAPICallsTheBoundServices(t *testing.T) {
-	srv, _ := newServer(t)
-	status, body := call(t, srv, "app.MemberService.Create", app.Member{Name: "王喆", Phone: "13800000001"})
+	_, _, c := newServer(t)
+	status, body := c.call("app.MemberService.Create", app.Member{Name: "王喆", Phone: "13800000001"})
 	if status != http.StatusOK {
 		t.Fatalf("create: %d %s", status, body)
 	}
@@ -55,21 +32,21 @@ func TestAPICallsTheBoundServices(t *testing.T) {
 	if m.ID == 0 || m.Name != "王喆" {
 		t.Errorf("created %+v", m)
 	}
-	status, body = call(t, srv, "app.MemberService.Search", app.MemberQuery{Text: "喆"})
+	status, body = c.call("app.MemberService.Search", app.MemberQuery{Text: "喆"})
 	var page app.MemberPage
 	json.Unmarshal(body, &page)
 	if status != http.StatusOK || page.Total != 1 {
 		t.Errorf("search: %d %s", status, body)
 	}
-	status, body = call(t, srv, "app.MemberService.Delete", m.ID, m.Version)
+	status, body = c.call("app.MemberService.Delete", m.ID, m.Version)
 	if status != http.StatusOK || strings.TrimSpace(string(body)) != "null" {
 		t.Errorf("delete: %d %s, want 200 null", status, body)
 	}
 }
 
 func TestAPIErrorsCarryCodeReasonAndFields(t *testing.T) {
-	srv, logs := newServer(t)
-	call(t, srv, "app.MemberService.Create", app.Member{Name: "张三", Phone: "13800000001"})
+	_, logs, c := newServer(t)
+	c.call("app.MemberService.Create", app.Member{Name: "张三", Phone: "13800000001"})
 	for _, tc := range []struct {
 		name       string
 		method     string
@@ -87,7 +64,7 @@ func TestAPIErrorsCarryCodeReasonAndFields(t *testing.T) {
 		{"wrong argument type", "app.MemberService.Get", []any{"x"}, 400, app.CodeInvalid, "bad_request"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			status, body := call(t, srv, tc.method, tc.args...)
+			status, body := c.call(tc.method, tc.args...)
 			var e app.Error
 			json.Unmarshal(body, &e)
 			if status != tc.wantStatus || e.Code != tc.wantCode || e.Reason != tc.wantReason {
@@ -101,45 +78,59 @@ func TestAPIErrorsCarryCodeReasonAndFields(t *testing.T) {
 }
 
 func TestRequestsFromOtherSitesAreRefused(t *testing.T) {
-	srv, _ := newServer(t)
-	post := func(host, origin, ctype string) int {
-		req, _ := http.NewRequest("POST", srv.URL+"/api/call/app.SystemService.Info", strings.NewReader("[]"))
-		req.Header.Set("Content-Type", ctype)
-		if host != "" {
-			req.Host = host
-		}
-		if origin != "" {
-			req.Header.Set("Origin", origin)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp.StatusCode
-	}
-	self := strings.TrimPrefix(srv.URL, "http://")
-	for _, tc := range []struct {
-		name, host, origin, ctype string
-		want                      int
-	}{
-		{"same origin", "", srv.URL, "application/json", 200},
-		{"no origin (same-origin fetch)", "", "", "application/json", 200},
-		{"localhost name", "localhost:8080", "http://localhost:8080", "application/json", 200},
-		{"DNS rebinding host", "evil.example:8080", "", "application/json", 403},
-		{"cross-site origin", self, "http://evil.example", "application/json", 403},
-		{"form post", "", "", "application/x-www-form-urlencoded", 415},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := post(tc.host, tc.origin, tc.ctype); got != tc.want {
-				t.Errorf("status = %d, want %d", got, tc.want)
+	for _, lanOn := range []bool{false, true} {
+		th := newTestHub(t, lanOn)
+		csrf := th.local(t).csrf
+		post := func(host, origin, ctype string) (int, string) {
+			req, _ := http.NewRequest("POST", th.srv.URL+"/api/call/app.SystemService.Info", strings.NewReader("[]"))
+			req.Header.Set("Content-Type", ctype)
+			req.Header.Set(CSRFHeader, csrf)
+			if host != "" {
+				req.Host = host
 			}
-		})
+			if origin != "" {
+				req.Header.Set("Origin", origin)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			body, _ := io.ReadAll(resp.Body)
+			return resp.StatusCode, refusal(body)
+		}
+		self := strings.TrimPrefix(th.srv.URL, "http://")
+		// By IP address, the hub's own browser is a LAN device like any
+		// other: it must pair (401) when LAN is on, and is refused when off.
+		byIP, byIPReason := 403, "host"
+		if lanOn {
+			byIP, byIPReason = 401, "no_session"
+		}
+		for _, tc := range []struct {
+			name, host, origin, ctype string
+			want                      int
+			wantReason                string
+		}{
+			{"same origin", "", th.srv.URL, "application/json", 200, ""},
+			{"no origin (same-origin fetch)", "", "", "application/json", 200, ""},
+			{"localhost name", "localhost:8080", "http://localhost:8080", "application/json", 200, ""},
+			{"DNS rebinding host", "evil.example:8080", "", "application/json", 403, "host"},
+			{"cross-site origin", self, "http://evil.example", "application/json", 403, "origin"},
+			{"https origin on plain http", self, "https://" + self, "application/json", 403, "origin"},
+			{"form post", "", "", "application/x-www-form-urlencoded", 415, "bad_request"},
+			{"LAN address", lanHost, "", "application/json", byIP, byIPReason},
+		} {
+			t.Run(fmt.Sprintf("lan %v/%s", lanOn, tc.name), func(t *testing.T) {
+				if got, reason := post(tc.host, tc.origin, tc.ctype); got != tc.want || reason != tc.wantReason {
+					t.Errorf("status = %d %q, want %d %q", got, reason, tc.want, tc.wantReason)
+				}
+			})
+		}
 	}
 }
 
 func TestStaticFilesCarrySecurityHeaders(t *testing.T) {
-	srv, _ := newServer(t)
+	srv, _, _ := newServer(t)
 	resp, err := http.Get(srv.URL + "/")
 	if err != nil {
 		t.Fatal(err)

@@ -41,3 +41,20 @@ export function checkInTime(at: unknown): string {
   if (Number.isNaN(d.getTime())) return ''
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`
 }
+
+/** The attendee QR's payload prefix: ACE-ATT:<eventID>:<memberID>. */
+const ATTENDEE_CODE = /^ACE-ATT:(\d+):(\d+)$/i
+
+/** The payload of an attendee's QR code for an event. */
+export function attendeeCode(eventID: number, memberID: number): string {
+  return `ACE-ATT:${eventID}:${memberID}`
+}
+
+/** The event and member of a scanned or pasted attendee code, or null when text is not one. */
+export function parseAttendeeCode(text: string): { event: number; member: number } | null {
+  const m = ATTENDEE_CODE.exec(text.trim())
+  if (!m) return null
+  const event = Number(m[1])
+  const member = Number(m[2])
+  return Number.isSafeInteger(event) && Number.isSafeInteger(member) && event > 0 && member > 0 ? { event, member } : null
+}

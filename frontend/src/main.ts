@@ -1,6 +1,8 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import { installShim } from './api/shim'
+import { onSessionLost } from './api/errors'
+import { useSessionStore } from './stores/session'
 import App from './App.vue'
 import { i18n } from './i18n'
 import { makeRouter } from './router'
@@ -13,4 +15,14 @@ installShim()
 
 document.documentElement.lang = i18n.global.locale.value
 
-createApp(App).use(createPinia()).use(i18n).use(makeRouter()).mount('#app')
+const pinia = createPinia()
+const session = useSessionStore(pinia)
+const router = makeRouter(session)
+// A revoked or expired device learns it on its next call: back to pairing,
+// where the page says why (the public check page stays where it is).
+onSessionLost((err) => {
+  session.loseSession(err)
+  if (!router.currentRoute.value.meta.public) void router.push({ name: 'pair' })
+})
+
+createApp(App).use(pinia).use(i18n).use(router).mount('#app')

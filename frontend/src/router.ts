@@ -10,6 +10,7 @@ import CertificatesView from '@/views/CertificatesView.vue'
 import TrophiesView from '@/views/TrophiesView.vue'
 import VerifyView from '@/views/VerifyView.vue'
 import ExchangeView from '@/views/ExchangeView.vue'
+import { makeGuard, type SessionLike } from '@/guard'
 
 export const routes = [
   { path: '/', redirect: '/dashboard' },
@@ -27,9 +28,24 @@ export const routes = [
   { path: '/trophies', name: 'trophies', component: TrophiesView },
   { path: '/verify', name: 'verify', component: VerifyView },
   { path: '/exchange', name: 'exchange', component: ExchangeView },
+  // LAN mode's pages for phones: full width, no sidebar. Check needs no session.
+  { path: '/pair', name: 'pair', component: () => import('@/views/PairView.vue'), meta: { bare: true } },
+  { path: '/desk', name: 'desk', component: () => import('@/views/DeskView.vue'), meta: { bare: true } },
+  { path: '/check', name: 'check', component: () => import('@/views/CheckView.vue'), meta: { bare: true, public: true } },
   { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
 ]
 
-export function makeRouter() {
-  return createRouter({ history: createWebHashHistory(), routes })
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** A page without the sidebar (the phone pages). */
+    bare?: boolean
+    /** Open to anyone, with no session. */
+    public?: boolean
+  }
+}
+
+export function makeRouter(session: SessionLike) {
+  const router = createRouter({ history: createWebHashHistory(), routes })
+  router.beforeEach(makeGuard(session))
+  return router
 }

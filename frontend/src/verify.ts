@@ -8,6 +8,7 @@ const TONES: Record<VerificationStatus, Tone> = {
   valid: 'success',
   revoked: 'warning',
   unknown_serial: 'warning',
+  not_found: 'warning',
   forged: 'error',
   unknown_issuer: 'error',
   malformed: 'error',

@@ -63,11 +63,25 @@ describe('i18n messages', () => {
     for (const r of ['import_no_contact', 'import_duplicate_phone', 'import_duplicate_email', 'import_contact_conflict',
       'import_same_member', 'import_unknown_committee', 'import_bad_year', 'import_same_group_year', 'import_unknown_phone'])
       expect(zhFlat[`errors.reason.${r}`], r).toBeTruthy()
+    // LAN mode (app/web: sessions, pairing, authorization, LanService; the desk's attendee codes).
+    for (const r of ['pair_code_wrong', 'pair_rate_limited', 'no_session', 'session_expired', 'session_revoked', 'forbidden', 'csrf',
+      'origin', 'host', 'verify_rate_limited', 'lan_start_failed', 'unknown_role', 'device_not_found', 'bad_request',
+      'attendee_code_other_event', 'already_checked_in', 'not_checked_in'])
+      expect(zhFlat[`errors.reason.${r}`], r).toBeTruthy()
+    expect(zhFlat['fieldErrors.invalid_listen']).toBeTruthy()
     for (const c of ['invalid', 'not_found', 'conflict', 'unauthorized', 'internal'])
       expect(zhFlat[`errors.code.${c}`], c).toBeTruthy()
     for (const f of ['required', 'too_long', 'not_latin', 'invalid_phone', 'invalid_email', 'invalid_choice', 'taken', 'invalid_year', 'duplicate_year', 'date_outside_year', 'invalid_date', 'not_positive', 'speaker_required', 'title_required'])
       expect(zhFlat[`fieldErrors.${f}`], f).toBeTruthy()
     for (const c of ['user', 'vendor', 'integrator', 'isv', 'hardware', 'university', 'media', 'training', 'volunteer'])
       expect(zhFlat[`categories.${c}`], c).toBeTruthy()
+  })
+})
+
+describe('LAN messages', () => {
+  it('say how long to wait when pairing is rate limited', () => {
+    const { t } = makeI18n('zh-CN').global
+    expect(t('errors.reason.pair_rate_limited', { seconds: '30' })).toBe('尝试次数过多，请 30 秒后再试')
+    expect(makeI18n('en').global.t('errors.reason.pair_rate_limited', { seconds: '30' })).toBe('Too many attempts: try again in 30 s')
   })
 })

@@ -1,9 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createHttpGo, installShim } from '@/api/shim'
+import { createHttpGo, csrfSource, httpCall, installShim } from '@/api/shim'
 import { AppError } from '@/api/errors'
 
-function respond(status: number, body: string) {
-  return vi.fn(async () => new Response(body, { status, headers: { 'Content-Type': 'application/json' } }))
+const json = (status: number, body: string) => new Response(body, { status, headers: { 'Content-Type': 'application/json' } })
+
+// respond answers every call with body; GET /api/session hands out the
+// CSRF token, and is left out of the mock's calls so each test sees its own.
+function respond(status: number, body: string, token = 'tok-1') {
+  const session = vi.fn(async () => json(200, JSON.stringify({ role: 'admin', csrf: token })))
+  const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+    if (url === '/api/session') return session()
+    void init
+    return json(status, body)
+  })
+  return Object.assign(fetch, { session })
 }
 
 describe('HTTP shim', () => {
@@ -16,8 +26,8 @@ describe('HTTP shim', () => {
     const go = createHttpGo(fetch as unknown as typeof globalThis.fetch)
     const q = { text: '张', archived: false, offset: 0, limit: 50 }
     await expect(go.app.MemberService.Search(q)).resolves.toEqual({ items: [], total: 0 })
-    expect(fetch).toHaveBeenCalledTimes(1)
-    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
+    expect(fetch).toHaveBeenCalledTimes(2) // the session, then the call
+    const [url, init] = fetch.mock.calls[1] as unknown as [string, RequestInit]
     expect(url).toBe('/api/call/app.MemberService.Search')
     expect(init.method).toBe('POST')
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json')
@@ -28,7 +38,7 @@ describe('HTTP shim', () => {
     const fetch = respond(200, 'null')
     const go = createHttpGo(fetch as unknown as typeof globalThis.fetch)
     await expect(go.app.MemberService.Delete(12, 3)).resolves.toBeNull()
-    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
+    const [url, init] = fetch.mock.calls[1] as unknown as [string, RequestInit]
     expect(url).toBe('/api/call/app.MemberService.Delete')
     expect(init.body).toBe('[12,3]')
   })
@@ -72,6 +82,46 @@ describe('HTTP shim', () => {
     expect(typeof window.go.app.MemberService.Search).toBe('function')
   })
 
+  it('sends the CSRF token of GET /api/session, fetched once', async () => {
+    const fetch = respond(200, 'null', 'abc')
+    const go = createHttpGo(fetch as unknown as typeof globalThis.fetch)
+    await go.app.SystemService.Info()
+    await go.app.SystemService.Info()
+    expect(fetch.session).toHaveBeenCalledTimes(1)
+    for (const [, init] of fetch.mock.calls.filter(([u]) => u !== '/api/session')) {
+      expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBe('abc')
+    }
+  })
+
+  it('fetches the token again and retries once after a csrf refusal', async () => {
+    let token = 'old'
+    let calls = 0
+    const fetch = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/api/session') return json(200, JSON.stringify({ csrf: token }))
+      calls++
+      const sent = (init?.headers as Record<string, string>)['X-CSRF-Token']
+      if (sent !== 'new') return json(403, '{"code":"unauthorized","reason":"csrf","message":"x"}')
+      return json(200, '7')
+    })
+    const source = csrfSource(fetch as unknown as typeof globalThis.fetch)
+    await source.get()
+    token = 'new'
+    await expect(httpCall(fetch as unknown as typeof globalThis.fetch, '/api/call/', 'app.X.Y', [], source)).resolves.toBe(7)
+    expect(calls).toBe(2)
+  })
+
+  it('does not keep a missing token, so the call after pairing fetches it', async () => {
+    let paired = false
+    const fetch = vi.fn(async (url: string) => {
+      if (url === '/api/session') return paired ? json(200, '{"csrf":"t"}') : json(401, '{"code":"unauthorized","reason":"no_session"}')
+      return json(200, 'null')
+    })
+    const source = csrfSource(fetch as unknown as typeof globalThis.fetch)
+    expect(await source.get()).toBe('')
+    paired = true
+    expect(await source.get()).toBe('t')
+  })
+
   it('makes the typed wrappers reject with AppError in browser mode', async () => {
     const fetch = respond(409, JSON.stringify({ code: 'conflict', reason: 'member_has_history', message: 'x', params: { member: '王伟' } }))
     installShim(window, fetch as unknown as typeof globalThis.fetch)
@@ -80,7 +130,7 @@ describe('HTTP shim', () => {
     const err = await members.remove(5, 2).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
     expect(err).toMatchObject({ code: 'conflict', reason: 'member_has_history', params: { member: '王伟' } })
-    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit]
+    const [url, init] = fetch.mock.calls[1] as unknown as [string, RequestInit]
     expect(url).toBe('/api/call/app.MemberService.Delete')
     expect(init.body).toBe('[5,2]')
   })

@@ -10,7 +10,10 @@ import { at, openPage, run, serve, shot, tempDB } from './lib.mjs'
 // call invokes a bound method from inside the page, as the browser shim does.
 const call = (page, name, ...args) =>
   page.evaluate(async ([n, a]) => {
-    const res = await fetch(`/api/call/app.${n}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(a) })
+    const { csrf } = await (await fetch('/api/session')).json()
+    const res = await fetch(`/api/call/app.${n}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(a),
+    })
     return res.json()
   }, [name, args])
 

@@ -79,6 +79,24 @@ export function toAppError(e: unknown): AppError {
   return new AppError({ code: 'internal', message: String(e) })
 }
 
+/** The reasons of a refusal that mean this browser must pair with the hub again. */
+export const SESSION_LOST = ['no_session', 'session_expired', 'session_revoked'] as const
+
+export function isSessionLost(err: unknown): boolean {
+  const e = toAppError(err)
+  return e.code === 'unauthorized' && (SESSION_LOST as readonly string[]).includes(e.reason ?? '')
+}
+
+let sessionLost: ((err: AppError) => void) | null = null
+
+/**
+ * Who hears that a call was refused because the session is gone (a revoked
+ * or expired device): the session store, which sends the page to pairing.
+ */
+export function onSessionLost(fn: ((err: AppError) => void) | null): void {
+  sessionLost = fn
+}
+
 /** Runs a service call and rejects only with AppError. */
 export async function call<T>(fn: () => Promise<T>): Promise<T> {
   try {
@@ -86,6 +104,7 @@ export async function call<T>(fn: () => Promise<T>): Promise<T> {
   } catch (e) {
     const err = toAppError(e)
     console.error('[ace] call failed:', err.toJSON())
+    if (sessionLost && isSessionLost(err)) sessionLost(err)
     throw err
   }
 }

@@ -2,7 +2,8 @@ import * as EventService from '../../wailsjs/go/app/EventService'
 import * as ContributionService from '../../wailsjs/go/app/ContributionService'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
-import { decodeBytes, type FileData } from './certificates'
+import { decodeBytes, file, type FileData } from './certificates'
+import { toBase64 } from '@/files'
 
 export type Event = app.Event
 export type Talk = app.Talk
@@ -92,4 +93,31 @@ export async function frontRow(eventID: number): Promise<AttendeeRow[]> {
 export async function placeCards(eventID: number): Promise<FileData> {
   const r = await call(() => EventService.PlaceCards(eventID))
   return { name: r.name, bytes: decodeBytes(r.data as unknown) }
+}
+
+/** The attendees whose name, pinyin or phone matches text (the door's search). */
+export async function checkInSearch(eventID: number, text: string): Promise<AttendeeRow[]> {
+  return (await call(() => EventService.CheckInSearch(eventID, text))) ?? []
+}
+
+/** The events held today on the hub's clock: the desk's choice. */
+export async function today(): Promise<Event[]> {
+  return (await call(() => EventService.Today())) ?? []
+}
+
+/** A speaker's thanks certificate for the event, issued if need be. */
+export async function speakerCertificate(eventID: number, memberID: number): Promise<FileData> {
+  return file(await call(() => EventService.SpeakerCertificate(eventID, memberID)))
+}
+
+/** An attendee's code (ACE-ATT:<event>:<member>) as a QR image, a data: URL made by the hub. */
+export function attendeeQR(eventID: number, memberID: number): Promise<string> {
+  return call(() => EventService.AttendeeQR(eventID, memberID))
+}
+
+/** The event's attendees whose codes the hub finds in a photo. */
+export async function scanAttendee(eventID: number, name: string, bytes: Uint8Array): Promise<AttendeeRow[]> {
+  // []byte travels as base64; the generated binding's type says number[].
+  const data = toBase64(bytes) as unknown as number[]
+  return (await call(() => EventService.ScanAttendee(eventID, name, data))) ?? []
 }

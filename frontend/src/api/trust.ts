@@ -7,7 +7,7 @@ import { toBase64 } from './imports'
 
 export type KeyInfo = app.KeyInfo
 export type Verification = app.Verification
-export type VerificationStatus = 'valid' | 'revoked' | 'forged' | 'unknown_issuer' | 'malformed' | 'unknown_serial'
+export type VerificationStatus = 'valid' | 'revoked' | 'forged' | 'unknown_issuer' | 'malformed' | 'unknown_serial' | 'not_found'
 
 export function chapterKey(): Promise<KeyInfo> {
   return call(() => TrustService.ChapterKey())

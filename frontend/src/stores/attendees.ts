@@ -3,8 +3,9 @@ import { computed, ref } from 'vue'
 import * as api from '@/api/events'
 import type { AttendeeRow } from '@/api/events'
 import type { FileData } from '@/api/certificates'
-import { AppError, fieldErrorsOf, toAppError, type FieldError } from '@/api/errors'
+import { AppError, toAppError, type FieldError } from '@/api/errors'
 import { useEventsStore } from './events'
+import { submitWalkIn } from './walkIn'
 
 /** The door of the event open in the drawer: its attendees and front row. */
 export const useAttendeesStore = defineStore('attendees', () => {
@@ -86,21 +87,12 @@ export const useAttendeesStore = defineStore('attendees', () => {
    * Adds someone at the door and checks them in. Field errors stay in
    * walkInErrors; resolves with the new row, or null when refused.
    */
-  async function walkIn(name: string, phone: string): Promise<AttendeeRow | null> {
-    walkingIn.value = true
-    walkInErrors.value = {}
-    try {
+  function walkIn(name: string, phone: string): Promise<AttendeeRow | null> {
+    return submitWalkIn(walkInErrors, walkingIn, async () => {
       const row = await api.walkIn(eventId.value, name, phone)
       await load()
       return row
-    } catch (e) {
-      const err = toAppError(e)
-      walkInErrors.value = fieldErrorsOf(err)
-      if (!Object.keys(walkInErrors.value).length) throw err
-      return null
-    } finally {
-      walkingIn.value = false
-    }
+    })
   }
 
   function placeCards(): Promise<FileData> {

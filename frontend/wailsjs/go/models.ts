@@ -794,6 +794,53 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class Device {
+	    id: string;
+	    name: string;
+	    role: string;
+	    // Go type: time
+	    paired_at: any;
+	    // Go type: time
+	    last_seen: any;
+	    address: string;
+	    // Go type: time
+	    expires_at: any;
+	    revoked: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Device(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.paired_at = this.convertValues(source["paired_at"], null);
+	        this.last_seen = this.convertValues(source["last_seen"], null);
+	        this.address = source["address"];
+	        this.expires_at = this.convertValues(source["expires_at"], null);
+	        this.revoked = source["revoked"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Error {
 	    code: string;
 	    reason?: string;
@@ -2074,6 +2121,90 @@ export namespace sign {
 	        this.issuer = source["issuer"];
 	        this.date = source["date"];
 	    }
+	}
+
+}
+
+export namespace web {
+	
+	export class LanOptions {
+	    listen: string;
+	    tls: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LanOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.listen = source["listen"];
+	        this.tls = source["tls"];
+	    }
+	}
+	export class LanStatus {
+	    on: boolean;
+	    listen: string;
+	    urls: string[];
+	    tls: boolean;
+	    fingerprint: string;
+	    pair_url: string;
+	    qr_png: string;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LanStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.on = source["on"];
+	        this.listen = source["listen"];
+	        this.urls = source["urls"];
+	        this.tls = source["tls"];
+	        this.fingerprint = source["fingerprint"];
+	        this.pair_url = source["pair_url"];
+	        this.qr_png = source["qr_png"];
+	        this.error = source["error"];
+	    }
+	}
+	export class PairingCode {
+	    code: string;
+	    role: string;
+	    // Go type: time
+	    expires_at: any;
+	    pair_url: string;
+	    qr_png: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PairingCode(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.role = source["role"];
+	        this.expires_at = this.convertValues(source["expires_at"], null);
+	        this.pair_url = source["pair_url"];
+	        this.qr_png = source["qr_png"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
