@@ -109,9 +109,10 @@ bench: fonts frontend
 # loopback against a 10,000-member database; stops by itself.
 DURATION ?= 60s
 CLIENTS  ?= 50
+THINK    ?= 0s
 loadtest: fonts
 	go test -tags loadtest -run '^TestLoad$$' -count=1 -v -timeout 20m ./app/web \
-		-args -load.duration=$(DURATION) -load.clients=$(CLIENTS)
+		-args -load.duration=$(DURATION) -load.clients=$(CLIENTS) -load.think=$(THINK)
 
 bindings:
 	ACEDESK_DB=$$(mktemp -d)/bindings.db go tool wails generate module

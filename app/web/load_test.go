@@ -34,6 +34,9 @@ var (
 	loadMembers    = flag.Int("load.members", 10000, "members in the database")
 	loadRegistered = flag.Int("load.registered", 1000, "members registered for the event beforehand")
 	loadMax        = flag.Int("load.max", 2_000_000, "stop after this many requests in all")
+	// A volunteer reads the screen between requests; 0 sends them back to
+	// back, which measures the hub saturated rather than a door's wait.
+	loadThink = flag.Duration("load.think", 0, "pause of each client between requests")
 )
 
 // loadClient is one phone at the door.
@@ -146,6 +149,7 @@ func TestLoad(t *testing.T) {
 		r := rand.New(rand.NewPCG(uint64(i), 6))
 		requests.Go(func() {
 			for take() {
+				time.Sleep(*loadThink)
 				m := roster[r.IntN(len(roster))]
 				// Half the volunteers type the name, half the phone.
 				text := m.Name
@@ -209,11 +213,11 @@ func TestLoad(t *testing.T) {
 			}
 		}
 	}
-	report := fmt.Sprintf("load: %d clients for %v: %d requests (%.0f/s), %d errors, %d conflicts\n"+
+	report := fmt.Sprintf("load: %d clients (think %v) for %v: %d requests (%.0f/s), %d errors, %d conflicts\n"+
 		"  all       %s\n  search    %s\n  check-in  %s\n"+
 		"  check-ins: %d succeeded as seen by the clients, %d stored (attendees %d)\n"+
 		"  CPU (server and clients in one process): %v, %v a request",
-		len(clients), elapsed, len(all), float64(len(all))/elapsed.Seconds(), len(errs), conflicts,
+		len(clients), *loadThink, elapsed, len(all), float64(len(all))/elapsed.Seconds(), len(errs), conflicts,
 		percentiles(all), percentiles(search), percentiles(checkIn), len(seen), stored, len(rows),
 		cpu.Round(time.Millisecond), (cpu / time.Duration(max(1, len(all)))).Round(10*time.Microsecond))
 	fmt.Println(report)
