@@ -64,11 +64,11 @@ type merger struct {
 	res      *app.MergeResult
 	counts   map[string]*app.MergeCount
 	// local maps this merge's placed records: kind → source ID → local ID.
-	local map[string]map[uint64]uint64
+	local map[string]*idMap
 	// ok lists the bundle's records that will be placed, by kind.
-	ok map[string]map[uint64]bool
+	ok map[string]*idMap
 	// fresh lists the local IDs this merge allocated, by kind.
-	fresh map[string]map[uint64]bool
+	fresh map[string]*idMap
 	// chapterChanged: the chapter is new, renamed or has a new key.
 	chapterChanged bool
 	// byMember, byYear and refs are the new contributions' index entries
@@ -143,8 +143,8 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 		Fingerprint: app.Fingerprint(b.PublicKey), Conflicts: []app.MergeConflict{}}
 	d := &b.Data
 	m := &merger{b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
-		counts: map[string]*app.MergeCount{}, local: map[string]map[uint64]uint64{}, ok: map[string]map[uint64]bool{},
-		fresh: map[string]map[uint64]bool{},
+		counts: map[string]*app.MergeCount{}, local: map[string]*idMap{}, ok: map[string]*idMap{},
+		fresh: map[string]*idMap{},
 		refs:  map[uint64]int64{}, claimed: map[string]map[string]uint64{},
 		total: len(d.Members) + len(d.Groups) + len(d.Events) + len(d.Contributions) + len(d.Decisions) +
 			len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + len(d.Audit) + len(d.Deletions)}
@@ -284,9 +284,9 @@ func (m *merger) loadPlaced() error {
 		}
 		kind := kinds[rest[0]]
 		if m.local[kind] == nil {
-			m.local[kind] = map[uint64]uint64{}
+			m.local[kind] = newIDMap(0)
 		}
-		m.local[kind][btoi(rest[1:])] = btoi(v)
+		m.local[kind].set(btoi(rest[1:]), btoi(v))
 	}
 	return nil
 }
@@ -297,8 +297,7 @@ func (m *merger) resolve(kind string, src uint64) (uint64, bool) {
 	if src == 0 {
 		return 0, true
 	}
-	id, ok := m.local[kind][src]
-	return id, ok
+	return m.local[kind].get(src)
 }
 
 // placeable: the record is here already or this merge will place it.
@@ -306,7 +305,7 @@ func (m *merger) placeable(kind string, src uint64) bool {
 	if _, ok := m.resolve(kind, src); ok {
 		return true
 	}
-	return m.ok[kind][src]
+	return m.ok[kind].contains(src)
 }
 
 // bind records where a chapter's record went. Only members need to know
@@ -314,9 +313,9 @@ func (m *merger) placeable(kind string, src uint64) bool {
 // chapter's side, in merged_ids.
 func (m *merger) bind(kind string, src, local uint64) error {
 	if m.local[kind] == nil {
-		m.local[kind] = map[uint64]uint64{}
+		m.local[kind] = newIDMap(0)
 	}
-	m.local[kind][src] = local
+	m.local[kind].set(src, local)
 	if err := m.tx.Bucket(bucketMergedIDs).Put(mergedKey(m.chapter, kind, src), itob(local)); err != nil {
 		return err
 	}
@@ -646,10 +645,11 @@ type linkedKind[T any] struct {
 }
 
 func (k *linkedKind[T]) decide(m *merger) {
-	m.ok[k.kind] = make(map[uint64]bool, len(k.recs))
+	ok := newIDMap(len(k.recs))
+	m.ok[k.kind] = ok
 	for i := range k.recs {
 		if k.refsOK(m, &k.recs[i]) {
-			m.ok[k.kind][*k.id(&k.recs[i])] = true
+			ok.set(*k.id(&k.recs[i]), 1)
 		}
 	}
 }
@@ -657,14 +657,15 @@ func (k *linkedKind[T]) decide(m *merger) {
 func (k *linkedKind[T]) allocate(m *merger) error {
 	slices.SortFunc(k.recs, func(a, b T) int { return cmpID(*k.id(&a), *k.id(&b)) })
 	b := m.tx.Bucket(k.bucket)
-	fresh := make(map[uint64]bool, len(k.recs))
+	fresh := newIDMap(len(k.recs))
 	if m.local[k.kind] == nil {
-		m.local[k.kind] = make(map[uint64]uint64, len(k.recs))
+		m.local[k.kind] = newIDMap(len(k.recs))
 	}
 	m.fresh[k.kind] = fresh
+	ok := m.ok[k.kind]
 	for i := range k.recs {
 		src := *k.id(&k.recs[i])
-		if !m.ok[k.kind][src] {
+		if !ok.contains(src) {
 			continue
 		}
 		if _, ok := m.resolve(k.kind, src); ok {
@@ -677,7 +678,7 @@ func (k *linkedKind[T]) allocate(m *merger) error {
 		if err := m.bind(k.kind, src, local); err != nil {
 			return err
 		}
-		fresh[local] = true
+		fresh.set(local, 1)
 	}
 	return nil
 }
@@ -696,7 +697,7 @@ func (k *linkedKind[T]) write(m *merger) error {
 	err := app.InParallel(len(k.recs), func(i int) error {
 		v := k.recs[i]
 		local, ok := m.resolve(k.kind, *k.id(&v))
-		if !ok || !m.ok[k.kind][*k.id(&v)] {
+		if !ok || !m.ok[k.kind].contains(*k.id(&v)) {
 			return nil
 		}
 		*k.id(&v) = local
@@ -726,7 +727,7 @@ func (k *linkedKind[T]) write(m *merger) error {
 		var old *T
 		var raw []byte
 		// A record given a new ID by this merge cannot be here yet.
-		if !m.fresh[k.kind][e.local] {
+		if !m.fresh[k.kind].contains(e.local) {
 			raw = b.Get(itob(e.local))
 		}
 		if raw != nil {
@@ -768,15 +769,15 @@ func (m *merger) linked() error {
 		return true
 	}
 	// A contribution named by an event is placeable when its member is.
-	inBundle := make(map[uint64]uint64, len(d.Contributions))
+	inBundle := newIDMap(len(d.Contributions))
 	for _, c := range d.Contributions {
-		inBundle[c.ID] = c.MemberID
+		inBundle.set(c.ID, c.MemberID)
 	}
 	contribution := func(id uint64) bool {
 		if m.placeable("contribution", id) {
 			return true
 		}
-		memberID, ok := inBundle[id]
+		memberID, ok := inBundle.get(id)
 		return ok && members(memberID)
 	}
 	groups := &linkedKind[app.Group]{kind: "group", bucket: bucketGroups, recs: slices.Clone(d.Groups),
@@ -862,12 +863,12 @@ func (m *merger) linked() error {
 	contributions.decide(m)
 	// An event is placed only with the contributions it names.
 	for _, e := range events.recs {
-		if !m.ok["event"][e.ID] {
+		if !m.ok["event"].contains(e.ID) {
 			continue
 		}
 		for _, id := range append([]uint64{e.OrganizerContributionID}, talkContributions(e)...) {
-			if _, ok := inBundle[id]; ok && !m.ok["contribution"][id] {
-				m.ok["event"][e.ID] = false
+			if inBundle.contains(id) && !m.ok["contribution"].contains(id) {
+				m.ok["event"].remove(e.ID)
 			}
 		}
 	}
@@ -1073,7 +1074,7 @@ func (m *merger) deletions() error {
 				return err
 			}
 		}
-		delete(m.local[d.Entity], d.ID)
+		m.local[d.Entity].remove(d.ID)
 		m.counts[d.Entity].Deleted++
 	}
 	return nil
