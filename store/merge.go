@@ -32,7 +32,8 @@ import (
 //     chapter sent it: batches, trophy orders and the chapter's audit,
 //     whose keys are per chapter and would collide here, and each member
 //     record as the chapter last sent it, which the next update from it
-//     is compared with (file "members").
+//     is compared with (file "members");
+//     the audit is kept in chunks of lines (see auditChunkLines).
 var (
 	bucketChapters       = []byte("chapters")
 	bucketMergedIDs      = []byte("merged_ids")
@@ -983,34 +984,39 @@ func placeByKey[T any](m *merger, b *bolt.Bucket, kind string, key, origin []byt
 
 // archive keeps the chapter's batches, trophy orders and audit as sent:
 // the audit lines byte for byte as the bundle carries them (they are only
-// ever handed back), batches and trophy orders as decoded; and the member
-// records keepSent collected. Files go in name order and records in key
-// order, so that bbolt appends (see kindCodes).
+// ever handed back), in chunks (see archiveAudit), batches and trophy
+// orders as decoded; and the member records keepSent collected. Files go
+// in name order and records in key order, so that bbolt appends (see
+// kindCodes).
 func (m *merger) archive() error {
 	d := &m.b.Data
+	b := m.tx.Bucket(bucketChapterRecords)
+	audit := make([]auditLine, len(d.Audit))
+	for i, x := range d.Audit {
+		audit[i] = auditLine{x.ID, x.Line}
+	}
+	slices.SortFunc(audit, func(a, b auditLine) int { return cmp.Compare(a.id, b.id) })
+	if err := archiveAudit(b, m.chapter, audit, m.counts["audit"], m.step); err != nil {
+		return err
+	}
 	groups := []struct {
 		kind, file string
 		recs       []archived
-	}{{kind: "audit", file: "audit"}, {kind: "batch", file: "batches"}, {file: "members", recs: m.sent}, {kind: "trophy", file: "trophies"}}
-	groups[0].recs = make([]archived, len(d.Audit))
-	for i, x := range d.Audit {
-		groups[0].recs[i] = archived{string(itob(x.ID)), x.Line}
-	}
+	}{{kind: "batch", file: "batches"}, {file: "members", recs: m.sent}, {kind: "trophy", file: "trophies"}}
 	for _, x := range d.Batches {
 		data, err := json.Marshal(x)
 		if err != nil {
 			return err
 		}
-		groups[1].recs = append(groups[1].recs, archived{x.ID, data})
+		groups[0].recs = append(groups[0].recs, archived{x.ID, data})
 	}
 	for _, x := range d.Trophies {
 		data, err := json.Marshal(x)
 		if err != nil {
 			return err
 		}
-		groups[3].recs = append(groups[3].recs, archived{x.BatchID + "/" + strconv.FormatUint(x.MemberID, 10), data})
+		groups[2].recs = append(groups[2].recs, archived{x.BatchID + "/" + strconv.FormatUint(x.MemberID, 10), data})
 	}
-	b := m.tx.Bucket(bucketChapterRecords)
 	for _, g := range groups {
 		count := m.counts[g.kind]
 		if count == nil {
@@ -1207,6 +1213,13 @@ func (s *Store) CertificateChapter(serial string) (string, error) {
 func (s *Store) ChapterRecords(chapter, file string) ([]json.RawMessage, error) {
 	out := []json.RawMessage{}
 	err := s.db.View(func(tx *bolt.Tx) error {
+		if file == "audit" {
+			lines, err := chapterAudit(tx.Bucket(bucketChapterRecords), chapter)
+			for _, l := range lines {
+				out = append(out, json.RawMessage(slices.Clone(l.line)))
+			}
+			return err
+		}
 		prefix := []byte(chapter + "\x00" + file + "\x00")
 		c := tx.Bucket(bucketChapterRecords).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {

@@ -72,6 +72,7 @@ var migrations = []Migration{
 		}
 		return nil
 	}},
+	{Version: 8, Name: "chapter audit in chunks", Apply: chunkChapterAudits},
 }
 
 // CurrentSchema is the schema version this build writes.
