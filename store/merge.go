@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"maps"
@@ -82,6 +83,8 @@ type merger struct {
 	sent []archived
 	// claimed are the new members' phones and emails, by index bucket.
 	claimed map[string]map[string]uint64
+	// key is a buffer for bbolt keys; slab what id hands out.
+	key, slab []byte
 }
 
 // archived is a record kept in chapter_records, under its key in its file.
@@ -119,13 +122,19 @@ func (m *merger) flushIndexes() error {
 		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.contribution, b.contribution))
 	})
 	byMember, byYear := m.tx.Bucket(bucketContribByMember), m.tx.Bucket(bucketContribByYear)
+	// bbolt copies keys (not values): one buffer serves every key.
+	var key [16]byte
 	for _, e := range m.byMember {
-		if err := byMember.Put(append(itob(e.member), itob(e.contribution)...), nil); err != nil {
+		binary.BigEndian.PutUint64(key[:8], e.member)
+		binary.BigEndian.PutUint64(key[8:], e.contribution)
+		if err := byMember.Put(key[:], nil); err != nil {
 			return err
 		}
 	}
 	for _, e := range m.byYear {
-		if err := byYear.Put(append(yearPrefix(int(e.year)), itob(e.contribution)...), e.record); err != nil {
+		binary.BigEndian.PutUint16(key[:2], e.year)
+		binary.BigEndian.PutUint64(key[2:10], e.contribution)
+		if err := byYear.Put(key[:10], e.record); err != nil {
 			return err
 		}
 	}
@@ -248,8 +257,9 @@ func (m *merger) trustKey(acceptKey bool, ch app.Change) error {
 // inserting into the middle of a large one is quadratic.
 var kindCodes = map[string]byte{"member": 1, "group": 2, "event": 3, "contribution": 4, "decision": 5, "level": 6, "certificate": 7}
 
-func mergedKey(chapter, kind string, src uint64) []byte {
-	return append([]byte(chapter+"\x00"+string(kindCodes[kind])), itob(src)...)
+// appendMergedKey appends the merged_ids key of a chapter's record to dst.
+func appendMergedKey(dst []byte, chapter, kind string, src uint64) []byte {
+	return binary.BigEndian.AppendUint64(append(append(dst, chapter...), 0, kindCodes[kind]), src)
 }
 
 func originKey(kind string, local []byte, chapter string) []byte {
@@ -317,13 +327,27 @@ func (m *merger) bind(kind string, src, local uint64) error {
 		m.local[kind] = newIDMap(0)
 	}
 	m.local[kind].set(src, local)
-	if err := m.tx.Bucket(bucketMergedIDs).Put(mergedKey(m.chapter, kind, src), itob(local)); err != nil {
+	// bbolt copies the key, so one buffer serves; the value must stay
+	// valid until the commit and comes from a shared slab.
+	m.key = appendMergedKey(m.key[:0], m.chapter, kind, src)
+	if err := m.tx.Bucket(bucketMergedIDs).Put(m.key, m.id(local)); err != nil {
 		return err
 	}
 	if kind != "member" {
 		return nil
 	}
 	return m.tx.Bucket(bucketOrigins).Put(originKey(kind, itob(local), m.chapter), itob(src))
+}
+
+// id is v as a bbolt value: 8 bytes of a slab, one allocation for many.
+func (m *merger) id(v uint64) []byte {
+	if len(m.slab) < 8 {
+		m.slab = make([]byte, 8*4096)
+	}
+	b := m.slab[:8:8]
+	m.slab = m.slab[8:]
+	binary.BigEndian.PutUint64(b, v)
+	return b
 }
 
 // affiliations counts the chapters a local record came from.
@@ -655,8 +679,30 @@ func (k *linkedKind[T]) decide(m *merger) {
 	}
 }
 
+// sortByID puts the records in ID order. The IDs are read once: a
+// comparison calling k.id on copies of two records moved both to the heap.
+func (k *linkedKind[T]) sortByID() {
+	ids := make([]uint64, len(k.recs))
+	for i := range k.recs {
+		ids[i] = *k.id(&k.recs[i])
+	}
+	if slices.IsSorted(ids) {
+		return
+	}
+	order := make([]int, len(ids))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ids[a], ids[b]) })
+	sorted := make([]T, len(k.recs))
+	for i, j := range order {
+		sorted[i] = k.recs[j]
+	}
+	k.recs = sorted
+}
+
 func (k *linkedKind[T]) allocate(m *merger) error {
-	slices.SortFunc(k.recs, func(a, b T) int { return cmpID(*k.id(&a), *k.id(&b)) })
+	k.sortByID()
 	b := m.tx.Bucket(k.bucket)
 	fresh := newIDMap(len(k.recs))
 	if m.local[k.kind] == nil {
@@ -696,19 +742,22 @@ func (k *linkedKind[T]) write(m *merger) error {
 	// core before the writes, which bbolt takes one at a time.
 	out := make([]encoded[T], len(k.recs))
 	err := app.InParallel(len(k.recs), func(i int) error {
-		v := k.recs[i]
-		local, ok := m.resolve(k.kind, *k.id(&v))
-		if !ok || !m.ok[k.kind].contains(*k.id(&v)) {
+		src := *k.id(&k.recs[i])
+		local, ok := m.resolve(k.kind, src)
+		if !ok || !m.ok[k.kind].contains(src) {
 			return nil
 		}
-		*k.id(&v) = local
-		k.remap(m, &v)
+		// Remapped in place in out: a copy in a local escaped to the heap.
+		e := &out[i]
+		e.local, e.rec = local, k.recs[i]
+		*k.id(&e.rec) = local
+		k.remap(m, &e.rec)
 		encode := k.encode
 		if encode == nil {
 			encode = func(v *T) ([]byte, error) { return json.Marshal(v) }
 		}
-		data, err := encode(&v)
-		out[i] = encoded[T]{local, data, v}
+		var err error
+		e.data, err = encode(&e.rec)
 		return err
 	})
 	if err != nil {
@@ -1072,7 +1121,7 @@ func (m *merger) deletions() error {
 		if err != nil || !deleted {
 			return err
 		}
-		if err := m.tx.Bucket(bucketMergedIDs).Delete(mergedKey(m.chapter, d.Entity, d.ID)); err != nil {
+		if err := m.tx.Bucket(bucketMergedIDs).Delete(appendMergedKey(nil, m.chapter, d.Entity, d.ID)); err != nil {
 			return err
 		}
 		if d.Entity == "member" {
