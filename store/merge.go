@@ -656,8 +656,10 @@ func cmpID(a, b uint64) int {
 type linkedKind[T any] struct {
 	kind   string
 	bucket []byte
-	recs   []T
-	id     func(*T) *uint64
+	// recs are the bundle's own: sortByID sorts a copy and write remaps
+	// copies, so the bundle is not reordered.
+	recs []T
+	id   func(*T) *uint64
 	// refsOK reports whether every record v names is placed or placeable.
 	refsOK func(m *merger, v *T) bool
 	// remap rewrites v's references to local IDs.
@@ -679,8 +681,9 @@ func (k *linkedKind[T]) decide(m *merger) {
 	}
 }
 
-// sortByID puts the records in ID order. The IDs are read once: a
-// comparison calling k.id on copies of two records moved both to the heap.
+// sortByID puts the records in ID order, in a new slice when they are
+// not. The IDs are read once: a comparison calling k.id on copies of two
+// records moved both to the heap.
 func (k *linkedKind[T]) sortByID() {
 	ids := make([]uint64, len(k.recs))
 	for i := range k.recs {
@@ -830,7 +833,7 @@ func (m *merger) linked() error {
 		memberID, ok := inBundle.get(id)
 		return ok && members(memberID)
 	}
-	groups := &linkedKind[app.Group]{kind: "group", bucket: bucketGroups, recs: slices.Clone(d.Groups),
+	groups := &linkedKind[app.Group]{kind: "group", bucket: bucketGroups, recs: d.Groups,
 		id:     func(g *app.Group) *uint64 { return &g.ID },
 		refsOK: func(m *merger, g *app.Group) bool { return members(leadIDs(*g)...) },
 		remap: func(m *merger, g *app.Group) {
@@ -845,7 +848,7 @@ func (m *merger) linked() error {
 			}
 			return swapRefs(tx, before, leadIDs(*g))
 		}}
-	events := &linkedKind[app.Event]{kind: "event", bucket: bucketEvents, recs: slices.Clone(d.Events),
+	events := &linkedKind[app.Event]{kind: "event", bucket: bucketEvents, recs: d.Events,
 		id: func(e *app.Event) *uint64 { return &e.ID },
 		refsOK: func(m *merger, e *app.Event) bool {
 			if !members(people(*e)...) || !m.placeable("group", e.GroupID) || !contribution(e.OrganizerContributionID) {
@@ -874,7 +877,7 @@ func (m *merger) linked() error {
 			}
 			return swapRefs(tx, before, people(*e))
 		}}
-	contributions := &linkedKind[app.Contribution]{kind: "contribution", bucket: bucketContributions, recs: slices.Clone(d.Contributions),
+	contributions := &linkedKind[app.Contribution]{kind: "contribution", bucket: bucketContributions, recs: d.Contributions,
 		id: func(c *app.Contribution) *uint64 { return &c.ID },
 		refsOK: func(m *merger, c *app.Contribution) bool {
 			return members(c.MemberID) && m.placeable("event", c.EventID)
@@ -892,7 +895,7 @@ func (m *merger) linked() error {
 			return m.indexLater(*c)
 		},
 		encode: func(c *app.Contribution) ([]byte, error) { return app.MarshalContribution(c) }}
-	decisions := &linkedKind[app.Decision]{kind: "decision", bucket: bucketDecisions, recs: slices.Clone(d.Decisions),
+	decisions := &linkedKind[app.Decision]{kind: "decision", bucket: bucketDecisions, recs: d.Decisions,
 		id: func(x *app.Decision) *uint64 { return &x.ID },
 		refsOK: func(m *merger, x *app.Decision) bool {
 			return members(x.MemberID) && m.placeable("group", x.GroupID)
