@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/ed25519"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"maps"
@@ -32,7 +33,8 @@ import (
 //     chapter sent it: batches, trophy orders and the chapter's audit,
 //     whose keys are per chapter and would collide here, and each member
 //     record as the chapter last sent it, which the next update from it
-//     is compared with (file "members").
+//     is compared with (file "members");
+//     the audit is kept in chunks of lines (see auditChunkLines).
 var (
 	bucketChapters       = []byte("chapters")
 	bucketMergedIDs      = []byte("merged_ids")
@@ -64,11 +66,11 @@ type merger struct {
 	res      *app.MergeResult
 	counts   map[string]*app.MergeCount
 	// local maps this merge's placed records: kind → source ID → local ID.
-	local map[string]map[uint64]uint64
+	local map[string]*idMap
 	// ok lists the bundle's records that will be placed, by kind.
-	ok map[string]map[uint64]bool
+	ok map[string]*idMap
 	// fresh lists the local IDs this merge allocated, by kind.
-	fresh map[string]map[uint64]bool
+	fresh map[string]*idMap
 	// chapterChanged: the chapter is new, renamed or has a new key.
 	chapterChanged bool
 	// byMember, byYear and refs are the new contributions' index entries
@@ -81,6 +83,8 @@ type merger struct {
 	sent []archived
 	// claimed are the new members' phones and emails, by index bucket.
 	claimed map[string]map[string]uint64
+	// key is a buffer for bbolt keys; slab what id hands out.
+	key, slab []byte
 }
 
 // archived is a record kept in chapter_records, under its key in its file.
@@ -118,13 +122,19 @@ func (m *merger) flushIndexes() error {
 		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.contribution, b.contribution))
 	})
 	byMember, byYear := m.tx.Bucket(bucketContribByMember), m.tx.Bucket(bucketContribByYear)
+	// bbolt copies keys (not values): one buffer serves every key.
+	var key [16]byte
 	for _, e := range m.byMember {
-		if err := byMember.Put(append(itob(e.member), itob(e.contribution)...), nil); err != nil {
+		binary.BigEndian.PutUint64(key[:8], e.member)
+		binary.BigEndian.PutUint64(key[8:], e.contribution)
+		if err := byMember.Put(key[:], nil); err != nil {
 			return err
 		}
 	}
 	for _, e := range m.byYear {
-		if err := byYear.Put(append(yearPrefix(int(e.year)), itob(e.contribution)...), e.record); err != nil {
+		binary.BigEndian.PutUint16(key[:2], e.year)
+		binary.BigEndian.PutUint64(key[2:10], e.contribution)
+		if err := byYear.Put(key[:10], e.record); err != nil {
 			return err
 		}
 	}
@@ -143,8 +153,8 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 		Fingerprint: app.Fingerprint(b.PublicKey), Conflicts: []app.MergeConflict{}}
 	d := &b.Data
 	m := &merger{b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
-		counts: map[string]*app.MergeCount{}, local: map[string]map[uint64]uint64{}, ok: map[string]map[uint64]bool{},
-		fresh: map[string]map[uint64]bool{},
+		counts: map[string]*app.MergeCount{}, local: map[string]*idMap{}, ok: map[string]*idMap{},
+		fresh: map[string]*idMap{},
 		refs:  map[uint64]int64{}, claimed: map[string]map[string]uint64{},
 		total: len(d.Members) + len(d.Groups) + len(d.Events) + len(d.Contributions) + len(d.Decisions) +
 			len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + len(d.Audit) + len(d.Deletions)}
@@ -247,8 +257,9 @@ func (m *merger) trustKey(acceptKey bool, ch app.Change) error {
 // inserting into the middle of a large one is quadratic.
 var kindCodes = map[string]byte{"member": 1, "group": 2, "event": 3, "contribution": 4, "decision": 5, "level": 6, "certificate": 7}
 
-func mergedKey(chapter, kind string, src uint64) []byte {
-	return append([]byte(chapter+"\x00"+string(kindCodes[kind])), itob(src)...)
+// appendMergedKey appends the merged_ids key of a chapter's record to dst.
+func appendMergedKey(dst []byte, chapter, kind string, src uint64) []byte {
+	return binary.BigEndian.AppendUint64(append(append(dst, chapter...), 0, kindCodes[kind]), src)
 }
 
 func originKey(kind string, local []byte, chapter string) []byte {
@@ -284,9 +295,9 @@ func (m *merger) loadPlaced() error {
 		}
 		kind := kinds[rest[0]]
 		if m.local[kind] == nil {
-			m.local[kind] = map[uint64]uint64{}
+			m.local[kind] = newIDMap(0)
 		}
-		m.local[kind][btoi(rest[1:])] = btoi(v)
+		m.local[kind].set(btoi(rest[1:]), btoi(v))
 	}
 	return nil
 }
@@ -297,8 +308,7 @@ func (m *merger) resolve(kind string, src uint64) (uint64, bool) {
 	if src == 0 {
 		return 0, true
 	}
-	id, ok := m.local[kind][src]
-	return id, ok
+	return m.local[kind].get(src)
 }
 
 // placeable: the record is here already or this merge will place it.
@@ -306,7 +316,7 @@ func (m *merger) placeable(kind string, src uint64) bool {
 	if _, ok := m.resolve(kind, src); ok {
 		return true
 	}
-	return m.ok[kind][src]
+	return m.ok[kind].contains(src)
 }
 
 // bind records where a chapter's record went. Only members need to know
@@ -314,16 +324,30 @@ func (m *merger) placeable(kind string, src uint64) bool {
 // chapter's side, in merged_ids.
 func (m *merger) bind(kind string, src, local uint64) error {
 	if m.local[kind] == nil {
-		m.local[kind] = map[uint64]uint64{}
+		m.local[kind] = newIDMap(0)
 	}
-	m.local[kind][src] = local
-	if err := m.tx.Bucket(bucketMergedIDs).Put(mergedKey(m.chapter, kind, src), itob(local)); err != nil {
+	m.local[kind].set(src, local)
+	// bbolt copies the key, so one buffer serves; the value must stay
+	// valid until the commit and comes from a shared slab.
+	m.key = appendMergedKey(m.key[:0], m.chapter, kind, src)
+	if err := m.tx.Bucket(bucketMergedIDs).Put(m.key, m.id(local)); err != nil {
 		return err
 	}
 	if kind != "member" {
 		return nil
 	}
 	return m.tx.Bucket(bucketOrigins).Put(originKey(kind, itob(local), m.chapter), itob(src))
+}
+
+// id is v as a bbolt value: 8 bytes of a slab, one allocation for many.
+func (m *merger) id(v uint64) []byte {
+	if len(m.slab) < 8 {
+		m.slab = make([]byte, 8*4096)
+	}
+	b := m.slab[:8:8]
+	m.slab = m.slab[8:]
+	binary.BigEndian.PutUint64(b, v)
+	return b
 }
 
 // affiliations counts the chapters a local record came from.
@@ -632,8 +656,10 @@ func cmpID(a, b uint64) int {
 type linkedKind[T any] struct {
 	kind   string
 	bucket []byte
-	recs   []T
-	id     func(*T) *uint64
+	// recs are the bundle's own: sortByID sorts a copy and write remaps
+	// copies, so the bundle is not reordered.
+	recs []T
+	id   func(*T) *uint64
 	// refsOK reports whether every record v names is placed or placeable.
 	refsOK func(m *merger, v *T) bool
 	// remap rewrites v's references to local IDs.
@@ -646,25 +672,50 @@ type linkedKind[T any] struct {
 }
 
 func (k *linkedKind[T]) decide(m *merger) {
-	m.ok[k.kind] = make(map[uint64]bool, len(k.recs))
+	ok := newIDMap(len(k.recs))
+	m.ok[k.kind] = ok
 	for i := range k.recs {
 		if k.refsOK(m, &k.recs[i]) {
-			m.ok[k.kind][*k.id(&k.recs[i])] = true
+			ok.set(*k.id(&k.recs[i]), 1)
 		}
 	}
 }
 
+// sortByID puts the records in ID order, in a new slice when they are
+// not. The IDs are read once: a comparison calling k.id on copies of two
+// records moved both to the heap.
+func (k *linkedKind[T]) sortByID() {
+	ids := make([]uint64, len(k.recs))
+	for i := range k.recs {
+		ids[i] = *k.id(&k.recs[i])
+	}
+	if slices.IsSorted(ids) {
+		return
+	}
+	order := make([]int, len(ids))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(ids[a], ids[b]) })
+	sorted := make([]T, len(k.recs))
+	for i, j := range order {
+		sorted[i] = k.recs[j]
+	}
+	k.recs = sorted
+}
+
 func (k *linkedKind[T]) allocate(m *merger) error {
-	slices.SortFunc(k.recs, func(a, b T) int { return cmpID(*k.id(&a), *k.id(&b)) })
+	k.sortByID()
 	b := m.tx.Bucket(k.bucket)
-	fresh := make(map[uint64]bool, len(k.recs))
+	fresh := newIDMap(len(k.recs))
 	if m.local[k.kind] == nil {
-		m.local[k.kind] = make(map[uint64]uint64, len(k.recs))
+		m.local[k.kind] = newIDMap(len(k.recs))
 	}
 	m.fresh[k.kind] = fresh
+	ok := m.ok[k.kind]
 	for i := range k.recs {
 		src := *k.id(&k.recs[i])
-		if !m.ok[k.kind][src] {
+		if !ok.contains(src) {
 			continue
 		}
 		if _, ok := m.resolve(k.kind, src); ok {
@@ -677,7 +728,7 @@ func (k *linkedKind[T]) allocate(m *merger) error {
 		if err := m.bind(k.kind, src, local); err != nil {
 			return err
 		}
-		fresh[local] = true
+		fresh.set(local, 1)
 	}
 	return nil
 }
@@ -694,19 +745,22 @@ func (k *linkedKind[T]) write(m *merger) error {
 	// core before the writes, which bbolt takes one at a time.
 	out := make([]encoded[T], len(k.recs))
 	err := app.InParallel(len(k.recs), func(i int) error {
-		v := k.recs[i]
-		local, ok := m.resolve(k.kind, *k.id(&v))
-		if !ok || !m.ok[k.kind][*k.id(&v)] {
+		src := *k.id(&k.recs[i])
+		local, ok := m.resolve(k.kind, src)
+		if !ok || !m.ok[k.kind].contains(src) {
 			return nil
 		}
-		*k.id(&v) = local
-		k.remap(m, &v)
+		// Remapped in place in out: a copy in a local escaped to the heap.
+		e := &out[i]
+		e.local, e.rec = local, k.recs[i]
+		*k.id(&e.rec) = local
+		k.remap(m, &e.rec)
 		encode := k.encode
 		if encode == nil {
 			encode = func(v *T) ([]byte, error) { return json.Marshal(v) }
 		}
-		data, err := encode(&v)
-		out[i] = encoded[T]{local, data, v}
+		var err error
+		e.data, err = encode(&e.rec)
 		return err
 	})
 	if err != nil {
@@ -726,7 +780,7 @@ func (k *linkedKind[T]) write(m *merger) error {
 		var old *T
 		var raw []byte
 		// A record given a new ID by this merge cannot be here yet.
-		if !m.fresh[k.kind][e.local] {
+		if !m.fresh[k.kind].contains(e.local) {
 			raw = b.Get(itob(e.local))
 		}
 		if raw != nil {
@@ -768,18 +822,18 @@ func (m *merger) linked() error {
 		return true
 	}
 	// A contribution named by an event is placeable when its member is.
-	inBundle := make(map[uint64]uint64, len(d.Contributions))
+	inBundle := newIDMap(len(d.Contributions))
 	for _, c := range d.Contributions {
-		inBundle[c.ID] = c.MemberID
+		inBundle.set(c.ID, c.MemberID)
 	}
 	contribution := func(id uint64) bool {
 		if m.placeable("contribution", id) {
 			return true
 		}
-		memberID, ok := inBundle[id]
+		memberID, ok := inBundle.get(id)
 		return ok && members(memberID)
 	}
-	groups := &linkedKind[app.Group]{kind: "group", bucket: bucketGroups, recs: slices.Clone(d.Groups),
+	groups := &linkedKind[app.Group]{kind: "group", bucket: bucketGroups, recs: d.Groups,
 		id:     func(g *app.Group) *uint64 { return &g.ID },
 		refsOK: func(m *merger, g *app.Group) bool { return members(leadIDs(*g)...) },
 		remap: func(m *merger, g *app.Group) {
@@ -794,7 +848,7 @@ func (m *merger) linked() error {
 			}
 			return swapRefs(tx, before, leadIDs(*g))
 		}}
-	events := &linkedKind[app.Event]{kind: "event", bucket: bucketEvents, recs: slices.Clone(d.Events),
+	events := &linkedKind[app.Event]{kind: "event", bucket: bucketEvents, recs: d.Events,
 		id: func(e *app.Event) *uint64 { return &e.ID },
 		refsOK: func(m *merger, e *app.Event) bool {
 			if !members(people(*e)...) || !m.placeable("group", e.GroupID) || !contribution(e.OrganizerContributionID) {
@@ -823,7 +877,7 @@ func (m *merger) linked() error {
 			}
 			return swapRefs(tx, before, people(*e))
 		}}
-	contributions := &linkedKind[app.Contribution]{kind: "contribution", bucket: bucketContributions, recs: slices.Clone(d.Contributions),
+	contributions := &linkedKind[app.Contribution]{kind: "contribution", bucket: bucketContributions, recs: d.Contributions,
 		id: func(c *app.Contribution) *uint64 { return &c.ID },
 		refsOK: func(m *merger, c *app.Contribution) bool {
 			return members(c.MemberID) && m.placeable("event", c.EventID)
@@ -841,7 +895,7 @@ func (m *merger) linked() error {
 			return m.indexLater(*c)
 		},
 		encode: func(c *app.Contribution) ([]byte, error) { return app.MarshalContribution(c) }}
-	decisions := &linkedKind[app.Decision]{kind: "decision", bucket: bucketDecisions, recs: slices.Clone(d.Decisions),
+	decisions := &linkedKind[app.Decision]{kind: "decision", bucket: bucketDecisions, recs: d.Decisions,
 		id: func(x *app.Decision) *uint64 { return &x.ID },
 		refsOK: func(m *merger, x *app.Decision) bool {
 			return members(x.MemberID) && m.placeable("group", x.GroupID)
@@ -862,12 +916,12 @@ func (m *merger) linked() error {
 	contributions.decide(m)
 	// An event is placed only with the contributions it names.
 	for _, e := range events.recs {
-		if !m.ok["event"][e.ID] {
+		if !m.ok["event"].contains(e.ID) {
 			continue
 		}
 		for _, id := range append([]uint64{e.OrganizerContributionID}, talkContributions(e)...) {
-			if _, ok := inBundle[id]; ok && !m.ok["contribution"][id] {
-				m.ok["event"][e.ID] = false
+			if inBundle.contains(id) && !m.ok["contribution"].contains(id) {
+				m.ok["event"].remove(e.ID)
 			}
 		}
 	}
@@ -982,34 +1036,39 @@ func placeByKey[T any](m *merger, b *bolt.Bucket, kind string, key, origin []byt
 
 // archive keeps the chapter's batches, trophy orders and audit as sent:
 // the audit lines byte for byte as the bundle carries them (they are only
-// ever handed back), batches and trophy orders as decoded; and the member
-// records keepSent collected. Files go in name order and records in key
-// order, so that bbolt appends (see kindCodes).
+// ever handed back), in chunks (see archiveAudit), batches and trophy
+// orders as decoded; and the member records keepSent collected. Files go
+// in name order and records in key order, so that bbolt appends (see
+// kindCodes).
 func (m *merger) archive() error {
 	d := &m.b.Data
+	b := m.tx.Bucket(bucketChapterRecords)
+	audit := make([]auditLine, len(d.Audit))
+	for i, x := range d.Audit {
+		audit[i] = auditLine{x.ID, x.Line}
+	}
+	slices.SortFunc(audit, func(a, b auditLine) int { return cmp.Compare(a.id, b.id) })
+	if err := archiveAudit(b, m.chapter, audit, m.counts["audit"], m.step); err != nil {
+		return err
+	}
 	groups := []struct {
 		kind, file string
 		recs       []archived
-	}{{kind: "audit", file: "audit"}, {kind: "batch", file: "batches"}, {file: "members", recs: m.sent}, {kind: "trophy", file: "trophies"}}
-	groups[0].recs = make([]archived, len(d.Audit))
-	for i, x := range d.Audit {
-		groups[0].recs[i] = archived{string(itob(x.ID)), x.Line}
-	}
+	}{{kind: "batch", file: "batches"}, {file: "members", recs: m.sent}, {kind: "trophy", file: "trophies"}}
 	for _, x := range d.Batches {
 		data, err := json.Marshal(x)
 		if err != nil {
 			return err
 		}
-		groups[1].recs = append(groups[1].recs, archived{x.ID, data})
+		groups[0].recs = append(groups[0].recs, archived{x.ID, data})
 	}
 	for _, x := range d.Trophies {
 		data, err := json.Marshal(x)
 		if err != nil {
 			return err
 		}
-		groups[3].recs = append(groups[3].recs, archived{x.BatchID + "/" + strconv.FormatUint(x.MemberID, 10), data})
+		groups[2].recs = append(groups[2].recs, archived{x.BatchID + "/" + strconv.FormatUint(x.MemberID, 10), data})
 	}
-	b := m.tx.Bucket(bucketChapterRecords)
 	for _, g := range groups {
 		count := m.counts[g.kind]
 		if count == nil {
@@ -1065,7 +1124,7 @@ func (m *merger) deletions() error {
 		if err != nil || !deleted {
 			return err
 		}
-		if err := m.tx.Bucket(bucketMergedIDs).Delete(mergedKey(m.chapter, d.Entity, d.ID)); err != nil {
+		if err := m.tx.Bucket(bucketMergedIDs).Delete(appendMergedKey(nil, m.chapter, d.Entity, d.ID)); err != nil {
 			return err
 		}
 		if d.Entity == "member" {
@@ -1073,7 +1132,7 @@ func (m *merger) deletions() error {
 				return err
 			}
 		}
-		delete(m.local[d.Entity], d.ID)
+		m.local[d.Entity].remove(d.ID)
 		m.counts[d.Entity].Deleted++
 	}
 	return nil
@@ -1206,6 +1265,13 @@ func (s *Store) CertificateChapter(serial string) (string, error) {
 func (s *Store) ChapterRecords(chapter, file string) ([]json.RawMessage, error) {
 	out := []json.RawMessage{}
 	err := s.db.View(func(tx *bolt.Tx) error {
+		if file == "audit" {
+			lines, err := chapterAudit(tx.Bucket(bucketChapterRecords), chapter)
+			for _, l := range lines {
+				out = append(out, json.RawMessage(slices.Clone(l.line)))
+			}
+			return err
+		}
 		prefix := []byte(chapter + "\x00" + file + "\x00")
 		c := tx.Bucket(bucketChapterRecords).Cursor()
 		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {

@@ -82,6 +82,7 @@ var migrations = []Migration{
 		}
 		return nil
 	}},
+	{Version: 9, Name: "chapter audit in chunks", Apply: chunkChapterAudits},
 }
 
 // CurrentSchema is the schema version this build writes.
