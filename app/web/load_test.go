@@ -36,7 +36,7 @@ var (
 	loadMax        = flag.Int("load.max", 2_000_000, "stop after this many requests in all")
 	// A volunteer reads the screen between requests; 0 sends them back to
 	// back, which measures the hub saturated rather than a door's wait.
-	loadThink = flag.Duration("load.think", 0, "pause of each client between requests")
+	loadThink = flag.Duration("load.think", 0, "mean pause of each client between requests (uniformly 0 to twice this)")
 )
 
 // loadClient is one phone at the door.
@@ -149,7 +149,9 @@ func TestLoad(t *testing.T) {
 		r := rand.New(rand.NewPCG(uint64(i), 6))
 		requests.Go(func() {
 			for take() {
-				time.Sleep(*loadThink)
+				// Pauses vary, as people do: equal pauses would keep all the
+				// clients in step, sending their requests in one burst.
+				time.Sleep(time.Duration(r.Float64() * 2 * float64(*loadThink)))
 				m := roster[r.IntN(len(roster))]
 				// Half the volunteers type the name, half the phone.
 				text := m.Name
