@@ -225,7 +225,13 @@ func (s *EventService) doorConflict(a Attendee) error {
 	if !a.CheckedIn {
 		return s.conflict(a, "not_checked_in", "%s has not checked in")
 	}
-	e := s.conflict(a, "already_checked_in", "%s has already checked in")
+	// At the door, which desk was first tells the volunteers more than the
+	// operator's name, which is the same on every phone.
+	reason := "already_checked_in"
+	if a.Device != "" {
+		reason = "already_checked_in_device"
+	}
+	e := s.conflict(a, reason, "%s has already checked in")
 	return AsError(e).WithParams("by", a.CheckedInBy, "device", a.Device, "at", a.CheckedInAt.Format("15:04"))
 }
 

@@ -89,7 +89,7 @@ func TestCheckInFollowsVersionsAndCountsOnTheEvent(t *testing.T) {
 	}
 	// A second desk that still shows the old version learns who was first.
 	_, err = d.svc.Events.CheckIn(d.event.ID, d.aceA.ID, rows[0].Version, "desk 2")
-	if e := app.AsError(err); e.Reason != "already_checked_in" || e.Params["device"] != "门口 iPhone" || e.Params["member"] != "陈堃" {
+	if e := app.AsError(err); e.Reason != "already_checked_in_device" || e.Params["device"] != "门口 iPhone" || e.Params["member"] != "陈堃" {
 		t.Errorf("second check-in: %+v", e)
 	}
 	if e, _ := d.svc.Events.Get(d.event.ID); e.Registered != 2 || e.CheckedIn != 1 || e.Version != d.event.Version {
@@ -128,6 +128,10 @@ func TestCheckInFollowsVersionsAndCountsOnTheEvent(t *testing.T) {
 	walked, err := d.svc.Events.CheckIn(d.event.ID, d.partner.ID, 0, "")
 	if err != nil || !walked.CheckedIn || walked.Level != "partner" {
 		t.Errorf("check-in without registering = %+v, %v", walked, err)
+	}
+	// Checked in at this computer (no device): the conflict names the operator only.
+	if _, err := d.svc.Events.CheckIn(d.event.ID, d.partner.ID, 0, "desk 2"); reasonOf(err) != "already_checked_in" {
+		t.Errorf("check-in after one at this computer: %v, want already_checked_in", err)
 	}
 	if err := d.svc.Events.Unregister(d.event.ID, d.partner.ID, walked.Version); reasonOf(err) != "attendee_checked_in" {
 		t.Errorf("unregister someone checked in: %v", err)

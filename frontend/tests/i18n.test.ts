@@ -66,7 +66,7 @@ describe('i18n messages', () => {
     // LAN mode (app/web: sessions, pairing, authorization, LanService; the desk's attendee codes).
     for (const r of ['pair_code_wrong', 'pair_rate_limited', 'no_session', 'session_expired', 'session_revoked', 'forbidden', 'csrf',
       'origin', 'host', 'verify_rate_limited', 'lan_start_failed', 'unknown_role', 'device_not_found', 'bad_request',
-      'attendee_code_other_event', 'already_checked_in', 'not_checked_in'])
+      'attendee_code_other_event', 'already_checked_in', 'already_checked_in_device', 'not_checked_in'])
       expect(zhFlat[`errors.reason.${r}`], r).toBeTruthy()
     expect(zhFlat['fieldErrors.invalid_listen']).toBeTruthy()
     for (const c of ['invalid', 'not_found', 'conflict', 'unauthorized', 'internal'])

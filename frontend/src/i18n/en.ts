@@ -1253,6 +1253,7 @@ const en: MessageSchema = {
       renewal_empty: 'No level runs out at the end of {year}',
       already_registered: '{member} is already registered',
       already_checked_in: '{member} checked in at {at} ({by})',
+      already_checked_in_device: '{member} checked in at {at} at {device} ({by})',
       not_checked_in: '{member} has not checked in',
       attendee_checked_in: '{member} has checked in: take the check-in back before unregistering',
       attendee_not_found: 'This member is not registered for the event: reload and try again',

@@ -1252,6 +1252,7 @@ const zhCN = {
       renewal_empty: '没有在 {year} 年底到期的级别',
       already_registered: '「{member}」已经报名',
       already_checked_in: '「{member}」已于 {at} 签到（{by}）',
+      already_checked_in_device: '「{member}」已于 {at} 在「{device}」签到（{by}）',
       not_checked_in: '「{member}」还没有签到',
       attendee_checked_in: '「{member}」已签到，请先撤销签到再取消报名',
       attendee_not_found: '该成员没有报名此活动，请刷新后重试',
