@@ -7,7 +7,6 @@ package app
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/base64"
@@ -25,6 +24,8 @@ import (
 	"unicode/utf8"
 
 	"acedesk/app/sign"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // BundleFormat names the file type in the manifest; BundleVersion is the
@@ -115,12 +116,40 @@ type BundleDeletion struct {
 // DeletableEntities are the kinds of record a bundle's deletions name.
 var DeletableEntities = []string{"contribution", "event", "group", "member"}
 
-// Bundle is a verified bundle.
+// Bundle is a verified bundle, or one whose audit file is still being
+// checked (see StartReadBundle and Finish).
 type Bundle struct {
 	Name      string
 	Manifest  BundleManifest
 	PublicKey ed25519.PublicKey
 	Data      BundleData
+	// audit delivers the outcome of the audit file's check while it runs;
+	// auditErr keeps it once Finish has it.
+	audit    <-chan error
+	auditErr error
+}
+
+// Finish waits for the check of the audit file StartReadBundle left
+// running and returns its error, the reason the bundle is refused; once it
+// returns nil, Data.Audit is set. One goroutine at a time may call it.
+func (b *Bundle) Finish() error {
+	if b.audit != nil {
+		b.auditErr = <-b.audit
+		b.audit = nil
+	}
+	return b.auditErr
+}
+
+// Records counts the bundle's records, the audit's lines included (as the
+// signed manifest gives them while the audit is being checked).
+func (b *Bundle) Records() int {
+	d := &b.Data
+	audit := b.Manifest.Files[bundleAuditFile].Rows
+	if b.audit == nil {
+		audit = len(d.Audit)
+	}
+	return len(d.Members) + len(d.Groups) + len(d.Events) + len(d.Contributions) + len(d.Decisions) +
+		len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + audit + len(d.Deletions)
 }
 
 // bundleFileSpec binds a data file to its slice in BundleData.
@@ -130,8 +159,8 @@ type bundleFileSpec struct {
 	since  int
 	encode func(d *BundleData) ([][]byte, error)
 	// decode refuses a line that is not a record and returns the first
-	// key that appears twice, if any.
-	decode func(d *BundleData, lines [][]byte) (dup string, err error)
+	// key that appears twice, if any; it runs on up to workers cores.
+	decode func(d *BundleData, lines [][]byte, workers int) (dup string, err error)
 }
 
 // linesSpec is a data file whose lines parse into T, unique by key.
@@ -149,9 +178,9 @@ func linesSpec[T any, K comparable](name string, slice func(*BundleData) *[]T, k
 			}
 			return out, nil
 		},
-		decode: func(d *BundleData, lines [][]byte) (string, error) {
+		decode: func(d *BundleData, lines [][]byte, workers int) (string, error) {
 			out := make([]T, len(lines))
-			err := InParallel(len(lines), func(i int) error {
+			err := inParallelOn(workers, len(lines), func(i int) error {
 				var err error
 				if out[i], err = parse(lines[i]); err != nil {
 					return errors.New("line " + strconv.Itoa(i+1) + ": " + err.Error())
@@ -190,7 +219,12 @@ func bundleSpec[T any, K comparable](name string, slice func(*BundleData) *[]T, 
 // returns the error of the lowest index that failed, so that the reason a
 // bundle is refused does not depend on scheduling.
 func InParallel(n int, fn func(i int) error) error {
-	workers := min(runtime.GOMAXPROCS(0), n/1024+1)
+	return inParallelOn(runtime.GOMAXPROCS(0), n, fn)
+}
+
+// inParallelOn is InParallel on at most workers cores.
+func inParallelOn(workers, n int, fn func(i int) error) error {
+	workers = min(workers, n/1024+1)
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -225,6 +259,10 @@ func splitLines(content []byte) ([][]byte, error) {
 	return lines, nil
 }
 
+// bundleAuditFile is the largest data file: StartReadBundle checks it in
+// the background.
+const bundleAuditFile = "audit.jsonl"
+
 // files lists the data files in the order they are written.
 var bundleFiles = []bundleFileSpec{
 	bundleSpec("members.jsonl", func(d *BundleData) *[]Member { return &d.Members }, func(m *Member) uint64 { return m.ID }),
@@ -237,7 +275,7 @@ var bundleFiles = []bundleFileSpec{
 	bundleSpec("levels.jsonl", func(d *BundleData) *[]Holding { return &d.Levels }, func(h *Holding) uint64 { return h.MemberID }),
 	bundleSpec("certificates.jsonl", func(d *BundleData) *[]Certificate { return &d.Certificates }, func(c *Certificate) string { return c.Serial }),
 	bundleSpec("trophies.jsonl", func(d *BundleData) *[]BundleTrophy { return &d.Trophies }, func(t *BundleTrophy) string { return t.BatchID + "/" + strconv.FormatUint(t.MemberID, 10) }),
-	linesSpec("audit.jsonl", func(d *BundleData) *[]BundleAudit { return &d.Audit }, func(a *BundleAudit) uint64 { return a.ID },
+	linesSpec(bundleAuditFile, func(d *BundleData) *[]BundleAudit { return &d.Audit }, func(a *BundleAudit) uint64 { return a.ID },
 		parseBundleAudit, func(a *BundleAudit) ([]byte, error) { return a.Line, nil }),
 	addedIn(2, linesSpec("deletions.jsonl", func(d *BundleData) *[]BundleDeletion { return &d.Deletions },
 		func(x *BundleDeletion) BundleDeletion { return *x }, parseDeletion, func(x *BundleDeletion) ([]byte, error) { return json.Marshal(x) })),
@@ -415,10 +453,29 @@ func refuseBundle(bundle, file, reason, detail string) *Error {
 // on every line and unique IDs. Any failure refuses the whole bundle. It
 // does not decide whether the key is trusted: merging does.
 func ReadBundle(r io.ReaderAt, size int64, name string) (*Bundle, error) {
+	b, err := StartReadBundle(r, size, name)
+	if err == nil {
+		err = b.Finish()
+	}
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// StartReadBundle verifies a bundle as ReadBundle does but leaves its
+// audit, the largest file and the last a merge needs, to be checked in the
+// background on one core: a merge places the other records meanwhile and
+// calls Finish before it keeps the audit, writing nothing if it fails. r
+// must stay readable until then.
+func StartReadBundle(r io.ReaderAt, size int64, name string) (*Bundle, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil {
 		return nil, refuseBundle(name, name, BundleTruncated, "not a complete zip file: "+err.Error())
 	}
+	// klauspost's inflate is a third faster than the standard library's
+	// on a large bundle; packFile deflates with it too.
+	zr.RegisterDecompressor(zip.Deflate, flate.NewReader)
 	entries := map[string]*zip.File{}
 	var total uint64
 	for _, f := range zr.File {
@@ -447,37 +504,20 @@ func ReadBundle(r io.ReaderAt, size int64, name string) (*Bundle, error) {
 	}
 	known := map[string]bool{BundleManifestFile: true, BundleSignatureFile: true}
 	b := &Bundle{Name: name, Manifest: m, PublicKey: pub}
-	files := versionFiles(m.Version)
-	contents := readBundleFiles(name, entries, files)
-	for i, f := range files {
+	var now []bundleFileSpec
+	var audit bundleFileSpec
+	for _, f := range versionFiles(m.Version) {
 		known[f.name] = true
-		info, listed := m.Files[f.name]
-		if !listed {
-			return nil, refuseBundle(name, f.name, BundleBadManifest, "the manifest does not list this file")
+		if f.name == bundleAuditFile {
+			audit = f
+		} else {
+			now = append(now, f)
 		}
-		c := contents[i]
-		if c.err != nil {
-			return nil, c.err
-		}
-		if c.sha256 != info.SHA256 {
-			return nil, refuseBundle(name, f.name, BundleHashMismatch, "the file's SHA-256 is not the one the manifest signs")
-		}
-		if !c.utf8 {
-			return nil, refuseBundle(name, f.name, BundleBadEncoding, "not UTF-8")
-		}
-		lines, err := splitLines(c.data)
-		if err != nil {
-			return nil, refuseBundle(name, f.name, BundleBadEncoding, err.Error())
-		}
-		dup, err := f.decode(&b.Data, lines)
-		if err != nil {
-			return nil, refuseBundle(name, f.name, BundleBadEncoding, err.Error())
-		}
-		if dup != "" {
-			return nil, refuseBundle(name, f.name, BundleDuplicateID, "the id "+dup+" appears twice").WithParams("id", dup)
-		}
-		if len(lines) != info.Rows {
-			return nil, refuseBundle(name, f.name, BundleRowCount, "the manifest says "+strconv.Itoa(info.Rows)+" rows, the file has "+strconv.Itoa(len(lines)))
+	}
+	contents := readBundleFiles(name, entries, now)
+	for i, f := range now {
+		if err := checkBundleFile(b, f, contents[i], runtime.GOMAXPROCS(0)); err != nil {
+			return nil, err
 		}
 	}
 	for n := range m.Files {
@@ -495,7 +535,45 @@ func ReadBundle(r io.ReaderAt, size int64, name string) (*Bundle, error) {
 		slices.Sort(extra)
 		return nil, refuseBundle(name, extra[0], BundleUnexpectedFile, "a file this version does not have")
 	}
+	done := make(chan error, 1)
+	go func() {
+		done <- checkBundleFile(b, audit, readBundleFiles(name, entries, []bundleFileSpec{audit})[0], 1)
+	}()
+	b.audit = done
 	return b, nil
+}
+
+// checkBundleFile checks a data file as read against the manifest and
+// decodes it into b.Data.
+func checkBundleFile(b *Bundle, f bundleFileSpec, c bundleContent, workers int) error {
+	info, listed := b.Manifest.Files[f.name]
+	if !listed {
+		return refuseBundle(b.Name, f.name, BundleBadManifest, "the manifest does not list this file")
+	}
+	if c.err != nil {
+		return c.err
+	}
+	if c.sha256 != info.SHA256 {
+		return refuseBundle(b.Name, f.name, BundleHashMismatch, "the file's SHA-256 is not the one the manifest signs")
+	}
+	if !c.utf8 {
+		return refuseBundle(b.Name, f.name, BundleBadEncoding, "not UTF-8")
+	}
+	lines, err := splitLines(c.data)
+	if err != nil {
+		return refuseBundle(b.Name, f.name, BundleBadEncoding, err.Error())
+	}
+	dup, err := f.decode(&b.Data, lines, workers)
+	if err != nil {
+		return refuseBundle(b.Name, f.name, BundleBadEncoding, err.Error())
+	}
+	if dup != "" {
+		return refuseBundle(b.Name, f.name, BundleDuplicateID, "the id "+dup+" appears twice").WithParams("id", dup)
+	}
+	if len(lines) != info.Rows {
+		return refuseBundle(b.Name, f.name, BundleRowCount, "the manifest says "+strconv.Itoa(info.Rows)+" rows, the file has "+strconv.Itoa(len(lines)))
+	}
+	return nil
 }
 
 // bundleContent is a data file as read, with what its bytes are checked for.

@@ -6,8 +6,10 @@ import (
 	"crypto/ed25519"
 	"encoding/base64"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 
 	"acedesk/app/exchange"
@@ -188,9 +190,10 @@ func writeFileAtomic(path string, data []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
-// MergeVerified merges a verified bundle (see OpenBundle) for the command
-// line. acceptKey is the operator's confirmation that a known chapter's new
-// key is genuine.
+// MergeVerified merges a bundle OpenBundle verified (its audit, if still
+// being checked, is waited for before it is kept) for the command line.
+// acceptKey is the operator's confirmation that a known chapter's new key
+// is genuine.
 func MergeVerified(ctx context.Context, s *BundleService, b *Bundle, acceptKey bool, progress Progress) (MergeResult, error) {
 	return s.merge(ctx, b, acceptKey, progress)
 }
@@ -203,8 +206,10 @@ func (s *BundleService) merge(ctx context.Context, b *Bundle, acceptKey bool, pr
 	return s.repo.MergeBundle(ctx, b, acceptKey, progress, ch)
 }
 
-// OpenBundle reads and verifies the bundle file at path; errors name the
-// file by its base name.
+// OpenBundle reads the bundle file at path and verifies it, leaving its
+// audit to be checked in the background (see StartReadBundle); errors name
+// the file by its base name. The file is read whole: the background check
+// outlives this call.
 func OpenBundle(path string) (*Bundle, error) {
 	name := filepath.Base(path)
 	f, err := os.Open(path)
@@ -216,7 +221,14 @@ func OpenBundle(path string) (*Bundle, error) {
 	if err != nil {
 		return nil, err
 	}
-	return ReadBundle(f, st.Size(), name)
+	if st.Size() > MaxBundleBytes {
+		return nil, refuseBundle(name, name, BundleTooLarge, "larger than "+strconv.Itoa(MaxBundleBytes)+" bytes")
+	}
+	data := make([]byte, st.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
+		return nil, Errorf(CodeInvalid, "file_read", "cannot read %s: %v", name, err).WithParams("file", name)
+	}
+	return StartReadBundle(bytes.NewReader(data), st.Size(), name)
 }
 
 // MergedChapters lists the chapters merged into this database.
@@ -330,7 +342,7 @@ func (s *BundleService) StartMerge(files []BundleUpload, acceptKeys []string) (s
 		outcomes := make([]MergeOutcome, 0, len(files))
 		for i, f := range files {
 			o := MergeOutcome{File: f.Name}
-			b, err := ReadBundle(bytes.NewReader(f.Data), int64(len(f.Data)), f.Name)
+			b, err := StartReadBundle(bytes.NewReader(f.Data), int64(len(f.Data)), f.Name)
 			var r MergeResult
 			if err == nil {
 				r, err = s.merge(ctx, b, accept[b.Manifest.Chapter.ID], func(done, total int) {

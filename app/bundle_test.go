@@ -4,6 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"crypto/ed25519"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -13,6 +16,7 @@ import (
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/sign"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -440,6 +444,10 @@ func TestReadBundleRefusesDamagedFilesWithTheReason(t *testing.T) {
 		{"another format", rewrite(t, good, editManifest(func(m manifest) { m["format"] = "zip" })), "bundle_unknown_format", app.BundleManifestFile},
 		{"GBK text", rewrite(t, good, replaceFile("members.jsonl", "{\"id\":1,\"name\":\"\xc5\xb7\xd1\xf4\"}\n")), "bundle_bad_encoding", "members.jsonl"},
 		{"not JSON", rewrite(t, good, replaceFile("events.jsonl", "{\"id\":1,\n")), "bundle_bad_encoding", "events.jsonl"},
+		{"edited audit", rewrite(t, good, func(f map[string][]byte) {
+			f["audit.jsonl"] = bytes.Replace(f["audit.jsonl"], []byte(`"create"`), []byte(`"delete"`), 1)
+		}), "bundle_hash_mismatch", "audit.jsonl"},
+		{"audit not JSON", rewrite(t, good, replaceFile("audit.jsonl", "{\"id\":1,\"action\":\n")), "bundle_bad_encoding", "audit.jsonl"},
 		{"no final newline", rewrite(t, good, replaceFile("events.jsonl", "{\"id\":1}\n{\"id\":2}")), "bundle_bad_encoding", "events.jsonl"},
 		{"duplicate id", rewrite(t, good, replaceFile("contributions.jsonl", "{\"id\":7}\n{\"id\":7}\n")), "bundle_duplicate_id", "contributions.jsonl"},
 		{"missing data file", rewrite(t, good, func(f map[string][]byte) { f["trophies.jsonl"] = nil }), "bundle_missing_file", "trophies.jsonl"},
@@ -459,6 +467,85 @@ func TestReadBundleRefusesDamagedFilesWithTheReason(t *testing.T) {
 	}
 	if _, err := app.ReadBundle(bytes.NewReader(good), int64(len(good)), "sample.acebundle"); err != nil {
 		t.Errorf("the unedited bundle: %v", err)
+	}
+}
+
+// TestAMergeWaitsForTheAuditAndKeepsNothingWhenItFails: a bundle's audit
+// is still being checked while its records are placed; a damaged audit
+// refuses the bundle, naming the file, after those records were placed,
+// and the merge leaves headquarters as it was, from the command line's
+// path and the UI's alike.
+func TestAMergeWaitsForTheAuditAndKeepsNothingWhenItFails(t *testing.T) {
+	hzPath, _ := demoChapter(t, "HZ", 40).export(false)
+	shPath, _ := demoChapter(t, "SH", 40).export(false)
+	good, err := os.ReadFile(shPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resign := testBundleResigner(t)
+	for _, tc := range []struct {
+		name   string
+		damage func(files map[string][]byte)
+		reason string
+	}{
+		{"an edited audit line", func(f map[string][]byte) {
+			f["audit.jsonl"] = bytes.Replace(f["audit.jsonl"], []byte(`"create"`), []byte(`"update"`), 1)
+		}, app.BundleHashMismatch},
+		{"a last audit line that is not JSON, signed", func(f map[string][]byte) {
+			f["audit.jsonl"] = append(f["audit.jsonl"], "{\"id\":999999,\"action\":}\n"...)
+			var m map[string]any
+			json.Unmarshal(f[app.BundleManifestFile], &m)
+			info := m["files"].(map[string]any)["audit.jsonl"].(map[string]any)
+			info["rows"], info["sha256"] = info["rows"].(float64)+1, sha(string(f["audit.jsonl"]))
+			pub := bundleKey.Public().(ed25519.PublicKey)
+			id := sign.KeyID(pub)
+			m["public_key"], m["key_id"] = base64.StdEncoding.EncodeToString(pub), hex.EncodeToString(id[:])
+			resign(f, m)
+		}, app.BundleBadEncoding},
+	} {
+		damaged := rewrite(t, good, tc.damage)
+		for _, via := range []string{"command line", "UI"} {
+			hq := chapter(t, "HQ")
+			hq.mustMerge(hzPath)
+			before, _, upTo, err := hq.st.BundleRecords(false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got *app.Error
+			if via == "command line" {
+				path := filepath.Join(t.TempDir(), "sh.acebundle")
+				if err := os.WriteFile(path, damaged, 0o600); err != nil {
+					t.Fatal(err)
+				}
+				b, err := app.OpenBundle(path)
+				if err == nil {
+					_, err = app.MergeVerified(context.Background(), hq.svc.Bundles, b, false, nil)
+				}
+				got = app.AsError(err)
+			} else {
+				id, err := hq.svc.Bundles.StartMerge([]app.BundleUpload{{Name: "sh.acebundle", Data: damaged}}, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				finished(t, hq.svc.Bundles, id)
+				out, err := hq.svc.Bundles.MergeOutcomes(id)
+				if err != nil || len(out) != 1 {
+					t.Fatalf("%s via the %s: outcomes %+v, %v", tc.name, via, out, err)
+				}
+				got = out[0].Error
+			}
+			if got == nil || got.Reason != tc.reason || got.Params["file"] != "audit.jsonl" || got.Params["bundle"] != "sh.acebundle" {
+				t.Errorf("%s via the %s: error %+v, want %s naming audit.jsonl of sh.acebundle", tc.name, via, got, tc.reason)
+			}
+			after, _, upToAfter, err := hq.st.BundleRecords(false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			chapters, _ := hq.svc.Bundles.MergedChapters()
+			if upToAfter != upTo || !reflect.DeepEqual(before, after) || len(chapters) != 1 {
+				t.Errorf("%s via the %s: the refused merge changed headquarters (%d chapters)", tc.name, via, len(chapters))
+			}
+		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"acedesk/app"
 
+	"github.com/klauspost/compress/s2"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -16,9 +17,11 @@ import (
 // auditChunkLines lines in ID order, under chapter \0 "audit" \0 the first
 // line's ID: it is the largest thing a chapter sends and is only ever read
 // whole, and one key per line made it a fifth of a merge's bbolt writes.
-// A chunk is, per line, the uvarint ID, the uvarint length and the line.
-// Chunks cover disjoint ID ranges: a merge rewrites every chunk whose range
-// meets the bundle's lines.
+// A chunk is, per line, the uvarint ID, the uvarint length and the line,
+// compressed with S2 since schema 10: the audit compresses about 13 to 1
+// and S2 runs at over a gigabyte a second, while the commit writing it
+// plain was a quarter of a large merge. Chunks cover disjoint ID ranges: a
+// merge rewrites every chunk whose range meets the bundle's lines.
 const auditChunkLines = 1024
 
 type auditLine struct {
@@ -30,7 +33,8 @@ func auditChunkPrefix(chapter string) []byte {
 	return []byte(chapter + "\x00audit\x00")
 }
 
-func encodeAuditChunk(lines []auditLine) []byte {
+// rawAuditChunk is a chunk before compression, as schema 9 kept it.
+func rawAuditChunk(lines []auditLine) []byte {
 	n := 0
 	for _, l := range lines {
 		n += 2*binary.MaxVarintLen64 + len(l.line)
@@ -44,10 +48,24 @@ func encodeAuditChunk(lines []auditLine) []byte {
 	return out
 }
 
+func encodeAuditChunk(lines []auditLine) []byte {
+	return s2.Encode(nil, rawAuditChunk(lines))
+}
+
 var errDamagedAuditChunk = errors.New("damaged audit chunk in chapter_records")
 
-// decodeAuditChunk appends the chunk's lines to out; they alias chunk.
-func decodeAuditChunk(out []auditLine, chunk []byte) ([]auditLine, error) {
+// decodeAuditChunk appends the chunk's lines to out.
+func decodeAuditChunk(out []auditLine, compressed []byte) ([]auditLine, error) {
+	chunk, err := s2.Decode(nil, compressed)
+	if err != nil {
+		return nil, errDamagedAuditChunk
+	}
+	return decodeRawAuditChunk(out, chunk)
+}
+
+// decodeRawAuditChunk appends the lines of an uncompressed chunk to out;
+// they alias chunk.
+func decodeRawAuditChunk(out []auditLine, chunk []byte) ([]auditLine, error) {
 	for len(chunk) > 0 {
 		id, n := binary.Uvarint(chunk)
 		if n <= 0 {
@@ -64,15 +82,19 @@ func decodeAuditChunk(out []auditLine, chunk []byte) ([]auditLine, error) {
 	return out, nil
 }
 
-// putAuditChunks writes lines (sorted by ID) as chunks.
-func putAuditChunks(b *bolt.Bucket, chapter string, lines []auditLine) error {
+// putAuditChunks writes lines (sorted by ID) as chunks made by encode,
+// which runs on every core.
+func putAuditChunks(b *bolt.Bucket, chapter string, lines []auditLine, encode func([]auditLine) []byte) error {
 	prefix := auditChunkPrefix(chapter)
-	for len(lines) > 0 {
-		chunk := lines[:min(auditChunkLines, len(lines))]
-		if err := b.Put(append(slices.Clip(prefix), itob(chunk[0].id)...), encodeAuditChunk(chunk)); err != nil {
+	chunks := make([][]byte, (len(lines)+auditChunkLines-1)/auditChunkLines)
+	app.InParallel(len(chunks), func(i int) error {
+		chunks[i] = encode(lines[i*auditChunkLines : min((i+1)*auditChunkLines, len(lines))])
+		return nil
+	})
+	for i, chunk := range chunks {
+		if err := b.Put(append(slices.Clip(prefix), itob(lines[i*auditChunkLines].id)...), chunk); err != nil {
 			return err
 		}
-		lines = lines[len(chunk):]
 	}
 	return nil
 }
@@ -131,10 +153,6 @@ func archiveAudit(b *bolt.Bucket, chapter string, in []auditLine, count *app.Mer
 	if !changed {
 		return nil
 	}
-	// The old lines alias pages of the chunks about to be deleted.
-	for j := range old {
-		old[j].line = bytes.Clone(old[j].line)
-	}
 	merged := make([]auditLine, 0, len(old)+len(in))
 	i = 0
 	for _, x := range in {
@@ -153,7 +171,7 @@ func archiveAudit(b *bolt.Bucket, chapter string, in []auditLine, count *app.Mer
 			return err
 		}
 	}
-	return putAuditChunks(b, chapter, merged)
+	return putAuditChunks(b, chapter, merged, encodeAuditChunk)
 }
 
 // chapterAudit is the audit a chapter sent, in ID order.
@@ -196,7 +214,32 @@ func chunkChapterAudits(tx *bolt.Tx) error {
 		}
 	}
 	for _, chapter := range slices.Sorted(maps.Keys(byChapter)) {
-		if err := putAuditChunks(b, chapter, byChapter[chapter]); err != nil {
+		if err := putAuditChunks(b, chapter, byChapter[chapter], rawAuditChunk); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// compressChapterAudits compresses the chunks schema 9 kept plain.
+func compressChapterAudits(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketChapterRecords)
+	var keys, chunks [][]byte
+	err := b.ForEach(func(k, v []byte) error {
+		_, rest, _ := bytes.Cut(k, []byte{0})
+		if bytes.HasPrefix(rest, []byte("audit\x00")) {
+			if _, err := decodeRawAuditChunk(nil, v); err != nil {
+				return err
+			}
+			keys, chunks = append(keys, bytes.Clone(k)), append(chunks, s2.Encode(nil, v))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, k := range keys {
+		if err := b.Put(k, chunks[i]); err != nil {
 			return err
 		}
 	}

@@ -97,67 +97,89 @@ func TestArchiveAuditChunks(t *testing.T) {
 	}
 }
 
-// TestMigrationNineChunksChapterAudits: the audit lines an older database
-// kept one per key are, after the migration, the same lines in chunks,
-// and the other records kept per chapter are untouched.
-func TestMigrationNineChunksChapterAudits(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "acedesk.db")
-	old, err := Open(path, Options{Migrations: migrations[:8]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	perLine := map[string][]auditLine{"HZ": auditLines(1, 2049, "hz"), "SH": auditLines(7, 9, "sh")}
-	batch := json.RawMessage(`{"id":"2026-Q1"}`)
-	err = old.db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketChapterRecords)
-		for chapter, lines := range perLine {
-			for _, l := range lines {
-				if err := b.Put(append([]byte(chapter+"\x00audit\x00"), itob(l.id)...), l.line); err != nil {
-					return err
-				}
-			}
-		}
-		return b.Put([]byte("HZ\x00batches\x002026-Q1"), batch)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+// TestMigrationsChunkAndCompressChapterAudits: the audit lines an older
+// database kept one per key are, after migrations 9 (chunks) and 10
+// (compressed), whether run together or one open after the other, the
+// same lines in compressed chunks, and the other records kept per chapter
+// are untouched.
+func TestMigrationsChunkAndCompressChapterAudits(t *testing.T) {
 	if m := migrations[8]; m.Version != 9 || m.Name != "chapter audit in chunks" {
 		t.Fatalf("migration 9 is %d %q", m.Version, m.Name)
 	}
-	if backups, _ := filepath.Glob(path + ".before-v9-*.bak"); len(backups) != 1 {
-		t.Errorf("backups = %v, want one before v9", backups)
+	if m := migrations[9]; m.Version != 10 || m.Name != "chapter audit compressed" {
+		t.Fatalf("migration 10 is %d %q", m.Version, m.Name)
 	}
-	for chapter, lines := range perLine {
-		kept, err := s.ChapterRecords(chapter, "audit")
+	for _, tc := range []struct {
+		name string
+		// via is the schema an open in between leaves the file at.
+		via        int
+		wantBackup string
+	}{
+		{"from 8 to 10 in one open", 8, ".before-v9-*.bak"},
+		{"from 8 to 9, then to 10", 9, ".before-v10-*.bak"},
+	} {
+		path := filepath.Join(t.TempDir(), "acedesk.db")
+		old, err := Open(path, Options{Migrations: migrations[:8]})
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got [][]byte
-		for _, k := range kept {
-			got = append(got, k)
+		perLine := map[string][]auditLine{"HZ": auditLines(1, 2049, "hz"), "SH": auditLines(7, 9, "sh")}
+		batch := json.RawMessage(`{"id":"2026-Q1"}`)
+		err = old.db.Update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketChapterRecords)
+			for chapter, lines := range perLine {
+				for _, l := range lines {
+					if err := b.Put(append([]byte(chapter+"\x00audit\x00"), itob(l.id)...), l.line); err != nil {
+						return err
+					}
+				}
+			}
+			return b.Put([]byte("HZ\x00batches\x002026-Q1"), batch)
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		var want [][]byte
-		for _, l := range lines {
-			want = append(want, l.line)
+		old.Close()
+		if tc.via > 8 {
+			mid, err := Open(path, Options{Migrations: migrations[:tc.via]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			mid.Close()
 		}
-		if !slices.EqualFunc(got, want, bytes.Equal) {
-			t.Errorf("%s: %d audit lines after the migration, want its %d, identical", chapter, len(got), len(want))
+		s, err := Open(path, Options{})
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	s.db.View(func(tx *bolt.Tx) error {
-		if got := auditChunkKeys(tx, "HZ"); got != 3 {
-			t.Errorf("HZ has %d chunks, want 3 for 2049 lines", got)
+		if backups, _ := filepath.Glob(path + tc.wantBackup); len(backups) != 1 {
+			t.Errorf("%s: backups = %v, want one %s", tc.name, backups, tc.wantBackup)
 		}
-		return nil
-	})
-	if got, _ := s.ChapterRecords("HZ", "batches"); len(got) != 1 || !bytes.Equal(got[0], batch) {
-		t.Errorf("batches after the migration = %s, want [%s]", got, batch)
+		for chapter, lines := range perLine {
+			kept, err := s.ChapterRecords(chapter, "audit")
+			if err != nil {
+				t.Fatalf("%s: %v", tc.name, err)
+			}
+			var want []json.RawMessage
+			for _, l := range lines {
+				want = append(want, l.line)
+			}
+			if !slices.EqualFunc(kept, want, func(a, b json.RawMessage) bool { return bytes.Equal(a, b) }) {
+				t.Errorf("%s: %s has %d audit lines after the migrations, want its %d, identical", tc.name, chapter, len(kept), len(want))
+			}
+		}
+		s.db.View(func(tx *bolt.Tx) error {
+			if got := auditChunkKeys(tx, "HZ"); got != 3 {
+				t.Errorf("%s: HZ has %d chunks, want 3 for 2049 lines", tc.name, got)
+			}
+			first := tx.Bucket(bucketChapterRecords).Get(append(auditChunkPrefix("HZ"), itob(1)...))
+			if raw := rawAuditChunk(perLine["HZ"][:auditChunkLines]); len(first) >= len(raw)/2 {
+				t.Errorf("%s: the first chunk takes %d bytes, its lines %d: not compressed", tc.name, len(first), len(raw))
+			}
+			return nil
+		})
+		if got, _ := s.ChapterRecords("HZ", "batches"); len(got) != 1 || !bytes.Equal(got[0], batch) {
+			t.Errorf("%s: batches after the migrations = %s, want [%s]", tc.name, got, batch)
+		}
+		s.Close()
 	}
 }

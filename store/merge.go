@@ -147,17 +147,15 @@ func (m *merger) flushIndexes() error {
 	return nil
 }
 
-// MergeBundle merges a verified bundle in one transaction (see merger).
+// MergeBundle merges a verified bundle, or one whose audit is still being
+// checked, in one transaction (see merger).
 func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, progress app.Progress, ch app.Change) (app.MergeResult, error) {
 	res := app.MergeResult{Bundle: b.Name, Chapter: b.Manifest.Chapter, Kind: b.Manifest.Kind,
 		Fingerprint: app.Fingerprint(b.PublicKey), Conflicts: []app.MergeConflict{}}
-	d := &b.Data
 	m := &merger{b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
 		counts: map[string]*app.MergeCount{}, local: map[string]*idMap{}, ok: map[string]*idMap{},
 		fresh: map[string]*idMap{},
-		refs:  map[uint64]int64{}, claimed: map[string]map[string]uint64{},
-		total: len(d.Members) + len(d.Groups) + len(d.Events) + len(d.Contributions) + len(d.Decisions) +
-			len(d.Levels) + len(d.Certificates) + len(d.Batches) + len(d.Trophies) + len(d.Audit) + len(d.Deletions)}
+		refs:  map[uint64]int64{}, claimed: map[string]map[string]uint64{}, total: b.Records()}
 	for _, k := range []string{"member", "group", "event", "contribution", "decision", "level", "certificate", "batch", "trophy", "audit"} {
 		m.counts[k] = &app.MergeCount{Kind: k}
 		res.Counts = append(res.Counts, app.MergeCount{Kind: k})
@@ -165,7 +163,11 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		m.tx = tx
 		fillAppendedBuckets(tx)
-		steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.loadPlaced, m.members, m.linked, m.levels, m.certificates, m.archive, m.deletions, m.cancelled}
+		// The bundle's audit may still be being checked (app.StartReadBundle):
+		// it is waited for only before it is kept, and a refusal then
+		// rolls back what the steps before wrote.
+		steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.loadPlaced, m.members, m.linked, m.levels, m.certificates,
+			b.Finish, m.archive, m.deletions, m.cancelled}
 		for _, step := range steps {
 			if err := step(); err != nil {
 				return err

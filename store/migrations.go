@@ -83,6 +83,7 @@ var migrations = []Migration{
 		return nil
 	}},
 	{Version: 9, Name: "chapter audit in chunks", Apply: chunkChapterAudits},
+	{Version: 10, Name: "chapter audit compressed", Apply: compressChapterAudits},
 }
 
 // CurrentSchema is the schema version this build writes.
