@@ -24,8 +24,9 @@ import (
 // Headquarters keeps, besides the ordinary buckets that merged records go
 // into (so standings and lists cover every chapter):
 //   - chapters: chapter ID → the chapter and the keys trusted for it;
-//   - merged_ids: chapter \0 kind code, source ID → the record's local ID,
-//     so a second merge of the same records finds them;
+//   - merged_ids: chapter \0 kind code, block → the local IDs of the
+//     chapter's records of that kind in the block, so a second merge of the
+//     same records finds them (see merged_ids.go);
 //   - origins: kind code, local key \0 chapter → source ID, the chapters a
 //     member or a keyed record (level, certificate) came from (a member
 //     may have several: affiliations);
@@ -83,8 +84,8 @@ type merger struct {
 	sent []archived
 	// claimed are the new members' phones and emails, by index bucket.
 	claimed map[string]map[string]uint64
-	// key is a buffer for bbolt keys; slab what id hands out.
-	key, slab []byte
+	// moved lists the merged_ids blocks whose entries changed, by kind.
+	moved map[string]map[uint64]bool
 }
 
 // archived is a record kept in chapter_records, under its key in its file.
@@ -101,12 +102,9 @@ type yearIndexEntry struct {
 	record       []byte
 }
 
-// indexLater queues a new contribution's index entries.
-func (m *merger) indexLater(c app.Contribution) error {
-	rec, err := pointsRecord(c)
-	if err != nil {
-		return err
-	}
+// indexLater queues a new contribution's index entries; rec is its points
+// record.
+func (m *merger) indexLater(c app.Contribution, rec []byte) error {
 	m.byMember = append(m.byMember, memberIndexEntry{c.MemberID, c.ID})
 	m.byYear = append(m.byYear, yearIndexEntry{pointsRecordYear(rec), c.ID, rec})
 	m.refs[c.MemberID]++
@@ -155,7 +153,8 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 	m := &merger{b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
 		counts: map[string]*app.MergeCount{}, local: map[string]*idMap{}, ok: map[string]*idMap{},
 		fresh: map[string]*idMap{},
-		refs:  map[uint64]int64{}, claimed: map[string]map[string]uint64{}, total: b.Records()}
+		refs:  map[uint64]int64{}, claimed: map[string]map[string]uint64{}, moved: map[string]map[uint64]bool{},
+		total: b.Records()}
 	for _, k := range []string{"member", "group", "event", "contribution", "decision", "level", "certificate", "batch", "trophy", "audit"} {
 		m.counts[k] = &app.MergeCount{Kind: k}
 		res.Counts = append(res.Counts, app.MergeCount{Kind: k})
@@ -167,7 +166,7 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 		// it is waited for only before it is kept, and a refusal then
 		// rolls back what the steps before wrote.
 		steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.loadPlaced, m.members, m.linked, m.levels, m.certificates,
-			b.Finish, m.archive, m.deletions, m.cancelled}
+			b.Finish, m.archive, m.deletions, m.flushPlaced, m.cancelled}
 		for _, step := range steps {
 			if err := step(); err != nil {
 				return err
@@ -259,11 +258,6 @@ func (m *merger) trustKey(acceptKey bool, ch app.Change) error {
 // inserting into the middle of a large one is quadratic.
 var kindCodes = map[string]byte{"member": 1, "group": 2, "event": 3, "contribution": 4, "decision": 5, "level": 6, "certificate": 7}
 
-// appendMergedKey appends the merged_ids key of a chapter's record to dst.
-func appendMergedKey(dst []byte, chapter, kind string, src uint64) []byte {
-	return binary.BigEndian.AppendUint64(append(append(dst, chapter...), 0, kindCodes[kind]), src)
-}
-
 func originKey(kind string, local []byte, chapter string) []byte {
 	k := append([]byte{kindCodes[kind]}, local...)
 	return append(append(k, 0), chapter...)
@@ -278,30 +272,6 @@ func fillAppendedBuckets(tx *bolt.Tx) {
 		bucketContributions, bucketContribByMember, bucketContribByYear, bucketEvents, bucketDecisions} {
 		tx.Bucket(name).FillPercent = 1
 	}
-}
-
-// loadPlaced reads where the chapter's records went in earlier merges, in
-// one pass over its merged_ids, so that resolving a reference is a map
-// lookup (and safe on every core) rather than a bucket search.
-func (m *merger) loadPlaced() error {
-	kinds := map[byte]string{}
-	for k, code := range kindCodes {
-		kinds[code] = k
-	}
-	prefix := []byte(m.chapter + "\x00")
-	c := m.tx.Bucket(bucketMergedIDs).Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		rest := k[len(prefix):]
-		if len(rest) != 9 || kinds[rest[0]] == "" {
-			return errors.New("damaged merged_ids key")
-		}
-		kind := kinds[rest[0]]
-		if m.local[kind] == nil {
-			m.local[kind] = newIDMap(0)
-		}
-		m.local[kind].set(btoi(rest[1:]), btoi(v))
-	}
-	return nil
 }
 
 // resolve is the local ID of a chapter's record, placed by this merge or
@@ -329,27 +299,11 @@ func (m *merger) bind(kind string, src, local uint64) error {
 		m.local[kind] = newIDMap(0)
 	}
 	m.local[kind].set(src, local)
-	// bbolt copies the key, so one buffer serves; the value must stay
-	// valid until the commit and comes from a shared slab.
-	m.key = appendMergedKey(m.key[:0], m.chapter, kind, src)
-	if err := m.tx.Bucket(bucketMergedIDs).Put(m.key, m.id(local)); err != nil {
-		return err
-	}
+	m.movedBlock(kind, src)
 	if kind != "member" {
 		return nil
 	}
 	return m.tx.Bucket(bucketOrigins).Put(originKey(kind, itob(local), m.chapter), itob(src))
-}
-
-// id is v as a bbolt value: 8 bytes of a slab, one allocation for many.
-func (m *merger) id(v uint64) []byte {
-	if len(m.slab) < 8 {
-		m.slab = make([]byte, 8*4096)
-	}
-	b := m.slab[:8:8]
-	m.slab = m.slab[8:]
-	binary.BigEndian.PutUint64(b, v)
-	return b
 }
 
 // affiliations counts the chapters a local record came from.
@@ -667,10 +621,13 @@ type linkedKind[T any] struct {
 	// remap rewrites v's references to local IDs.
 	remap func(m *merger, v *T)
 	// reindex moves index entries and member references from old (nil for
-	// a new record) to v.
-	reindex func(tx *bolt.Tx, old, v *T) error
+	// a new record) to v; derived is what derive made of v.
+	reindex func(tx *bolt.Tx, old, v *T, derived []byte) error
 	// encode is json.Marshal, or a faster equivalent.
 	encode func(v *T) ([]byte, error)
+	// derive, when set, makes what reindex needs of a record besides the
+	// record itself; it runs with encode, on every core.
+	derive func(v *T) ([]byte, error)
 }
 
 func (k *linkedKind[T]) decide(m *merger) {
@@ -735,11 +692,12 @@ func (k *linkedKind[T]) allocate(m *merger) error {
 	return nil
 }
 
-// encoded is a record remapped to local IDs and encoded for its bucket.
+// encoded is a record remapped to local IDs and encoded for its bucket,
+// with what linkedKind.derive made of it.
 type encoded[T any] struct {
-	local uint64
-	data  []byte
-	rec   T
+	local         uint64
+	data, derived []byte
+	rec           T
 }
 
 func (k *linkedKind[T]) write(m *merger) error {
@@ -762,7 +720,10 @@ func (k *linkedKind[T]) write(m *merger) error {
 			encode = func(v *T) ([]byte, error) { return json.Marshal(v) }
 		}
 		var err error
-		e.data, err = encode(&e.rec)
+		if e.data, err = encode(&e.rec); err != nil || k.derive == nil {
+			return err
+		}
+		e.derived, err = k.derive(&e.rec)
 		return err
 	})
 	if err != nil {
@@ -798,7 +759,7 @@ func (k *linkedKind[T]) write(m *merger) error {
 		} else {
 			count.Added++
 		}
-		if err := k.reindex(m.tx, old, &e.rec); err != nil {
+		if err := k.reindex(m.tx, old, &e.rec, e.derived); err != nil {
 			return err
 		}
 		if err := b.Put(itob(e.local), e.data); err != nil {
@@ -843,7 +804,7 @@ func (m *merger) linked() error {
 				g.Terms[i].LeadID = m.member(g.Terms[i].LeadID)
 			}
 		},
-		reindex: func(tx *bolt.Tx, old, g *app.Group) error {
+		reindex: func(tx *bolt.Tx, old, g *app.Group, _ []byte) error {
 			var before []uint64
 			if old != nil {
 				before = leadIDs(*old)
@@ -872,7 +833,7 @@ func (m *merger) linked() error {
 				e.Talks[i].ContributionID, _ = m.resolve("contribution", e.Talks[i].ContributionID)
 			}
 		},
-		reindex: func(tx *bolt.Tx, old, e *app.Event) error {
+		reindex: func(tx *bolt.Tx, old, e *app.Event, _ []byte) error {
 			var before []uint64
 			if old != nil {
 				before = people(*old)
@@ -888,15 +849,16 @@ func (m *merger) linked() error {
 			c.MemberID = m.member(c.MemberID)
 			c.EventID, _ = m.resolve("event", c.EventID)
 		},
-		reindex: func(tx *bolt.Tx, old, c *app.Contribution) error {
+		reindex: func(tx *bolt.Tx, old, c *app.Contribution, rec []byte) error {
 			if old != nil {
 				if err := unindexContribution(tx, *old); err != nil {
 					return err
 				}
 			}
-			return m.indexLater(*c)
+			return m.indexLater(*c, rec)
 		},
-		encode: func(c *app.Contribution) ([]byte, error) { return app.MarshalContribution(c) }}
+		encode: func(c *app.Contribution) ([]byte, error) { return app.MarshalContribution(c) },
+		derive: func(c *app.Contribution) ([]byte, error) { return pointsRecord(*c) }}
 	decisions := &linkedKind[app.Decision]{kind: "decision", bucket: bucketDecisions, recs: d.Decisions,
 		id: func(x *app.Decision) *uint64 { return &x.ID },
 		refsOK: func(m *merger, x *app.Decision) bool {
@@ -906,7 +868,7 @@ func (m *merger) linked() error {
 			x.MemberID = m.member(x.MemberID)
 			x.GroupID, _ = m.resolve("group", x.GroupID)
 		},
-		reindex: func(tx *bolt.Tx, old, x *app.Decision) error {
+		reindex: func(tx *bolt.Tx, old, x *app.Decision, _ []byte) error {
 			var before []uint64
 			if old != nil {
 				before = []uint64{old.MemberID}
@@ -1126,9 +1088,7 @@ func (m *merger) deletions() error {
 		if err != nil || !deleted {
 			return err
 		}
-		if err := m.tx.Bucket(bucketMergedIDs).Delete(appendMergedKey(nil, m.chapter, d.Entity, d.ID)); err != nil {
-			return err
-		}
+		m.movedBlock(d.Entity, d.ID)
 		if d.Entity == "member" {
 			if err := m.tx.Bucket(bucketChapterRecords).Delete(sentMemberKey(m.chapter, d.ID)); err != nil {
 				return err
