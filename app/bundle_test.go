@@ -207,6 +207,43 @@ func TestMergingTheSameBundleTwiceChangesNothing(t *testing.T) {
 	}
 }
 
+// TestABundleMergedTwiceInMemoryIsLeftAsRead: a merge renumbers the records
+// it places, nested lists (group leads, event talks) included, on its own
+// copies: the same bundle merged again, without reading it again, changes
+// nothing.
+func TestABundleMergedTwiceInMemoryIsLeftAsRead(t *testing.T) {
+	hzPath, _ := demoChapter(t, "HZ", 40).export(false)
+	shPath, _ := demoChapter(t, "SH", 40).export(false)
+	hq := chapter(t, "HQ")
+	hq.mustMerge(hzPath)
+	b, err := app.OpenBundle(shPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Finish(); err != nil {
+		t.Fatal(err)
+	}
+	read := b.Data
+	read.Groups, read.Events = slices.Clone(b.Data.Groups), slices.Clone(b.Data.Events)
+	for i := range read.Groups {
+		read.Groups[i].Terms = slices.Clone(read.Groups[i].Terms)
+	}
+	for i := range read.Events {
+		read.Events[i].Talks = slices.Clone(read.Events[i].Talks)
+	}
+	first, err := app.MergeVerified(context.Background(), hq.svc.Bundles, b, false, nil)
+	if err != nil || counts(first)["group"].Added == 0 || counts(first)["event"].Added == 0 {
+		t.Fatalf("first merge = %+v, %v; want groups and events added", first.Counts, err)
+	}
+	if !reflect.DeepEqual(b.Data.Groups, read.Groups) || !reflect.DeepEqual(b.Data.Events, read.Events) {
+		t.Error("the merge changed the bundle's groups or events")
+	}
+	second, err := app.MergeVerified(context.Background(), hq.svc.Bundles, b, false, nil)
+	if err != nil || second.Changed || len(second.Conflicts) != 0 {
+		t.Errorf("second merge of the same bundle = %+v, %d conflicts, %v; want no change", second.Counts, len(second.Conflicts), err)
+	}
+}
+
 func TestOnePersonInTwoChaptersBecomesOneMember(t *testing.T) {
 	hz, sh := chapter(t, "HZ"), chapter(t, "SH")
 	hz.on("2026-03-01")

@@ -618,7 +618,8 @@ type linkedKind[T any] struct {
 	id   func(*T) *uint64
 	// refsOK reports whether every record v names is placed or placeable.
 	refsOK func(m *merger, v *T) bool
-	// remap rewrites v's references to local IDs.
+	// remap rewrites v's references to local IDs: v is a copy of the
+	// bundle's record, but the lists in it are the bundle's.
 	remap func(m *merger, v *T)
 	// reindex moves index entries and member references from old (nil for
 	// a new record) to v; derived is what derive made of v.
@@ -800,6 +801,7 @@ func (m *merger) linked() error {
 		id:     func(g *app.Group) *uint64 { return &g.ID },
 		refsOK: func(m *merger, g *app.Group) bool { return members(leadIDs(*g)...) },
 		remap: func(m *merger, g *app.Group) {
+			g.Terms = slices.Clone(g.Terms)
 			for i := range g.Terms {
 				g.Terms[i].LeadID = m.member(g.Terms[i].LeadID)
 			}
@@ -828,6 +830,7 @@ func (m *merger) linked() error {
 			e.GroupID, _ = m.resolve("group", e.GroupID)
 			e.OrganizerID = m.member(e.OrganizerID)
 			e.OrganizerContributionID, _ = m.resolve("contribution", e.OrganizerContributionID)
+			e.Talks = slices.Clone(e.Talks)
 			for i := range e.Talks {
 				e.Talks[i].MemberID = m.member(e.Talks[i].MemberID)
 				e.Talks[i].ContributionID, _ = m.resolve("contribution", e.Talks[i].ContributionID)
