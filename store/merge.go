@@ -154,6 +154,7 @@ func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, 
 		counts: map[string]*app.MergeCount{}, local: map[string]*idMap{}, ok: map[string]*idMap{},
 		fresh: map[string]*idMap{},
 		refs:  map[uint64]int64{}, claimed: map[string]map[string]uint64{}, moved: map[string]map[uint64]bool{},
+		byMember: make([]memberIndexEntry, 0, len(b.Data.Contributions)), byYear: make([]yearIndexEntry, 0, len(b.Data.Contributions)),
 		total: b.Records()}
 	for _, k := range []string{"member", "group", "event", "contribution", "decision", "level", "certificate", "batch", "trophy", "audit"} {
 		m.counts[k] = &app.MergeCount{Kind: k}
