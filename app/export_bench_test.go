@@ -54,11 +54,15 @@ func BenchmarkPGPush(b *testing.B) {
 	}
 	svc := bulkServices(b)
 	push := func(b *testing.B) {
+		source, err := svc.Exporter.Source()
+		if err != nil {
+			b.Fatal(err)
+		}
 		tables, err := svc.Exporter.Tables(2026)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, _, err := pgpush.Push(context.Background(), dsn, "", tables, func(int, int) {}); err != nil {
+		if _, _, err := pgpush.Push(context.Background(), dsn, "", source, tables, func(int, int) {}); err != nil {
 			b.Fatal(err)
 		}
 	}
