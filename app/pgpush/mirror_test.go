@@ -98,22 +98,6 @@ func digest(t *testing.T, dsn string) string {
 	return b.String()
 }
 
-// query runs a one-value query on dsn.
-func query[T any](t *testing.T, dsn, q string, args ...any) T {
-	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	var v T
-	if err := conn.QueryRow(ctx, q, args...).Scan(&v); err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
 func TestPGLoadsDeleteWhatACEDeskDeleted(t *testing.T) {
 	for _, l := range loaders {
 		t.Run(l.name, func(t *testing.T) {

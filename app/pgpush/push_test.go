@@ -67,8 +67,8 @@ func newChapter(t *testing.T) *chapter {
 	return &chapter{svc: svc, st: st, other: other, pending: pending}
 }
 
-// counts are the rows of each exported table in the database.
-func counts(t *testing.T, dsn string, tables []exchange.Data) map[string]int {
+// query runs a one-value query on dsn.
+func query[T any](t *testing.T, dsn, q string, args ...any) T {
 	t.Helper()
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, dsn)
@@ -76,13 +76,19 @@ func counts(t *testing.T, dsn string, tables []exchange.Data) map[string]int {
 		t.Fatal(err)
 	}
 	defer conn.Close(ctx)
+	var v T
+	if err := conn.QueryRow(ctx, q, args...).Scan(&v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// counts are the rows of each exported table in the database.
+func counts(t *testing.T, dsn string, tables []exchange.Data) map[string]int {
+	t.Helper()
 	out := map[string]int{}
 	for _, d := range tables {
-		var n int
-		if err := conn.QueryRow(ctx, "SELECT count(*) FROM acedesk."+d.Name).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		out[d.Name] = n
+		out[d.Name] = query[int](t, dsn, "SELECT count(*) FROM acedesk."+d.Name)
 	}
 	return out
 }
@@ -97,17 +103,7 @@ func wantCounts(tables []exchange.Data) map[string]int {
 
 func memberName(t *testing.T, dsn string, id uint64) string {
 	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
-	var name string
-	if err := conn.QueryRow(ctx, "SELECT name FROM acedesk.members WHERE id = $1", int64(id)).Scan(&name); err != nil {
-		t.Fatal(err)
-	}
-	return name
+	return query[string](t, dsn, "SELECT name FROM acedesk.members WHERE id = $1", int64(id))
 }
 
 func sameCounts(a, b map[string]int) bool { return fmt.Sprint(a) == fmt.Sprint(b) }
