@@ -65,6 +65,7 @@ type Exporter struct {
 	repo      Repository
 	clock     Clock
 	standings *StandingsService
+	trust     *TrustService
 }
 
 // ExportService makes export files in the background for the UI.
@@ -168,9 +169,19 @@ func (s *Exporter) Tables(year int) ([]exchange.Data, error) {
 		return nil, err
 	}
 	return []exchange.Data{
-		membersTable(snap.Members), contributionsTable(snap.Contributions), standingsTable(standings),
+		membersTable(snap.Members), contributionsTable(snap.Contributions), standingsTable(year, standings),
 		batchesTable(snap.Batches), certificatesTable(snap.Certificates), trophiesTable(snap),
 	}, nil
+}
+
+// Source names this ACE Desk database to PostgreSQL, which refuses a
+// load into a schema another database loaded: the fingerprint of the
+// chapter key, which a backup, a restore or a copy keeps and no other
+// database has (unlike the file's path or the chapter code). The key is
+// made here if this is its first use.
+func (s *Exporter) Source() (string, error) {
+	key, err := s.trust.ChapterKey()
+	return key.Fingerprint, err
 }
 
 const refMember = "members(id)"
@@ -214,8 +225,9 @@ func contributionsTable(cs []Contribution) exchange.Data {
 	return d
 }
 
-func standingsTable(rows []StandingRow) exchange.Data {
-	d := exchange.Data{Name: "standings", Title: "积分与级别", Key: []string{"year", "member_id"}, Fields: []exchange.Field{
+// standingsTable is the standings of year, the only year a load replaces.
+func standingsTable(year int, rows []StandingRow) exchange.Data {
+	d := exchange.Data{Name: "standings", Title: "积分与级别", Key: []string{"year", "member_id"}, Scope: &exchange.Scope{Field: "year", Value: int64(year)}, Fields: []exchange.Field{
 		{Name: "year", Header: "年度", Type: exchange.Integer}, {Name: "member_id", Header: "成员编号", Type: exchange.BigInt, References: refMember},
 		{Name: "name", Header: "姓名"}, {Name: "city", Header: "城市"}, {Name: "points", Header: "积分", Type: exchange.Integer},
 		{Name: "level", Header: "达到级别"}, {Name: "held", Header: "持有级别"}, {Name: "next", Header: "下一级别"},

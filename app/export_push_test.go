@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"strings"
 	"testing"
@@ -95,6 +96,71 @@ func TestPGStartPushLoadsTheTablesAndReports(t *testing.T) {
 	}
 	if got, want := members, rows["members"]; got != want || got < 2 {
 		t.Errorf("members in PostgreSQL = %d, summary says %d (want at least 2)", got, want)
+	}
+}
+
+// pushOnce runs StartPush from p into dsn to its end.
+func pushOnce(t *testing.T, p *program, dsn string) (app.JobStatus, app.PushSummary) {
+	t.Helper()
+	u, password := splitPassword(t, dsn)
+	id, err := p.svc.Export.StartPush(app.PushTarget{DSN: u, Password: password, Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := waitExport(t, p.svc.Export, id)
+	if st.State != app.JobDone {
+		return st, app.PushSummary{}
+	}
+	sum, err := p.svc.Export.PushResult(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, sum
+}
+
+func TestPGStartPushReportsDeletedRowsAndRefusesAnotherDatabase(t *testing.T) {
+	dsn := apptest.PGDatabase(t)
+	p, evil := exportProgram(t)
+	talk := p.approved(evil.ID, "talk_conference", "2026-02-01")
+	if st, _ := pushOnce(t, p, dsn); st.State != app.JobDone {
+		t.Fatalf("first push: %+v", st)
+	}
+	if err := p.svc.Contributions.Delete(talk.ID, talk.Version); err != nil {
+		t.Fatal(err)
+	}
+	_, sum := pushOnce(t, p, dsn)
+	deleted := map[string]int64{}
+	for _, tb := range sum.Tables {
+		deleted[tb.Table] = tb.Deleted
+	}
+	if got, want := fmt.Sprint(deleted), fmt.Sprint(map[string]int64{"batches": 0, "certificates": 0, "contributions": 1, "members": 0, "standings": 0, "trophies": 0}); got != want {
+		t.Errorf("deleted = %s, want %s", got, want)
+	}
+
+	other := newProgram(t)
+	other.member("另一位")
+	st, _ := pushOnce(t, other, dsn)
+	if st.State != app.JobFailed || st.Error == nil {
+		t.Fatalf("another database's push: %+v", st)
+	}
+	loaded, err := p.svc.Trust.ChapterKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	source, err := other.svc.Trust.ChapterKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, got, want string }{
+		{"code", string(st.Error.Code), string(app.CodeConflict)},
+		{"reason", st.Error.Reason, "pg_other_source"},
+		{"loaded", st.Error.Params["loaded"], loaded.Fingerprint},
+		{"source", st.Error.Params["source"], source.Fingerprint},
+		{"schema", st.Error.Params["schema"], "acedesk"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s = %q, want %q", tc.name, tc.got, tc.want)
+		}
 	}
 }
 

@@ -57,7 +57,7 @@ func NewServices(repo Repository, clock Clock, defaultOperator string) *Services
 	svc.Certificates.trust = svc.Trust
 	svc.Trophies = &TrophyService{repo: repo, settings: settings, levels: svc.Levels, renderer: renderer}
 	svc.Benefits = &BenefitService{repo: repo}
-	svc.Exporter = &Exporter{repo: repo, clock: clock, standings: standings}
+	svc.Exporter = &Exporter{repo: repo, clock: clock, standings: standings, trust: svc.Trust}
 	svc.Export = &ExportService{exporter: svc.Exporter, jobs: NewJobs(clock)}
 	svc.Bundles = &BundleService{repo: repo, settings: settings, trust: svc.Trust, clock: clock, jobs: NewJobs(clock), exports: map[string]*BundleManifest{}}
 	sys := svc.System

@@ -74,16 +74,20 @@ func (c *runner) pgPush(args []string) int {
 		return c.usageError("pg-push: --dsn (or $ACEDESK_PG_DSN) is required")
 	}
 	return c.withSession(func(s *Session) int {
+		source, err := s.Services.Exporter.Source()
+		if err != nil {
+			return c.fail(err)
+		}
 		tables, err := s.Services.Exporter.Tables(*year)
 		if err != nil {
 			return c.fail(err)
 		}
-		target, loaded, err := pgpush.Push(context.Background(), *dsn, "", tables, func(int, int) {})
+		target, loaded, err := pgpush.Push(context.Background(), *dsn, "", source, tables, func(int, int) {})
 		if err != nil {
 			return c.fail(fmt.Errorf("pg-push to %s: %w", target, err))
 		}
 		for _, l := range loaded {
-			fmt.Fprintf(c.env.Stdout, "%-14s %7d rows, %7d inserted or changed\n", l.Table, l.Rows, l.Changed)
+			fmt.Fprintf(c.env.Stdout, "%-14s %7d rows, %7d inserted or changed, %7d deleted\n", l.Table, l.Rows, l.Changed, l.Deleted)
 		}
 		fmt.Fprintf(c.env.Stdout, "loaded into %s (schema %s)\n", target, exchange.PGSchema)
 		return ExitOK

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"acedesk/app/apptest"
 )
 
 func TestExportCommandWritesEachFormat(t *testing.T) {
@@ -62,10 +64,7 @@ func TestExportCommandWritesEachFormat(t *testing.T) {
 }
 
 func TestPGPushCommandTwiceAndNoPasswordShown(t *testing.T) {
-	dsn := os.Getenv("ACEDESK_PG_DSN")
-	if dsn == "" {
-		t.Skip("ACEDESK_PG_DSN is not set: this test needs a PostgreSQL server; run scripts/pg-test.sh (make test-pg), which starts one")
-	}
+	dsn := apptest.PGDatabase(t)
 	u, err := url.Parse(dsn)
 	if err != nil {
 		t.Fatal(err)
@@ -85,16 +84,24 @@ func TestPGPushCommandTwiceAndNoPasswordShown(t *testing.T) {
 			t.Errorf("the output shows the password:\n%s%s", r.stdout, r.stderr)
 		}
 	}
-	members := regexp.MustCompile(`members +(\d+) rows, +(\d+) inserted or changed`)
-	if m := members.FindStringSubmatch(first.stdout); m == nil || m[1] != "40" {
+	members := regexp.MustCompile(`members +(\d+) rows, +(\d+) inserted or changed, +(\d+) deleted`)
+	if m := members.FindStringSubmatch(first.stdout); m == nil || m[1] != "40" || m[2] != "40" || m[3] != "0" {
 		t.Errorf("first push:\n%s", first.stdout)
 	}
-	if n := strings.Count(second.stdout, " 0 inserted or changed"); n != 6 {
+	if n := strings.Count(second.stdout, " 0 inserted or changed,       0 deleted"); n != 6 {
 		t.Errorf("second push changed rows:\n%s", second.stdout)
 	}
 	u.User = url.UserPassword(u.User.Username(), "not-the-Password-7")
 	bad := run(t, db, "pg-push", "--dsn", u.String())
 	if bad.code != ExitError || strings.Contains(bad.stdout+bad.stderr, "not-the-Password-7") || !strings.Contains(bad.stderr, "pg-push to acedesk@127.0.0.1") {
 		t.Errorf("wrong password: %+v", bad)
+	}
+	other := tempDB(t)
+	if r := run(t, other, "demo", "--members", "5"); r.code != ExitOK {
+		t.Fatalf("demo: %+v", r)
+	}
+	if r := run(t, other, "pg-push", "--dsn", dsn); r.code != ExitError || !strings.Contains(r.stderr, "holds the data of another ACE Desk database") ||
+		!strings.Contains(r.stderr, "DROP SCHEMA acedesk CASCADE") {
+		t.Errorf("another database's push: %+v", r)
 	}
 }

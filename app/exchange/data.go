@@ -43,6 +43,16 @@ type Data struct {
 	// Key names the fields that identify a row (the SQL primary key).
 	Key  []string
 	Rows [][]any
+	// Scope, when set, says the rows are the whole table only where a
+	// field has one value (the standings of one year), so a PostgreSQL
+	// load leaves the rest of the table alone.
+	Scope *Scope
+}
+
+// Scope is a part of a table: the rows whose Field is Value.
+type Scope struct {
+	Field string
+	Value any
 }
 
 // Clean makes text storable anywhere it goes: PostgreSQL refuses NUL

@@ -15,11 +15,34 @@ const PGSchema = "acedesk"
 
 var pgTypes = map[FieldType]string{Text: "text", Integer: "integer", BigInt: "bigint", Boolean: "boolean", Date: "date", Timestamp: "timestamptz"}
 
-// PGCreate is the DDL that makes the schema and tables if missing, and
-// adds columns a database loaded by an older ACE Desk lacks, so a load
-// works on an empty database and on one loaded before.
-func PGCreate(tables []Data) []string {
-	out := []string{"CREATE SCHEMA IF NOT EXISTS " + PGSchema}
+// PGOtherSource is the SQLSTATE a load fails with when the schema holds
+// another ACE Desk database's data; the error's DETAIL is that database's
+// source.
+const PGOtherSource = "AD001"
+
+// PGCreate is what a load runs first: it makes the schema and tables if
+// missing, adds columns a database loaded by an older ACE Desk lacks, so
+// a load works on an empty database and on one loaded before, and claims
+// the schema for source, the ACE Desk database being loaded. A load
+// deletes what its database no longer has, so a schema claimed by another
+// database is refused before anything changes: two databases' local IDs
+// would collide, and each load would delete the other's rows. A schema
+// without a claim (empty, or loaded by an ACE Desk that did not record
+// one) becomes source's. The row lock makes concurrent loads take turns.
+func PGCreate(source string, tables []Data) []string {
+	src := pgLiteral(source)
+	out := []string{"CREATE SCHEMA IF NOT EXISTS " + PGSchema,
+		"CREATE TABLE IF NOT EXISTS " + pgSource + " (\n  one boolean PRIMARY KEY DEFAULT true CHECK (one),\n  key_fingerprint text NOT NULL\n)",
+		"COMMENT ON TABLE " + pgSource + " IS '载入本 schema 的 ACE Desk 数据库（一行）'",
+		"COMMENT ON COLUMN " + pgSource + ".key_fingerprint IS '该数据库的单位密钥指纹'",
+		"DO $claim$\nDECLARE loaded text;\nBEGIN\n" +
+			"  INSERT INTO " + pgSource + " (key_fingerprint) VALUES (" + src + ") ON CONFLICT DO NOTHING;\n" +
+			"  SELECT key_fingerprint INTO loaded FROM " + pgSource + " FOR UPDATE;\n" +
+			"  IF loaded <> " + src + " THEN\n" +
+			"    RAISE EXCEPTION USING ERRCODE = '" + PGOtherSource + "', DETAIL = loaded,\n" +
+			"      MESSAGE = format('schema " + PGSchema + " holds the data of another ACE Desk database (chapter key %s), not of this one (%s)', loaded, " + src + "),\n" +
+			"      HINT = 'Load into another database, or DROP SCHEMA " + PGSchema + " CASCADE to load this one instead.';\n" +
+			"  END IF;\nEND\n$claim$"}
 	for _, d := range tables {
 		var cols []string
 		for _, f := range d.Fields {
@@ -47,6 +70,30 @@ func PGCreate(tables []Data) []string {
 	return out
 }
 
+// PGDelete removes the rows the load did not send, so that the table
+// holds what ACE Desk holds. Run it after every upsert, children before
+// parents (tables in reverse order), since the others refer to members.
+// In a scoped table, rows outside the scope stay unless a row they refer
+// to goes: the standings of another year keep their members, but not a
+// member deleted since.
+func PGDelete(d Data) string {
+	var same []string
+	for _, k := range d.Key {
+		same = append(same, "s."+k+" = t."+k)
+	}
+	q := "DELETE FROM " + pgTable(d) + " AS t\nWHERE NOT EXISTS (SELECT 1 FROM " + PGStageName(d) + " AS s WHERE " + strings.Join(same, " AND ") + ")"
+	if d.Scope == nil {
+		return q
+	}
+	in := []string{"t." + d.Scope.Field + " = " + pgLiteral(FormatValue(d.Scope.Value, Text))}
+	for _, f := range d.Fields {
+		if table, col, ok := strings.Cut(f.References, "("); ok {
+			in = append(in, "NOT EXISTS (SELECT 1 FROM "+pgStageName(table)+" AS r WHERE r."+strings.TrimSuffix(col, ")")+" = t."+f.Name+")")
+		}
+	}
+	return q + "\n  AND (" + strings.Join(in, "\n    OR ") + ")"
+}
+
 // PGStage makes the temporary table the rows are copied into first; it
 // has the target's columns and types but none of its constraints, and
 // goes away at commit.
@@ -55,7 +102,9 @@ func PGStage(d Data) string {
 }
 
 // PGStageName is the staging table of d.
-func PGStageName(d Data) string { return "acedesk_stage_" + d.Name }
+func PGStageName(d Data) string { return pgStageName(d.Name) }
+
+func pgStageName(table string) string { return "acedesk_stage_" + table }
 
 // PGColumns are d's column names in order.
 func PGColumns(d Data) []string {
@@ -90,18 +139,21 @@ func PGUpsert(d Data) string {
 
 func pgTable(d Data) string { return PGSchema + "." + d.Name }
 
+const pgSource = PGSchema + ".source"
+
 func pgLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
-// WriteSQL writes a psql script that loads the tables in one transaction:
-// the schema if missing, each table COPYed into a staging table, then
-// upserted. Loading it again changes nothing.
-func WriteSQL(w io.Writer, tables []Data, made time.Time) error {
+// WriteSQL writes a psql script that loads the tables of the ACE Desk
+// database source in one transaction: the schema if missing, each table
+// COPYed into a staging table and upserted, then the rows ACE Desk no
+// longer has deleted. Loading it again changes nothing.
+func WriteSQL(w io.Writer, source string, tables []Data, made time.Time) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	fmt.Fprintf(bw, "-- ACE Desk data for PostgreSQL, written %s.\n", made.UTC().Format(time.RFC3339))
 	fmt.Fprintf(bw, "-- Load with: psql -v ON_ERROR_STOP=1 -f FILE.sql (into an empty or a loaded database;\n")
-	fmt.Fprintf(bw, "-- loading again updates changed rows and inserts new ones, in one transaction).\n")
+	fmt.Fprintf(bw, "-- the schema %s then holds what this ACE Desk database holds, in one transaction).\n", PGSchema)
 	bw.WriteString("\\set ON_ERROR_STOP on\nSET client_encoding = 'UTF8';\nBEGIN;\n")
-	for _, stmt := range PGCreate(tables) {
+	for _, stmt := range PGCreate(source, tables) {
 		bw.WriteString(stmt + ";\n")
 	}
 	for _, d := range tables {
@@ -116,6 +168,10 @@ func WriteSQL(w io.Writer, tables []Data, made time.Time) error {
 			bw.WriteByte('\n')
 		}
 		bw.WriteString("\\.\n" + PGUpsert(d) + ";\n")
+	}
+	bw.WriteString("\n-- the rows ACE Desk no longer has\n")
+	for i := len(tables) - 1; i >= 0; i-- {
+		bw.WriteString(PGDelete(tables[i]) + ";\n")
 	}
 	bw.WriteString("COMMIT;\n")
 	return bw.Flush()

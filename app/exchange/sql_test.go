@@ -92,7 +92,7 @@ func TestWriteSQLIsOneTransactionWithCopyBlocks(t *testing.T) {
 		{Name: "id", Header: "编号", Type: BigInt}, {Name: "name", Header: "姓名"}, {Name: "joined", Header: "加入日期", Type: Date},
 	}, Rows: [][]any{{int64(1), "a\tb", nil}, {int64(2), "O'Brien", time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)}}}
 	var buf bytes.Buffer
-	if err := WriteSQL(&buf, []Data{d}, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+	if err := WriteSQL(&buf, "3f9a 07c2 11aa 0b0b", []Data{d}, time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
 	script := buf.String()
@@ -101,7 +101,8 @@ func TestWriteSQLIsOneTransactionWithCopyBlocks(t *testing.T) {
 		"CREATE TABLE IF NOT EXISTS acedesk.members (\n  id bigint NOT NULL,\n  name text,\n  joined date,\n  PRIMARY KEY (id)\n);\n",
 		"COMMENT ON COLUMN acedesk.members.name IS '姓名';\n",
 		"COPY acedesk_stage_members (id, name, joined) FROM stdin;\n1\ta\\tb\t\\N\n2\tO'Brien\t2026-01-02\n\\.\n",
-		"COMMIT;\n",
+		"VALUES ('3f9a 07c2 11aa 0b0b') ON CONFLICT DO NOTHING;\n",
+		"DELETE FROM acedesk.members AS t\nWHERE NOT EXISTS (SELECT 1 FROM acedesk_stage_members AS s WHERE s.id = t.id);\nCOMMIT;\n",
 	} {
 		if !strings.Contains(script, want) {
 			t.Errorf("script lacks %q:\n%s", want, script)
@@ -109,5 +110,32 @@ func TestWriteSQLIsOneTransactionWithCopyBlocks(t *testing.T) {
 	}
 	if strings.Index(script, "BEGIN;") > strings.Index(script, "CREATE SCHEMA") || !strings.HasSuffix(script, "COMMIT;\n") {
 		t.Errorf("the DDL and data are not inside one transaction:\n%s", script)
+	}
+	if claim, table := strings.Index(script, "DO $claim$"), strings.Index(script, "CREATE TABLE IF NOT EXISTS acedesk.members"); claim < 0 || claim > table {
+		t.Errorf("the schema is not claimed before the tables change:\n%s", script)
+	}
+}
+
+func TestPGDeleteRemovesWhatWasNotSent(t *testing.T) {
+	id := Field{Name: "id", Type: BigInt}
+	member := Field{Name: "member_id", Type: BigInt, References: "members(id)"}
+	year := Field{Name: "year", Type: Integer}
+	for _, tc := range []struct {
+		name string
+		d    Data
+		want string
+	}{
+		{"one key", Data{Name: "members", Key: []string{"id"}, Fields: []Field{id, {Name: "name"}}},
+			"DELETE FROM acedesk.members AS t\nWHERE NOT EXISTS (SELECT 1 FROM acedesk_stage_members AS s WHERE s.id = t.id)"},
+		{"two keys", Data{Name: "trophies", Key: []string{"batch_id", "member_id"}, Fields: []Field{{Name: "batch_id"}, member}},
+			"DELETE FROM acedesk.trophies AS t\nWHERE NOT EXISTS (SELECT 1 FROM acedesk_stage_trophies AS s WHERE s.batch_id = t.batch_id AND s.member_id = t.member_id)"},
+		// Another year's standings go only with their member.
+		{"scoped", Data{Name: "standings", Key: []string{"year", "member_id"}, Fields: []Field{year, member}, Scope: &Scope{Field: "year", Value: int64(2026)}},
+			"DELETE FROM acedesk.standings AS t\nWHERE NOT EXISTS (SELECT 1 FROM acedesk_stage_standings AS s WHERE s.year = t.year AND s.member_id = t.member_id)\n" +
+				"  AND (t.year = '2026'\n    OR NOT EXISTS (SELECT 1 FROM acedesk_stage_members AS r WHERE r.id = t.member_id))"},
+	} {
+		if got := PGDelete(tc.d); got != tc.want {
+			t.Errorf("%s: PGDelete =\n%s\nwant\n%s", tc.name, got, tc.want)
+		}
 	}
 }

@@ -1,6 +1,6 @@
 // Package pgpush loads exported tables straight into PostgreSQL with pgx:
-// the same schema and upserts as the SQL script, with the rows sent by
-// COPY into staging tables, all in one transaction.
+// the same schema, upserts and deletes as the SQL script, with the rows
+// sent by COPY into staging tables, all in one transaction.
 package pgpush
 
 import (
@@ -15,6 +15,7 @@ import (
 	"acedesk/app/exchange"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // Target is where a DSN points, without its password, to tell the user.
@@ -29,11 +30,13 @@ func (t Target) String() string {
 	return fmt.Sprintf("%s@%s:%d/%s", t.User, t.Host, t.Port, t.Database)
 }
 
-// Loaded counts the rows sent per table, and the rows each upsert changed.
+// Loaded counts the rows sent per table, the rows its upsert inserted or
+// changed, and the rows deleted because ACE Desk no longer has them.
 type Loaded struct {
 	Table   string
 	Rows    int
 	Changed int64
+	Deleted int64
 }
 
 // Failing steps, for the UI to say what went wrong.
@@ -41,12 +44,16 @@ const (
 	StepDSN     = "dsn"
 	StepConnect = "connect"
 	StepLoad    = "load"
+	// StepSource: the schema holds another ACE Desk database's data.
+	StepSource = "source"
 )
 
 // Error is a failed push: the step, and the driver's message with the
 // password taken out. Its text is safe to show and log.
 type Error struct {
-	Step     string
+	Step string
+	// Loaded is, at StepSource, the source of the data already there.
+	Loaded   string
 	msg      string
 	canceled bool
 }
@@ -57,12 +64,14 @@ func (e *Error) Error() string { return e.msg }
 // error, whose text may hold the password.
 func (e *Error) Is(target error) bool { return e.canceled && target == context.Canceled }
 
-// Push loads tables (members first: the others refer to them) into the
-// database at dsn, in one transaction: create what is missing, COPY each
-// table into a staging table, upsert it. password, when not empty,
-// overrides the DSN's. progress gets tables done of total. Errors are
-// *Error, and never contain a password.
-func Push(ctx context.Context, dsn, password string, tables []exchange.Data, progress func(done, total int)) (Target, []Loaded, error) {
+// Push loads tables (members first: the others refer to them) of the ACE
+// Desk database source into the database at dsn, in one transaction:
+// create what is missing and claim the schema for source (see
+// exchange.PGCreate), COPY each table into a staging table and upsert it,
+// then delete the rows not sent. password, when not empty, overrides the
+// DSN's. progress gets tables done of total. Errors are *Error, and never
+// contain a password.
+func Push(ctx context.Context, dsn, password, source string, tables []exchange.Data, progress func(done, total int)) (Target, []Loaded, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return Target{}, nil, failed(StepDSN, err, dsn, password)
@@ -76,21 +85,21 @@ func Push(ctx context.Context, dsn, password string, tables []exchange.Data, pro
 		return target, nil, failed(StepConnect, err, dsn, password)
 	}
 	defer conn.Close(context.Background())
-	loaded, err := push(ctx, conn, tables, progress)
+	loaded, err := push(ctx, conn, source, tables, progress)
 	if err != nil {
 		return target, nil, failed(StepLoad, err, dsn, password)
 	}
 	return target, loaded, nil
 }
 
-func push(ctx context.Context, conn *pgx.Conn, tables []exchange.Data, progress func(done, total int)) ([]Loaded, error) {
+func push(ctx context.Context, conn *pgx.Conn, source string, tables []exchange.Data, progress func(done, total int)) ([]Loaded, error) {
 	tx, err := conn.Begin(ctx)
 	if err != nil {
 		return nil, err
 	}
 	// Rollback after Commit does nothing; on any error it undoes the load.
 	defer tx.Rollback(context.Background())
-	for _, stmt := range exchange.PGCreate(tables) {
+	for _, stmt := range exchange.PGCreate(source, tables) {
 		if _, err := tx.Exec(ctx, stmt); err != nil {
 			return nil, fmt.Errorf("%s: %w", firstLine(stmt), err)
 		}
@@ -112,6 +121,13 @@ func push(ctx context.Context, conn *pgx.Conn, tables []exchange.Data, progress 
 		}
 		out = append(out, Loaded{Table: d.Name, Rows: len(d.Rows), Changed: tag.RowsAffected()})
 		progress(i+1, len(tables))
+	}
+	for i := len(out) - 1; i >= 0; i-- {
+		tag, err := tx.Exec(ctx, exchange.PGDelete(tables[i]))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", tables[i].Name, err)
+		}
+		out[i].Deleted = tag.RowsAffected()
 	}
 	return out, tx.Commit(ctx)
 }
@@ -155,7 +171,12 @@ func failed(step string, err error, dsn, password string) error {
 			msg = strings.ReplaceAll(msg, pw, "xxxxx")
 		}
 	}
-	return &Error{Step: step, msg: msg, canceled: errors.Is(err, context.Canceled)}
+	e := &Error{Step: step, msg: msg, canceled: errors.Is(err, context.Canceled)}
+	// PostgreSQL's own words, without the statement that raised them.
+	if pg := (*pgconn.PgError)(nil); errors.As(err, &pg) && pg.Code == exchange.PGOtherSource {
+		e.Step, e.Loaded, e.msg = StepSource, pg.Detail, pg.Message+". "+pg.Hint
+	}
+	return e
 }
 
 // passwords are the spellings of the DSN's password that could appear in

@@ -6,6 +6,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"acedesk/app/exchange"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 func TestFailedTakesThePasswordOutOfErrors(t *testing.T) {
@@ -27,17 +31,21 @@ func TestFailedTakesThePasswordOutOfErrors(t *testing.T) {
 }
 
 func TestFailedKeepsTheStepAndCancellation(t *testing.T) {
+	other := &pgconn.PgError{Code: exchange.PGOtherSource, Message: "schema acedesk holds another", Detail: "3f9a 07c2", Hint: "Drop it."}
 	for _, tc := range []struct {
-		err        error
-		wantCancel bool
+		err                           error
+		wantStep, wantLoaded, wantMsg string
+		wantCancel                    bool
 	}{
-		{fmt.Errorf("copy: %w", context.Canceled), true},
-		{errors.New("no such host"), false},
+		{fmt.Errorf("copy: %w", context.Canceled), StepLoad, "", "copy: context canceled", true},
+		{errors.New("no such host"), StepLoad, "", "no such host", false},
+		{fmt.Errorf("DO $claim$: %w", other), StepSource, "3f9a 07c2", "schema acedesk holds another. Drop it.", false},
+		{fmt.Errorf("members: %w", &pgconn.PgError{Severity: "ERROR", Code: "23503", Message: "violates"}), StepLoad, "", "members: ERROR: violates (SQLSTATE 23503)", false},
 	} {
 		err := failed(StepLoad, tc.err, "postgres://a:secret@c/d", "")
 		var e *Error
-		if !errors.As(err, &e) || e.Step != StepLoad {
-			t.Errorf("%v: step lost: %#v", tc.err, err)
+		if !errors.As(err, &e) || e.Step != tc.wantStep || e.Loaded != tc.wantLoaded || e.Error() != tc.wantMsg {
+			t.Errorf("%v: got %#v, want step %q, loaded %q, message %q", tc.err, err, tc.wantStep, tc.wantLoaded, tc.wantMsg)
 		}
 		if got := errors.Is(err, context.Canceled); got != tc.wantCancel {
 			t.Errorf("%v: errors.Is(Canceled) = %v, want %v", tc.err, got, tc.wantCancel)

@@ -46,6 +46,17 @@ describe('translateError', () => {
     expect(translateError(err, en.t, en.te)).toBe('This phone number is already used by member “王伟”')
   })
 
+  it('says which ACE Desk database a refused PostgreSQL schema holds', () => {
+    const params = { target: 'hq@db:5432/ace', schema: 'acedesk', loaded: '3f9a 07c2 11aa 0b0b', source: '8d2e 5a10 c3f4 7b19' }
+    const err = { code: 'conflict', reason: 'pg_other_source', message: 'x', params }
+    expect(translateError(err, zh.t, zh.te)).toBe(
+      'hq@db:5432/ace 中的 schema acedesk 存放的是另一个 ACE Desk 数据库（单位密钥 3f9a 07c2 11aa 0b0b）的数据，不是本数据库（8d2e 5a10 c3f4 7b19）的，没有做任何改动。请载入另一个 PostgreSQL 数据库；如要用本数据库的数据替换，请先在那里删除 schema acedesk。',
+    )
+    expect(translateError(err, en.t, en.te)).toBe(
+      'Schema acedesk in hq@db:5432/ace holds the data of another ACE Desk database (chapter key 3f9a 07c2 11aa 0b0b), not of this one (8d2e 5a10 c3f4 7b19); nothing was changed. Load into another PostgreSQL database, or drop schema acedesk there first to replace its data with this one.',
+    )
+  })
+
   it('falls back to errors.code.<code> for an unknown reason', () => {
     const err = { code: 'conflict', reason: 'no_such_reason', message: 'x' }
     expect(translateError(err, zh.t, zh.te)).toBe('操作与当前数据冲突，请刷新后重试')

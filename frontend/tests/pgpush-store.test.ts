@@ -18,12 +18,12 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers())
 
 describe('pgpush store', () => {
-  it('polls a load until done and shows what each table sent', async () => {
+  it('polls a load until done and shows what each table sent, changed and deleted', async () => {
     mocked.startPush.mockResolvedValue('5')
     mocked.jobStatus
       .mockResolvedValueOnce({ id: '5', state: 'running', done: 2, total: 6, file: '' })
       .mockResolvedValueOnce({ id: '5', state: 'done', done: 6, total: 6, file: '' })
-    const summary = { target: 'hq@db:5432/ace', tables: [{ table: 'members', rows: 3, changed: 3 }] }
+    const summary = { target: 'hq@db:5432/ace', tables: [{ table: 'members', rows: 3, changed: 1, deleted: 2 }] }
     mocked.pushResult.mockResolvedValue(summary as never)
     const store = usePgPushStore()
     await store.push(target)

@@ -1,7 +1,7 @@
 // Loading into PostgreSQL from the Data exchange page, in a real browser
 // against a real `acedesk serve` and the real server scripts/pg-test.sh
-// starts: the rows arrive, and a wrong password is refused in words that
-// do not repeat it.
+// starts: the rows arrive, a wrong password is refused in words that do
+// not repeat it, and another ACE Desk database is refused the same schema.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -48,6 +48,26 @@ test('load into PostgreSQL from the Data exchange page', async (t) => {
   assert.match(await summary.innerText(), new RegExp(`已载入 .*/${name}`))
   await card.scrollIntoViewIfNeeded()
   await shot(page, 'exchange-pgpush')
+  assert.match(await summary.innerText(), /删除/)
   assert.equal(Number(psql(name, 'SELECT count(*) FROM acedesk.members')), members.length)
   assert.deepEqual(pageErrors, [])
+
+  // Another ACE Desk database may not load into the same schema: its IDs
+  // would collide with these, and its deletions remove them.
+  const otherDB = tempDB(t)
+  await run(['demo', '--members', '5', '--db', otherDB])
+  const other = await serve(otherDB)
+  t.after(() => other.stop())
+  const second = await openPage(t, at(other.url, '/exchange'))
+  const otherCard = second.page.getByTestId('pgpush-card')
+  await otherCard.getByTestId('pgpush-dsn').locator('input').fill(target.href)
+  await otherCard.getByTestId('pgpush-password').locator('input').fill(password)
+  await otherCard.getByTestId('pgpush-run').click()
+  const foreign = otherCard.getByTestId('pgpush-error')
+  await foreign.waitFor()
+  assert.match(await foreign.innerText(), /存放的是另一个 ACE Desk 数据库（单位密钥 [0-9a-f ]+）的数据/)
+  await otherCard.scrollIntoViewIfNeeded()
+  await shot(second.page, 'exchange-pgpush-other-source')
+  assert.equal(Number(psql(name, 'SELECT count(*) FROM acedesk.members')), members.length)
+  assert.deepEqual(second.pageErrors, [])
 })

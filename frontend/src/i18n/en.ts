@@ -983,7 +983,7 @@ const en: MessageSchema = {
     formats: {
       xlsx: { name: 'Excel workbook (.xlsx)', help: 'one sheet per kind of data, Chinese headers' },
       csv: { name: 'CSV files (.zip)', help: 'one CSV file per kind of data (UTF-8 with BOM), in one zip' },
-      sql: { name: 'PostgreSQL script (.sql)', help: 'load with psql -v ON_ERROR_STOP=1 -f FILE; loading again only updates changed rows' },
+      sql: { name: 'PostgreSQL script (.sql)', help: 'load with psql -v ON_ERROR_STOP=1 -f FILE; the acedesk schema then holds what this database holds, deletions included' },
     },
     yearHelp: 'Standings are computed for this year',
     run: 'Export',
@@ -992,7 +992,7 @@ const en: MessageSchema = {
   },
   pgpush: {
     title: 'Load into PostgreSQL',
-    help: "The same tables as the SQL script, loaded straight into headquarters' PostgreSQL database in one transaction: a cancel or an error leaves nothing behind, and loading again only updates rows that changed.",
+    help: "The same tables as the SQL script, loaded straight into headquarters' PostgreSQL database in one transaction: afterwards the acedesk schema holds what this database holds, and rows deleted here are deleted there too. A cancel or an error leaves nothing behind; loading again changes only what changed. A schema another ACE Desk database loaded is refused.",
     dsn: 'Connection',
     dsnPlaceholder: "postgres://user{'@'}host:5432/database",
     password: 'Password',
@@ -1003,6 +1003,7 @@ const en: MessageSchema = {
     table: 'Table',
     rows: 'Rows sent',
     changed: 'Added or updated',
+    deleted: 'Deleted',
     tables: {
       members: 'Members',
       contributions: 'Contributions',
@@ -1149,6 +1150,8 @@ const en: MessageSchema = {
       pg_dsn_invalid: 'The connection is not written right: {detail}',
       pg_connect_failed: 'Cannot connect to PostgreSQL {target}: {detail}',
       pg_load_failed: 'Loading into {target} failed; the database is unchanged: {detail}',
+      pg_other_source:
+        'Schema {schema} in {target} holds the data of another ACE Desk database (chapter key {loaded}), not of this one ({source}); nothing was changed. Load into another PostgreSQL database, or drop schema {schema} there first to replace its data with this one.',
       host: 'Open the page by the hub’s IP address',
       verify_rate_limited: 'Too many checks: try again in {seconds} s',
       lan_start_failed: 'Could not turn LAN mode on at {listen} (the port may be taken)',

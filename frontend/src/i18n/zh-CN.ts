@@ -982,7 +982,7 @@ const zhCN = {
     formats: {
       xlsx: { name: 'Excel 工作簿（.xlsx）', help: '每类数据一张工作表，中文表头' },
       csv: { name: 'CSV 文件（.zip）', help: '每类数据一个 CSV 文件（UTF-8 带 BOM），打包为一个 zip' },
-      sql: { name: 'PostgreSQL 脚本（.sql）', help: '用 psql -v ON_ERROR_STOP=1 -f 文件 载入；重复载入只更新有变化的行' },
+      sql: { name: 'PostgreSQL 脚本（.sql）', help: '用 psql -v ON_ERROR_STOP=1 -f 文件 载入；载入后 acedesk schema 与本数据库一致，删除的行也会删除' },
     },
     yearHelp: '积分与级别按此年度计算',
     run: '导出',
@@ -991,7 +991,7 @@ const zhCN = {
   },
   pgpush: {
     title: '载入 PostgreSQL',
-    help: '不经文件，把与 SQL 脚本相同的表直接载入总部的 PostgreSQL 数据库：在一个事务中完成，取消或出错时不留下任何改动；重复载入只更新有变化的行。',
+    help: '不经文件，把与 SQL 脚本相同的表直接载入总部的 PostgreSQL 数据库：在一个事务中完成，载入后 acedesk schema 与本数据库一致，这里删除的行在那里也会删除。取消或出错时不留下任何改动；重复载入只改动有变化的行。已由另一个 ACE Desk 数据库载入的 schema 会被拒绝。',
     dsn: '连接',
     dsnPlaceholder: "postgres://用户名{'@'}主机:5432/数据库名",
     password: '密码',
@@ -1002,6 +1002,7 @@ const zhCN = {
     table: '表',
     rows: '发送行数',
     changed: '新增或更新',
+    deleted: '删除',
     tables: {
       members: '成员',
       contributions: '贡献',
@@ -1148,6 +1149,8 @@ const zhCN = {
       pg_dsn_invalid: '连接写法有误：{detail}',
       pg_connect_failed: '无法连接 PostgreSQL {target}：{detail}',
       pg_load_failed: '载入 {target} 失败，数据库没有任何改动：{detail}',
+      pg_other_source:
+        '{target} 中的 schema {schema} 存放的是另一个 ACE Desk 数据库（单位密钥 {loaded}）的数据，不是本数据库（{source}）的，没有做任何改动。请载入另一个 PostgreSQL 数据库；如要用本数据库的数据替换，请先在那里删除 schema {schema}。',
       host: '请用主机的 IP 地址打开页面',
       verify_rate_limited: '核验过于频繁，请 {seconds} 秒后再试',
       lan_start_failed: '无法在 {listen} 上开启局域网模式（端口可能被占用）',

@@ -1534,6 +1534,7 @@ export namespace app {
 	    table: string;
 	    rows: number;
 	    changed: number;
+	    deleted: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new PushedTable(source);
@@ -1544,6 +1545,7 @@ export namespace app {
 	        this.table = source["table"];
 	        this.rows = source["rows"];
 	        this.changed = source["changed"];
+	        this.deleted = source["deleted"];
 	    }
 	}
 	export class PushSummary {
