@@ -389,13 +389,24 @@ func (m *merger) flushClaims() error {
 func (m *merger) members() error {
 	in := slices.Clone(m.b.Data.Members)
 	slices.SortFunc(in, func(a, b app.Member) int { return cmpID(a.ID, b.ID) })
-	for _, mem := range in {
+	// Each member placed is kept as sent (keepSent): the records are
+	// encoded on every core before the members are placed one by one.
+	sent := make([][]byte, len(in))
+	err := app.InParallel(len(in), func(i int) error {
+		var err error
+		sent[i], err = json.Marshal(in[i])
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for i, mem := range in {
 		if err := m.step(); err != nil {
 			return err
 		}
 		src := mem.ID
 		if local, ok := m.resolve("member", src); ok {
-			if err := m.updateMember(local, mem); err != nil {
+			if err := m.updateMember(local, mem, sent[i]); err != nil {
 				return err
 			}
 			continue
@@ -426,9 +437,7 @@ func (m *merger) members() error {
 			if err := m.bind("member", src, holder); err != nil {
 				return err
 			}
-			if err := m.keepSent(src, mem); err != nil {
-				return err
-			}
+			m.keepSent(src, sent[i])
 			m.res.Linked++
 			continue
 		}
@@ -444,9 +453,7 @@ func (m *merger) members() error {
 		if err := m.bind("member", src, id); err != nil {
 			return err
 		}
-		if err := m.keepSent(src, mem); err != nil {
-			return err
-		}
+		m.keepSent(src, sent[i])
 		m.counts["member"].Added++
 	}
 	return m.flushClaims()
@@ -460,7 +467,7 @@ func (m *merger) members() error {
 // first merged) gave them. Archived is the exception: the person stays
 // active while any of their chapters has them active. A phone or email
 // another member holds is a conflict, and nothing of the update applies.
-func (m *merger) updateMember(local uint64, in app.Member) error {
+func (m *merger) updateMember(local uint64, in app.Member, sentData []byte) error {
 	existing, err := loadMember(m.tx, local)
 	if err != nil {
 		return err
@@ -485,7 +492,8 @@ func (m *merger) updateMember(local uint64, in app.Member) error {
 	}
 	if sameJSON(existing, next) {
 		m.counts["member"].Unchanged++
-		return m.keepSent(src, in)
+		m.keepSent(src, sentData)
+		return nil
 	}
 	for _, ct := range []struct {
 		bucket       []byte
@@ -507,7 +515,8 @@ func (m *merger) updateMember(local uint64, in app.Member) error {
 		return err
 	}
 	m.counts["member"].Updated++
-	return m.keepSent(src, in)
+	m.keepSent(src, sentData)
+	return nil
 }
 
 // memberOwnFields are the Member fields that say how headquarters keeps
@@ -576,14 +585,12 @@ func sentMemberKey(chapter string, src uint64) []byte {
 	return append([]byte(chapter+"\x00members\x00"), itob(src)...)
 }
 
-// keepSent keeps the member record as the chapter sent it, with the
-// chapter's ID: the next update from the chapter is compared with it.
-// archive writes it with the chapter's other records, in key order.
-func (m *merger) keepSent(src uint64, in app.Member) error {
-	in.ID = src
-	data, err := json.Marshal(in)
+// keepSent keeps the member record as the chapter sent it (data, encoded
+// with the chapter's ID): the next update from the chapter is compared
+// with it. archive writes it with the chapter's other records, in key
+// order.
+func (m *merger) keepSent(src uint64, data []byte) {
 	m.sent = append(m.sent, archived{string(itob(src)), data})
-	return err
 }
 
 func (m *merger) sentMember(chapter string, src uint64) (app.Member, bool, error) {
