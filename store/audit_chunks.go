@@ -222,10 +222,8 @@ func chunkChapterAudits(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	for _, k := range keys {
-		if err := b.Delete(k); err != nil {
-			return err
-		}
+	if err := deleteKeys(b, keys); err != nil {
+		return err
 	}
 	for _, chapter := range slices.Sorted(maps.Keys(byChapter)) {
 		if err := putAuditChunks(b, chapter, byChapter[chapter], rawAuditChunk); err != nil {

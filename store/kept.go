@@ -119,3 +119,14 @@ func swapRefs(tx *bolt.Tx, before, after []uint64) error {
 	}
 	return nil
 }
+
+// deleteKeys deletes keys a migration collected: bbolt does not allow
+// deleting while ForEach walks the bucket.
+func deleteKeys(b *bolt.Bucket, keys [][]byte) error {
+	for _, k := range keys {
+		if err := b.Delete(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -126,10 +126,8 @@ func blockMergedIDs(tx *bolt.Tx) error {
 	if err != nil {
 		return err
 	}
-	for _, k := range keys {
-		if err := b.Delete(k); err != nil {
-			return err
-		}
+	if err := deleteKeys(b, keys); err != nil {
+		return err
 	}
 	for _, key := range slices.Sorted(maps.Keys(blocks)) {
 		var v []byte
