@@ -42,21 +42,18 @@ func (s *Store) ContributionImportBasis(phones, names []string) (app.ImportBasis
 				return err
 			}
 		}
-		all := tx.Bucket(bucketContributions)
-		byMember := tx.Bucket(bucketContribByMember).Cursor()
 		for id := range ids {
 			m, err := loadMember(tx, id)
 			if err != nil {
 				return err
 			}
 			basis.Members = append(basis.Members, m)
-			prefix := itob(id)
-			for k, _ := byMember.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = byMember.Next() {
-				var c app.Contribution
-				if _, err := get(all, k[len(prefix):], &c); err != nil {
-					return err
-				}
-				basis.Contributions = append(basis.Contributions, c)
+			contributions, err := memberContributionIDs(tx, id)
+			if err != nil {
+				return err
+			}
+			if basis.Contributions, err = loadContributions(tx, contributions, basis.Contributions); err != nil {
+				return err
 			}
 		}
 		return nil

@@ -126,7 +126,16 @@ func (s *Store) GetContribution(id uint64) (app.Contribution, error) {
 
 // ContributionsOfMember lists a member's contributions, oldest record first.
 func (s *Store) ContributionsOfMember(memberID uint64) ([]app.Contribution, error) {
-	return s.scanContributions(bucketContribByMember, itob(memberID))
+	out := []app.Contribution{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		ids, err := memberContributionIDs(tx, memberID)
+		if err != nil {
+			return err
+		}
+		out, err = loadContributions(tx, ids, out)
+		return err
+	})
+	return out, err
 }
 
 // PointsInputsOfYear returns what the rules need of every contribution
@@ -243,21 +252,16 @@ func containsAll(text []byte, terms []string) bool {
 	return true
 }
 
-func (s *Store) scanContributions(index, prefix []byte) ([]app.Contribution, error) {
-	out := []app.Contribution{}
-	err := s.db.View(func(tx *bolt.Tx) error {
-		all := tx.Bucket(bucketContributions)
-		c := tx.Bucket(index).Cursor()
-		for k, _ := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && string(k[:len(prefix)]) == string(prefix); k, _ = c.Next() {
-			var item app.Contribution
-			if _, err := get(all, k[len(prefix):], &item); err != nil {
-				return err
-			}
-			out = append(out, item)
+// loadContributions appends the contributions ids name to out.
+func loadContributions(tx *bolt.Tx, ids []uint64, out []app.Contribution) ([]app.Contribution, error) {
+	for _, id := range ids {
+		c, err := loadContribution(tx, id)
+		if err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	return out, err
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 func loadContribution(tx *bolt.Tx, id uint64) (app.Contribution, error) {
@@ -280,7 +284,7 @@ func yearPrefix(year int) []byte {
 }
 
 func indexContribution(tx *bolt.Tx, c app.Contribution) error {
-	if err := tx.Bucket(bucketContribByMember).Put(append(itob(c.MemberID), itob(c.ID)...), nil); err != nil {
+	if err := addMemberContributions(tx, c.MemberID, c.ID); err != nil {
 		return err
 	}
 	rec, err := pointsRecord(c)
@@ -294,7 +298,7 @@ func indexContribution(tx *bolt.Tx, c app.Contribution) error {
 }
 
 func unindexContribution(tx *bolt.Tx, c app.Contribution) error {
-	if err := tx.Bucket(bucketContribByMember).Delete(append(itob(c.MemberID), itob(c.ID)...)); err != nil {
+	if err := removeMemberContribution(tx, c.MemberID, c.ID); err != nil {
 		return err
 	}
 	if err := tx.Bucket(bucketContribByYear).Delete(append(yearPrefix(c.Year()), itob(c.ID)...)); err != nil {

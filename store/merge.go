@@ -119,16 +119,23 @@ func (m *merger) flushIndexes() error {
 	slices.SortFunc(m.byYear, func(a, b yearIndexEntry) int {
 		return cmp.Or(cmp.Compare(a.year, b.year), cmp.Compare(a.contribution, b.contribution))
 	})
-	byMember, byYear := m.tx.Bucket(bucketContribByMember), m.tx.Bucket(bucketContribByYear)
-	// bbolt copies keys (not values): one buffer serves every key.
-	var key [16]byte
-	for _, e := range m.byMember {
-		binary.BigEndian.PutUint64(key[:8], e.member)
-		binary.BigEndian.PutUint64(key[8:], e.contribution)
-		if err := byMember.Put(key[:], nil); err != nil {
+	for run := m.byMember; len(run) > 0; {
+		n := 1
+		for n < len(run) && run[n].member == run[0].member {
+			n++
+		}
+		ids := make([]uint64, n)
+		for i, e := range run[:n] {
+			ids[i] = e.contribution
+		}
+		if err := addMemberContributions(m.tx, run[0].member, ids...); err != nil {
 			return err
 		}
+		run = run[n:]
 	}
+	byYear := m.tx.Bucket(bucketContribByYear)
+	// bbolt copies keys (not values): one buffer serves every key.
+	var key [10]byte
 	for _, e := range m.byYear {
 		binary.BigEndian.PutUint16(key[:2], e.year)
 		binary.BigEndian.PutUint64(key[2:10], e.contribution)

@@ -85,6 +85,7 @@ var migrations = []Migration{
 	{Version: 9, Name: "chapter audit in chunks", Apply: chunkChapterAudits},
 	{Version: 10, Name: "chapter audit compressed", Apply: compressChapterAudits},
 	{Version: 11, Name: "merged IDs in blocks", Apply: blockMergedIDs},
+	{Version: 12, Name: "contributions listed per member", Apply: listMemberContributions},
 }
 
 // CurrentSchema is the schema version this build writes.
