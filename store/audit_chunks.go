@@ -207,22 +207,19 @@ func chapterAudit(b *bolt.Bucket, chapter string) ([]auditLine, error) {
 func chunkChapterAudits(tx *bolt.Tx) error {
 	b := tx.Bucket(bucketChapterRecords)
 	byChapter := map[string][]auditLine{}
-	var keys [][]byte
-	err := b.ForEach(func(k, v []byte) error {
+	err := takeKeys(b, func(k, v []byte) (bool, error) {
 		chapter, rest, _ := bytes.Cut(k, []byte{0})
-		if id, ok := bytes.CutPrefix(rest, []byte("audit\x00")); ok {
-			if len(id) != 8 {
-				return errDamagedAuditChunk
-			}
-			byChapter[string(chapter)] = append(byChapter[string(chapter)], auditLine{btoi(id), bytes.Clone(v)})
-			keys = append(keys, bytes.Clone(k))
+		id, ok := bytes.CutPrefix(rest, []byte("audit\x00"))
+		if !ok {
+			return false, nil
 		}
-		return nil
+		if len(id) != 8 {
+			return false, errDamagedAuditChunk
+		}
+		byChapter[string(chapter)] = append(byChapter[string(chapter)], auditLine{btoi(id), bytes.Clone(v)})
+		return true, nil
 	})
 	if err != nil {
-		return err
-	}
-	if err := deleteKeys(b, keys); err != nil {
 		return err
 	}
 	for _, chapter := range slices.Sorted(maps.Keys(byChapter)) {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"strconv"
 	"time"
 
@@ -120,10 +121,23 @@ func swapRefs(tx *bolt.Tx, before, after []uint64) error {
 	return nil
 }
 
-// deleteKeys deletes keys a migration collected: bbolt does not allow
-// deleting while ForEach walks the bucket.
-func deleteKeys(b *bolt.Bucket, keys [][]byte) error {
-	for _, k := range keys {
+// takeKeys calls take with every key and value of b, then deletes the
+// keys take took (returned true for), so a migration can rewrite them:
+// bbolt does not allow deleting while ForEach walks the bucket. The key
+// and value take is given are valid only during the call.
+func takeKeys(b *bolt.Bucket, take func(k, v []byte) (bool, error)) error {
+	var taken [][]byte
+	err := b.ForEach(func(k, v []byte) error {
+		ok, err := take(k, v)
+		if ok {
+			taken = append(taken, bytes.Clone(k))
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for _, k := range taken {
 		if err := b.Delete(k); err != nil {
 			return err
 		}

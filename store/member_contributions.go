@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"errors"
 	"maps"
 	"slices"
@@ -80,20 +79,15 @@ func mergeSorted(a, b []uint64) []uint64 {
 func listMemberContributions(tx *bolt.Tx) error {
 	b := tx.Bucket(bucketContribByMember)
 	lists := map[uint64][]uint64{}
-	var keys [][]byte
-	err := b.ForEach(func(k, _ []byte) error {
+	err := takeKeys(b, func(k, _ []byte) (bool, error) {
 		if len(k) != 16 {
-			return errDamagedMemberContributions
+			return false, errDamagedMemberContributions
 		}
-		// ForEach goes in key order: each list comes out ascending.
+		// Keys come in order: each list comes out ascending.
 		lists[btoi(k[:8])] = append(lists[btoi(k[:8])], btoi(k[8:]))
-		keys = append(keys, bytes.Clone(k))
-		return nil
+		return true, nil
 	})
 	if err != nil {
-		return err
-	}
-	if err := deleteKeys(b, keys); err != nil {
 		return err
 	}
 	for _, member := range slices.Sorted(maps.Keys(lists)) {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"path/filepath"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
@@ -14,28 +13,19 @@ func TestMigrationTwelveListsContributionsPerMember(t *testing.T) {
 	if m := migrations[11]; m.Version != 12 || m.Name != "contributions listed per member" {
 		t.Fatalf("migration 12 is %d %q", m.Version, m.Name)
 	}
-	path := filepath.Join(t.TempDir(), "acedesk.db")
-	old, err := Open(path, Options{Migrations: migrations[:11]})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = old.db.Update(func(tx *bolt.Tx) error {
-		for _, k := range [][2]uint64{{2, 9}, {1, 300}, {1, 5}, {1, 1 << 40}} {
-			if err := tx.Bucket(bucketContribByMember).Put(append(itob(k[0]), itob(k[1])...), nil); err != nil {
-				return err
+	s, _ := upgraded(t, 11, func(old *Store) {
+		err := old.db.Update(func(tx *bolt.Tx) error {
+			for _, k := range [][2]uint64{{2, 9}, {1, 300}, {1, 5}, {1, 1 << 40}} {
+				if err := tx.Bucket(bucketContribByMember).Put(append(itob(k[0]), itob(k[1])...), nil); err != nil {
+					return err
+				}
 			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	s.db.View(func(tx *bolt.Tx) error {
 		for _, tc := range []struct {
 			member uint64

@@ -112,21 +112,16 @@ func blockMergedIDs(tx *bolt.Tx) error {
 	b := tx.Bucket(bucketMergedIDs)
 	type entry struct{ src, local uint64 }
 	blocks := map[string][]entry{}
-	var keys [][]byte
-	err := b.ForEach(func(k, v []byte) error {
+	err := takeKeys(b, func(k, v []byte) (bool, error) {
 		if len(k) < 10 || k[len(k)-10] != 0 || len(v) != 8 {
-			return errDamagedMergedIDs
+			return false, errDamagedMergedIDs
 		}
 		src := btoi(k[len(k)-8:])
 		key := string(mergedBlockKey(string(k[:len(k)-10]), k[len(k)-9], src/mergedBlockIDs))
 		blocks[key] = append(blocks[key], entry{src, btoi(v)})
-		keys = append(keys, bytes.Clone(k))
-		return nil
+		return true, nil
 	})
 	if err != nil {
-		return err
-	}
-	if err := deleteKeys(b, keys); err != nil {
 		return err
 	}
 	for _, key := range slices.Sorted(maps.Keys(blocks)) {

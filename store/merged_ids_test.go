@@ -3,7 +3,6 @@ package store
 import (
 	"encoding/binary"
 	"maps"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -97,37 +96,28 @@ func TestMigrationElevenPutsMergedIDsInBlocks(t *testing.T) {
 	if m := migrations[10]; m.Version != 11 || m.Name != "merged IDs in blocks" {
 		t.Fatalf("migration 11 is %d %q", m.Version, m.Name)
 	}
-	path := filepath.Join(t.TempDir(), "acedesk.db")
-	old, err := Open(path, Options{Migrations: migrations[:10]})
-	if err != nil {
-		t.Fatal(err)
-	}
 	want := map[string]map[string]map[uint64]uint64{"HZ": {"member": {}, "contribution": {7: 3, 1 << 33: 4}}, "H": {"member": {1: 5000}}}
 	for src := uint64(1); src <= 2500; src++ {
 		want["HZ"]["member"][src] = src + 100
 	}
-	err = old.db.Update(func(tx *bolt.Tx) error {
-		for chapter, kinds := range want {
-			for kind, ids := range kinds {
-				for src, local := range ids {
-					key := binary.BigEndian.AppendUint64([]byte(chapter+"\x00"+string(kindCodes[kind])), src)
-					if err := tx.Bucket(bucketMergedIDs).Put(key, itob(local)); err != nil {
-						return err
+	s, _ := upgraded(t, 10, func(old *Store) {
+		err := old.db.Update(func(tx *bolt.Tx) error {
+			for chapter, kinds := range want {
+				for kind, ids := range kinds {
+					for src, local := range ids {
+						key := binary.BigEndian.AppendUint64([]byte(chapter+"\x00"+string(kindCodes[kind])), src)
+						if err := tx.Bucket(bucketMergedIDs).Put(key, itob(local)); err != nil {
+							return err
+						}
 					}
 				}
 			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
-	s, err := Open(path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	for chapter, w := range want {
 		if got := placedOf(t, s, chapter); !reflect.DeepEqual(got, w) {
 			t.Errorf("%s after the migration: %d kinds, want %d, the same records", chapter, len(got), len(w))
