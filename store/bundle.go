@@ -73,6 +73,19 @@ func rawRecords(b *bolt.Bucket, keep func(k, v []byte) bool) [][]byte {
 	return out
 }
 
+// contributionLines are the stored contributions keep accepts as bundle
+// lines, JSON made on every core (see encodeContribution).
+func contributionLines(b *bolt.Bucket, keep func(k, v []byte) bool) ([][]byte, error) {
+	out := rawRecords(b, keep)
+	return out, app.InParallel(len(out), func(i int) error {
+		c, err := decodeContribution(out[i])
+		if err == nil {
+			out[i], err = app.MarshalContribution(&c)
+		}
+		return err
+	})
+}
+
 // readBundleLines takes every bucket the bundle carries, keeping the
 // records keep accepts by their audit entity and ID.
 func readBundleLines(tx *bolt.Tx, keep func(entity string, id uint64) bool, since uint64) (app.BundleLines, error) {
@@ -80,16 +93,20 @@ func readBundleLines(tx *bolt.Tx, keep func(entity string, id uint64) bool, sinc
 		return func(k, _ []byte) bool { return keep(entity, btoi(k)) }
 	}
 	lines := app.BundleLines{
-		"members.jsonl":       rawRecords(tx.Bucket(bucketMembers), byID("member")),
-		"groups.jsonl":        rawRecords(tx.Bucket(bucketGroups), byID("group")),
-		"events.jsonl":        rawRecords(tx.Bucket(bucketEvents), byID("event")),
-		"contributions.jsonl": rawRecords(tx.Bucket(bucketContributions), byID("contribution")),
-		"decisions.jsonl":     rawRecords(tx.Bucket(bucketDecisions), byID("decision")),
-		"levels.jsonl":        rawRecords(tx.Bucket(bucketHoldings), byID("holding")),
+		"members.jsonl":   rawRecords(tx.Bucket(bucketMembers), byID("member")),
+		"groups.jsonl":    rawRecords(tx.Bucket(bucketGroups), byID("group")),
+		"events.jsonl":    rawRecords(tx.Bucket(bucketEvents), byID("event")),
+		"decisions.jsonl": rawRecords(tx.Bucket(bucketDecisions), byID("decision")),
+		"levels.jsonl":    rawRecords(tx.Bucket(bucketHoldings), byID("holding")),
 		"certificates.jsonl": rawRecords(tx.Bucket(bucketCertificates), func(k, _ []byte) bool {
 			return keep("certificate", certAuditID(app.Certificate{Serial: string(k)}))
 		}),
 	}
+	contributions, err := contributionLines(tx.Bucket(bucketContributions), byID("contribution"))
+	if err != nil {
+		return nil, err
+	}
+	lines["contributions.jsonl"] = contributions
 	var bad error
 	lines["batches.jsonl"] = rawRecords(tx.Bucket(bucketBatches), func(_, v []byte) bool {
 		var b app.Batch
@@ -100,7 +117,7 @@ func readBundleLines(tx *bolt.Tx, keep func(entity string, id uint64) bool, sinc
 		return keep("batch", batchKey(b))
 	})
 	trophies := [][]byte{}
-	err := tx.Bucket(bucketTrophies).ForEach(func(k, v []byte) error {
+	err = tx.Bucket(bucketTrophies).ForEach(func(k, v []byte) error {
 		cut := bytes.LastIndexByte(k, '/')
 		memberID, err := strconv.ParseUint(string(k[cut+1:]), 10, 64)
 		if err != nil {

@@ -14,12 +14,13 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Contributions are indexed by member (member ID + contribution ID) and by
-// year (2-byte year + contribution ID), so a member's history and a year's
-// standings are prefix scans. The year index's values are compact binary
-// points records (see pointsRecord), so standings never decode the JSON
-// records. Each contribution also counts as a reference to its member in
-// member_refs: a member with contributions has history.
+// Contributions are kept in a compact binary form (see
+// encodeContribution), listed by member (contrib_by_member) and indexed by
+// year (2-byte year + contribution ID), so a year's standings are a prefix
+// scan. The year index's values are points records (see pointsRecord), so
+// standings never decode the records themselves. Each contribution also
+// counts as a reference to its member in member_refs: a member with
+// contributions has history.
 
 // CreateContribution stores a new contribution for an existing member.
 func (s *Store) CreateContribution(c app.Contribution, ch app.Change) (app.Contribution, error) {
@@ -43,7 +44,7 @@ func createContribution(tx *bolt.Tx, c app.Contribution, ch app.Change) (app.Con
 	if err := indexContribution(tx, c); err != nil {
 		return c, err
 	}
-	if err := put(tx.Bucket(bucketContributions), itob(id), c); err != nil {
+	if err := putContribution(tx.Bucket(bucketContributions), &c); err != nil {
 		return c, err
 	}
 	return c, appendAudit(tx, ch, app.ActionCreate, "contribution", id, nil, c)
@@ -76,7 +77,7 @@ func updateContribution(tx *bolt.Tx, c app.Contribution, action string, ch app.C
 	if err := indexContribution(tx, c); err != nil {
 		return c, err
 	}
-	if err := put(tx.Bucket(bucketContributions), itob(c.ID), c); err != nil {
+	if err := putContribution(tx.Bucket(bucketContributions), &c); err != nil {
 		return c, err
 	}
 	return c, appendAudit(tx, ch, action, "contribution", c.ID, old, c)
@@ -167,7 +168,7 @@ func (s *Store) PointsInputsOfYear(year int) ([]rules.Contribution, error) {
 }
 
 // ListContributions filters the year's points records (status, member,
-// kind) without decoding the JSON records, matches text against the
+// kind) without decoding the records, matches text against the
 // members' search records and, only where those miss, the titles; then
 // sorts newest date first (newest record first within a day) and loads the
 // page. All in one read transaction.
@@ -207,8 +208,8 @@ func (s *Store) ListContributions(q app.ContributionQuery) (app.ContributionPage
 				continue
 			}
 			if len(terms) > 0 && !containsAll(textOf(rc.MemberID), terms) {
-				var full app.Contribution
-				if _, err := get(all, k[2:], &full); err != nil {
+				full, _, err := getContribution(all, k[2:])
+				if err != nil {
 					return err
 				}
 				text := append(slices.Clip(textOf(rc.MemberID)), "\x1f"+strings.ToLower(full.Title)...)
@@ -225,7 +226,8 @@ func (s *Store) ListContributions(q app.ContributionQuery) (app.ContributionPage
 		members := tx.Bucket(bucketMembers)
 		for i := q.Offset; i < len(hits) && i < q.Offset+q.Limit; i++ {
 			var row app.ContributionRow
-			if _, err := get(all, itob(hits[i].id), &row.Contribution); err != nil {
+			var err error
+			if row.Contribution, _, err = getContribution(all, itob(hits[i].id)); err != nil {
 				return err
 			}
 			var m app.Member
@@ -265,8 +267,7 @@ func loadContributions(tx *bolt.Tx, ids []uint64, out []app.Contribution) ([]app
 }
 
 func loadContribution(tx *bolt.Tx, id uint64) (app.Contribution, error) {
-	var c app.Contribution
-	ok, err := get(tx.Bucket(bucketContributions), itob(id), &c)
+	c, ok, err := getContribution(tx.Bucket(bucketContributions), itob(id))
 	if err != nil {
 		return c, err
 	}

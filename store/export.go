@@ -2,11 +2,8 @@ package store
 
 import (
 	"encoding/json"
-	"errors"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"acedesk/app"
 
@@ -18,16 +15,16 @@ import (
 func (s *Store) ExportSnapshot() (app.Snapshot, error) {
 	snap := app.Snapshot{TrophyOrders: map[string]map[uint64]app.TrophyOrder{}}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		if err := decodeAll(tx.Bucket(bucketMembers), &snap.Members); err != nil {
+		if err := decodeAll(tx.Bucket(bucketMembers), &snap.Members, fromJSON[app.Member]); err != nil {
 			return err
 		}
-		if err := decodeAll(tx.Bucket(bucketContributions), &snap.Contributions); err != nil {
+		if err := decodeAll(tx.Bucket(bucketContributions), &snap.Contributions, decodeContribution); err != nil {
 			return err
 		}
-		if err := decodeAll(tx.Bucket(bucketBatches), &snap.Batches); err != nil {
+		if err := decodeAll(tx.Bucket(bucketBatches), &snap.Batches, fromJSON[app.Batch]); err != nil {
 			return err
 		}
-		if err := decodeAll(tx.Bucket(bucketCertificates), &snap.Certificates); err != nil {
+		if err := decodeAll(tx.Bucket(bucketCertificates), &snap.Certificates, fromJSON[app.Certificate]); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketTrophies).ForEach(func(k, v []byte) error {
@@ -50,11 +47,11 @@ func (s *Store) ExportSnapshot() (app.Snapshot, error) {
 	return snap, err
 }
 
-// decodeAll decodes every JSON value of b into out, in key order. Decoding
-// is most of an export's time (200,000 contributions), so it is spread
-// over the processors; the values stay valid until the transaction ends,
-// which is after decodeAll returns.
-func decodeAll[T any](b *bolt.Bucket, out *[]T) error {
+// decodeAll decodes every value of b into out, in key order. Decoding is
+// most of an export's time (200,000 contributions), so it is spread over
+// the processors; the values stay valid until the transaction ends, which
+// is after decodeAll returns.
+func decodeAll[T any](b *bolt.Bucket, out *[]T, decode func([]byte) (T, error)) error {
 	var raw [][]byte
 	if err := b.ForEach(func(_, v []byte) error {
 		raw = append(raw, v)
@@ -63,16 +60,16 @@ func decodeAll[T any](b *bolt.Bucket, out *[]T) error {
 		return err
 	}
 	*out = make([]T, len(raw))
-	workers := min(runtime.GOMAXPROCS(0), len(raw)/1000+1)
-	errs := make([]error, workers)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(raw) && errs[w] == nil; i += workers {
-				errs[w] = json.Unmarshal(raw[i], &(*out)[i])
-			}
-		})
-	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return app.InParallel(len(raw), func(i int) error {
+		var err error
+		(*out)[i], err = decode(raw[i])
+		return err
+	})
+}
+
+// fromJSON is decodeAll's decode for the records kept as JSON.
+func fromJSON[T any](data []byte) (T, error) {
+	var v T
+	err := json.Unmarshal(data, &v)
+	return v, err
 }

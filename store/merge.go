@@ -639,8 +639,9 @@ type linkedKind[T any] struct {
 	// reindex moves index entries and member references from old (nil for
 	// a new record) to v; derived is what derive made of v.
 	reindex func(tx *bolt.Tx, old, v *T, derived []byte) error
-	// encode is json.Marshal, or a faster equivalent.
+	// encode and decode are how the bucket keeps a record: JSON when nil.
 	encode func(v *T) ([]byte, error)
+	decode func(data []byte) (T, error)
 	// derive, when set, makes what reindex needs of a record besides the
 	// record itself; it runs with encode, on every core.
 	derive func(v *T) ([]byte, error)
@@ -767,10 +768,15 @@ func (k *linkedKind[T]) write(m *merger) error {
 				count.Unchanged++
 				continue
 			}
-			old = new(T)
-			if err := json.Unmarshal(raw, old); err != nil {
+			decode := k.decode
+			if decode == nil {
+				decode = fromJSON[T]
+			}
+			v, err := decode(raw)
+			if err != nil {
 				return err
 			}
+			old = &v
 			count.Updated++
 		} else {
 			count.Added++
@@ -875,7 +881,7 @@ func (m *merger) linked() error {
 			}
 			return m.indexLater(*c, rec)
 		},
-		encode: func(c *app.Contribution) ([]byte, error) { return app.MarshalContribution(c) },
+		encode: encodeContribution, decode: decodeContribution,
 		derive: func(c *app.Contribution) ([]byte, error) { return pointsRecord(*c) }}
 	decisions := &linkedKind[app.Decision]{kind: "decision", bucket: bucketDecisions, recs: d.Decisions,
 		id: func(x *app.Decision) *uint64 { return &x.ID },

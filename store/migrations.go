@@ -86,6 +86,7 @@ var migrations = []Migration{
 	{Version: 10, Name: "chapter audit compressed", Apply: compressChapterAudits},
 	{Version: 11, Name: "merged IDs in blocks", Apply: blockMergedIDs},
 	{Version: 12, Name: "contributions listed per member", Apply: listMemberContributions},
+	{Version: 13, Name: "contributions in a compact form", Apply: compactContributions},
 }
 
 // CurrentSchema is the schema version this build writes.
