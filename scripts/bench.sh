@@ -18,6 +18,8 @@ trap 'git worktree remove --force "$base" >/dev/null 2>&1 || true' EXIT
 git worktree add --detach "$base" "$BASE" >/dev/null
 # The frontend is embedded by the main package: benchmarks do not need it.
 mkdir -p "$base/frontend/dist" && touch "$base/frontend/dist/index.html"
+# The PDF font is embedded too, and not in git (make fonts copies it).
+cp app/pdf/fonts/*.ttf "$base/app/pdf/fonts/"
 : >"$out/bench-base.txt"; : >"$out/bench-head.txt"
 for i in $(seq "$count"); do
   echo "run $i of $count" >&2
