@@ -41,8 +41,15 @@ func benchContributions(ids []uint64) []app.Contribution {
 	out := make([]app.Contribution, 0, 20*len(ids))
 	for i, id := range ids {
 		for j := range 20 {
-			out = append(out, app.Contribution{MemberID: id, Kind: kinds[(i+j)%len(kinds)],
-				Date: fmt.Sprintf("2026-%02d-%02d", j%12+1, i%28+1), Quantity: 1 + (j%3)*700, Status: app.StatusApproved})
+			c := app.Contribution{MemberID: id, Kind: kinds[(i+j)%len(kinds)],
+				Date: fmt.Sprintf("2026-%02d-%02d", j%12+1, i%28+1), Quantity: 1 + (j%3)*700, Status: app.StatusApproved}
+			// What a chapter lead types for an article or a talk; PG 豆 come
+			// with neither.
+			if c.Kind != "forum_beans" {
+				c.Title = fmt.Sprintf("PostgreSQL 实践分享：逻辑复制与分区表（第 %d 期）", j+1)
+				c.Evidence = fmt.Sprintf("https://pg.example.cn/posts/%d-%d", id, j)
+			}
+			out = append(out, c)
 		}
 	}
 	return out
