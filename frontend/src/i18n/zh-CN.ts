@@ -1002,7 +1002,7 @@ const zhCN = {
     table: '表',
     rows: '发送行数',
     changed: '新增或更新',
-    deleted: '删除',
+    deleted: '已删除',
     tables: {
       members: '成员',
       contributions: '贡献',
