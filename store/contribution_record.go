@@ -80,8 +80,9 @@ type contributionReader struct {
 
 func (r *contributionReader) fail() { r.bad, r.b = true, nil }
 
-func (r *contributionReader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
+// next reads one varint with decode (binary.Uvarint or binary.Varint).
+func next[T uint64 | int64](r *contributionReader, decode func([]byte) (T, int)) T {
+	v, n := decode(r.b)
 	if n <= 0 {
 		r.fail()
 		return 0
@@ -90,15 +91,9 @@ func (r *contributionReader) uvarint() uint64 {
 	return v
 }
 
-func (r *contributionReader) varint() int {
-	v, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[n:]
-	return int(v)
-}
+func (r *contributionReader) uvarint() uint64 { return next(r, binary.Uvarint) }
+
+func (r *contributionReader) varint() int { return int(next(r, binary.Varint)) }
 
 func (r *contributionReader) bytes() []byte {
 	n := r.uvarint()
