@@ -44,7 +44,8 @@ func encodeContribution(c *app.Contribution) ([]byte, error) {
 		return nil, err
 	}
 	strs := [...]string{c.Kind, c.Date, c.Title, c.Evidence, c.Status, c.OverrideReason, string(created), string(updated)}
-	n := 1 + 3*binary.MaxVarintLen64 + 3*binary.MaxVarintLen64 + 1
+	// The version and override flag bytes, six varints, the strings.
+	n := 2 + 6*binary.MaxVarintLen64
 	for _, s := range strs {
 		n += binary.MaxVarintLen64 + len(s)
 	}
