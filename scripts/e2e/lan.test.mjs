@@ -217,7 +217,8 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   // The front row lists the level holders who registered, with who is here.
   await tab(phone1, '前排')
   await phone1.getByTestId('desk-seat').first().waitFor()
-  await phone1.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished))) // the tab's slide
+  // The tab's slide: waiting on its finished promise failed when a newer slide cancelled it.
+  await phone1.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'))
   await noSideScroll(phone1, 'front row tab')
   await shot(phone1, 'lan-phone-front-row')
 

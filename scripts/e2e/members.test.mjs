@@ -5,8 +5,6 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { at, openPage, run, serve, shot, tempDB } from './lib.mjs'
 
-const total = (page) => page.getByTestId('member-total').getAttribute('data-count').then(Number)
-
 async function waitTotal(page, n) {
   await page.waitForFunction(
     (want) => document.querySelector('[data-testid=member-total]')?.getAttribute('data-count') === String(want),
@@ -132,6 +130,6 @@ test('an empty roster offers the demo data, and English is remembered', async (t
   const other = await b.newPage({ viewport: { width: 1280, height: 860 } })
   await other.goto(at(server.url, '/members'))
   await other.getByText('Add member').first().waitFor()
-  assert.equal(await total(other), 300)
+  await waitTotal(other, 300)
   await shot(other, 'browser-07-english')
 })
