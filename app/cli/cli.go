@@ -117,13 +117,16 @@ func Run(args []string, env Env) int {
 		c.usage(env.Stdout)
 		return ExitOK
 	}
-	cmd, rest := "", args
-	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
-		cmd, rest = args[0], args[1:]
+	// --db may come before the command as well as after it.
+	root := c.flags("acedesk")
+	if err := root.Parse(args); err != nil {
+		return c.usageError(err.Error())
 	}
+	if root.NArg() == 0 {
+		return c.desktop()
+	}
+	cmd, rest := root.Arg(0), root.Args()[1:]
 	switch cmd {
-	case "":
-		return c.desktop(rest)
 	case "serve":
 		return c.serve(rest)
 	case "demo":
@@ -196,7 +199,7 @@ func (c *runner) usageError(msg string) int {
 func (c *runner) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&c.dbPath, "db", "", "database file")
+	fs.StringVar(&c.dbPath, "db", c.dbPath, "database file")
 	return fs
 }
 

@@ -104,6 +104,48 @@ func TestDBFlagWinsOverEnvironment(t *testing.T) {
 	}
 }
 
+func TestDBFlagMayComeBeforeTheCommand(t *testing.T) {
+	env, flag := tempDB(t), tempDB(t)
+	tests := []struct {
+		args []string
+		want int // members in the --db file afterwards
+	}{
+		{[]string{"--db", flag, "demo", "--members", "3"}, 3},
+		{[]string{"--db=" + flag, "members", "list", "--json"}, 3},
+	}
+	for _, tt := range tests {
+		if r := run(t, env, tt.args...); r.code != ExitOK {
+			t.Fatalf("%q: %+v", tt.args, r)
+		}
+	}
+	r := run(t, env, "members", "list", "--json", "--db", flag)
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &rows); err != nil || len(rows) != 3 {
+		t.Errorf("--db file: %d rows, %v; want 3", len(rows), err)
+	}
+	if _, err := os.Stat(env); err == nil {
+		t.Error("the ACEDESK_DB file was created despite --db")
+	}
+}
+
+func TestUsageErrorNamesTheProblemOnce(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--bogus"}, "acedesk: flag provided but not defined: -bogus\n"},
+		{[]string{"--db", "x.db", "frobnicate"}, "acedesk: unknown command: frobnicate\n"},
+		{[]string{"backup", "a", "b"}, "acedesk: backup: expected 1 argument(s), got 2\n"},
+	}
+	for _, tt := range tests {
+		r := run(t, tempDB(t), tt.args...)
+		got, _, _ := strings.Cut(r.stderr, "ACE Desk —")
+		if r.code != ExitUsage || got != tt.want {
+			t.Errorf("%q: exit %d, first line %q; want 2, %q", tt.args, r.code, got, tt.want)
+		}
+	}
+}
+
 func TestSecondInstanceGetsExitThreeAndOneLine(t *testing.T) {
 	db := tempDB(t)
 	holder, err := store.Open(db, store.Options{})

@@ -17,10 +17,7 @@ import (
 	"acedesk/store"
 )
 
-func (c *runner) desktop(args []string) int {
-	if _, ok := c.parse(c.flags("acedesk"), args, 0); !ok {
-		return ExitUsage
-	}
+func (c *runner) desktop() int {
 	s, err := c.open()
 	if err != nil {
 		return c.env.Desktop(nil, err)
