@@ -165,7 +165,7 @@ type bundleFileSpec struct {
 
 // linesSpec is a data file whose lines parse into T, unique by key.
 func linesSpec[T any, K comparable](name string, slice func(*BundleData) *[]T, key func(*T) K,
-	parse func(line []byte) (T, error), format func(*T) ([]byte, error)) bundleFileSpec {
+	parse func(line []byte, v *T) error, format func(*T) ([]byte, error)) bundleFileSpec {
 	return bundleFileSpec{
 		name: name,
 		encode: func(d *BundleData) ([][]byte, error) {
@@ -181,8 +181,7 @@ func linesSpec[T any, K comparable](name string, slice func(*BundleData) *[]T, k
 		decode: func(d *BundleData, lines [][]byte, workers int) (string, error) {
 			out := make([]T, len(lines))
 			err := inParallelOn(workers, len(lines), func(i int) error {
-				var err error
-				if out[i], err = parse(lines[i]); err != nil {
+				if err := parse(lines[i], &out[i]); err != nil {
 					return errors.New("line " + strconv.Itoa(i+1) + ": " + err.Error())
 				}
 				return nil
@@ -207,11 +206,7 @@ func linesSpec[T any, K comparable](name string, slice func(*BundleData) *[]T, k
 // bundleSpec is a data file of records encoding/json reads and writes.
 func bundleSpec[T any, K comparable](name string, slice func(*BundleData) *[]T, key func(*T) K) bundleFileSpec {
 	return linesSpec(name, slice, key,
-		func(line []byte) (T, error) {
-			var v T
-			err := json.Unmarshal(line, &v)
-			return v, err
-		},
+		func(line []byte, v *T) error { return json.Unmarshal(line, v) },
 		func(v *T) ([]byte, error) { return json.Marshal(v) })
 }
 
@@ -283,15 +278,14 @@ var bundleFiles = []bundleFileSpec{
 
 // parseDeletion refuses a deletion of a kind this version does not know,
 // which headquarters could not apply.
-func parseDeletion(line []byte) (BundleDeletion, error) {
-	var x BundleDeletion
-	if err := json.Unmarshal(line, &x); err != nil {
-		return x, err
+func parseDeletion(line []byte, x *BundleDeletion) error {
+	if err := json.Unmarshal(line, x); err != nil {
+		return err
 	}
 	if !slices.Contains(DeletableEntities, x.Entity) {
-		return x, errors.New("entity " + strconv.Quote(x.Entity) + " is not one whose deletion a bundle carries")
+		return errors.New("entity " + strconv.Quote(x.Entity) + " is not one whose deletion a bundle carries")
 	}
-	return x, nil
+	return nil
 }
 
 func addedIn(version int, f bundleFileSpec) bundleFileSpec {

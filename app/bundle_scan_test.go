@@ -99,7 +99,8 @@ func FuzzDecodeContribution(f *testing.F) {
 func sameAsJSON(t *testing.T, line string) {
 	var want Contribution
 	wantErr := json.Unmarshal([]byte(line), &want)
-	got, err := decodeContribution([]byte(line))
+	var got Contribution
+	err := decodeContribution([]byte(line), &got)
 	if (err == nil) != (wantErr == nil) || err == nil && !reflect.DeepEqual(got, want) {
 		t.Errorf("decodeContribution(%q) = %+v, %v; json.Unmarshal gives %+v, %v", line, got, err, want, wantErr)
 	}
@@ -115,7 +116,8 @@ func TestParseBundleAuditIsJSONUnmarshal(t *testing.T) {
 		var e AuditEntry
 		wantErr := json.Unmarshal([]byte(line), &e)
 		want := BundleAudit{ID: e.ID, Action: e.Action, Entity: e.Entity, EntityID: e.EntityID, Line: json.RawMessage(line)}
-		got, err := parseBundleAudit([]byte(line))
+		var got BundleAudit
+		err := parseBundleAudit([]byte(line), &got)
 		if (err == nil) != (wantErr == nil) || err == nil && !reflect.DeepEqual(got, want) {
 			t.Errorf("parseBundleAudit(%q) = %+v, %v; want %+v, %v", line, got, err, want, wantErr)
 		}
