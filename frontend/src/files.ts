@@ -29,14 +29,22 @@ export function downloadBytes(name: string, bytes: Uint8Array): void {
   setTimeout(() => URL.revokeObjectURL(url), 0)
 }
 
-/** Bytes as base64, the way Go's []byte travels in JSON. */
-export function toBase64(bytes: Uint8Array): string {
-  let bin = ''
-  // Chunks keep String.fromCharCode under the engine's argument limit.
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  }
-  return btoa(bin)
+/**
+ * Bytes as base64, the way Go's []byte travels in JSON: with the engine's
+ * own encoder where it has one, else FileReader's. Building the string in
+ * script took 0.3 s for a 10 MB bundle.
+ */
+export async function toBase64(bytes: Uint8Array): Promise<string> {
+  const native = (bytes as Uint8Array & { toBase64?: () => string }).toBase64
+  if (typeof native === 'function') return native.call(bytes)
+  if (bytes.length === 0) return ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const r = new FileReader()
+    r.onload = () => resolve(r.result as string)
+    r.onerror = () => reject(r.error)
+    r.readAsDataURL(new Blob([bytes as Uint8Array<ArrayBuffer>]))
+  })
+  return url.slice(url.indexOf(',') + 1)
 }
 
 export type Saved = { kind: 'downloaded' } | { kind: 'saved'; path: string } | { kind: 'cancelled' }

@@ -11,7 +11,8 @@ vi.mock('@/api/exports', async (importOriginal) => ({
 }))
 
 import * as api from '@/api/exports'
-import { EXPORT_POLL_MS, useExportsStore } from '@/stores/exports'
+import { useExportsStore } from '@/stores/exports'
+import { POLL_MS } from '@/stores/job'
 import { downloadBytes } from '@/files'
 import { makeI18n } from '@/i18n'
 import ExportCard from '@/components/ExportCard.vue'
@@ -42,7 +43,7 @@ describe('exports store', () => {
     expect(mocked.start).toHaveBeenCalledWith('xlsx', 2026)
     expect(store.running).toBe(true)
     expect(store.percent).toBe(50)
-    await vi.advanceTimersByTimeAsync(EXPORT_POLL_MS)
+    await vi.advanceTimersByTimeAsync(POLL_MS)
     expect(await got).toEqual(file)
     expect(store.running).toBe(false)
     expect(mocked.jobStatus).toHaveBeenCalledTimes(2)
@@ -71,7 +72,7 @@ describe('exports store', () => {
     const got = store.exportFile('xlsx', 2026)
     await vi.advanceTimersByTimeAsync(0)
     await store.cancel()
-    await vi.advanceTimersByTimeAsync(EXPORT_POLL_MS * 4)
+    await vi.advanceTimersByTimeAsync(POLL_MS * 4)
     expect(await got).toBeNull()
     expect(mocked.cancelJob).toHaveBeenCalledWith('5')
     expect(mocked.jobStatus).toHaveBeenCalledTimes(1)

@@ -4,7 +4,7 @@ import * as BundleService from '../../wailsjs/go/app/BundleService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { decodeBytes, type FileData, type JobStatus } from './certificates'
-import { toBase64 } from './imports'
+import { toBase64 } from '@/files'
 
 export type MergeOutcome = app.MergeOutcome
 export type MergeResult = app.MergeResult
@@ -36,8 +36,8 @@ export async function exportResult(id: string): Promise<FileData> {
  * Starts merging the bundles in order. acceptKeys are chapter IDs whose new
  * key the operator confirmed. The bytes travel as base64, as imports do.
  */
-export function startMerge(files: BundleFile[], acceptKeys: string[]): Promise<string> {
-  const uploads = files.map((f) => ({ name: f.name, data: toBase64(f.bytes) })) as unknown as app.BundleUpload[]
+export async function startMerge(files: BundleFile[], acceptKeys: string[]): Promise<string> {
+  const uploads = (await Promise.all(files.map(async (f) => ({ name: f.name, data: await toBase64(f.bytes) })))) as unknown as app.BundleUpload[]
   return call(() => BundleService.StartMerge(uploads, acceptKeys))
 }
 

@@ -120,7 +120,7 @@ export interface CertificateSetupData {
 }
 
 /** Go's []byte as base64 ('' for none; older bindings send a number array). */
-function toBase64(data: unknown): string {
+function base64Of(data: unknown): string {
   if (typeof data === 'string') return data
   if (Array.isArray(data)) {
     let bin = ''
@@ -140,9 +140,9 @@ function fromService(s: app.CertificateSetup): CertificateSetupData {
       name: g.name ?? '',
       title_zh: g.title_zh ?? '',
       title_en: g.title_en ?? '',
-      signature_png: toBase64(g.signature_png as unknown),
+      signature_png: base64Of(g.signature_png as unknown),
     })),
-    seal_png: toBase64(s.seal_png as unknown),
+    seal_png: base64Of(s.seal_png as unknown),
     wording: {
       honor_zh: w.honor_zh ?? '',
       honor_en: w.honor_en ?? '',

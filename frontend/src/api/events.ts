@@ -118,6 +118,6 @@ export function attendeeQR(eventID: number, memberID: number): Promise<string> {
 /** The event's attendees whose codes the hub finds in a photo. */
 export async function scanAttendee(eventID: number, name: string, bytes: Uint8Array): Promise<AttendeeRow[]> {
   // []byte travels as base64; the generated binding's type says number[].
-  const data = toBase64(bytes) as unknown as number[]
+  const data = (await toBase64(bytes)) as unknown as number[]
   return (await call(() => EventService.ScanAttendee(eventID, name, data))) ?? []
 }

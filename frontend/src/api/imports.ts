@@ -3,6 +3,7 @@
 // ImportReport.
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
+import { toBase64 } from '@/files'
 
 export type ImportReport = app.ImportReport
 export type ImportRow = app.ImportRow
@@ -26,23 +27,20 @@ export interface Importer {
  * parameter, at a third of the size of the number array the generated
  * type asks for.
  */
-function fileArg(bytes: Uint8Array): number[] {
-  return toBase64(bytes) as unknown as number[]
+async function fileArg(bytes: Uint8Array): Promise<number[]> {
+  return (await toBase64(bytes)) as unknown as number[]
 }
 
 export function importerOf(service: ImportService): Importer {
   return {
-    preview: (fileName, bytes) => call(() => service.Preview(fileName, fileArg(bytes))),
-    apply: (fileName, bytes) => call(() => service.Apply(fileName, fileArg(bytes))),
+    preview: async (fileName, bytes) => {
+      const data = await fileArg(bytes)
+      return call(() => service.Preview(fileName, data))
+    },
+    apply: async (fileName, bytes) => {
+      const data = await fileArg(bytes)
+      return call(() => service.Apply(fileName, data))
+    },
   }
 }
 
-export function toBase64(bytes: Uint8Array): string {
-  let s = ''
-  // String.fromCharCode takes arguments: go in chunks to stay far below
-  // the engine's argument limit.
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  }
-  return btoa(s)
-}

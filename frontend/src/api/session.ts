@@ -93,5 +93,5 @@ export function publicVerify(input: string): Promise<PublicVerification> {
 
 /** Checks every certificate QR code the hub finds in a photo. */
 export async function publicVerifyImage(name: string, bytes: Uint8Array): Promise<PublicVerification[]> {
-  return (await request<PublicVerification[] | null>('POST', '/api/public/verify-image', { name, data: toBase64(bytes) })) ?? []
+  return (await request<PublicVerification[] | null>('POST', '/api/public/verify-image', { name, data: await toBase64(bytes) })) ?? []
 }

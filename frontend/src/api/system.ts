@@ -20,7 +20,7 @@ export async function loadDemo(n = 0): Promise<number> {
  */
 export async function saveFile(name: string, bytes: Uint8Array): Promise<string> {
   // []byte travels as base64; the generated binding's type says number[].
-  const data = toBase64(bytes) as unknown as number[]
+  const data = (await toBase64(bytes)) as unknown as number[]
   return (await call(() => SystemService.SaveFile(name, data))) ?? ''
 }
 

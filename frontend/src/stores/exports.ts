@@ -4,9 +4,7 @@ import * as api from '@/api/exports'
 import type { ExportFormat } from '@/api/exports'
 import type { FileData, JobStatus } from '@/api/certificates'
 import { AppError, toAppError } from '@/api/errors'
-
-/** How often a running export is asked for its progress. */
-export const EXPORT_POLL_MS = 250
+import { POLL_MS } from '@/stores/job'
 
 function wait(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
@@ -41,7 +39,7 @@ export const useExportsStore = defineStore('exports', () => {
         if (s.state === 'done') return await api.jobResult(id)
         if (s.state === 'failed') throw s.error ?? { code: 'internal', message: 'export failed' }
         if (s.state === 'cancelled') return null
-        await wait(EXPORT_POLL_MS)
+        await wait(POLL_MS)
         if (mine !== run) return null
       }
     } catch (e) {
