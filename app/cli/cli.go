@@ -105,7 +105,8 @@ Usage:
   acedesk restore FILE                        replace the database with a backup
   acedesk version                             print the version
 
-Every command takes --db PATH (default: $ACEDESK_DB, else %s).
+Every command takes --db PATH, before or after its name (default: $ACEDESK_DB,
+else %s).
 Exit codes: 0 ok, 1 error (for verify: a code that is not valid), 2 usage,
 3 database in use by another ACE Desk.
 `
