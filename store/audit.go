@@ -12,6 +12,9 @@ import (
 // audit bucket has no delete path: entries are only ever appended.
 func appendAudit(tx *bolt.Tx, c app.Change, action, entity string, id uint64, before, after any) error {
 	b := tx.Bucket(bucketAudit)
+	// The audit only ever appends: pages split at bbolt's default half
+	// would stay half empty, and the audit is most of a database.
+	b.FillPercent = 1
 	seq, err := b.NextSequence()
 	if err != nil {
 		return err
