@@ -437,7 +437,11 @@ const (
 )
 
 func refuseBundle(bundle, file, reason, detail string) *Error {
-	return Errorf(CodeInvalid, reason, "%s: %s: %s", bundle, file, detail).
+	where := bundle + ": " + file
+	if file == bundle {
+		where = bundle
+	}
+	return Errorf(CodeInvalid, reason, "%s: %s", where, detail).
 		WithParams("bundle", bundle, "file", file, "detail", detail)
 }
 

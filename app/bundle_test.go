@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"acedesk/app"
@@ -498,7 +499,11 @@ func TestReadBundleRefusesDamagedFilesWithTheReason(t *testing.T) {
 			_, err := app.ReadBundle(bytes.NewReader(tc.data), int64(len(tc.data)), "sample.acebundle")
 			e := app.AsError(err)
 			if e == nil || e.Reason != tc.reason || e.Params["file"] != tc.file || e.Params["bundle"] != "sample.acebundle" {
-				t.Errorf("ReadBundle = %v (%+v), want %s naming %s", err, e, tc.reason, tc.file)
+				t.Fatalf("ReadBundle = %v (%+v), want %s naming %s", err, e, tc.reason, tc.file)
+			}
+			// The message, which the command line prints, names each once.
+			if strings.Count(e.Message, "sample.acebundle") != 1 || strings.Count(e.Message, tc.file) != 1 {
+				t.Errorf("message %q names the bundle or %s more than once", e.Message, tc.file)
 			}
 		})
 	}

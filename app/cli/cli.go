@@ -220,7 +220,11 @@ func (c *runner) parse(fs *flag.FlagSet, args []string, nargs int) ([]string, bo
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
-	if nargs == AtLeastOne && len(positional) > 0 {
+	if nargs == AtLeastOne {
+		if len(positional) == 0 {
+			c.usageError(fs.Name() + ": expected at least one argument")
+			return nil, false
+		}
 		return positional, true
 	}
 	if len(positional) != nargs {

@@ -136,6 +136,7 @@ func TestUsageErrorNamesTheProblemOnce(t *testing.T) {
 		{[]string{"--bogus"}, "acedesk: flag provided but not defined: -bogus\n"},
 		{[]string{"--db", "x.db", "frobnicate"}, "acedesk: unknown command: frobnicate\n"},
 		{[]string{"backup", "a", "b"}, "acedesk: backup: expected 1 argument(s), got 2\n"},
+		{[]string{"merge"}, "acedesk: merge: expected at least one argument\n"},
 	}
 	for _, tt := range tests {
 		r := run(t, tempDB(t), tt.args...)
