@@ -60,6 +60,9 @@ func (s *SystemService) SaveFile(name string, data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if SameFile(abs, s.repo.Path()) {
+		return "", ErrIsDatabase(abs)
+	}
 	if err := os.WriteFile(abs, data, 0o600); err != nil {
 		return "", Errorf(CodeInvalid, "file_write", "cannot write %s: %v", abs, err).WithParams("path", abs)
 	}
@@ -87,6 +90,24 @@ func (s *SystemService) OpenFile(path string) error {
 		return Errorf(CodeInternal, "file_open", "cannot open %s: %v", path, err).WithParams("path", path)
 	}
 	return nil
+}
+
+// SameFile reports whether a and b name one existing file, through any
+// path, link or case the file system folds.
+func SameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
+}
+
+// ErrIsDatabase refuses to write over the open database: the running app
+// would go on writing to a file no longer there, or read one overwritten
+// under it, and lose everything since.
+func ErrIsDatabase(path string) *Error {
+	return Errorf(CodeInvalid, "file_is_database", "%s is the database ACE Desk has open: choose another file", path).WithParams("path", path)
 }
 
 // OpenInViewer starts the system's default application for path and does

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
@@ -69,6 +70,23 @@ func TestSaveFileAndOpenOnlyWhatWasSaved(t *testing.T) {
 	}
 	if st, _ := os.Stat(saved); st.Mode().Perm() != 0o600 {
 		t.Errorf("saved file mode = %v, want 0600", st.Mode().Perm())
+	}
+
+	// The open database is never overwritten, whatever the dialog answers.
+	info, err := sys.Info()
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := os.ReadFile(info.DBPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.answer = info.DBPath
+	if _, err := sys.SaveFile("trophies.pdf", []byte("%PDF")); reasonOf(err) != "file_is_database" {
+		t.Errorf("save over the database: err = %v, want file_is_database", err)
+	}
+	if after, _ := os.ReadFile(info.DBPath); !bytes.Equal(after, db) {
+		t.Error("the database file changed")
 	}
 
 	for _, tc := range []struct {

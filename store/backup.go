@@ -15,8 +15,12 @@ import (
 
 // BackupToFile writes a consistent copy of the open database to path (mode
 // 0600) while readers and writers carry on: it is one read transaction. The
-// copy appears under its name only when complete.
+// copy appears under its name only when complete. The database itself is
+// refused as the target.
 func (s *Store) BackupToFile(path string) error {
+	if app.SameFile(path, s.path) {
+		return app.ErrIsDatabase(path)
+	}
 	return s.db.View(func(tx *bolt.Tx) error { return writeFileAtomic(path, tx.WriteTo) })
 }
 

@@ -58,6 +58,39 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 	}
 }
 
+// A backup over the open database would swap the file under the running
+// app, which would go on writing to the one no longer there.
+func TestBackupOntoTheDatabaseItselfIsRefused(t *testing.T) {
+	s := openTemp(t)
+	if err := s.CreateMembersAndContributions(app.DemoMembers(3, 1), nil, change); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(s.Path())
+	link := filepath.Join(t.TempDir(), "link.db")
+	if err := os.Symlink(s.Path(), link); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.Stat(s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, target := range []string{s.Path(), filepath.Join(dir, ".", filepath.Base(s.Path())), link} {
+		if err := s.BackupToFile(target); app.AsError(err) == nil || app.AsError(err).Reason != "file_is_database" {
+			t.Errorf("backup to %s: err = %v, want file_is_database", target, err)
+		}
+	}
+	after, err := os.Stat(s.Path())
+	if err != nil || !os.SameFile(before, after) {
+		t.Fatalf("the database file was replaced: %v", err)
+	}
+	if _, err := s.CreateMember(app.Member{Name: "后来者", Phone: "13900000009"}, change); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.CountMembers(); got != 4 {
+		t.Errorf("members = %d, want 4", got)
+	}
+}
+
 func TestRestoreRefusesWhatIsNotAnACEDeskDatabase(t *testing.T) {
 	dir := t.TempDir()
 	garbage := filepath.Join(dir, "garbage.db")

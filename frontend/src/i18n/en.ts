@@ -1190,6 +1190,7 @@ const en: MessageSchema = {
       desktop_only: 'Only the desktop app saves files through a dialog',
       file_not_saved: 'Only files ACE Desk saved in this session can be opened',
       file_write: 'Cannot write {path}',
+      file_is_database: '{path} is the database ACE Desk has open: choose another file',
       file_open: 'Cannot open {path}: the system has no viewer for it',
       export_format: 'No export format {format} (use one of {formats})',
       name_unprintable: 'The certificate font cannot print the name of “{member}”: {chars}',

@@ -1189,6 +1189,7 @@ const zhCN = {
       desktop_only: '只有桌面程序可以通过对话框保存文件',
       file_not_saved: '只能打开本次由 ACE Desk 保存的文件',
       file_write: '无法写入 {path}',
+      file_is_database: '{path} 是 ACE Desk 正在使用的数据库：请选择其他文件',
       file_open: '无法打开 {path}：系统没有可用的查看程序',
       export_format: '不支持的导出格式 {format}（可用：{formats}）',
       name_unprintable: '证书字体无法打印“{member}”的姓名：{chars}',
