@@ -220,6 +220,17 @@ func (c *runner) parse(fs *flag.FlagSet, args []string, nargs int) ([]string, bo
 		positional = append(positional, fs.Arg(0))
 		args = fs.Args()[1:]
 	}
+	// What a command writes must not be the database it works on.
+	var clash string
+	fs.Visit(func(f *flag.Flag) {
+		if (f.Name == "out" || f.Name == "conflicts") && app.SameFile(f.Value.String(), c.resolveDB()) {
+			clash = f.Value.String()
+		}
+	})
+	if clash != "" {
+		fmt.Fprintln(c.env.Stderr, "acedesk:", app.ErrIsDatabase(clash).Message)
+		return nil, false
+	}
 	if nargs == AtLeastOne {
 		if len(positional) == 0 {
 			c.usageError(fs.Name() + ": expected at least one argument")

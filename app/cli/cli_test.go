@@ -128,6 +128,31 @@ func TestDBFlagMayComeBeforeTheCommand(t *testing.T) {
 	}
 }
 
+func TestNoCommandWritesOverItsDatabase(t *testing.T) {
+	db := tempDB(t)
+	if r := run(t, db, "demo", "--members", "3"); r.code != ExitOK {
+		t.Fatalf("demo: %+v", r)
+	}
+	before, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"export", "--format", "sql", "--out", db},
+		{"export", "--format", "bundle", "--out", db},
+		{"showcase", "--out", db},
+		{"merge", "x.acebundle", "--conflicts", db},
+	} {
+		r := run(t, db, args...)
+		if r.code != ExitUsage || !strings.Contains(r.stderr, "is the database ACE Desk has open") {
+			t.Errorf("%q: %+v, want exit 2 naming the database", args, r)
+		}
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(after, before) {
+		t.Error("the database changed")
+	}
+}
+
 func TestUsageErrorNamesTheProblemOnce(t *testing.T) {
 	tests := []struct {
 		args []string
