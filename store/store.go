@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -76,6 +77,14 @@ func Open(path string, opts Options) (*Store, error) {
 		NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return nil, ErrLocked
+	}
+	if errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrVersionMismatch) || errors.Is(err, bolt.ErrChecksum) {
+		return nil, app.Errorf(app.CodeInvalid, "not_acedesk_db", "%s is not an ACE Desk database, or it is damaged", path).WithParams("path", path)
+	}
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		// It names the file already.
+		return nil, err
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)

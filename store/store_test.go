@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"acedesk/app"
@@ -62,6 +63,22 @@ func TestOpenCreatesPrivateFileAtCurrentSchema(t *testing.T) {
 	}
 	if got, _ := s.SchemaVersion(); got != CurrentSchema() {
 		t.Errorf("schema = %d, want %d", got, CurrentSchema())
+	}
+}
+
+func TestOpenRefusesAFileThatIsNotADatabase(t *testing.T) {
+	for _, content := range []string{"name,phone\n张三,13900000001\n", strings.Repeat("\x00\xff", 8192)} {
+		path := filepath.Join(t.TempDir(), "roster.csv")
+		if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Open(path, Options{})
+		if e := app.AsError(err); e == nil || e.Reason != "not_acedesk_db" || e.Params["path"] != path {
+			t.Errorf("open %q…: err = %v, want not_acedesk_db naming the file", content[:8], err)
+		}
+		if got, _ := os.ReadFile(path); string(got) != content {
+			t.Error("the file was changed")
+		}
 	}
 }
 

@@ -95,6 +95,10 @@ func openErrorMessage(err error) string {
 	if errors.Is(err, store.ErrLocked) {
 		return "ACE Desk 已经在使用这个数据库，请切换到已打开的窗口。\n\nACE Desk is already open on this database: switch to that window."
 	}
+	if e := app.AsError(err); e != nil && e.Reason == "not_acedesk_db" {
+		p := e.Params["path"]
+		return "这个文件不是 ACE Desk 数据库，或已损坏：\n" + p + "\n\nThis file is not an ACE Desk database, or it is damaged:\n" + p
+	}
 	return "无法打开数据库 / Cannot open the database:\n\n" + err.Error()
 }
 
