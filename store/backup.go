@@ -57,8 +57,11 @@ func writeFileAtomic(path string, write func(w io.Writer) (int64, error)) (err e
 	return os.Rename(tmp, path)
 }
 
-var errNotACEDesk = &app.Error{Code: app.CodeInvalid, Reason: "not_acedesk_db",
-	Message: "the file is not an ACE Desk database"}
+// errNotACEDesk refuses a file that is not an ACE Desk database, to open
+// or to restore from.
+func errNotACEDesk(path string) *app.Error {
+	return app.Errorf(app.CodeInvalid, "not_acedesk_db", "%s is not an ACE Desk database, or it is damaged", path).WithParams("path", path)
+}
 
 // Validate checks that path is an intact ACE Desk database this build can
 // open, without changing it.
@@ -68,24 +71,24 @@ func Validate(path string) error {
 		return err
 	}
 	if !st.Mode().IsRegular() {
-		return errNotACEDesk
+		return errNotACEDesk(path)
 	}
 	db, err := bolt.Open(path, FileMode, &bolt.Options{ReadOnly: true, Timeout: LockTimeout})
 	if errors.Is(err, bolt.ErrTimeout) {
 		return ErrLocked
 	}
 	if err != nil {
-		return errNotACEDesk
+		return errNotACEDesk(path)
 	}
 	defer db.Close()
 	return db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil || string(meta.Get(keyApp)) != string(appMarker) {
-			return errNotACEDesk
+			return errNotACEDesk(path)
 		}
 		v, err := schemaVersion(tx)
 		if err != nil || v < 1 {
-			return errNotACEDesk
+			return errNotACEDesk(path)
 		}
 		if v > CurrentSchema() {
 			return &app.Error{Code: app.CodeConflict, Reason: "db_too_new",

@@ -79,7 +79,7 @@ func Open(path string, opts Options) (*Store, error) {
 		return nil, ErrLocked
 	}
 	if errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrVersionMismatch) || errors.Is(err, bolt.ErrChecksum) {
-		return nil, app.Errorf(app.CodeInvalid, "not_acedesk_db", "%s is not an ACE Desk database, or it is damaged", path).WithParams("path", path)
+		return nil, errNotACEDesk(path)
 	}
 	var pathErr *fs.PathError
 	if errors.As(err, &pathErr) {

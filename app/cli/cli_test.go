@@ -106,16 +106,12 @@ func TestDBFlagWinsOverEnvironment(t *testing.T) {
 
 func TestDBFlagMayComeBeforeTheCommand(t *testing.T) {
 	env, flag := tempDB(t), tempDB(t)
-	tests := []struct {
-		args []string
-		want int // members in the --db file afterwards
-	}{
-		{[]string{"--db", flag, "demo", "--members", "3"}, 3},
-		{[]string{"--db=" + flag, "members", "list", "--json"}, 3},
-	}
-	for _, tt := range tests {
-		if r := run(t, env, tt.args...); r.code != ExitOK {
-			t.Fatalf("%q: %+v", tt.args, r)
+	for _, args := range [][]string{
+		{"--db", flag, "demo", "--members", "3"},
+		{"--db=" + flag, "members", "list", "--json"},
+	} {
+		if r := run(t, env, args...); r.code != ExitOK {
+			t.Fatalf("%q: %+v", args, r)
 		}
 	}
 	r := run(t, env, "members", "list", "--json", "--db", flag)
