@@ -47,6 +47,15 @@ export async function toBase64(bytes: Uint8Array): Promise<string> {
   return url.slice(url.indexOf(',') + 1)
 }
 
+/**
+ * A file as a bound method's []byte parameter: base64, which Go's JSON
+ * decodes into []byte, at a third of the size of the number array the
+ * generated type asks for.
+ */
+export async function fileArg(bytes: Uint8Array): Promise<number[]> {
+  return (await toBase64(bytes)) as unknown as number[]
+}
+
 export type Saved = { kind: 'downloaded' } | { kind: 'saved'; path: string } | { kind: 'cancelled' }
 
 export interface SaveDeps {

@@ -3,7 +3,7 @@ import * as ContributionService from '../../wailsjs/go/app/ContributionService'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { decodeBytes, file, type FileData } from './certificates'
-import { toBase64 } from '@/files'
+import { fileArg } from '@/files'
 
 export type Event = app.Event
 export type Talk = app.Talk
@@ -117,7 +117,6 @@ export function attendeeQR(eventID: number, memberID: number): Promise<string> {
 
 /** The event's attendees whose codes the hub finds in a photo. */
 export async function scanAttendee(eventID: number, name: string, bytes: Uint8Array): Promise<AttendeeRow[]> {
-  // []byte travels as base64; the generated binding's type says number[].
-  const data = (await toBase64(bytes)) as unknown as number[]
+  const data = await fileArg(bytes)
   return (await call(() => EventService.ScanAttendee(eventID, name, data))) ?? []
 }

@@ -3,7 +3,7 @@
 // ImportReport.
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
-import { toBase64 } from '@/files'
+import { fileArg } from '@/files'
 
 export type ImportReport = app.ImportReport
 export type ImportRow = app.ImportRow
@@ -20,15 +20,6 @@ export interface Importer {
   preview(fileName: string, bytes: Uint8Array): Promise<ImportReport>
   /** Imports the file all or nothing, after a backup of the database. */
   apply(fileName: string, bytes: Uint8Array): Promise<ImportReport>
-}
-
-/**
- * The file travels as base64: Go's JSON decodes a string into the []byte
- * parameter, at a third of the size of the number array the generated
- * type asks for.
- */
-async function fileArg(bytes: Uint8Array): Promise<number[]> {
-  return (await toBase64(bytes)) as unknown as number[]
 }
 
 export function importerOf(service: ImportService): Importer {

@@ -1,7 +1,7 @@
 import * as SystemService from '../../wailsjs/go/app/SystemService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
-import { toBase64 } from '@/files'
+import { fileArg } from '@/files'
 
 export type SystemInfo = app.SystemInfo
 
@@ -19,8 +19,7 @@ export async function loadDemo(n = 0): Promise<number> {
  * path, or '' when the user cancelled the dialog.
  */
 export async function saveFile(name: string, bytes: Uint8Array): Promise<string> {
-  // []byte travels as base64; the generated binding's type says number[].
-  const data = (await toBase64(bytes)) as unknown as number[]
+  const data = await fileArg(bytes)
   return (await call(() => SystemService.SaveFile(name, data))) ?? ''
 }
 

@@ -3,7 +3,7 @@
 import * as TrustService from '../../wailsjs/go/app/TrustService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
-import { toBase64 } from '@/files'
+import { fileArg } from '@/files'
 
 export type KeyInfo = app.KeyInfo
 export type Verification = app.Verification
@@ -28,7 +28,7 @@ export function verify(payload: string): Promise<Verification> {
  * JPEG image. The bytes travel as base64, as imports do.
  */
 export async function verifyFile(name: string, bytes: Uint8Array): Promise<Verification[]> {
-  const data = (await toBase64(bytes)) as unknown as number[]
+  const data = await fileArg(bytes)
   const isPDF = /\.pdf$/i.test(name)
   return (await call(() => (isPDF ? TrustService.VerifyPDF(name, data) : TrustService.VerifyImage(name, data)))) ?? []
 }
