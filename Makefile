@@ -19,7 +19,7 @@ ARTIFACTS ?= artifacts
 FONT     := app/pdf/fonts/LXGWWenKai-Regular.ttf
 FONT_SRC := /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
 
-.PHONY: help fonts deps deps-test frontend build run serve test test-go test-pg test-frontend test-browser test-desktop \
+.PHONY: help fonts deps deps-test frontend build run serve test test-go lint-go test-pg test-frontend test-browser test-desktop \
         dist test-dist bench loadtest bindings clean
 
 help:
@@ -39,11 +39,13 @@ $(FONT):
 deps-test:
 	@scripts/ensure-deps.sh $(APT_BUILD) $(APT_TEST)
 
+# Some npm packages ship Go files (flatted does): a go.mod in node_modules
+# makes it a module of its own, which the Go tools' ./... leaves out.
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
-	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error && echo 'module node_modules' > node_modules/go.mod
 
 scripts/e2e/node_modules/.package-lock.json: scripts/e2e/package-lock.json
-	cd scripts/e2e && npm ci --no-audit --no-fund --loglevel=error
+	cd scripts/e2e && npm ci --no-audit --no-fund --loglevel=error && echo 'module node_modules' > node_modules/go.mod
 
 frontend: frontend/node_modules/.package-lock.json
 	cd frontend && npm run build
@@ -65,16 +67,26 @@ test: deps-test frontend
 	$(MAKE) --no-print-directory test-go test-frontend build test-pg test-browser test-desktop test-dist && \
 	echo "make test: everything passed in $$(( $$(date +%s) - start )) s"
 
-test-go: fonts
-	go vet ./...
+test-go: fonts lint-go
 	go test -race -count=1 ./...
+
+# go vet and staticcheck (staticcheck.conf), on the desktop and load-test
+# builds too; gofmt must have nothing to change.
+lint-go: fonts
+	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt would change:"; echo "$$bad"; exit 1; fi
+	go vet ./...
+	go vet -tags desktop ./app/desktop/
+	go vet -tags loadtest ./app/web/
+	go tool staticcheck ./...
+	go tool staticcheck -tags desktop ./app/desktop/
+	go tool staticcheck -tags loadtest ./app/web/
 
 # The PostgreSQL export and pg-push against a real server the script starts.
 test-pg: build scripts/e2e/node_modules/.package-lock.json
 	ACEDESK_BIN=$(CURDIR)/$(BIN) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/pg-test.sh
 
 test-frontend: frontend/node_modules/.package-lock.json
-	cd frontend && npm run typecheck && npm test
+	cd frontend && npm run typecheck && npm run lint && npm test
 
 test-browser: scripts/e2e/node_modules/.package-lock.json
 	ACEDESK_BIN=$(CURDIR)/$(BIN) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) node --test --test-concurrency=1 scripts/e2e/

@@ -160,9 +160,9 @@ func (s CertificateSetup) Validate() error {
 	return f.Err()
 }
 
-// fill replaces the wording's placeholders with the certificate's fields,
+// Fill replaces the wording's placeholders with the certificate's fields,
 // in Chinese or (en) English.
-func (c Certificate) fill(wording string, en bool) string {
+func (c Certificate) Fill(wording string, en bool) string {
 	name, title := c.Name, c.Title
 	if en {
 		title = c.TitleEN

@@ -45,8 +45,8 @@ func CommitteeOf(s string) (Committee, bool) {
 	return Committee{}, false
 }
 
-// committeeOf is the committee with key; groups are validated, so it exists.
-func committeeOf(key string) Committee {
+// CommitteeByKey is the committee with key; groups are validated, so it exists.
+func CommitteeByKey(key string) Committee {
 	c, _ := CommitteeOf(key)
 	return c
 }

@@ -105,13 +105,13 @@ func (m Member) Validate() error {
 	if m.Email != "" && !emailPattern.MatchString(m.Email) {
 		f.Add("email", "invalid_email")
 	}
-	if m.OrgCategory != "" && !isOrgCategory(m.OrgCategory) {
+	if m.OrgCategory != "" && !IsOrgCategory(m.OrgCategory) {
 		f.Add("org_category", "invalid_choice")
 	}
 	return f.Err()
 }
 
-func isOrgCategory(c string) bool {
+func IsOrgCategory(c string) bool {
 	for _, k := range OrgCategories {
 		if k == c {
 			return true

@@ -125,3 +125,21 @@ type KeyRepository interface {
 	// the same key.
 	ChapterKey(ch Change) (ed25519.PrivateKey, time.Time, error)
 }
+
+// CertificateRepository keeps issued certificates and the chapter's setup.
+type CertificateRepository interface {
+	// IssueCertificates stores the certificates not issued before (numbered
+	// for chapter, signed by sign) and counts a reprint of the others, in
+	// one transaction; it returns them as stored, in order.
+	IssueCertificates(certs []Certificate, chapter string, sign func(Certificate) (string, error), ch Change) ([]Certificate, error)
+	GetCertificate(serial string) (Certificate, bool, error)
+	Certificates() ([]Certificate, error)
+	RevokeCertificate(serial, reason string, ch Change) (Certificate, error)
+	GetCertificateSetup() (CertificateSetup, bool, error)
+	SaveCertificateSetup(s CertificateSetup, ch Change) (CertificateSetup, error)
+}
+
+// ExportRepository reads what exports write.
+type ExportRepository interface {
+	ExportSnapshot() (Snapshot, error)
+}

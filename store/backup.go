@@ -11,6 +11,7 @@ import (
 	"acedesk/app"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // BackupToFile writes a consistent copy of the open database to path (mode
@@ -74,7 +75,7 @@ func Validate(path string) error {
 		return errNotACEDesk(path)
 	}
 	db, err := bolt.Open(path, FileMode, &bolt.Options{ReadOnly: true, Timeout: LockTimeout})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return ErrLocked
 	}
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"acedesk/app"
 	"acedesk/app/apptest"
+	"acedesk/app/demo"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -15,7 +16,7 @@ import (
 func TestBackupRestoreRoundTrip(t *testing.T) {
 	s := openTemp(t)
 	path := s.Path()
-	if err := s.CreateMembersAndContributions(app.DemoMembers(20, 1), nil, change); err != nil {
+	if err := s.CreateMembersAndContributions(demo.Members(20, 1), nil, change); err != nil {
 		t.Fatal(err)
 	}
 	backup := filepath.Join(t.TempDir(), "copy.db")
@@ -62,7 +63,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 // app, which would go on writing to the one no longer there.
 func TestBackupOntoTheDatabaseItselfIsRefused(t *testing.T) {
 	s := openTemp(t)
-	if err := s.CreateMembersAndContributions(app.DemoMembers(3, 1), nil, change); err != nil {
+	if err := s.CreateMembersAndContributions(demo.Members(3, 1), nil, change); err != nil {
 		t.Fatal(err)
 	}
 	dir := filepath.Dir(s.Path())

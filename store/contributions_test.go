@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/demo"
 )
 
 func TestContributionIndexesFollowEdits(t *testing.T) {
@@ -82,7 +83,7 @@ func TestContributionIndexesFollowEdits(t *testing.T) {
 
 func TestUpgradeFromTheFirstSchemaKeepsTheRoster(t *testing.T) {
 	s, path := upgraded(t, 1, func(v1 *Store) {
-		if err := v1.CreateMembersAndContributions(app.DemoMembers(12, 3), nil, change); err != nil {
+		if err := v1.CreateMembersAndContributions(demo.Members(12, 3), nil, change); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"acedesk/app"
-	"acedesk/app/sign"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -71,7 +70,7 @@ func (s *Store) createChapterKey(ch app.Change) (storedKey, error) {
 		if err := put(b, keyChapter, k); err != nil {
 			return err
 		}
-		id := sign.KeyID(pub)
+		id := app.KeyID(pub)
 		after := publicKeyAudit{KeyID: hex.EncodeToString(id[:]), PublicKey: base64.StdEncoding.EncodeToString(pub), CreatedAt: k.CreatedAt}
 		return appendAudit(tx, ch, app.ActionCreate, "chapter_key", 0, nil, after)
 	})

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"acedesk/app"
-	"acedesk/app/apptest"
+	"acedesk/app/demo"
 )
 
 func TestSearchMatchesEveryFieldAndPages(t *testing.T) {
@@ -74,25 +74,6 @@ func TestArchivedMembersLeaveTheRosterButNotTheArchive(t *testing.T) {
 	}
 }
 
-func TestDeleteRefusesMembersWithHistory(t *testing.T) {
-	s := openTemp(t)
-	svc := app.NewServices(s, apptest.NewClock(apptest.Start), "lead")
-	m, _ := svc.Members.Create(app.Member{Name: "有贡献"})
-	if has, _ := s.HasHistory(m.ID); has {
-		t.Fatal("a new member has no history")
-	}
-	if _, err := s.CreateContribution(app.Contribution{MemberID: m.ID, Kind: "article", Date: "2026-04-01", Quantity: 1}, change); err != nil {
-		t.Fatal(err)
-	}
-	err := svc.Members.Delete(m.ID, m.Version)
-	if e := app.AsError(err); e == nil || e.Reason != "member_has_history" || e.Params["member"] != "有贡献" {
-		t.Fatalf("err = %+v, want member_has_history", e)
-	}
-	if _, err := svc.Members.Get(m.ID); err != nil {
-		t.Errorf("member is gone after a refused delete: %v", err)
-	}
-}
-
 // roster10k is a database with 10,000 demo members, for benchmarks.
 func roster10k(b *testing.B) *Store {
 	s, err := Open(b.TempDir()+"/bench.db", Options{})
@@ -100,7 +81,7 @@ func roster10k(b *testing.B) *Store {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { s.Close() })
-	if err := s.CreateMembersAndContributions(app.DemoMembers(10000, 7), nil, change); err != nil {
+	if err := s.CreateMembersAndContributions(demo.Members(10000, 7), nil, change); err != nil {
 		b.Fatal(err)
 	}
 	return s

@@ -3,14 +3,12 @@ package store
 import (
 	"bytes"
 	"cmp"
-	"context"
 	"crypto/ed25519"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"maps"
-	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,37 +41,17 @@ var (
 	bucketChapterRecords = []byte("chapter_records")
 )
 
-type chapterRecord struct {
-	Chapter     app.BundleChapter `json:"chapter"`
-	PublicKey   string            `json:"public_key"`
-	FirstMerged time.Time         `json:"first_merged"`
-	// EarlierKeys are the keys an operator-accepted new key replaced:
-	// certificates the chapter signed with them stay genuine.
-	EarlierKeys []string `json:"earlier_keys,omitempty"`
-}
-
-// mergeStep is how many records go by between progress reports and
-// cancellation checks.
-const mergeStep = 4096
-
+// merger is the store's side of one bundle's merge (app.MergeTx): the
+// bbolt transaction, and where the chapter's records went. The policy is
+// app/merge's; what is here is how records, their indexes and the links
+// to their chapters are kept.
 type merger struct {
-	tx       *bolt.Tx
-	b        *app.Bundle
-	chapter  string
-	ctx      context.Context
-	progress app.Progress
-	done     int
-	total    int
-	res      *app.MergeResult
-	counts   map[string]*app.MergeCount
+	tx      *bolt.Tx
+	chapter string
 	// local maps this merge's placed records: kind → source ID → local ID.
 	local map[string]*idMap
-	// ok lists the bundle's records that will be placed, by kind.
-	ok map[string]*idMap
 	// fresh lists the local IDs this merge allocated, by kind.
 	fresh map[string]*idMap
-	// chapterChanged: the chapter is new, renamed or has a new key.
-	chapterChanged bool
 	// byMember, byYear and refs are the new contributions' index entries
 	// and the member references they add, written sorted once all are
 	// known (see kindCodes on why order matters).
@@ -86,6 +64,12 @@ type merger struct {
 	claimed map[string]map[string]uint64
 	// moved lists the merged_ids blocks whose entries changed, by kind.
 	moved map[string]map[uint64]bool
+	// place, counts and step are the policy's, for the step running:
+	// which records to place, what was done with each kind, and the
+	// progress and cancellation to report each record to.
+	place  map[string]map[uint64]bool
+	counts map[string]*app.MergeCount
+	step   func() error
 }
 
 // archived is a record kept in chapter_records, under its key in its file.
@@ -152,111 +136,48 @@ func (m *merger) flushIndexes() error {
 	return nil
 }
 
-// MergeBundle merges a verified bundle, or one whose audit is still being
-// checked, in one transaction (see merger).
-func (s *Store) MergeBundle(ctx context.Context, b *app.Bundle, acceptKey bool, progress app.Progress, ch app.Change) (app.MergeResult, error) {
-	res := app.MergeResult{Bundle: b.Name, Chapter: b.Manifest.Chapter, Kind: b.Manifest.Kind,
-		Fingerprint: app.Fingerprint(b.PublicKey), Conflicts: []app.MergeConflict{}}
-	m := &merger{b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
-		counts: map[string]*app.MergeCount{}, local: map[string]*idMap{}, ok: map[string]*idMap{},
-		fresh: map[string]*idMap{},
-		refs:  map[uint64]int64{}, claimed: map[string]map[string]uint64{}, moved: map[string]map[uint64]bool{},
-		byMember: make([]memberIndexEntry, 0, len(b.Data.Contributions)), byYear: make([]yearIndexEntry, 0, len(b.Data.Contributions)),
-		total: b.Records()}
-	for _, k := range []string{"member", "group", "event", "contribution", "decision", "level", "certificate", "batch", "trophy", "audit"} {
-		m.counts[k] = &app.MergeCount{Kind: k}
-		res.Counts = append(res.Counts, app.MergeCount{Kind: k})
-	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		m.tx = tx
+// Merge runs fn, the merge policy, over one write transaction in which
+// headquarters merges a chapter's bundle: all of it or, on any error,
+// none.
+func (s *Store) Merge(chapter string, fn func(tx app.MergeTx) error) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		m := &merger{tx: tx, chapter: chapter, local: map[string]*idMap{}, fresh: map[string]*idMap{},
+			refs: map[uint64]int64{}, claimed: map[string]map[string]uint64{}, moved: map[string]map[uint64]bool{}}
 		fillAppendedBuckets(tx)
-		// The bundle's audit may still be being checked (app.StartReadBundle):
-		// it is waited for only before it is kept, and a refusal then
-		// rolls back what the steps before wrote.
-		steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.loadPlaced, m.members, m.linked, m.levels, m.certificates,
-			b.Finish, m.archive, m.deletions, m.flushPlaced, m.cancelled}
-		for _, step := range steps {
-			if err := step(); err != nil {
-				return err
-			}
+		if err := m.loadPlaced(); err != nil {
+			return err
 		}
-		for i := range res.Counts {
-			c := m.counts[res.Counts[i].Kind]
-			res.Counts[i] = *c
-			res.Changed = res.Changed || c.Added > 0 || c.Updated > 0 || c.Deleted > 0
+		if err := fn(m); err != nil {
+			return err
 		}
-		res.Changed = res.Changed || m.chapterChanged || res.Linked > 0
-		if !res.Changed {
-			return nil
-		}
-		return appendAudit(tx, ch, "merge", "bundle", 0, nil, map[string]any{"bundle": res.Bundle, "chapter": res.Chapter,
-			"kind": res.Kind, "fingerprint": res.Fingerprint, "counts": res.Counts, "linked": res.Linked, "conflicts": len(res.Conflicts),
-			"new_chapter": res.NewChapter, "key_changed": res.KeyChanged})
+		return m.flushPlaced()
 	})
-	if err != nil {
-		return app.MergeResult{}, err
-	}
-	if progress != nil {
-		progress(m.total, m.total)
-	}
-	return res, nil
 }
 
-// step counts a record, reports progress and stops a cancelled merge.
-func (m *merger) step() error {
-	m.done++
-	if m.done%mergeStep != 0 {
-		return nil
-	}
-	if m.progress != nil {
-		m.progress(m.done, m.total)
-	}
-	return m.cancelled()
-}
-
-func (m *merger) cancelled() error {
-	if m.ctx.Err() != nil {
-		return app.Errorf(app.CodeConflict, "cancelled", "the merge was cancelled; nothing was changed")
-	}
-	return nil
-}
-
-// trustKey trusts a new chapter's key and refuses another key for a known
-// chapter unless the operator accepted it; this database's own key is
-// refused, as merging a chapter into itself would double it.
-func (m *merger) trustKey(acceptKey bool, ch app.Change) error {
-	man := m.b.Manifest
+// OwnKey is this database's own chapter key, nil before it has one.
+func (m *merger) OwnKey() (ed25519.PublicKey, error) {
 	var own storedKey
-	if found, err := get(m.tx.Bucket(bucketKeys), keyChapter, &own); err != nil {
-		return err
-	} else if found && len(own.Seed) == ed25519.SeedSize && ed25519.NewKeyFromSeed(own.Seed).Public().(ed25519.PublicKey).Equal(m.b.PublicKey) {
-		return app.Errorf(app.CodeInvalid, "bundle_own_chapter", "%s is this database's own bundle", m.b.Name).WithParams("bundle", m.b.Name)
+	found, err := get(m.tx.Bucket(bucketKeys), keyChapter, &own)
+	if err != nil || !found || len(own.Seed) != ed25519.SeedSize {
+		return nil, err
 	}
-	chapters := m.tx.Bucket(bucketChapters)
-	var known chapterRecord
-	found, err := get(chapters, []byte(m.chapter), &known)
-	if err != nil {
-		return err
-	}
-	next := chapterRecord{Chapter: man.Chapter, PublicKey: man.PublicKey, FirstMerged: ch.At}
-	if found {
-		next.FirstMerged, next.EarlierKeys = known.FirstMerged, known.EarlierKeys
-	}
-	switch {
-	case !found:
-		m.res.NewChapter = true
-	case known.PublicKey != man.PublicKey && !acceptKey:
-		return app.Errorf(app.CodeConflict, "bundle_key_changed", "%s: chapter %s signed with key %s, but its key here is %s: confirm the new key with the chapter before accepting it",
-			m.b.Name, m.chapter, m.res.Fingerprint, app.KeyFingerprint(known.PublicKey)).
-			WithParams("bundle", m.b.Name, "chapter", m.chapter, "new", m.res.Fingerprint, "old", app.KeyFingerprint(known.PublicKey))
-	case known.PublicKey != man.PublicKey:
-		m.res.KeyChanged = true
-		next.EarlierKeys = append(slices.DeleteFunc(slices.Clone(known.EarlierKeys), func(k string) bool { return k == man.PublicKey }), known.PublicKey)
-	case known.Chapter == man.Chapter:
-		return nil
-	}
-	m.chapterChanged = true
-	return put(chapters, []byte(m.chapter), next)
+	return ed25519.NewKeyFromSeed(own.Seed).Public().(ed25519.PublicKey), nil
+}
+
+// Chapter is what headquarters keeps of a chapter merged before.
+func (m *merger) Chapter(id string) (app.MergedChapterRecord, bool, error) {
+	var c app.MergedChapterRecord
+	found, err := get(m.tx.Bucket(bucketChapters), []byte(id), &c)
+	return c, found, err
+}
+
+func (m *merger) SaveChapter(c app.MergedChapterRecord) error {
+	return put(m.tx.Bucket(bucketChapters), []byte(c.Chapter.ID), c)
+}
+
+// Audit records the merge in headquarters' audit trail.
+func (m *merger) Audit(ch app.Change, merge map[string]any) error {
+	return appendAudit(m.tx, ch, "merge", "bundle", 0, nil, merge)
 }
 
 // kindCodes order the kinds as a merge places them. merged_ids and origins
@@ -291,13 +212,8 @@ func (m *merger) resolve(kind string, src uint64) (uint64, bool) {
 	return m.local[kind].get(src)
 }
 
-// placeable: the record is here already or this merge will place it.
-func (m *merger) placeable(kind string, src uint64) bool {
-	if _, ok := m.resolve(kind, src); ok {
-		return true
-	}
-	return m.ok[kind].contains(src)
-}
+// Placed is where the chapter's record went, in this merge or before.
+func (m *merger) Placed(kind string, src uint64) (uint64, bool) { return m.resolve(kind, src) }
 
 // bind records where a chapter's record went. Only members need to know
 // their chapters (affiliations); the other kinds are found from the
@@ -314,15 +230,21 @@ func (m *merger) bind(kind string, src, local uint64) error {
 	return m.tx.Bucket(bucketOrigins).Put(originKey(kind, itob(local), m.chapter), itob(src))
 }
 
-// affiliations counts the chapters a local record came from.
-func (m *merger) affiliations(kind string, local []byte) (n int, ours bool) {
+// affiliations lists the chapters a local record came from, with its
+// source ID in each.
+func (m *merger) affiliations(kind string, local []byte) map[string]uint64 {
+	out := map[string]uint64{}
 	prefix := append(append([]byte{kindCodes[kind]}, local...), 0)
 	c := m.tx.Bucket(bucketOrigins).Cursor()
-	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-		n++
-		ours = ours || string(k[len(prefix):]) == m.chapter
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		out[string(k[len(prefix):])] = btoi(v)
 	}
-	return n, ours
+	return out
+}
+
+// MemberChapters lists the chapters a member came from.
+func (m *merger) MemberChapters(id uint64) (map[string]uint64, error) {
+	return m.affiliations("member", itob(id)), nil
 }
 
 // allocate keeps the chapter's ID when it lies beyond every ID the bucket
@@ -335,16 +257,14 @@ func allocate(b *bolt.Bucket, src uint64) (uint64, error) {
 	return b.NextSequence()
 }
 
-func (m *merger) conflict(kind string, src, reason, field, incoming, existing string, existingID uint64) {
-	m.res.Conflicts = append(m.res.Conflicts, app.MergeConflict{Bundle: m.b.Name, Chapter: m.chapter, Kind: kind,
-		SourceID: src, Reason: reason, Field: field, Incoming: incoming, Existing: existing, ExistingID: strconv.FormatUint(existingID, 10)})
-	m.counts[kind].HeldBack++
-}
+// contactBuckets index members by phone and by email.
+var contactBuckets = map[string][]byte{"phone": bucketPhones, "email": bucketEmails}
 
-// holder is the member who has a phone or email: claimed by a new member
-// of this merge (see claimNew) or in the index.
-func (m *merger) holder(bucket []byte, val string) uint64 {
-	if val == "" {
+// Holder is the member who has a phone or email: claimed by a new member
+// of this merge (see AddMember) or in the index.
+func (m *merger) Holder(field, val string) uint64 {
+	bucket := contactBuckets[field]
+	if val == "" || bucket == nil {
 		return 0
 	}
 	if id, ok := m.claimed[string(bucket)][val]; ok {
@@ -356,11 +276,20 @@ func (m *merger) holder(bucket []byte, val string) uint64 {
 	return 0
 }
 
-// claimNew gives a new member's phone and email (free: see holder) to it.
-// They reach the index once all members are placed, in key order: phone
-// numbers and addresses come in no order, and bbolt inserting each into
-// the middle of what the transaction already added is quadratic.
-func (m *merger) claimNew(mem app.Member) {
+// Member loads a member.
+func (m *merger) Member(id uint64) (app.Member, error) { return loadMember(m.tx, id) }
+
+// AddMember writes a new member and gives it its phone and email. They
+// reach the index once all members are placed (FlushMembers), in key
+// order: phone numbers and addresses come in no order, and bbolt
+// inserting each into the middle of what the transaction already added is
+// quadratic.
+func (m *merger) AddMember(src uint64, mem app.Member) (uint64, error) {
+	id, err := allocate(m.tx.Bucket(bucketMembers), src)
+	if err != nil {
+		return 0, err
+	}
+	mem.ID = id
 	for _, ct := range []struct {
 		bucket []byte
 		val    string
@@ -373,9 +302,25 @@ func (m *merger) claimNew(mem app.Member) {
 		}
 		m.claimed[string(ct.bucket)][ct.val] = mem.ID
 	}
+	if err := writeMember(m.tx, mem); err != nil {
+		return 0, err
+	}
+	return id, m.bind("member", src, id)
 }
 
-func (m *merger) flushClaims() error {
+// LinkMember records that the chapter's member src is member id here.
+func (m *merger) LinkMember(src, id uint64) error { return m.bind("member", src, id) }
+
+// WriteMember replaces old with next and moves its contacts.
+func (m *merger) WriteMember(old, next app.Member) error {
+	if err := claimContacts(m.tx, &old, &next); err != nil {
+		return err
+	}
+	return writeMember(m.tx, next)
+}
+
+// FlushMembers writes the new members' phones and emails to the index.
+func (m *merger) FlushMembers() error {
 	for _, bucket := range [][]byte{bucketPhones, bucketEmails} {
 		claims := m.claimed[string(bucket)]
 		b := m.tx.Bucket(bucket)
@@ -389,237 +334,22 @@ func (m *merger) flushClaims() error {
 	return nil
 }
 
-// members places each member: one merged before is updated if only this
-// chapter has it; one whose phone or email is here already, under the same
-// name, is the same person and gains this chapter; under another name it
-// is a conflict, and the member and what names them are held back.
-func (m *merger) members() error {
-	in := slices.Clone(m.b.Data.Members)
-	slices.SortFunc(in, func(a, b app.Member) int { return cmpID(a.ID, b.ID) })
-	// Each member placed is kept as sent (keepSent): the records are
-	// encoded on every core before the members are placed one by one.
-	sent := make([][]byte, len(in))
-	err := app.InParallel(len(in), func(i int) error {
-		var err error
-		sent[i], err = json.Marshal(in[i])
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	for i, mem := range in {
-		if err := m.step(); err != nil {
-			return err
-		}
-		src := mem.ID
-		if local, ok := m.resolve("member", src); ok {
-			if err := m.updateMember(local, mem, sent[i]); err != nil {
-				return err
-			}
-			continue
-		}
-		p, e := m.holder(bucketPhones, mem.Phone), m.holder(bucketEmails, mem.Email)
-		srcID := strconv.FormatUint(src, 10)
-		if p != 0 && e != 0 && p != e {
-			m.conflict("member", srcID, app.ConflictContactsSplit, "phone/email", mem.Phone+" / "+mem.Email, strconv.FormatUint(p, 10)+" / "+strconv.FormatUint(e, 10), p)
-			continue
-		}
-		holder, field := p, "phone"
-		if holder == 0 {
-			holder, field = e, "email"
-		}
-		if holder != 0 {
-			existing, err := loadMember(m.tx, holder)
-			if err != nil {
-				return err
-			}
-			if _, ours := m.affiliations("member", itob(holder)); ours {
-				m.conflict("member", srcID, app.ConflictContactTaken, field, mem.Name, existing.Name, holder)
-				continue
-			}
-			if strings.TrimSpace(existing.Name) != strings.TrimSpace(mem.Name) {
-				m.conflict("member", srcID, app.ConflictNameDiffers, field, mem.Name, existing.Name, holder)
-				continue
-			}
-			if err := m.bind("member", src, holder); err != nil {
-				return err
-			}
-			m.keepSent(src, sent[i])
-			m.res.Linked++
-			continue
-		}
-		id, err := allocate(m.tx.Bucket(bucketMembers), src)
-		if err != nil {
-			return err
-		}
-		mem.ID = id
-		m.claimNew(mem)
-		if err := writeMember(m.tx, mem); err != nil {
-			return err
-		}
-		if err := m.bind("member", src, id); err != nil {
-			return err
-		}
-		m.keepSent(src, sent[i])
-		m.counts["member"].Added++
-	}
-	return m.flushClaims()
-}
-
-// updateMember applies a chapter's newer record. A member only this
-// chapter has takes the record whole. A member of several chapters takes,
-// field by field, what this chapter changed since the record it sent
-// before (kept by keepSent): the chapter that changed a field last wins,
-// and fields it did not touch keep what other chapters (or the record
-// first merged) gave them. Archived is the exception: the person stays
-// active while any of their chapters has them active. A phone or email
-// another member holds is a conflict, and nothing of the update applies.
-func (m *merger) updateMember(local uint64, in app.Member, sentData []byte) error {
-	existing, err := loadMember(m.tx, local)
-	if err != nil {
-		return err
-	}
-	src := in.ID
-	srcID := strconv.FormatUint(src, 10)
-	next := in
-	next.ID = local
-	if n, _ := m.affiliations("member", itob(local)); n > 1 {
-		sent, found, err := m.sentMember(m.chapter, src)
-		if err != nil {
-			return err
-		}
-		if !found {
-			// Merged before this database kept what chapters sent: from
-			// now on this record is what the chapter sent.
-			sent = in
-		}
-		if next, err = m.mergeMemberFields(existing, sent, in); err != nil {
-			return err
-		}
-	}
-	if sameJSON(existing, next) {
-		m.counts["member"].Unchanged++
-		m.keepSent(src, sentData)
-		return nil
-	}
-	for _, ct := range []struct {
-		bucket       []byte
-		field, value string
-	}{{bucketPhones, "phone", next.Phone}, {bucketEmails, "email", next.Email}} {
-		if h := m.holder(ct.bucket, ct.value); h != 0 && h != local {
-			other, err := loadMember(m.tx, h)
-			if err != nil {
-				return err
-			}
-			m.conflict("member", srcID, app.ConflictContactTaken, ct.field, in.Name+" "+ct.value, other.Name, h)
-			return nil
-		}
-	}
-	if err := claimContacts(m.tx, &existing, &next); err != nil {
-		return err
-	}
-	if err := writeMember(m.tx, next); err != nil {
-		return err
-	}
-	m.counts["member"].Updated++
-	m.keepSent(src, sentData)
-	return nil
-}
-
-// memberOwnFields are the Member fields that say how headquarters keeps
-// the record rather than what a chapter knows of the person.
-var memberOwnFields = map[string]bool{"ID": true, "Version": true, "CreatedAt": true, "UpdatedAt": true, "Archived": true}
-
-// mergeMemberFields is existing with the fields the chapter changed from
-// sent to in, a new version if any changed, and archived only if every
-// chapter of the member has them archived.
-func (m *merger) mergeMemberFields(existing, sent, in app.Member) (app.Member, error) {
-	next := existing
-	nv, sv, iv := reflect.ValueOf(&next).Elem(), reflect.ValueOf(sent), reflect.ValueOf(in)
-	for i := range nv.NumField() {
-		if memberOwnFields[nv.Type().Field(i).Name] || reflect.DeepEqual(sv.Field(i).Interface(), iv.Field(i).Interface()) {
-			continue
-		}
-		nv.Field(i).Set(iv.Field(i))
-	}
-	archived, err := m.archivedEverywhere(existing.ID, in.Archived)
-	if err != nil {
-		return next, err
-	}
-	next.Archived = archived
-	if !sameJSON(existing, next) {
-		next.Version = existing.Version + 1
-		if in.UpdatedAt.After(existing.UpdatedAt) {
-			next.UpdatedAt = in.UpdatedAt
-		}
-	}
-	return next, nil
-}
-
-// archivedEverywhere: this chapter says archived, and so does the last
-// record every other chapter of the member sent (one that never sent one
-// here counts as the member as it is).
-func (m *merger) archivedEverywhere(local uint64, here bool) (bool, error) {
-	if !here {
-		return false, nil
-	}
-	prefix := append(append([]byte{kindCodes["member"]}, itob(local)...), 0)
-	c := m.tx.Bucket(bucketOrigins).Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		chapter := string(k[len(prefix):])
-		if chapter == m.chapter {
-			continue
-		}
-		sent, found, err := m.sentMember(chapter, btoi(v))
-		if err != nil {
-			return false, err
-		}
-		if !found {
-			existing, err := loadMember(m.tx, local)
-			if err != nil {
-				return false, err
-			}
-			sent = existing
-		}
-		if !sent.Archived {
-			return false, nil
-		}
-	}
-	return true, nil
-}
-
 func sentMemberKey(chapter string, src uint64) []byte {
 	return append([]byte(chapter+"\x00members\x00"), itob(src)...)
 }
 
-// keepSent keeps the member record as the chapter sent it (data, encoded
-// with the chapter's ID): the next update from the chapter is compared
-// with it. archive writes it with the chapter's other records, in key
-// order.
-func (m *merger) keepSent(src uint64, data []byte) {
+// KeepSent keeps the member record as the chapter sent it (data, encoded
+// with the chapter's ID). Archive writes it with the chapter's other
+// records, in key order.
+func (m *merger) KeepSent(src uint64, data []byte) {
 	m.sent = append(m.sent, archived{string(itob(src)), data})
 }
 
-func (m *merger) sentMember(chapter string, src uint64) (app.Member, bool, error) {
+// SentMember is the record of src that chapter sent last.
+func (m *merger) SentMember(chapter string, src uint64) (app.Member, bool, error) {
 	var sent app.Member
 	found, err := get(m.tx.Bucket(bucketChapterRecords), sentMemberKey(chapter, src), &sent)
 	return sent, found, err
-}
-
-func sameJSON(a, b any) bool {
-	x, err1 := json.Marshal(a)
-	y, err2 := json.Marshal(b)
-	return err1 == nil && err2 == nil && bytes.Equal(x, y)
-}
-
-func cmpID(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // linkedKind merges one kind of record with a uint64 ID whose references
@@ -631,8 +361,6 @@ type linkedKind[T any] struct {
 	// copies, so the bundle is not reordered.
 	recs []T
 	id   func(*T) *uint64
-	// refsOK reports whether every record v names is placed or placeable.
-	refsOK func(m *merger, v *T) bool
 	// remap rewrites v's references to local IDs: v is a copy of the
 	// bundle's record, but the lists in it are the bundle's.
 	remap func(m *merger, v *T)
@@ -645,16 +373,6 @@ type linkedKind[T any] struct {
 	// derive, when set, makes what reindex needs of a record besides the
 	// record itself; it runs with encode, on every core.
 	derive func(v *T) ([]byte, error)
-}
-
-func (k *linkedKind[T]) decide(m *merger) {
-	ok := newIDMap(len(k.recs))
-	m.ok[k.kind] = ok
-	for i := range k.recs {
-		if k.refsOK(m, &k.recs[i]) {
-			ok.set(*k.id(&k.recs[i]), 1)
-		}
-	}
 }
 
 // sortByID puts the records in ID order, in a new slice when they are
@@ -688,10 +406,10 @@ func (k *linkedKind[T]) allocate(m *merger) error {
 		m.local[k.kind] = newIDMap(len(k.recs))
 	}
 	m.fresh[k.kind] = fresh
-	ok := m.ok[k.kind]
+	place := m.place[k.kind]
 	for i := range k.recs {
 		src := *k.id(&k.recs[i])
-		if !ok.contains(src) {
+		if !place[src] {
 			continue
 		}
 		if _, ok := m.resolve(k.kind, src); ok {
@@ -724,7 +442,7 @@ func (k *linkedKind[T]) write(m *merger) error {
 	err := app.InParallel(len(k.recs), func(i int) error {
 		src := *k.id(&k.recs[i])
 		local, ok := m.resolve(k.kind, src)
-		if !ok || !m.ok[k.kind].contains(src) {
+		if !ok || !m.place[k.kind][src] {
 			return nil
 		}
 		// Remapped in place in out: a copy in a local escaped to the heap.
@@ -793,34 +511,12 @@ func (k *linkedKind[T]) write(m *merger) error {
 
 func (m *merger) member(src uint64) uint64 { id, _ := m.resolve("member", src); return id }
 
-// linked merges groups, events, contributions and decisions: first which
-// can be placed (events and contributions name each other, so both are
-// decided before any is written), then their IDs, then the records.
-func (m *merger) linked() error {
-	d := &m.b.Data
-	members := func(ids ...uint64) bool {
-		for _, id := range ids {
-			if !m.placeable("member", id) {
-				return false
-			}
-		}
-		return true
-	}
-	// A contribution named by an event is placeable when its member is.
-	inBundle := newIDMap(len(d.Contributions))
-	for _, c := range d.Contributions {
-		inBundle.set(c.ID, c.MemberID)
-	}
-	contribution := func(id uint64) bool {
-		if m.placeable("contribution", id) {
-			return true
-		}
-		memberID, ok := inBundle.get(id)
-		return ok && members(memberID)
-	}
+// PlaceLinked places the groups, events, contributions and decisions the
+// policy decided to place: first their IDs, then the records.
+func (m *merger) PlaceLinked(d *app.BundleData, place map[string]map[uint64]bool, counts map[string]*app.MergeCount, step func() error) error {
+	m.place, m.counts, m.step = place, counts, step
 	groups := &linkedKind[app.Group]{kind: "group", bucket: bucketGroups, recs: d.Groups,
-		id:     func(g *app.Group) *uint64 { return &g.ID },
-		refsOK: func(m *merger, g *app.Group) bool { return members(leadIDs(*g)...) },
+		id: func(g *app.Group) *uint64 { return &g.ID },
 		remap: func(m *merger, g *app.Group) {
 			g.Terms = slices.Clone(g.Terms)
 			for i := range g.Terms {
@@ -836,17 +532,6 @@ func (m *merger) linked() error {
 		}}
 	events := &linkedKind[app.Event]{kind: "event", bucket: bucketEvents, recs: d.Events,
 		id: func(e *app.Event) *uint64 { return &e.ID },
-		refsOK: func(m *merger, e *app.Event) bool {
-			if !members(people(*e)...) || !m.placeable("group", e.GroupID) || !contribution(e.OrganizerContributionID) {
-				return false
-			}
-			for _, t := range e.Talks {
-				if !contribution(t.ContributionID) {
-					return false
-				}
-			}
-			return true
-		},
 		remap: func(m *merger, e *app.Event) {
 			e.GroupID, _ = m.resolve("group", e.GroupID)
 			e.OrganizerID = m.member(e.OrganizerID)
@@ -866,9 +551,6 @@ func (m *merger) linked() error {
 		}}
 	contributions := &linkedKind[app.Contribution]{kind: "contribution", bucket: bucketContributions, recs: d.Contributions,
 		id: func(c *app.Contribution) *uint64 { return &c.ID },
-		refsOK: func(m *merger, c *app.Contribution) bool {
-			return members(c.MemberID) && m.placeable("event", c.EventID)
-		},
 		remap: func(m *merger, c *app.Contribution) {
 			c.MemberID = m.member(c.MemberID)
 			c.EventID, _ = m.resolve("event", c.EventID)
@@ -885,9 +567,6 @@ func (m *merger) linked() error {
 		derive: func(c *app.Contribution) ([]byte, error) { return pointsRecord(*c) }}
 	decisions := &linkedKind[app.Decision]{kind: "decision", bucket: bucketDecisions, recs: d.Decisions,
 		id: func(x *app.Decision) *uint64 { return &x.ID },
-		refsOK: func(m *merger, x *app.Decision) bool {
-			return members(x.MemberID) && m.placeable("group", x.GroupID)
-		},
 		remap: func(m *merger, x *app.Decision) {
 			x.MemberID = m.member(x.MemberID)
 			x.GroupID, _ = m.resolve("group", x.GroupID)
@@ -899,22 +578,6 @@ func (m *merger) linked() error {
 			}
 			return swapRefs(tx, before, []uint64{x.MemberID})
 		}}
-	groups.decide(m)
-	events.decide(m)
-	contributions.decide(m)
-	// An event is placed only with the contributions it names.
-	for _, e := range events.recs {
-		if !m.ok["event"].contains(e.ID) {
-			continue
-		}
-		for _, id := range append([]uint64{e.OrganizerContributionID}, talkContributions(e)...) {
-			if inBundle.contains(id) && !m.ok["contribution"].contains(id) {
-				m.ok["event"].remove(e.ID)
-			}
-		}
-	}
-	contributions.decide(m)
-	decisions.decide(m)
 	for _, step := range []func(*merger) error{groups.allocate, events.allocate, contributions.allocate, decisions.allocate,
 		groups.write, events.write, contributions.write, decisions.write} {
 		if err := step(m); err != nil {
@@ -924,112 +587,54 @@ func (m *merger) linked() error {
 	return m.flushIndexes()
 }
 
-func talkContributions(e app.Event) []uint64 {
-	out := make([]uint64, len(e.Talks))
-	for i, t := range e.Talks {
-		out[i] = t.ContributionID
-	}
-	return out
-}
-
-// levels sets the merged members' holdings. A level another chapter (or
-// headquarters itself) set differently is a conflict.
-func (m *merger) levels() error {
-	b := m.tx.Bucket(bucketHoldings)
-	count := m.counts["level"]
-	for _, h := range m.b.Data.Levels {
-		if err := m.step(); err != nil {
-			return err
-		}
-		local, ok := m.resolve("member", h.MemberID)
-		if !ok {
-			count.HeldBack++
-			continue
-		}
-		src := h.MemberID
-		h.MemberID = local
-		if id, found := strings.CutPrefix(h.Source, "decision:"); found {
-			if n, err := strconv.ParseUint(id, 10, 64); err == nil {
-				if l, ok := m.resolve("decision", n); ok {
-					h.Source = "decision:" + strconv.FormatUint(l, 10)
-				}
-			}
-		}
-		err := placeByKey(m, b, "level", itob(local), itob(src), h, func(old app.Holding) {
-			m.conflict("level", strconv.FormatUint(src, 10), app.ConflictLevelDiffers, "level", h.Level, old.Level, local)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// certificates adds the chapter's certificates by serial (serials carry
-// the chapter code) and takes its later changes, such as a revocation.
-func (m *merger) certificates() error {
-	b := m.tx.Bucket(bucketCertificates)
-	count := m.counts["certificate"]
-	for _, c := range m.b.Data.Certificates {
-		if err := m.step(); err != nil {
-			return err
-		}
-		local, ok := m.resolve("member", c.MemberID)
-		if !ok {
-			count.HeldBack++
-			continue
-		}
-		c.MemberID = local
-		err := placeByKey(m, b, "certificate", []byte(c.Serial), []byte(c.Serial), c, func(old app.Certificate) {
-			m.conflict("certificate", c.Serial, app.ConflictSerialTaken, "serial", c.Name, old.Name, old.MemberID)
-		})
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// placeByKey writes a record the chapter sent under its local key: unchanged
-// records are counted as such, a record another chapter (or headquarters)
-// owns is a conflict, and the origin remembers the chapter's own key.
-func placeByKey[T any](m *merger, b *bolt.Bucket, kind string, key, origin []byte, rec T, conflict func(old T)) error {
-	count := m.counts[kind]
+// keyed reads a record the chapter sent under its key here (a member's
+// holding, a certificate's serial), and whether it came from this chapter.
+func keyed[T any](m *merger, b *bolt.Bucket, kind string, key []byte) (T, bool, bool, error) {
 	var old T
 	found, err := get(b, key, &old)
-	if err != nil {
-		return err
+	if err != nil || !found {
+		return old, found, false, err
 	}
-	if found && sameJSON(old, rec) {
-		count.Unchanged++
-		return nil
-	}
-	if _, ours := m.affiliations(kind, key); found && !ours {
-		conflict(old)
-		return nil
-	}
+	return old, true, m.tx.Bucket(bucketOrigins).Get(originKey(kind, key, m.chapter)) != nil, nil
+}
+
+// putKeyed writes the chapter's record and remembers its own key.
+func putKeyed(m *merger, b *bolt.Bucket, kind string, key, origin []byte, rec any) error {
 	if err := put(b, key, rec); err != nil {
 		return err
 	}
-	if err := m.tx.Bucket(bucketOrigins).Put(originKey(kind, key, m.chapter), origin); err != nil {
-		return err
-	}
-	if found {
-		count.Updated++
-	} else {
-		count.Added++
-	}
-	return nil
+	return m.tx.Bucket(bucketOrigins).Put(originKey(kind, key, m.chapter), origin)
 }
 
-// archive keeps the chapter's batches, trophy orders and audit as sent:
+// Holding is a member's holding, and whether this chapter sent it.
+func (m *merger) Holding(member uint64) (app.Holding, bool, bool, error) {
+	return keyed[app.Holding](m, m.tx.Bucket(bucketHoldings), "level", itob(member))
+}
+
+// PutHolding writes the chapter's holding of its member src.
+func (m *merger) PutHolding(h app.Holding, src uint64) error {
+	return putKeyed(m, m.tx.Bucket(bucketHoldings), "level", itob(h.MemberID), itob(src), h)
+}
+
+// Certificate is the certificate with serial, and whether this chapter
+// sent it.
+func (m *merger) Certificate(serial string) (app.Certificate, bool, bool, error) {
+	return keyed[app.Certificate](m, m.tx.Bucket(bucketCertificates), "certificate", []byte(serial))
+}
+
+// PutCertificate writes the chapter's certificate.
+func (m *merger) PutCertificate(c app.Certificate) error {
+	return putKeyed(m, m.tx.Bucket(bucketCertificates), "certificate", []byte(c.Serial), []byte(c.Serial), c)
+}
+
+// Archive keeps the chapter's batches, trophy orders and audit as sent:
 // the audit lines byte for byte as the bundle carries them (they are only
 // ever handed back), in chunks (see archiveAudit), batches and trophy
-// orders as decoded; and the member records keepSent collected. Files go
+// orders as decoded; and the member records KeepSent collected. Files go
 // in name order and records in key order, so that bbolt appends (see
 // kindCodes).
-func (m *merger) archive() error {
-	d := &m.b.Data
+func (m *merger) Archive(d *app.BundleData, counts map[string]*app.MergeCount, step func() error) error {
+	m.counts, m.step = counts, step
 	b := m.tx.Bucket(bucketChapterRecords)
 	audit := make([]auditLine, len(d.Audit))
 	for i, x := range d.Audit {
@@ -1089,103 +694,76 @@ func (m *merger) archive() error {
 	return nil
 }
 
-// deletions removes what the chapter deleted and headquarters had from it,
-// records naming others first (contributions, then events, then groups,
-// then members), as the chapter had to. A member another chapter also
-// has loses this chapter's affiliation only; one that records here still
-// name (from this chapter's records held back, or made here) stays, as a
-// conflict. A record never merged here is nothing to delete.
-func (m *merger) deletions() error {
-	dels := slices.Clone(m.b.Data.Deletions)
-	slices.SortFunc(dels, func(a, b app.BundleDeletion) int {
-		return cmp.Or(cmp.Compare(slices.Index(app.DeletableEntities, a.Entity), slices.Index(app.DeletableEntities, b.Entity)), cmp.Compare(a.ID, b.ID))
-	})
-	for _, d := range dels {
-		if err := m.step(); err != nil {
-			return err
-		}
-		local, ok := m.resolve(d.Entity, d.ID)
-		if !ok || local == 0 {
-			continue
-		}
-		deleted, err := m.deleteRecord(d.Entity, d.ID, local)
-		if err != nil || !deleted {
-			return err
-		}
-		m.movedBlock(d.Entity, d.ID)
-		if d.Entity == "member" {
-			if err := m.tx.Bucket(bucketChapterRecords).Delete(sentMemberKey(m.chapter, d.ID)); err != nil {
-				return err
-			}
-		}
-		m.local[d.Entity].remove(d.ID)
-		m.counts[d.Entity].Deleted++
-	}
-	return nil
-}
-
-// deleteRecord deletes one record placed from the chapter, with its index
-// entries and references; false when it stays (see deletions).
-func (m *merger) deleteRecord(entity string, src, local uint64) (bool, error) {
+// DeleteRecord deletes one record placed from the chapter, with its
+// index entries and references.
+func (m *merger) DeleteRecord(entity string, src, local uint64) error {
 	tx := m.tx
 	if tx.Bucket(deletableBuckets[entity]).Get(itob(local)) == nil {
 		// Gone already (deleted here): only the chapter's link remains.
-		return true, tx.Bucket(bucketOrigins).Delete(originKey(entity, itob(local), m.chapter))
+		return tx.Bucket(bucketOrigins).Delete(originKey(entity, itob(local), m.chapter))
 	}
 	switch entity {
 	case "contribution":
 		old, err := loadContribution(tx, local)
 		if err != nil {
-			return false, err
+			return err
 		}
 		if err := unindexContribution(tx, old); err != nil {
-			return false, err
+			return err
 		}
 	case "event":
 		old, err := events.load(tx, local)
 		if err != nil {
-			return false, err
+			return err
 		}
 		if err := swapRefs(tx, people(old), nil); err != nil {
-			return false, err
+			return err
 		}
 	case "group":
 		old, err := groups.load(tx, local)
 		if err != nil {
-			return false, err
+			return err
 		}
 		if err := swapRefs(tx, leadIDs(old), nil); err != nil {
-			return false, err
+			return err
 		}
 	case "member":
-		return m.deleteMember(src, local)
-	}
-	return true, tx.Bucket(deletableBuckets[entity]).Delete(itob(local))
-}
-
-func (m *merger) deleteMember(src, local uint64) (bool, error) {
-	tx := m.tx
-	origin := originKey("member", itob(local), m.chapter)
-	if n, _ := m.affiliations("member", itob(local)); n > 1 {
-		return true, tx.Bucket(bucketOrigins).Delete(origin)
-	}
-	old, err := loadMember(tx, local)
-	if err != nil {
-		return false, err
-	}
-	if tx.Bucket(bucketMemberRefs).Get(itob(local)) != nil || tx.Bucket(bucketHoldings).Get(itob(local)) != nil {
-		m.conflict("member", strconv.FormatUint(src, 10), app.ConflictMemberInUse, "id", old.Name, old.Name, local)
-		return false, nil
-	}
-	if err := releaseContacts(tx, old); err != nil {
-		return false, err
-	}
-	for _, b := range [][]byte{bucketMembers, bucketMemberIndex} {
-		if err := tx.Bucket(b).Delete(itob(local)); err != nil {
-			return false, err
+		old, err := loadMember(tx, local)
+		if err != nil {
+			return err
+		}
+		if err := releaseContacts(tx, old); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketMemberIndex).Delete(itob(local)); err != nil {
+			return err
+		}
+		if err := m.UnlinkMember(local); err != nil {
+			return err
 		}
 	}
-	return true, tx.Bucket(bucketOrigins).Delete(origin)
+	return tx.Bucket(deletableBuckets[entity]).Delete(itob(local))
+}
+
+// UnlinkMember forgets that member id came from this chapter.
+func (m *merger) UnlinkMember(id uint64) error {
+	return m.tx.Bucket(bucketOrigins).Delete(originKey("member", itob(id), m.chapter))
+}
+
+// MemberInUse: records here still name the member.
+func (m *merger) MemberInUse(id uint64) (bool, error) {
+	return m.tx.Bucket(bucketMemberRefs).Get(itob(id)) != nil || m.tx.Bucket(bucketHoldings).Get(itob(id)) != nil, nil
+}
+
+// Unplace forgets where the chapter's record went, and for a member the
+// record the chapter sent.
+func (m *merger) Unplace(entity string, src uint64) error {
+	m.movedBlock(entity, src)
+	m.local[entity].remove(src)
+	if entity != "member" {
+		return nil
+	}
+	return m.tx.Bucket(bucketChapterRecords).Delete(sentMemberKey(m.chapter, src))
 }
 
 // MergedChapters lists the chapters merged here, by ID.
@@ -1193,7 +771,7 @@ func (s *Store) MergedChapters() ([]app.MergedChapter, error) {
 	out := []app.MergedChapter{}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketChapters).ForEach(func(_, v []byte) error {
-			var c chapterRecord
+			var c app.MergedChapterRecord
 			if err := json.Unmarshal(v, &c); err != nil {
 				return err
 			}
@@ -1211,7 +789,7 @@ func (s *Store) TrustedChapterKeys() ([]app.ChapterKeys, error) {
 	out := []app.ChapterKeys{}
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketChapters).ForEach(func(_, v []byte) error {
-			var c chapterRecord
+			var c app.MergedChapterRecord
 			if err := json.Unmarshal(v, &c); err != nil {
 				return err
 			}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"acedesk/app"
+	"acedesk/app/merge"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -37,12 +38,24 @@ func mergeChild(path string) int {
 		return 1
 	}
 	b := largeBundle(3000)
-	_, err = s.MergeBundle(context.Background(), b, false, func(done, total int) {
+	_, err = mergeBundle(s, context.Background(), b, false, func(done, total int) {
 		fmt.Printf("merging %d of %d\n", done, total)
 		select {} // killed here, with the transaction open
 	}, app.Change{Actor: "hq", At: time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)})
 	fmt.Fprintln(os.Stderr, "the merge ended without being killed:", err)
 	return 1
+}
+
+// mergeBundle merges b with headquarters' policy, as the bundle service
+// does.
+func mergeBundle(s *Store, ctx context.Context, b *app.Bundle, acceptKey bool, progress app.Progress, ch app.Change) (app.MergeResult, error) {
+	var res app.MergeResult
+	err := s.Merge(b.Manifest.Chapter.ID, func(tx app.MergeTx) error {
+		var err error
+		res, err = merge.Bundle(ctx, tx, b, acceptKey, progress, ch)
+		return err
+	})
+	return res, err
 }
 
 // largeBundle is a chapter's verified bundle of n members with a
@@ -127,7 +140,7 @@ func TestKilledMergeLeavesTheDatabaseAsBefore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	r, err := s.MergeBundle(context.Background(), largeBundle(3000), false, nil, at)
+	r, err := mergeBundle(s, context.Background(), largeBundle(3000), false, nil, at)
 	if err != nil || r.Counts[0].Added != 3000 {
 		t.Fatalf("merging again after the kill = %+v, %v", r.Counts, err)
 	}
@@ -141,7 +154,7 @@ func TestCancelledMergeChangesNothing(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	progressed := 0
-	_, err = s.MergeBundle(ctx, largeBundle(3000), false, func(done, total int) {
+	_, err = mergeBundle(s, ctx, largeBundle(3000), false, func(done, total int) {
 		progressed = done
 		cancel()
 	}, app.Change{Actor: "hq", At: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)})

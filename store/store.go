@@ -15,6 +15,7 @@ import (
 	"acedesk/app"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // FileMode is the mode of the database and its backups: the owner only.
@@ -36,7 +37,7 @@ var initialMmapSize = func() int {
 }()
 
 // ErrLocked means another ACE Desk has the database open.
-var ErrLocked = errors.New("the database is open in another ACE Desk")
+var ErrLocked = app.ErrDatabaseLocked
 
 // Store is the bbolt implementation of app.Repository.
 type Store struct {
@@ -75,10 +76,10 @@ func Open(path string, opts Options) (*Store, error) {
 	// with it.
 	db, err := bolt.Open(path, FileMode, &bolt.Options{Timeout: LockTimeout, InitialMmapSize: initialMmapSize,
 		NoFreelistSync: true, FreelistType: bolt.FreelistMapType})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, ErrLocked
 	}
-	if errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrVersionMismatch) || errors.Is(err, bolt.ErrChecksum) {
+	if errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrVersionMismatch) || errors.Is(err, berrors.ErrChecksum) {
 		return nil, errNotACEDesk(path)
 	}
 	var pathErr *fs.PathError

@@ -32,3 +32,14 @@ func (c *Clock) Set(t time.Time) {
 
 // Start is a fixed instant tests begin from.
 var Start = time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)
+
+// Shifted is the system clock moved to start at a fixed instant: it runs
+// on as real time does, so a command-line test that reads "today" several
+// times, in one process or several, sees the same day whenever it runs
+// (never a New Year's Eve that turns as it runs).
+type Shifted struct{ offset time.Duration }
+
+// NewShifted makes a clock that reads start now.
+func NewShifted(start time.Time) Shifted { return Shifted{offset: time.Until(start)} }
+
+func (s Shifted) Now() time.Time { return time.Now().Add(s.offset).Truncate(time.Second) }

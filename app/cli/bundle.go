@@ -7,13 +7,14 @@ import (
 	"text/tabwriter"
 
 	"acedesk/app"
+	"acedesk/app/service"
 )
 
 // exportBundle writes the chapter's signed bundle: everything, or with
 // changes only what changed since the last export.
 func (c *runner) exportBundle(out string, changes bool) int {
 	return c.withSession(func(s *Session) int {
-		m, err := app.ExportBundleFile(s.Services.Bundles, out, changes)
+		m, err := service.ExportBundleFile(s.Services.Bundles, out, changes)
 		if err != nil {
 			return c.fail(err)
 		}
@@ -56,15 +57,15 @@ func (c *runner) merge(args []string) int {
 		}
 	}()
 	return c.withSession(func(s *Session) int {
-		outcomes := make([]app.MergeOutcome, 0, len(paths))
+		outcomes := make([]service.MergeOutcome, 0, len(paths))
 		results := []app.MergeResult{}
 		code := ExitOK
 		for _, p := range paths {
-			o := app.MergeOutcome{File: p}
-			b, err := app.OpenBundle(p)
+			o := service.MergeOutcome{File: p}
+			b, err := service.OpenBundle(s.Services.Bundles, p)
 			var r app.MergeResult
 			if err == nil {
-				r, err = app.MergeVerified(ctx, s.Services.Bundles, b, accept[b.Manifest.Chapter.ID], nil)
+				r, err = service.MergeVerified(ctx, s.Services.Bundles, b, accept[b.Manifest.Chapter.ID], nil)
 			}
 			if err != nil {
 				o.Error, code = app.AsError(err), ExitError
@@ -75,7 +76,7 @@ func (c *runner) merge(args []string) int {
 			outcomes = append(outcomes, o)
 		}
 		if *conflicts != "" {
-			if err := app.WriteConflictsXLSX(*conflicts, results); err != nil {
+			if err := service.WriteConflictsXLSX(s.Services.Bundles, *conflicts, results); err != nil {
 				return c.fail(err)
 			}
 		}
@@ -90,7 +91,7 @@ func (c *runner) merge(args []string) int {
 	})
 }
 
-func (c *runner) printMerge(outcomes []app.MergeOutcome) {
+func (c *runner) printMerge(outcomes []service.MergeOutcome) {
 	for _, o := range outcomes {
 		if o.Error != nil {
 			fmt.Fprintf(c.env.Stderr, "acedesk: %s refused, nothing merged: %s\n", o.File, o.Error.Message)

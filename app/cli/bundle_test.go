@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/apptest/wired"
+	"acedesk/app/bundle"
+	"acedesk/app/service"
 	"acedesk/store"
 )
 
@@ -25,7 +28,7 @@ func chapterDB(t *testing.T, code string) string {
 	defer st.Close()
 	setup := app.DefaultCertificateSetup()
 	setup.ChapterCode = code
-	if _, err := app.NewServices(st, app.SystemClock{}, "lead").Certificates.SaveSetup(setup); err != nil {
+	if _, err := service.New(st, clock, "lead", wired.Ports()).Certificates.SaveSetup(setup); err != nil {
 		t.Fatal(err)
 	}
 	return db
@@ -34,35 +37,35 @@ func chapterDB(t *testing.T, code string) string {
 func TestExportThenMergeCommands(t *testing.T) {
 	chapter, hq := chapterDB(t, "HZ"), tempDB(t)
 	dir := t.TempDir()
-	bundle := filepath.Join(dir, "hz.acebundle")
-	r := run(t, chapter, "export", "--format", "bundle", "--out", bundle)
+	bundlePath := filepath.Join(dir, "hz.acebundle")
+	r := run(t, chapter, "export", "--format", "bundle", "--out", bundlePath)
 	if r.code != ExitOK || !strings.Contains(r.stdout, "full bundle of chapter HZ") {
 		t.Fatalf("export: %+v", r)
 	}
-	if st, err := os.Stat(bundle); err != nil || st.Mode().Perm() != 0o600 {
+	if st, err := os.Stat(bundlePath); err != nil || st.Mode().Perm() != 0o600 {
 		t.Fatalf("bundle file: %v, %v; want mode 0600", st, err)
 	}
-	data, _ := os.ReadFile(bundle)
+	data, _ := os.ReadFile(bundlePath)
 	broken := filepath.Join(dir, "broken.acebundle")
 	os.WriteFile(broken, data[:len(data)/2], 0o600)
 
 	conflicts := filepath.Join(dir, "conflicts.xlsx")
-	r = run(t, hq, "merge", broken, bundle, "--conflicts", conflicts, "--json")
+	r = run(t, hq, "merge", broken, bundlePath, "--conflicts", conflicts, "--json")
 	if r.code != ExitError {
 		t.Fatalf("merge with a broken bundle: exit %d, want 1; %s", r.code, r.stderr)
 	}
-	var outcomes []app.MergeOutcome
+	var outcomes []service.MergeOutcome
 	if err := json.Unmarshal([]byte(r.stdout), &outcomes); err != nil {
 		t.Fatal(err)
 	}
-	if len(outcomes) != 2 || outcomes[0].Error == nil || outcomes[0].Error.Reason != app.BundleTruncated ||
+	if len(outcomes) != 2 || outcomes[0].Error == nil || outcomes[0].Error.Reason != bundle.BundleTruncated ||
 		outcomes[1].Result == nil || outcomes[1].Result.Counts[0].Added != 40 {
 		t.Fatalf("outcomes = %s", r.stdout)
 	}
 	if _, err := os.Stat(conflicts); err != nil {
 		t.Errorf("conflicts file: %v", err)
 	}
-	r = run(t, hq, "merge", bundle)
+	r = run(t, hq, "merge", bundlePath)
 	if r.code != ExitOK || !strings.Contains(r.stdout, "chapter HZ") || !strings.Contains(r.stdout, "0 conflict(s)") {
 		t.Errorf("merging again: %+v", r)
 	}

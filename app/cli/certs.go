@@ -5,9 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"acedesk/app"
+	"acedesk/app/service"
 )
 
 func (c *runner) trophies(args []string) int {
@@ -20,12 +20,12 @@ func (c *runner) trophies(args []string) int {
 	if *batch == "" || *out == "" {
 		return c.usageError("trophies: --batch and --out are required")
 	}
-	var export func(*app.TrophyService, string) ([]byte, error)
+	var export func(*service.TrophyService, string) ([]byte, error)
 	switch strings.ToLower(filepath.Ext(*out)) {
 	case ".pdf":
-		export = (*app.TrophyService).PDF
+		export = (*service.TrophyService).PDF
 	case ".xlsx":
-		export = (*app.TrophyService).XLSX
+		export = (*service.TrophyService).XLSX
 	default:
 		return c.usageError("trophies: --out must end in .pdf or .xlsx")
 	}
@@ -47,7 +47,7 @@ func (c *runner) certs(args []string) int {
 	batch := fs.String("batch", "", "every honor certificate of a published batch, e.g. 2026-Q2")
 	phone := fs.String("member", "", "one member, by phone")
 	kind := fs.String("kind", "honor", "with --member: honor, appointment or thanks")
-	year := fs.Int("year", time.Now().Year(), "with --member: the year of the level or the appointment")
+	year := fs.Int("year", c.env.Clock.Now().Year(), "with --member: the year of the level or the appointment")
 	event := fs.Uint64("event", 0, "with --kind thanks: the event's ID")
 	out := fs.String("out", "", "write one PDF with every certificate")
 	split := fs.String("split", "", "write one PDF per certificate into this folder")

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestCertsCommandPrintsAndVerifies(t *testing.T) {
@@ -15,7 +14,7 @@ func TestCertsCommandPrintsAndVerifies(t *testing.T) {
 	run(t, db, "demo", "--members", "60")
 	dir := t.TempDir()
 	out := filepath.Join(dir, "batch.pdf")
-	batch := fmt.Sprintf("%d-Q4", time.Now().Year()-1)
+	batch := fmt.Sprintf("%d-Q4", today.Year()-1)
 	first := run(t, db, "certs", "--batch", batch, "--out", out)
 	if first.code != ExitOK {
 		t.Fatalf("certs: %+v", first)

@@ -8,15 +8,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"log"
+	"log/slog"
 	"os"
-	"os/user"
 	"path/filepath"
 
 	"acedesk/app"
+	"acedesk/app/service"
 	"acedesk/app/web"
-	"acedesk/store"
 )
 
 // Exit codes.
@@ -31,8 +29,17 @@ const (
 type Env struct {
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
-	// Assets is the built frontend, served by `serve`.
-	Assets fs.FS
+	// Open opens the database at path with all that serves it: main.go
+	// wires the store, the adapters, the services and the hub. The log
+	// echoes to echo too, when it is not nil.
+	Open func(path string, echo io.Writer) (*Session, error)
+	// Restore replaces the database at dbPath with the backup at from,
+	// and returns where the replaced database was kept ("" for none).
+	Restore func(dbPath, from string) (string, error)
+	// LogPath is where the database at dbPath logs.
+	LogPath func(dbPath string) string
+	// Clock gives the flags' default year: the same as the sessions'.
+	Clock app.Clock
 	// Desktop runs the window on an opened session, or shows openErr when
 	// the database could not be opened. It returns the exit code.
 	Desktop func(s *Session, openErr error) int
@@ -42,16 +49,31 @@ type Env struct {
 
 // Session is an opened database with its services.
 type Session struct {
-	Store    *store.Store
-	Services *app.Services
+	DB       Database
+	Services *service.Services
 	// Hub serves the browser and the LAN over the same services.
 	Hub *web.Hub
+	// Log is the session's one log (see app/logfile), closed with it.
+	Log     *slog.Logger
+	LogFile io.Closer
 }
 
-// Close stops LAN mode and releases the database.
+// Database is the open database file, as the command line handles it.
+type Database interface {
+	Path() string
+	// BackupToFile writes a consistent copy of the database to path.
+	BackupToFile(path string) error
+	Close() error
+}
+
+// Close stops LAN mode and releases the database and the log.
 func (s *Session) Close() error {
 	s.Hub.Close()
-	return s.Store.Close()
+	err := s.DB.Close()
+	if s.LogFile != nil {
+		err = errors.Join(err, s.LogFile.Close())
+	}
+	return err
 }
 
 const usage = `ACE Desk — PostgreSQL ACE 荣誉体系管理 / PostgreSQL ACE honor program desk
@@ -177,6 +199,7 @@ func Run(args []string, env Env) int {
 		return c.restore(rest)
 	case "version":
 		fmt.Fprintln(env.Stdout, "acedesk", app.Version)
+		fmt.Fprintln(env.Stdout, "log:", env.LogPath(c.resolveDB()))
 		return ExitOK
 	default:
 		return c.usageError("unknown command: " + cmd)
@@ -268,23 +291,9 @@ func (c *runner) resolveDB() string {
 	}
 }
 
-// open opens the database and wires the services.
-func (c *runner) open() (*Session, error) {
-	st, err := store.Open(c.resolveDB(), store.Options{})
-	if err != nil {
-		return nil, err
-	}
-	svc := app.NewServices(st, app.SystemClock{}, osUser())
-	// The chapter key is made on first start, so it dates from the
-	// database's beginning, before any certificate needs it.
-	if _, err := svc.Trust.ChapterKey(); err != nil {
-		st.Close()
-		return nil, err
-	}
-	hub := web.NewHub(web.Config{Services: svc, Repo: st, Clock: app.SystemClock{}, Assets: c.env.Assets,
-		Logger: log.New(c.env.Stderr, "acedesk: ", log.LstdFlags)})
-	return &Session{Store: st, Services: svc, Hub: hub}, nil
-}
+// open opens the database with its services; the log echoes to stderr,
+// where a command reports.
+func (c *runner) open() (*Session, error) { return c.env.Open(c.resolveDB(), c.env.Stderr) }
 
 // withSession opens the database, runs fn on it and closes it.
 func (c *runner) withSession(fn func(s *Session) int) int {
@@ -308,17 +317,10 @@ func (c *runner) printJSON(v any) int {
 
 // fail prints err as one line and returns its exit code.
 func (c *runner) fail(err error) int {
-	if errors.Is(err, store.ErrLocked) {
+	if errors.Is(err, app.ErrDatabaseLocked) {
 		fmt.Fprintf(c.env.Stderr, "acedesk: %s is open in another ACE Desk; close it first\n", c.resolveDB())
 		return ExitLocked
 	}
 	fmt.Fprintln(c.env.Stderr, "acedesk:", err)
 	return ExitError
-}
-
-func osUser() string {
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return filepath.Base(u.Username) // Windows names are DOMAIN\user
-	}
-	return "operator"
 }

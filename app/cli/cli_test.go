@@ -1,12 +1,12 @@
 package cli
 
 import (
-	"acedesk/app"
 	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"os/exec"
@@ -16,7 +16,12 @@ import (
 	"testing/fstest"
 	"time"
 
+	"acedesk/app"
+	"acedesk/app/apptest"
+	"acedesk/app/apptest/wired"
 	"acedesk/app/control"
+	"acedesk/app/service"
+	"acedesk/app/web"
 	"acedesk/store"
 )
 
@@ -36,13 +41,40 @@ func run(t *testing.T, db string, args ...string) result {
 			}
 			return ""
 		},
-		Assets:  fstest.MapFS{"index.html": {Data: []byte("<title>ACE Desk</title>")}},
+		Open: openSession, Restore: restore, Clock: clock, LogPath: func(db string) string { return db + ".log" },
 		Desktop: func(*Session, error) int { t.Fatal("desktop started"); return 0 },
 	})
 	return result{code, out.String(), errb.String()}
 }
 
 func tempDB(t *testing.T) string { return filepath.Join(t.TempDir(), "acedesk.db") }
+
+// today is the day every command-line test runs on (see apptest.Shifted).
+var (
+	today = time.Date(2026, 6, 15, 10, 0, 0, 0, time.UTC)
+	clock = apptest.NewShifted(today)
+)
+
+// page stands in for the built frontend that serve hands out.
+var page = fstest.MapFS{"index.html": {Data: []byte("<title>ACE Desk</title>")}}
+
+// openSession is the Open main.go wires, over the test's parts.
+func openSession(path string, echo io.Writer) (*Session, error) {
+	st, err := store.Open(path, store.Options{})
+	if err != nil {
+		return nil, err
+	}
+	ports := wired.Ports()
+	if echo != nil {
+		ports.Log = slog.New(slog.NewTextHandler(echo, nil))
+	}
+	svc := service.New(st, clock, "tester", ports)
+	hub := web.NewHub(web.Config{Services: svc, Repo: st, Clock: clock, Codes: ports.Codes, Assets: page, Logger: ports.Log})
+	return &Session{DB: st, Services: svc, Hub: hub, Log: ports.Log}, nil
+}
+
+// restore is the restore main.go wires.
+func restore(db, from string) (string, error) { return store.Restore(db, from, app.SystemClock{}) }
 
 func TestUsageErrorsExitTwo(t *testing.T) {
 	db := tempDB(t)
@@ -180,9 +212,9 @@ func TestSecondInstanceGetsExitThreeAndOneLine(t *testing.T) {
 		t.Errorf("got %+v, want exit 3 and one line", r)
 	}
 	var gotErr error
-	code := Run(nil, Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return db },
+	code := Run(nil, Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return db }, Open: openSession, Clock: clock,
 		Desktop: func(s *Session, err error) int { gotErr = err; return 3 }})
-	if code != ExitLocked || gotErr != store.ErrLocked {
+	if code != ExitLocked || gotErr != app.ErrDatabaseLocked {
 		t.Errorf("desktop on a locked file: exit %d, openErr %v", code, gotErr)
 	}
 }
@@ -204,7 +236,7 @@ func TestServeAnswersThenStopsOnInterrupt(t *testing.T) {
 	go func() {
 		done <- Run([]string{"serve", "--listen", "127.0.0.1:0"}, Env{
 			Stdout: pw, Stderr: io.Discard, Getenv: func(string) string { return db },
-			Assets: fstest.MapFS{"index.html": {Data: []byte("<title>ACE Desk</title>")}}, Interrupt: interrupt,
+			Open: openSession, Clock: clock, Interrupt: interrupt,
 		})
 		pw.Close()
 	}()
@@ -221,7 +253,7 @@ func TestServeAnswersThenStopsOnInterrupt(t *testing.T) {
 	var session struct{ CSRF string }
 	json.NewDecoder(resp.Body).Decode(&session)
 	resp.Body.Close()
-	req, _ := http.NewRequest("POST", url+"api/call/app.SystemService.Info", strings.NewReader("[]"))
+	req, _ := http.NewRequest("POST", url+"api/call/service.SystemService.Info", strings.NewReader("[]"))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-CSRF-Token", session.CSRF)
 	resp, err = http.DefaultClient.Do(req)
@@ -298,7 +330,7 @@ func TestColdBackupAndRestore(t *testing.T) {
 func TestStandingsOfTheDemoYear(t *testing.T) {
 	db := tempDB(t)
 	run(t, db, "demo", "--members", "120")
-	r := run(t, db, "standings", "--year", fmt.Sprint(time.Now().Year()), "--json")
+	r := run(t, db, "standings", "--year", fmt.Sprint(today.Year()), "--json")
 	if r.code != ExitOK {
 		t.Fatalf("standings: %+v", r)
 	}
@@ -431,7 +463,7 @@ func TestTrophiesCommand(t *testing.T) {
 	run(t, db, "demo", "--members", "60")
 	dir := t.TempDir()
 	xlsx, pdf, bad := filepath.Join(dir, "trophies.xlsx"), filepath.Join(dir, "trophies.pdf"), filepath.Join(dir, "bad.pdf")
-	year := time.Now().Year() - 1
+	year := today.Year() - 1
 	for _, tc := range []struct {
 		args   []string
 		code   int
@@ -469,5 +501,14 @@ func TestTrophiesCommand(t *testing.T) {
 	}
 	if !strings.Contains(pages[len(pages)-1], "合计 / Totals") {
 		t.Errorf("no totals on the last page:\n%s", pages[len(pages)-1])
+	}
+}
+
+// version says where the database's log is, for a report of a problem.
+func TestVersionNamesTheLog(t *testing.T) {
+	db := tempDB(t)
+	r := run(t, db, "version")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "log: "+db+".log") {
+		t.Errorf("version: %+v", r)
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -13,12 +13,13 @@ import (
 
 	"acedesk/app"
 	"acedesk/app/control"
+	"acedesk/app/service"
 	"acedesk/app/web"
-	"acedesk/store"
 )
 
 func (c *runner) desktop() int {
-	s, err := c.open()
+	// The window has no terminal to echo the log to.
+	s, err := c.env.Open(c.resolveDB(), nil)
 	if err != nil {
 		return c.env.Desktop(nil, err)
 	}
@@ -31,7 +32,7 @@ func (c *runner) desktop() int {
 // listenControl answers hot-backup requests from other processes while the
 // database is open here. Failing to listen only disables that.
 func (c *runner) listenControl(s *Session) func() {
-	srv, err := control.Listen(s.Store.Path(), s.Store.BackupToFile)
+	srv, err := control.Listen(s.DB.Path(), s.DB.BackupToFile)
 	if err != nil {
 		fmt.Fprintln(c.env.Stderr, "acedesk: hot backup from other processes is unavailable:", err)
 		return func() {}
@@ -79,9 +80,8 @@ func (c *runner) serve(args []string) int {
 	if err != nil {
 		return c.fail(fmt.Errorf("listen on %s: %w", loopback, err))
 	}
-	logger := log.New(c.env.Stderr, "acedesk: ", log.LstdFlags)
-	srv := &http.Server{Handler: s.Hub.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: logger}
-	fmt.Fprintf(c.env.Stdout, "ACE Desk 浏览器模式 / browser mode: http://%s/\n数据库 / database: %s\n", ln.Addr(), s.Store.Path())
+	srv := &http.Server{Handler: s.Hub.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)}
+	fmt.Fprintf(c.env.Stdout, "ACE Desk 浏览器模式 / browser mode: http://%s/\n数据库 / database: %s\n", ln.Addr(), s.DB.Path())
 	if *lan {
 		if err := c.startLAN(s, web.LanOptions{Listen: *listen, TLS: *useTLS}, ln.Addr().String()); err != nil {
 			ln.Close()
@@ -133,7 +133,7 @@ func (c *runner) startLAN(s *Session, opts web.LanOptions, loopback string) erro
 
 func (c *runner) demo(args []string) int {
 	fs := c.flags("demo")
-	n := fs.Int("members", app.DefaultDemoMembers, "number of members")
+	n := fs.Int("members", service.DefaultDemoMembers, "number of members")
 	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
 	}
@@ -142,7 +142,7 @@ func (c *runner) demo(args []string) int {
 		if err != nil {
 			return c.fail(err)
 		}
-		fmt.Fprintf(c.env.Stdout, "added %d demo members to %s\n", added, s.Store.Path())
+		fmt.Fprintf(c.env.Stdout, "added %d demo members to %s\n", added, s.DB.Path())
 		return ExitOK
 	})
 }
@@ -211,18 +211,18 @@ func (c *runner) backup(args []string) int {
 	}
 	s, err := c.open()
 	switch {
-	case errors.Is(err, store.ErrLocked):
+	case errors.Is(err, app.ErrDatabaseLocked):
 		// Another ACE Desk holds the file: ask it to write the backup.
 		if err := control.RequestBackup(c.resolveDB(), target); err != nil {
 			if errors.Is(err, control.ErrNoServer) {
-				return c.fail(store.ErrLocked)
+				return c.fail(app.ErrDatabaseLocked)
 			}
 			return c.fail(err)
 		}
 	case err != nil:
 		return c.fail(err)
 	default:
-		err = s.Store.BackupToFile(target)
+		err = s.DB.BackupToFile(target)
 		s.Close()
 		if err != nil {
 			return c.fail(err)
@@ -239,7 +239,7 @@ func (c *runner) restore(args []string) int {
 		return ExitUsage
 	}
 	db := c.resolveDB()
-	previous, err := store.Restore(db, pos[0], app.SystemClock{})
+	previous, err := c.env.Restore(db, pos[0])
 	if err != nil {
 		return c.fail(err)
 	}

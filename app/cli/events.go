@@ -25,11 +25,11 @@ func (c *runner) placecards(args []string) int {
 		return c.usageError("placecards: --out must end in .pdf")
 	}
 	return c.withSession(func(s *Session) int {
-		row, err := s.Services.Events.FrontRow(*event)
+		row, err := s.Services.Attendees.FrontRow(*event)
 		if err != nil {
 			return c.fail(err)
 		}
-		f, err := s.Services.Events.PlaceCards(*event)
+		f, err := s.Services.Attendees.PlaceCards(*event)
 		if err != nil {
 			return c.fail(err)
 		}

@@ -6,9 +6,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"acedesk/app"
+	"acedesk/app/apptest/wired"
+	"acedesk/app/service"
 	"acedesk/store"
 )
 
@@ -21,8 +22,8 @@ func registerHolders(t *testing.T, db string) uint64 {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	svc := app.NewServices(st, app.SystemClock{}, "tester")
-	events, err := svc.Events.List(time.Now().Year())
+	svc := service.New(st, clock, "tester", wired.Ports())
+	events, err := svc.Events.List(today.Year())
 	if err != nil || len(events) == 0 {
 		t.Fatalf("demo events: %v, %v", events, err)
 	}
@@ -33,7 +34,7 @@ func registerHolders(t *testing.T, db string) uint64 {
 	}
 	holders := map[uint64]bool{}
 	for _, h := range holdings {
-		if h.HeldIn(time.Now().Year()) && h.Level != "none" {
+		if h.HeldIn(today.Year()) && h.Level != "none" {
 			holders[h.MemberID] = true
 		}
 	}
@@ -44,7 +45,7 @@ func registerHolders(t *testing.T, db string) uint64 {
 	with, without := 0, 0
 	for _, m := range page.Items {
 		if (holders[m.ID] && with < 2) || (!holders[m.ID] && without < 1) {
-			if _, err := svc.Events.Register(e.ID, m.ID); err != nil {
+			if _, err := svc.Attendees.Register(e.ID, m.ID); err != nil {
 				t.Fatal(err)
 			}
 			if holders[m.ID] {

@@ -8,13 +8,12 @@ import (
 	"strings"
 
 	"acedesk/app"
-	"acedesk/app/exchange"
-	"acedesk/app/pgpush"
+	"acedesk/app/service"
 )
 
 func (c *runner) export(args []string) int {
 	fs := c.flags("export")
-	format := fs.String("format", "", "the file's format: bundle, "+strings.Join(app.ExportFormats(), ", "))
+	format := fs.String("format", "", "the file's format: bundle, "+strings.Join(service.ExportFormats(), ", "))
 	out := fs.String("out", "", "the file to write")
 	year := fs.Int("year", 0, "the year of the standings (default: this year)")
 	changes := fs.Bool("changes", false, "bundle only: just the records changed since the last export")
@@ -32,7 +31,7 @@ func (c *runner) export(args []string) int {
 	}
 	return c.withSession(func(s *Session) int {
 		err := writeAtomically(*out, func(f *os.File) error {
-			return s.Services.Exporter.Write(context.Background(), f, app.ExportOptions{Format: *format, Year: *year})
+			return s.Services.Exporter.Write(context.Background(), f, service.ExportOptions{Format: *format, Year: *year})
 		})
 		if err != nil {
 			return c.fail(err)
@@ -74,22 +73,14 @@ func (c *runner) pgPush(args []string) int {
 		return c.usageError("pg-push: --dsn (or $ACEDESK_PG_DSN) is required")
 	}
 	return c.withSession(func(s *Session) int {
-		source, err := s.Services.Exporter.Source()
+		sum, err := service.Push(context.Background(), s.Services.Export, *dsn, *year)
 		if err != nil {
 			return c.fail(err)
 		}
-		tables, err := s.Services.Exporter.Tables(*year)
-		if err != nil {
-			return c.fail(err)
-		}
-		target, loaded, err := pgpush.Push(context.Background(), *dsn, "", source, tables, func(int, int) {})
-		if err != nil {
-			return c.fail(fmt.Errorf("pg-push to %s: %w", target, err))
-		}
-		for _, l := range loaded {
+		for _, l := range sum.Tables {
 			fmt.Fprintf(c.env.Stdout, "%-14s %7d rows, %7d inserted or changed, %7d deleted\n", l.Table, l.Rows, l.Changed, l.Deleted)
 		}
-		fmt.Fprintf(c.env.Stdout, "loaded into %s (schema %s)\n", target, exchange.PGSchema)
+		fmt.Fprintf(c.env.Stdout, "loaded into %s (schema %s)\n", sum.Target, app.PGSchema)
 		return ExitOK
 	})
 }

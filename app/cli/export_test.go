@@ -93,7 +93,7 @@ func TestPGPushCommandTwiceAndNoPasswordShown(t *testing.T) {
 	}
 	u.User = url.UserPassword(u.User.Username(), "not-the-Password-7")
 	bad := run(t, db, "pg-push", "--dsn", u.String())
-	if bad.code != ExitError || strings.Contains(bad.stdout+bad.stderr, "not-the-Password-7") || !strings.Contains(bad.stderr, "pg-push to acedesk@127.0.0.1") {
+	if bad.code != ExitError || strings.Contains(bad.stdout+bad.stderr, "not-the-Password-7") || !strings.Contains(bad.stderr, "load into PostgreSQL acedesk@127.0.0.1") {
 		t.Errorf("wrong password: %+v", bad)
 	}
 	other := tempDB(t)

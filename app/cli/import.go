@@ -8,24 +8,24 @@ import (
 	"text/tabwriter"
 
 	"acedesk/app"
-	"acedesk/app/exchange"
+	"acedesk/app/service"
 )
 
 // importer is what an import command runs: the preview or the real thing.
 type importer interface {
-	Preview(fileName string, data []byte) (app.ImportReport, error)
-	Apply(fileName string, data []byte) (app.ImportReport, error)
+	Preview(fileName string, data []byte) (service.ImportReport, error)
+	Apply(fileName string, data []byte) (service.ImportReport, error)
 }
 
 // importers are the services behind `import WHAT`.
-var importers = map[string]func(*app.Services) importer{
-	"members":       func(s *app.Services) importer { return s.MemberImport },
-	"groups":        func(s *app.Services) importer { return s.GroupImport },
-	"contributions": func(s *app.Services) importer { return s.ContributionImport },
+var importers = map[string]func(*service.Services) importer{
+	"members":       func(s *service.Services) importer { return s.MemberImport },
+	"groups":        func(s *service.Services) importer { return s.GroupImport },
+	"contributions": func(s *service.Services) importer { return s.ContributionImport },
 }
 
 // importFile runs `import WHAT FILE` with the importer of the session.
-func (c *runner) importFile(what string, args []string, of func(*app.Services) importer) int {
+func (c *runner) importFile(what string, args []string, of func(*service.Services) importer) int {
 	fs := c.flags("import " + what)
 	dryRun := fs.Bool("dry-run", false, "show what would change, write nothing")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
@@ -36,8 +36,8 @@ func (c *runner) importFile(what string, args []string, of func(*app.Services) i
 	path := pos[0]
 	if st, err := os.Stat(path); err != nil {
 		return c.fail(err)
-	} else if st.Size() > exchange.MaxBytes {
-		return c.fail(fmt.Errorf("%s is larger than %d MB", path, exchange.MaxBytes>>20))
+	} else if st.Size() > app.MaxTableBytes {
+		return c.fail(fmt.Errorf("%s is larger than %d MB", path, app.MaxTableBytes>>20))
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -62,7 +62,7 @@ func (c *runner) importFile(what string, args []string, of func(*app.Services) i
 	})
 }
 
-func (c *runner) printImport(r app.ImportReport, asJSON bool) int {
+func (c *runner) printImport(r service.ImportReport, asJSON bool) int {
 	if asJSON {
 		return c.printJSON(r)
 	}
@@ -71,7 +71,7 @@ func (c *runner) printImport(r app.ImportReport, asJSON bool) int {
 	for _, row := range r.Rows {
 		detail := strings.Join(row.Changes, ", ")
 		switch {
-		case row.Outcome == app.ImportError:
+		case row.Outcome == service.ImportError:
 			detail = row.Message
 		case row.Contribution != nil:
 			ct := row.Contribution

@@ -9,7 +9,7 @@ import (
 
 func (c *runner) standings(args []string) int {
 	fs := c.flags("standings")
-	year := fs.Int("year", time.Now().Year(), "year")
+	year := fs.Int("year", c.env.Clock.Now().Year(), "year")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
@@ -81,7 +81,7 @@ func (c *runner) batch(publish bool, args []string) int {
 
 func (c *runner) renew(args []string) int {
 	fs := c.flags("renew")
-	year := fs.Int("year", time.Now().Year(), "the year under review (decides year+1)")
+	year := fs.Int("year", c.env.Clock.Now().Year(), "the year under review (decides year+1)")
 	confirm := fs.Bool("confirm", false, "confirm the renewal (frozen afterwards)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if _, ok := c.parse(fs, args, 0); !ok {

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
 )
 
 func TestServeLANPrintsAddressesFingerprintAndADeskCode(t *testing.T) {
@@ -19,7 +18,7 @@ func TestServeLANPrintsAddressesFingerprintAndADeskCode(t *testing.T) {
 	go func() {
 		done <- Run([]string{"serve", "--lan", "--tls", "--listen", "127.0.0.1:0", "--local", "127.0.0.1:0"}, Env{
 			Stdout: pw, Stderr: io.Discard, Getenv: func(string) string { return db },
-			Assets: fstest.MapFS{"index.html": {Data: []byte("<title>ACE Desk</title>")}}, Interrupt: interrupt,
+			Open: openSession, Clock: clock, Interrupt: interrupt,
 		})
 		pw.Close()
 	}()

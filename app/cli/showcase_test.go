@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"acedesk/app/badge"
 )
@@ -69,7 +68,7 @@ func TestShowcaseHoldsNoContactOfTheDemoData(t *testing.T) {
 func TestBadgeWritesVerifiableCredentials(t *testing.T) {
 	db := tempDB(t)
 	run(t, db, "demo", "--members", "60")
-	batch := fmt.Sprintf("%d-Q4", time.Now().Year()-1)
+	batch := fmt.Sprintf("%d-Q4", today.Year()-1)
 	dir := t.TempDir()
 	if r := run(t, db, "badge", "--batch", batch, "--out", dir); r.code != ExitError || !strings.Contains(r.stderr, "certs --batch") {
 		t.Errorf("badges before any certificate: %+v", r)

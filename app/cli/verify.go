@@ -8,7 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"acedesk/app"
+	"acedesk/app/service"
 )
 
 // verify checks a certificate code given as the payload text, a PDF that
@@ -29,8 +29,8 @@ func (c *runner) verify(args []string) int {
 		if err != nil {
 			return c.fail(err)
 		}
-		if st.Size() > app.MaxVerifyBytes {
-			return c.fail(fmt.Errorf("%s is larger than %d MB", arg, app.MaxVerifyBytes>>20))
+		if st.Size() > service.MaxVerifyBytes {
+			return c.fail(fmt.Errorf("%s is larger than %d MB", arg, service.MaxVerifyBytes>>20))
 		}
 		if data, err = os.ReadFile(arg); err != nil {
 			return c.fail(err)
@@ -43,7 +43,7 @@ func (c *runner) verify(args []string) int {
 		}
 	}
 	return c.withSession(func(s *Session) int {
-		var results []app.Verification
+		var results []service.Verification
 		var err error
 		switch kind {
 		case "pdf":
@@ -51,9 +51,9 @@ func (c *runner) verify(args []string) int {
 		case "image":
 			results, err = s.Services.Trust.VerifyImage(filepath.Base(arg), data)
 		default:
-			var v app.Verification
+			var v service.Verification
 			v, err = s.Services.Trust.Verify(arg)
-			results = []app.Verification{v}
+			results = []service.Verification{v}
 		}
 		if err != nil {
 			return c.fail(err)
@@ -68,7 +68,7 @@ func (c *runner) verify(args []string) int {
 			return code
 		}
 		for _, v := range results {
-			if v.Status != app.StatusValid {
+			if v.Status != service.StatusValid {
 				return ExitError
 			}
 		}
@@ -94,7 +94,7 @@ func fileKind(arg string) string {
 	return ""
 }
 
-func (c *runner) printVerifications(results []app.Verification) int {
+func (c *runner) printVerifications(results []service.Verification) int {
 	for i, v := range results {
 		if len(results) > 1 {
 			if i > 0 {

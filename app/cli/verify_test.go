@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/service"
 	"acedesk/app/sign"
 	"acedesk/store"
 
@@ -113,11 +114,11 @@ func TestVerifyCommand(t *testing.T) {
 	}
 
 	r := run(t, db, "verify", "--json", good)
-	var got []app.Verification
+	var got []service.Verification
 	if err := json.Unmarshal([]byte(r.stdout), &got); err != nil || r.code != ExitOK {
 		t.Fatalf("--json: exit %d, %v: %s", r.code, err, r.stdout)
 	}
-	if len(got) != 1 || got[0].Status != app.StatusValid || got[0].Claims == nil || *got[0].Claims != claims {
+	if len(got) != 1 || got[0].Status != service.StatusValid || got[0].Claims == nil || *got[0].Claims != claims {
 		t.Errorf("--json: got %+v", got)
 	}
 

@@ -11,8 +11,9 @@ import (
 	"acedesk/app/cli"
 )
 
-// DefaultArgs: a build without the window starts browser mode when given
-// no command (only flags, or nothing), so the one binary still just runs.
+// DefaultArgs gives a build without the window the serve command when it
+// is given no command (only flags, or nothing): it starts browser mode, so
+// the one binary still just runs.
 func DefaultArgs(args []string) []string {
 	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help") {
 		return append([]string{"serve"}, args...)

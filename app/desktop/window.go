@@ -1,8 +1,5 @@
 //go:build desktop || bindings
 
-// Package desktop is the desktop window (Wails): the only code that needs
-// a desktop toolkit. Built without the desktop tag it is replaced by
-// none.go, and the binary runs browser mode instead.
 package desktop
 
 import (
@@ -12,7 +9,7 @@ import (
 	"html"
 	"io"
 	"io/fs"
-	"log"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -20,8 +17,8 @@ import (
 
 	"acedesk/app"
 	"acedesk/app/cli"
+	"acedesk/app/service"
 	"acedesk/app/web"
-	"acedesk/store"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -30,7 +27,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
-// DefaultArgs: no arguments opens the window.
+// DefaultArgs leaves the arguments as they are: with none, the window opens.
 func DefaultArgs(args []string) []string { return args }
 
 // Run returns what opens the window on a session, or, when the database
@@ -41,7 +38,10 @@ func Run(assets fs.FS, icon []byte) func(s *cli.Session, openErr error) int {
 }
 
 func run(s *cli.Session, openErr error, dist fs.FS, icon []byte) int {
-	logger := log.New(os.Stderr, "acedesk: ", log.LstdFlags)
+	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if s != nil {
+		logger = s.Log
+	}
 	opts := &options.App{
 		Title:     "ACE Desk",
 		Width:     1280,
@@ -60,7 +60,7 @@ func run(s *cli.Session, openErr error, dist fs.FS, icon []byte) int {
 			runtime.Quit(ctx)
 		}
 		if err := wails.Run(opts); err != nil {
-			logger.Print(err)
+			logger.Error("window", "err", err)
 		}
 		fmt.Fprintln(os.Stderr, "acedesk:", openErr)
 		return cli.ExitLocked
@@ -71,7 +71,7 @@ func run(s *cli.Session, openErr error, dist fs.FS, icon []byte) int {
 	opts.ErrorFormatter = func(err error) any { return web.FormatError(err, logger, "desktop") }
 	opts.OnStartup = func(ctx context.Context) { s.Services.UseDesktop(desktop{ctx}) }
 	if err := wails.Run(opts); err != nil {
-		logger.Print(err)
+		logger.Error("window", "err", err)
 		return cli.ExitError
 	}
 	return cli.ExitOK
@@ -89,10 +89,10 @@ func (d desktop) SaveDialog(name string) (string, error) {
 	return runtime.SaveFileDialog(d.ctx, opts)
 }
 
-func (desktop) Open(path string) error { return app.OpenInViewer(path) }
+func (desktop) Open(path string) error { return service.OpenInViewer(path) }
 
 func openErrorMessage(err error) string {
-	if errors.Is(err, store.ErrLocked) {
+	if errors.Is(err, app.ErrDatabaseLocked) {
 		return "ACE Desk 已经在使用这个数据库，请切换到已打开的窗口。\n\nACE Desk is already open on this database: switch to that window."
 	}
 	if e := app.AsError(err); e != nil && e.Reason == "not_acedesk_db" {

@@ -5,6 +5,8 @@ import (
 	"encoding/csv"
 	"io"
 	"time"
+
+	"acedesk/app"
 )
 
 // bom makes Excel and WPS read a CSV file as UTF-8 rather than the
@@ -16,7 +18,7 @@ const bom = "\uFEFF"
 // folder: the save dialog and --out name one file, a half-written export
 // is one file to delete, and the tables travel together. File names are
 // ASCII because some unzip tools mangle non-ASCII names.
-func WriteCSVZip(w io.Writer, tables []Data, modified time.Time) error {
+func WriteCSVZip(w io.Writer, tables []app.DataTable, modified time.Time) error {
 	z := zip.NewWriter(w)
 	for _, d := range tables {
 		f, err := z.CreateHeader(&zip.FileHeader{Name: d.Name + ".csv", Method: zip.Deflate, Modified: modified})
@@ -30,7 +32,7 @@ func WriteCSVZip(w io.Writer, tables []Data, modified time.Time) error {
 	return z.Close()
 }
 
-func writeCSV(w io.Writer, sh Sheet) error {
+func writeCSV(w io.Writer, sh app.Sheet) error {
 	if _, err := io.WriteString(w, bom); err != nil {
 		return err
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+
+	"acedesk/app"
 )
 
 // FuzzReadTable feeds arbitrary bytes: the reader must answer a table or an
@@ -20,7 +22,7 @@ func FuzzReadTable(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		table, err := ReadTable(bytes.NewReader(data), testColumns)
 		if err != nil {
-			var e *Error
+			var e *app.TableError
 			if !errors.As(err, &e) {
 				t.Fatalf("err = %v (%T), want *Error", err, err)
 			}

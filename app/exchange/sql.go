@@ -7,13 +7,15 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"acedesk/app"
 )
 
 // PGSchema is the PostgreSQL schema the tables load into, so they sit
 // beside whatever else headquarters keeps in the database.
-const PGSchema = "acedesk"
+const PGSchema = app.PGSchema
 
-var pgTypes = map[FieldType]string{Text: "text", Integer: "integer", BigInt: "bigint", Boolean: "boolean", Date: "date", Timestamp: "timestamptz"}
+var pgTypes = map[app.FieldType]string{app.FieldText: "text", app.FieldInteger: "integer", app.FieldBigInt: "bigint", app.FieldBoolean: "boolean", app.FieldDate: "date", app.FieldTimestamp: "timestamptz"}
 
 // PGOtherSource is the SQLSTATE a load fails with when the schema holds
 // another ACE Desk database's data; the error's DETAIL is that database's
@@ -29,7 +31,7 @@ const PGOtherSource = "AD001"
 // would collide, and each load would delete the other's rows. A schema
 // without a claim (empty, or loaded by an ACE Desk that did not record
 // one) becomes source's. The row lock makes concurrent loads take turns.
-func PGCreate(source string, tables []Data) []string {
+func PGCreate(source string, tables []app.DataTable) []string {
 	src := pgLiteral(source)
 	out := []string{"CREATE SCHEMA IF NOT EXISTS " + PGSchema,
 		"CREATE TABLE IF NOT EXISTS " + pgSource + " (\n  one boolean PRIMARY KEY DEFAULT true CHECK (one),\n  key_fingerprint text NOT NULL\n)",
@@ -76,7 +78,7 @@ func PGCreate(source string, tables []Data) []string {
 // In a scoped table, rows outside the scope stay unless a row they refer
 // to goes: the standings of another year keep their members, but not a
 // member deleted since.
-func PGDelete(d Data) string {
+func PGDelete(d app.DataTable) string {
 	var same []string
 	for _, k := range d.Key {
 		same = append(same, "s."+k+" = t."+k)
@@ -85,7 +87,7 @@ func PGDelete(d Data) string {
 	if d.Scope == nil {
 		return q
 	}
-	in := []string{"t." + d.Scope.Field + " = " + pgLiteral(FormatValue(d.Scope.Value, Text))}
+	in := []string{"t." + d.Scope.Field + " = " + pgLiteral(app.FormatValue(d.Scope.Value, app.FieldText))}
 	for _, f := range d.Fields {
 		if table, col, ok := strings.Cut(f.References, "("); ok {
 			in = append(in, "NOT EXISTS (SELECT 1 FROM "+pgStageName(table)+" AS r WHERE r."+strings.TrimSuffix(col, ")")+" = t."+f.Name+")")
@@ -97,17 +99,17 @@ func PGDelete(d Data) string {
 // PGStage makes the temporary table the rows are copied into first; it
 // has the target's columns and types but none of its constraints, and
 // goes away at commit.
-func PGStage(d Data) string {
+func PGStage(d app.DataTable) string {
 	return "CREATE TEMP TABLE " + PGStageName(d) + " (LIKE " + pgTable(d) + ") ON COMMIT DROP"
 }
 
 // PGStageName is the staging table of d.
-func PGStageName(d Data) string { return pgStageName(d.Name) }
+func PGStageName(d app.DataTable) string { return pgStageName(d.Name) }
 
 func pgStageName(table string) string { return "acedesk_stage_" + table }
 
 // PGColumns are d's column names in order.
-func PGColumns(d Data) []string {
+func PGColumns(d app.DataTable) []string {
 	out := make([]string, len(d.Fields))
 	for i, f := range d.Fields {
 		out[i] = f.Name
@@ -118,7 +120,7 @@ func PGColumns(d Data) []string {
 // PGUpsert moves the staged rows into the table: new keys are inserted,
 // known ones updated, and rows that did not change are left alone, so a
 // second load of the same data writes nothing.
-func PGUpsert(d Data) string {
+func PGUpsert(d app.DataTable) string {
 	cols := strings.Join(PGColumns(d), ", ")
 	q := "INSERT INTO " + pgTable(d) + " AS t (" + cols + ")\nSELECT " + cols + " FROM " + PGStageName(d) +
 		"\nON CONFLICT (" + strings.Join(d.Key, ", ") + ") DO "
@@ -137,7 +139,7 @@ func PGUpsert(d Data) string {
 		"\nWHERE (" + strings.Join(old, ", ") + ") IS DISTINCT FROM (" + strings.Join(fresh, ", ") + ")"
 }
 
-func pgTable(d Data) string { return PGSchema + "." + d.Name }
+func pgTable(d app.DataTable) string { return PGSchema + "." + d.Name }
 
 const pgSource = PGSchema + ".source"
 
@@ -147,7 +149,7 @@ func pgLiteral(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") 
 // database source in one transaction: the schema if missing, each table
 // COPYed into a staging table and upserted, then the rows ACE Desk no
 // longer has deleted. Loading it again changes nothing.
-func WriteSQL(w io.Writer, source string, tables []Data, made time.Time) error {
+func WriteSQL(w io.Writer, source string, tables []app.DataTable, made time.Time) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	fmt.Fprintf(bw, "-- ACE Desk data for PostgreSQL, written %s.\n", made.UTC().Format(time.RFC3339))
 	fmt.Fprintf(bw, "-- Load with: psql -v ON_ERROR_STOP=1 -f FILE.sql (into an empty or a loaded database;\n")
@@ -182,9 +184,9 @@ var copyEscaper = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `
 // CopyField writes a value for COPY's text format: \N for NULL (and a
 // zero time), and a backslash before the characters COPY reads
 // specially, so no value can end a row or the data ("\.").
-func CopyField(v any, t FieldType) string {
+func CopyField(v any, t app.FieldType) string {
 	if tm, ok := v.(time.Time); v == nil || ok && tm.IsZero() {
 		return `\N`
 	}
-	return copyEscaper.Replace(FormatValue(v, t))
+	return copyEscaper.Replace(app.FormatValue(v, t))
 }

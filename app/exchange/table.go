@@ -7,40 +7,10 @@ import (
 	"io"
 	"strings"
 
+	"acedesk/app"
+
 	"github.com/xuri/excelize/v2"
 )
-
-// Limits of one file: far beyond any chapter's roster, small enough that a
-// wrong file is refused before it fills memory.
-const (
-	MaxBytes = 20 << 20
-	MaxRows  = 100000
-)
-
-// Column is one column a caller accepts. The header may be the key or any
-// label, in any case, with a trailing "*" or "（必填）" as templates mark
-// required columns.
-type Column struct {
-	Key      string
-	Labels   []string
-	Required bool
-}
-
-// Table is a file's data rows, cells keyed by column key.
-type Table struct {
-	// Columns are the keys of the columns the file has, in file order.
-	Columns []string
-	Rows    []Row
-}
-
-// Row is one non-empty data row.
-type Row struct {
-	// Number is the row number the spreadsheet shows; the header is row 1
-	// when nothing is above it.
-	Number int
-	// Cells holds a trimmed value for every column in Table.Columns.
-	Cells map[string]string
-}
 
 var (
 	zipMagic = []byte("PK\x03\x04")
@@ -51,20 +21,20 @@ var (
 // apart by content since file names lie. The first non-empty row is the
 // header; every header must be one of columns. Empty rows are skipped. Any
 // failure is an *Error.
-func ReadTable(r io.Reader, columns []Column) (*Table, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
+func ReadTable(r io.Reader, columns []app.Column) (*app.Table, error) {
+	data, err := io.ReadAll(io.LimitReader(r, app.MaxTableBytes+1))
 	if err != nil {
 		return nil, unreadable(err)
 	}
-	if len(data) > MaxBytes {
-		return nil, &Error{Problem: TooLarge}
+	if len(data) > app.MaxTableBytes {
+		return nil, &app.TableError{Problem: app.TableTooLarge}
 	}
 	b := &builder{columns: columns}
 	switch {
 	case bytes.HasPrefix(data, zipMagic):
 		err = readXLSX(data, b)
 	case bytes.HasPrefix(data, oleMagic):
-		err = &Error{Problem: LegacyFormat}
+		err = &app.TableError{Problem: app.TableLegacyFormat}
 	default:
 		err = readCSV(data, b)
 	}
@@ -72,17 +42,17 @@ func ReadTable(r io.Reader, columns []Column) (*Table, error) {
 		return nil, err
 	}
 	if b.keys == nil {
-		return nil, &Error{Problem: NoHeader}
+		return nil, &app.TableError{Problem: app.TableNoHeader}
 	}
 	return &b.table, nil
 }
 
 // builder turns raw rows, header first, into a Table.
 type builder struct {
-	columns []Column
+	columns []app.Column
 	// keys maps each header cell to its column key, "" for an empty header.
 	keys  []string
-	table Table
+	table app.Table
 }
 
 func (b *builder) add(number int, cells []string) error {
@@ -97,10 +67,10 @@ func (b *builder) add(number int, cells []string) error {
 	if b.keys == nil {
 		return b.header(cells)
 	}
-	if len(b.table.Rows) == MaxRows {
-		return &Error{Problem: TooLarge}
+	if len(b.table.Rows) == app.MaxTableRows {
+		return &app.TableError{Problem: app.TableTooLarge}
 	}
-	row := Row{Number: number, Cells: make(map[string]string, len(b.table.Columns))}
+	row := app.TableRow{Number: number, Cells: make(map[string]string, len(b.table.Columns))}
 	for _, k := range b.table.Columns {
 		row.Cells[k] = ""
 	}
@@ -110,7 +80,7 @@ func (b *builder) add(number int, cells []string) error {
 		}
 		if i >= len(b.keys) || b.keys[i] == "" {
 			// Data without a header would be dropped silently.
-			return &Error{Problem: UnnamedColumn, Columns: []string{columnLetter(i)}}
+			return &app.TableError{Problem: app.TableUnnamedColumn, Columns: []string{columnLetter(i)}}
 		}
 		row.Cells[b.keys[i]] = v
 	}
@@ -146,10 +116,10 @@ func (b *builder) header(cells []string) error {
 		}
 	}
 	if len(unknown) > 0 {
-		return &Error{Problem: UnknownColumn, Columns: unknown}
+		return &app.TableError{Problem: app.TableUnknownColumn, Columns: unknown}
 	}
 	if len(dup) > 0 {
-		return &Error{Problem: DuplicateColumn, Columns: dup}
+		return &app.TableError{Problem: app.TableDuplicateColumn, Columns: dup}
 	}
 	var missing []string
 	for _, c := range b.columns {
@@ -158,7 +128,7 @@ func (b *builder) header(cells []string) error {
 		}
 	}
 	if len(missing) > 0 {
-		return &Error{Problem: MissingColumn, Columns: missing}
+		return &app.TableError{Problem: app.TableMissingColumn, Columns: missing}
 	}
 	b.keys = keys
 	return nil
@@ -182,4 +152,8 @@ func columnLetter(i int) string {
 		return "?"
 	}
 	return name
+}
+
+func unreadable(err error) *app.TableError {
+	return &app.TableError{Problem: app.TableUnreadable, Err: err}
 }

@@ -7,11 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"acedesk/app"
+
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
-var testColumns = []Column{
+var testColumns = []app.Column{
 	{Key: "name", Labels: []string{"姓名"}, Required: true},
 	{Key: "phone", Labels: []string{"手机", "手机号"}},
 	{Key: "joined", Labels: []string{"入会日期"}},
@@ -19,7 +21,7 @@ var testColumns = []Column{
 }
 
 // dump shows a table as "row: cell|cell" lines in column order.
-func dump(t *Table) []string {
+func dump(t *app.Table) []string {
 	out := []string{strings.Join(t.Columns, ",")}
 	for _, r := range t.Rows {
 		cells := make([]string, len(t.Columns))
@@ -104,26 +106,26 @@ func TestReadTableRefuses(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		data    []byte
-		problem Problem
+		problem app.TableProblem
 		columns []string
 	}{
-		{"empty file", nil, NoHeader, nil},
-		{"only blank rows", []byte("\n , \n,,\n"), NoHeader, nil},
-		{"unknown column names the typo", []byte("name,phnoe,手机,城市\n"), UnknownColumn, []string{"phnoe", "城市"}},
-		{"duplicate column", []byte("name,手机,姓名,Phone\n"), DuplicateColumn, []string{"姓名", "Phone"}},
-		{"missing required column", []byte("phone\n13800000001\n"), MissingColumn, []string{"name"}},
-		{"data under an empty header", []byte("name,,phone\n张三,x,1\n"), UnnamedColumn, []string{"B"}},
-		{"data beyond the header", []byte("name\n张三,,x\n"), UnnamedColumn, []string{"C"}},
-		{"old .xls workbook", append(bytes.Clone(oleMagic), make([]byte, 512)...), LegacyFormat, nil},
-		{"binary data", []byte("name\n\x00\x01\x02\n"), Unreadable, nil},
-		{"neither UTF-8 nor GBK", []byte("name\n\xff\xfe\xfd\x80\n"), Unreadable, nil},
-		{"broken zip", []byte("PK\x03\x04 not really a workbook"), Unreadable, nil},
-		{"over 20 MB", bytes.Repeat([]byte("a"), MaxBytes+1), TooLarge, nil},
-		{"over 100,000 rows", []byte("name\n" + strings.Repeat("x\n", MaxRows+1)), TooLarge, nil},
+		{"empty file", nil, app.TableNoHeader, nil},
+		{"only blank rows", []byte("\n , \n,,\n"), app.TableNoHeader, nil},
+		{"unknown column names the typo", []byte("name,phnoe,手机,城市\n"), app.TableUnknownColumn, []string{"phnoe", "城市"}},
+		{"duplicate column", []byte("name,手机,姓名,Phone\n"), app.TableDuplicateColumn, []string{"姓名", "Phone"}},
+		{"missing required column", []byte("phone\n13800000001\n"), app.TableMissingColumn, []string{"name"}},
+		{"data under an empty header", []byte("name,,phone\n张三,x,1\n"), app.TableUnnamedColumn, []string{"B"}},
+		{"data beyond the header", []byte("name\n张三,,x\n"), app.TableUnnamedColumn, []string{"C"}},
+		{"old .xls workbook", append(bytes.Clone(oleMagic), make([]byte, 512)...), app.TableLegacyFormat, nil},
+		{"binary data", []byte("name\n\x00\x01\x02\n"), app.TableUnreadable, nil},
+		{"neither UTF-8 nor GBK", []byte("name\n\xff\xfe\xfd\x80\n"), app.TableUnreadable, nil},
+		{"broken zip", []byte("PK\x03\x04 not really a workbook"), app.TableUnreadable, nil},
+		{"over 20 MB", bytes.Repeat([]byte("a"), app.MaxTableBytes+1), app.TableTooLarge, nil},
+		{"over 100,000 rows", []byte("name\n" + strings.Repeat("x\n", app.MaxTableRows+1)), app.TableTooLarge, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := ReadTable(bytes.NewReader(tc.data), testColumns)
-			var e *Error
+			var e *app.TableError
 			if !errors.As(err, &e) {
 				t.Fatalf("err = %v, want *Error %s", err, tc.problem)
 			}
@@ -135,11 +137,11 @@ func TestReadTableRefuses(t *testing.T) {
 }
 
 func TestReadTableTakesExactlyMaxRows(t *testing.T) {
-	table, err := ReadTable(strings.NewReader("name\n"+strings.Repeat("x\n", MaxRows)), testColumns)
+	table, err := ReadTable(strings.NewReader("name\n"+strings.Repeat("x\n", app.MaxTableRows)), testColumns)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := len(table.Rows); got != MaxRows {
-		t.Errorf("rows = %d, want %d", got, MaxRows)
+	if got := len(table.Rows); got != app.MaxTableRows {
+		t.Errorf("rows = %d, want %d", got, app.MaxTableRows)
 	}
 }

@@ -6,18 +6,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"acedesk/app"
+
 	"github.com/xuri/excelize/v2"
 )
-
-// Sheet is one worksheet to write: a name, a header row and text rows.
-type Sheet struct {
-	Name   string
-	Header []string
-	Rows   [][]string
-	// Numeric marks the columns whose whole numbers are written as
-	// numbers rather than text (nil: all text).
-	Numeric []bool
-}
 
 // Neutralize keeps a spreadsheet from reading a cell as a formula: text
 // that starts with = + - @ (or a tab or carriage return, which some
@@ -36,7 +28,7 @@ func Neutralize(s string) string {
 
 // WriteXLSX writes the sheets as one workbook: a bold, frozen header row,
 // columns as wide as their text, every cell as text and neutralized.
-func WriteXLSX(w io.Writer, sheets []Sheet) error {
+func WriteXLSX(w io.Writer, sheets []app.Sheet) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#E8EEF4"}}})

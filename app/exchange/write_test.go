@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"testing"
 
+	"acedesk/app"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -26,7 +28,7 @@ func TestNeutralize(t *testing.T) {
 
 func TestWriteXLSXReadsBackAsText(t *testing.T) {
 	var buf bytes.Buffer
-	sheets := []Sheet{
+	sheets := []app.Sheet{
 		{Name: "奖杯清单", Header: []string{"姓名", "级别", "电话"}, Rows: [][]string{{"王喆", "PostgreSQL ACE", "13800000001"}, {"=1+1", "伙伴", "+86"}}},
 		{Name: "汇总", Header: []string{"级别", "人数"}, Rows: [][]string{{"伙伴", "1"}}},
 	}

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"errors"
 
+	"acedesk/app"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -21,7 +23,7 @@ func readXLSX(data []byte, b *builder) error {
 	for _, f := range z.File {
 		size += f.UncompressedSize64
 		if size > maxUnzipped {
-			return &Error{Problem: TooLarge}
+			return &app.TableError{Problem: app.TableTooLarge}
 		}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{

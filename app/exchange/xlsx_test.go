@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"acedesk/app"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -101,8 +103,8 @@ func TestXLSXCellsParse(t *testing.T) {
 		beans int
 	}{{"2026-03-05", 2000}, {"2026-03-05", 12}, {"2026-03-05", 2000}}
 	for i, r := range table.Rows {
-		d, okD := ParseDate(r.Cells["joined"])
-		n, okN := ParseInt(r.Cells["beans"])
+		d, okD := app.ParseCellDate(r.Cells["joined"])
+		n, okN := app.ParseCellInt(r.Cells["beans"])
 		if !okD || !okN || d.Format("2006-01-02") != want[i].date || n != want[i].beans {
 			t.Errorf("row %d: %q %q parse to %s %v, %d %v; want %s, %d", r.Number, r.Cells["joined"], r.Cells["beans"],
 				d.Format("2006-01-02"), okD, n, okN, want[i].date, want[i].beans)
@@ -127,7 +129,7 @@ func TestReadXLSXRefusesAZipBomb(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = ReadTable(&buf, testColumns)
-	if e, ok := err.(*Error); !ok || e.Problem != TooLarge {
+	if e, ok := err.(*app.TableError); !ok || e.Problem != app.TableTooLarge {
 		t.Errorf("err = %v, want too_large", err)
 	}
 }
@@ -140,7 +142,7 @@ func TestReadXLSXRefusesARowBeyondTheSheet(t *testing.T) {
 	// Without the stop, ReadTable counts for minutes and the test times out:
 	// no wall-clock bound here, the machines are noisy.
 	_, err := ReadTable(bytes.NewReader(data), testColumns)
-	if e, ok := err.(*Error); !ok || e.Problem != Unreadable {
+	if e, ok := err.(*app.TableError); !ok || e.Problem != app.TableUnreadable {
 		t.Errorf("err = %v, want unreadable", err)
 	}
 }

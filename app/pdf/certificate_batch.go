@@ -162,6 +162,10 @@ func (r *Renderer) EachCertificate(ctx context.Context, certs []Certificate, st 
 	if err != nil {
 		return err
 	}
+	// The workers are waited for after the cancel, which is what stops
+	// the producer when fn or a render fails with the window full.
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -179,8 +183,6 @@ func (r *Renderer) EachCertificate(ctx context.Context, certs []Certificate, st 
 	// memory.
 	window := make(chan struct{}, 2*workers)
 	jobs := make(chan int)
-	var wg sync.WaitGroup
-	defer wg.Wait()
 	go func() {
 		defer close(jobs)
 		for k := range runs {

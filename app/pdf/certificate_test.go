@@ -1,14 +1,17 @@
 package pdf
 
 import (
-	"acedesk/app/sign"
 	"bytes"
 	"context"
 	"errors"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"time"
+
+	"acedesk/app/sign"
 )
 
 func TestCertificatesReadBack(t *testing.T) {
@@ -208,5 +211,26 @@ func TestUnprintable(t *testing.T) {
 		if got := r.Unprintable(tt.in); !slices.Equal(got, tt.want) {
 			t.Errorf("Unprintable(%q) = %U, want %U", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A callback that fails stops the batch, however far the renderers have
+// run ahead of it: more runs remain than the window holds, so a producer
+// not told to stop would wait for room forever.
+func TestEachCertificateStopsWhenTheCallbackFails(t *testing.T) {
+	r := newRenderer(t)
+	certs := batch(20 * separateRun * runtime.GOMAXPROCS(0))
+	stop := errors.New("disk full")
+	done := make(chan error, 1)
+	go func() {
+		done <- r.EachCertificate(t.Context(), certs, style, nil, func(i int, pdf []byte) error { return stop })
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, stop) {
+			t.Errorf("err = %v, want the callback's", err)
+		}
+	case <-time.After(2 * time.Minute):
+		t.Fatal("EachCertificate did not return after its callback failed")
 	}
 }

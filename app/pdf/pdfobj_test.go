@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"acedesk/app/sign"
 	"bytes"
 	"fmt"
 	"maps"
@@ -9,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"acedesk/app/sign"
 
 	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font/sfnt"

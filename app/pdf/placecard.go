@@ -3,17 +3,15 @@ package pdf
 import (
 	"io"
 
+	"acedesk/app"
+
 	"github.com/jung-kurt/gofpdf"
 )
 
-// PlaceCard reserves a front-row seat: one A4 page folds into a tent card
-// that reads the same from both sides.
-type PlaceCard struct {
-	Name, NameLatin  string
-	LevelZH, LevelEN string // e.g. "PostgreSQL ACE 总监", "PostgreSQL ACE Director"
-}
+// PlaceCard is the domain's place card: a name and a level on a folded A4.
+type PlaceCard = app.PlaceCard
 
-func (c PlaceCard) texts() []string { return []string{c.Name, c.NameLatin, c.LevelZH, c.LevelEN} }
+func placeCardTexts(c PlaceCard) []string { return []string{c.Name, c.NameLatin, c.LevelZH, c.LevelEN} }
 
 // A4 portrait, folded across the middle.
 const (
@@ -26,10 +24,10 @@ const (
 func (r *Renderer) PlaceCards(w io.Writer, cards []PlaceCard) error {
 	texts := labels()
 	for _, c := range cards {
-		if err := r.check(c.texts()); err != nil {
+		if err := r.check(placeCardTexts(c)); err != nil {
 			return err
 		}
-		texts = append(texts, c.texts()...)
+		texts = append(texts, placeCardTexts(c)...)
 	}
 	font, err := r.subset(texts)
 	if err != nil {

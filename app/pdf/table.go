@@ -122,7 +122,7 @@ func drawTable(f *gofpdf.Fpdf, t Table) {
 	notesH := float64(len(t.Notes))*lh + 4
 	if len(t.Notes) > 0 && y+notesH > bottom {
 		pages = append(pages, page)
-		page, y = nil, top+header.h
+		page = nil
 	}
 	pages = append(pages, page)
 

@@ -135,7 +135,7 @@ func TestPlaceCards(t *testing.T) {
 	}
 	text := pdfText(t, pdf)
 	for _, c := range cards {
-		for _, want := range c.texts() {
+		for _, want := range placeCardTexts(c) {
 			// Both halves of the tent print it.
 			if got := strings.Count(text, squash(want)); got < 2 {
 				t.Errorf("%q appears %d times, want both sides", want, got)

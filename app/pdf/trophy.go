@@ -3,20 +3,15 @@ package pdf
 import (
 	"fmt"
 	"io"
+
+	"acedesk/app"
 )
 
-// TrophyList is the order for the physical trophies: what to engrave and
-// where to send each.
-type TrophyList struct {
-	Title    string // e.g. "2026 年 PostgreSQL ACE 奖杯清单"
-	Subtitle string
-	Rows     []TrophyRow
-}
-
-// TrophyRow is one trophy.
-type TrophyRow struct {
-	Name, Level, Engraving, City, Phone, Address, Status string
-}
+// TrophyList and TrophyRow are the domain's trophy order.
+type (
+	TrophyList = app.TrophyList
+	TrophyRow  = app.TrophyRow
+)
 
 var trophyColumns = []Column{
 	{"姓名 / Name", 1.0}, {"级别 / Level", 1.8}, {"刻字 / Engraving", 3.2}, {"城市 / City", 0.9},

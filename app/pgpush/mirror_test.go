@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"acedesk/app"
-	"acedesk/app/exchange"
 	"acedesk/app/pgpush"
 
 	"github.com/jackc/pgx/v5"
@@ -43,7 +42,7 @@ var loaders = []loader{
 	}},
 }
 
-func (c *chapter) tables(t *testing.T, year int) []exchange.Data {
+func (c *chapter) tables(t *testing.T, year int) []app.DataTable {
 	t.Helper()
 	tables, err := c.svc.Exporter.Tables(year)
 	if err != nil {
@@ -54,7 +53,7 @@ func (c *chapter) tables(t *testing.T, year int) []exchange.Data {
 
 // scriptCounts reads what psql printed: an INSERT per table in order,
 // then a DELETE per table in reverse order.
-func scriptCounts(t *testing.T, out string, tables []exchange.Data) map[string]counted {
+func scriptCounts(t *testing.T, out string, tables []app.DataTable) map[string]counted {
 	t.Helper()
 	var inserts, deletes []int64
 	for _, line := range strings.Split(out, "\n") {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"acedesk/app"
 	"acedesk/app/exchange"
 
 	"github.com/jackc/pgx/v5"
@@ -71,7 +72,7 @@ func (e *Error) Is(target error) bool { return e.canceled && target == context.C
 // then delete the rows not sent. password, when not empty, overrides the
 // DSN's. progress gets tables done of total. Errors are *Error, and never
 // contain a password.
-func Push(ctx context.Context, dsn, password, source string, tables []exchange.Data, progress func(done, total int)) (Target, []Loaded, error) {
+func Push(ctx context.Context, dsn, password, source string, tables []app.DataTable, progress func(done, total int)) (Target, []Loaded, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return Target{}, nil, failed(StepDSN, err, dsn, password)
@@ -92,7 +93,7 @@ func Push(ctx context.Context, dsn, password, source string, tables []exchange.D
 	return target, loaded, nil
 }
 
-func push(ctx context.Context, conn *pgx.Conn, source string, tables []exchange.Data, progress func(done, total int)) ([]Loaded, error) {
+func push(ctx context.Context, conn *pgx.Conn, source string, tables []app.DataTable, progress func(done, total int)) ([]Loaded, error) {
 	tx, err := conn.Begin(ctx)
 	if err != nil {
 		return nil, err
@@ -139,7 +140,7 @@ func pgValues(row []any) []any {
 	for i, v := range row {
 		switch x := v.(type) {
 		case string:
-			out[i] = exchange.Clean(x)
+			out[i] = app.CleanText(x)
 		case time.Time:
 			if !x.IsZero() {
 				out[i] = x

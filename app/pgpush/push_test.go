@@ -12,8 +12,9 @@ import (
 
 	"acedesk/app"
 	"acedesk/app/apptest"
-	"acedesk/app/exchange"
+	"acedesk/app/apptest/wired"
 	"acedesk/app/pgpush"
+	"acedesk/app/service"
 	"acedesk/store"
 
 	"github.com/jackc/pgx/v5"
@@ -27,7 +28,7 @@ const tricky = "O'Brien \"王\\喆\"\tTab\nLine"
 // chapter is a database with two members, contributions, a published
 // batch and its certificate, and a member with a tricky name.
 type chapter struct {
-	svc   *app.Services
+	svc   *service.Services
 	st    *store.Store
 	other app.Member
 	// pending is other's only contribution.
@@ -42,7 +43,7 @@ func newChapter(t *testing.T) *chapter {
 	}
 	t.Cleanup(func() { st.Close() })
 	clock := apptest.NewClock(apptest.Start)
-	svc := app.NewServices(st, clock, "lead")
+	svc := service.New(st, clock, "lead", wired.Ports())
 	m, err := svc.Members.Create(app.Member{Name: "欧阳喆", NameLatin: "Ouyang Zhe", City: "杭州", Bio: "=1+1"})
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +85,7 @@ func query[T any](t *testing.T, dsn, q string, args ...any) T {
 }
 
 // counts are the rows of each exported table in the database.
-func counts(t *testing.T, dsn string, tables []exchange.Data) map[string]int {
+func counts(t *testing.T, dsn string, tables []app.DataTable) map[string]int {
 	t.Helper()
 	out := map[string]int{}
 	for _, d := range tables {
@@ -93,7 +94,7 @@ func counts(t *testing.T, dsn string, tables []exchange.Data) map[string]int {
 	return out
 }
 
-func wantCounts(tables []exchange.Data) map[string]int {
+func wantCounts(tables []app.DataTable) map[string]int {
 	out := map[string]int{}
 	for _, d := range tables {
 		out[d.Name] = len(d.Rows)
@@ -122,7 +123,7 @@ func (c *chapter) rename(t *testing.T, name string) {
 }
 
 // newLoad is an empty database and a chapter's tables to load into it.
-func newLoad(t *testing.T) (string, *chapter, []exchange.Data) {
+func newLoad(t *testing.T) (string, *chapter, []app.DataTable) {
 	t.Helper()
 	dsn := apptest.PGDatabase(t)
 	c := newChapter(t)
@@ -153,7 +154,7 @@ func (c *chapter) psql(t *testing.T, dsn string, year int) (string, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.svc.Exporter.Write(context.Background(), f, app.ExportOptions{Format: "sql", Year: year}); err != nil {
+	if err := c.svc.Exporter.Write(context.Background(), f, service.ExportOptions{Format: "sql", Year: year}); err != nil {
 		t.Fatal(err)
 	}
 	f.Close()

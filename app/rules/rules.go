@@ -29,6 +29,19 @@ func (k KindRule) PointsFor(quantity int) int {
 	return quantity / max(k.Unit, 1) * k.Points
 }
 
+// PointsOf is what one contribution alone earns as kind k: its override,
+// else its quantity in whole units times the kind's points.
+func (k KindRule) PointsOf(quantity int, override *int) int {
+	if override != nil {
+		return OverridePoints(*override)
+	}
+	return k.PointsFor(quantity)
+}
+
+// OverridePoints is what a points override gives: never less than none,
+// since a contribution cannot take away points others earned.
+func OverridePoints(override int) int { return max(override, 0) }
+
 // YearRules is one year's points table. Thresholds are inclusive: exactly
 // PartnerThreshold points make a Partner.
 type YearRules struct {

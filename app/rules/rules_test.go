@@ -135,3 +135,30 @@ func TestPointsFor(t *testing.T) {
 		}
 	}
 }
+
+// One rule for what a contribution earns alone, whoever asks: the entry's
+// preview, the list, the import and the standings.
+func TestPointsOfAContribution(t *testing.T) {
+	article := KindRule{Key: "article", Points: 20, Unit: 1}
+	beans := KindRule{Key: "forum_beans", Points: 100, Unit: 2000}
+	ptr := func(n int) *int { return &n }
+	for _, tc := range []struct {
+		name     string
+		k        KindRule
+		quantity int
+		override *int
+		want     int
+	}{
+		{"two articles", article, 2, nil, 40},
+		{"beans in whole units", beans, 4500, nil, 200},
+		{"an override replaces the points", article, 2, ptr(35), 35},
+		{"an override of zero", article, 2, ptr(0), 0},
+		{"a negative override gives none", article, 2, ptr(-50), 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.k.PointsOf(tc.quantity, tc.override); got != tc.want {
+				t.Errorf("PointsOf = %d, want %d", got, tc.want)
+			}
+		})
+	}
+}

@@ -311,7 +311,7 @@ func groupByMember(r YearRules, contribs []Contribution, roles []Role) grouping 
 		c := &contribs[i]
 		e := earning{day: int16(c.Date.Month)*32 + int16(c.Date.Day), slot: p.slot, amount: max(c.Quantity, 1)}
 		if c.Override != nil {
-			e.amount, e.overridden = max(*c.Override, 0), true
+			e.amount, e.overridden = OverridePoints(*c.Override), true
 		}
 		earnings[next[p.member]] = e
 		next[p.member]++

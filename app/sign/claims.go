@@ -8,21 +8,13 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"acedesk/app"
+
 	"golang.org/x/text/unicode/norm"
 )
 
-// Claims are the fields a certificate prints and its QR code signs.
-type Claims struct {
-	Serial string `json:"serial"`
-	Name   string `json:"name"`
-	// Title is the level or title printed, e.g. "PostgreSQL ACE 伙伴",
-	// "杭州用户组组长" or "感谢：<talk>".
-	Title  string `json:"title"`
-	Year   int    `json:"year"`
-	Issuer string `json:"issuer"`
-	// Date is the issue date, YYYY-MM-DD.
-	Date string `json:"date"`
-}
+// Claims are the domain's certificate claims.
+type Claims = app.Claims
 
 // Longest field values in runes: they keep the QR code small enough to
 // print on a certificate and scan from a phone.
@@ -35,12 +27,9 @@ const (
 
 const separator = '\n'
 
-// ErrInvalidClaims is returned by Sign for claims it cannot sign.
-var ErrInvalidClaims = errors.New("invalid claims")
-
 // normalize returns c with every text field in NFC, which is what is
 // signed: the same name typed two ways signs to the same payload.
-func (c Claims) normalize() Claims {
+func normalize(c Claims) Claims {
 	c.Serial = norm.NFC.String(c.Serial)
 	c.Name = norm.NFC.String(c.Name)
 	c.Title = norm.NFC.String(c.Title)
@@ -50,7 +39,7 @@ func (c Claims) normalize() Claims {
 }
 
 // validate checks claims already in NFC.
-func (c Claims) validate() error {
+func validate(c Claims) error {
 	texts := []struct {
 		name, value string
 		required    bool
@@ -63,14 +52,14 @@ func (c Claims) validate() error {
 	}
 	for _, f := range texts {
 		if err := checkText(f.value, f.required, f.max); err != nil {
-			return fmt.Errorf("%w: %s %v", ErrInvalidClaims, f.name, err)
+			return fmt.Errorf("%w: %s %v", app.ErrInvalidClaims, f.name, err)
 		}
 	}
 	if c.Year < 1000 || c.Year > 9999 {
-		return fmt.Errorf("%w: year %d is not four digits", ErrInvalidClaims, c.Year)
+		return fmt.Errorf("%w: year %d is not four digits", app.ErrInvalidClaims, c.Year)
 	}
 	if !isDate(c.Date) {
-		return fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrInvalidClaims, c.Date)
+		return fmt.Errorf("%w: date %q is not YYYY-MM-DD", app.ErrInvalidClaims, c.Date)
 	}
 	return nil
 }
@@ -115,7 +104,7 @@ func decodeFields(b []byte) (Claims, error) {
 		return Claims{}, fmt.Errorf("year %q is not four digits", parts[3])
 	}
 	c := Claims{Serial: parts[0], Name: parts[1], Title: parts[2], Year: year, Issuer: parts[4], Date: parts[5]}
-	if err := c.validate(); err != nil {
+	if err := validate(c); err != nil {
 		return Claims{}, err
 	}
 	return c, nil

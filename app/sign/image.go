@@ -2,24 +2,24 @@ package sign
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // decode JPEG photos and scans
 	_ "image/png"
 	"io"
 
+	"acedesk/app"
+
 	"github.com/makiuchi-d/gozxing"
 	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
 	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
-// MaxPixels bounds the images PayloadsFromImage decodes: a 48-megapixel
-// phone photo passes, a decompression bomb does not.
-const MaxPixels = 50_000_000
+// MaxPixels bounds the images PayloadsFromImage decodes.
+const MaxPixels = app.MaxImagePixels
 
-// ErrImageTooLarge: the image has more than MaxPixels pixels.
-var ErrImageTooLarge = errors.New("image too large")
+// ErrImageTooLarge means the image has more than MaxPixels pixels.
+var ErrImageTooLarge = app.ErrImageTooLarge
 
 // PayloadsFromImage decodes the QR codes in a PNG or JPEG image and returns
 // their texts, in the order found, without repeats. The texts are not

@@ -2,27 +2,25 @@ package sign
 
 import (
 	"crypto/ed25519"
-	"crypto/sha256"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"strings"
+
+	"acedesk/app"
 )
 
 // Prefix starts every version 1 payload.
 const Prefix = "ACE1"
 
 // KeyIDSize is the length of a key ID in bytes.
-const KeyIDSize = 8
+const KeyIDSize = app.KeyIDSize
 
 // Verification errors; Verify wraps them with the detail.
 var (
-	// ErrMalformed: not a payload of this format.
-	ErrMalformed = errors.New("malformed payload")
-	// ErrUnknownIssuer: no trusted key has the payload's key ID.
-	ErrUnknownIssuer = errors.New("unknown issuer")
-	// ErrForged: the signature does not match the payload.
-	ErrForged = errors.New("forged payload")
+	ErrMalformed     = app.ErrCodeMalformed
+	ErrUnknownIssuer = app.ErrUnknownIssuer
+	ErrForged        = app.ErrCodeForged
 )
 
 // b64 is strict so that a payload has exactly one spelling.
@@ -33,12 +31,7 @@ var b64 = base64.RawURLEncoding.Strict()
 var sealLen = b64.EncodedLen(KeyIDSize + ed25519.SignatureSize)
 
 // KeyID is the first 8 bytes of SHA-256 over the raw public key.
-func KeyID(pub ed25519.PublicKey) [KeyIDSize]byte {
-	sum := sha256.Sum256(pub)
-	var id [KeyIDSize]byte
-	copy(id[:], sum[:KeyIDSize])
-	return id
-}
+func KeyID(pub ed25519.PublicKey) [KeyIDSize]byte { return app.KeyID(pub) }
 
 // Sign returns the payload for c, after putting its text in NFC and
 // checking it (see ErrInvalidClaims).
@@ -46,8 +39,8 @@ func Sign(c Claims, key ed25519.PrivateKey) (string, error) {
 	if len(key) != ed25519.PrivateKeySize {
 		return "", errors.New("sign: not an Ed25519 private key")
 	}
-	c = c.normalize()
-	if err := c.validate(); err != nil {
+	c = normalize(c)
+	if err := validate(c); err != nil {
 		return "", err
 	}
 	signed := Prefix + "." + b64.EncodeToString(encodeFields(c))
@@ -66,7 +59,7 @@ func Verify(payload string, keys []ed25519.PublicKey) (Claims, error) {
 	}
 	signed, sealText, ok := cutLast(payload, ".")
 	if !ok || !strings.HasPrefix(signed, Prefix+".") {
-		return Claims{}, fmt.Errorf("%w: does not start with %s.", ErrMalformed, Prefix)
+		return Claims{}, fmt.Errorf("%w: does not start with %s followed by a dot", ErrMalformed, Prefix)
 	}
 	if len(sealText) != sealLen {
 		return Claims{}, fmt.Errorf("%w: seal is %d characters, want %d", ErrMalformed, len(sealText), sealLen)

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"acedesk/app"
 )
 
 // testKey is deterministic so failures reproduce.
@@ -88,8 +90,8 @@ func TestSignRefusesInvalidClaims(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Sign(tt.in, testKey(0))
-			if !errors.Is(err, ErrInvalidClaims) {
-				t.Errorf("Sign: got %v, want ErrInvalidClaims", err)
+			if !errors.Is(err, app.ErrInvalidClaims) {
+				t.Errorf("Sign: got %v, want app.ErrInvalidClaims", err)
 			}
 		})
 	}

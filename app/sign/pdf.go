@@ -2,7 +2,8 @@ package sign
 
 import (
 	"bytes"
-	"errors"
+
+	"acedesk/app"
 )
 
 // PDFMarker precedes each page's payload in a certificate PDF's /Keywords
@@ -10,7 +11,7 @@ import (
 const PDFMarker = "ACEQR:"
 
 // ErrNoPayload means a file holds no certificate payload.
-var ErrNoPayload = errors.New("no certificate code found")
+var ErrNoPayload = app.ErrNoCode
 
 // PayloadsFromPDF finds every "ACEQR:<payload>" in the raw bytes of a
 // certificate PDF, in order, without repeats. It reads text the renderer

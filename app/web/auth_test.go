@@ -169,7 +169,7 @@ func TestSessionsCookiesAndTheirEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	third.send("POST", "/api/logout", nil)
-	if raw := string(th.logs.Bytes()); strings.Contains(raw, ck.Value) || strings.Contains(raw, pc.Code) {
+	if raw := th.logs.String(); strings.Contains(raw, ck.Value) || strings.Contains(raw, pc.Code) {
 		t.Error("a token or pairing code reached the log")
 	}
 	th.clock.Set(apptest.Start.Add(SessionLifetime).Add(time.Second))
@@ -217,7 +217,7 @@ func TestCallsNeedTheSessionsOwnCSRFToken(t *testing.T) {
 	} {
 		c := *tc.c
 		c.csrf = tc.csrf
-		status, body := c.call("app.SystemService.Info")
+		status, body := c.call("service.SystemService.Info")
 		if status != tc.wantStatus || (status == 403 && refusal(body) != "csrf") {
 			t.Errorf("%s: %d %s, want %d", tc.name, status, body, tc.wantStatus)
 		}
@@ -235,7 +235,7 @@ func TestAnonymousLANVisitorsGetOnlyThePageThePairingAndTheSession(t *testing.T)
 	}{
 		{"GET", "/", nil, 200, ""},
 		{"GET", "/api/session", nil, 401, "no_session"},
-		{"POST", "/api/call/app.SystemService.Info", []any{}, 401, "no_session"},
+		{"POST", "/api/call/service.SystemService.Info", []any{}, 401, "no_session"},
 		{"POST", "/api/pair", pairRequest{Code: "123456", Device: "x"}, 422, "pair_code_wrong"},
 		{"POST", "/api/logout", nil, 204, ""},
 	} {

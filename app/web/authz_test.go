@@ -18,35 +18,35 @@ var (
 	// hubOnlyMethods open dialogs or files on the hub's screen, or control
 	// the LAN: nobody on the LAN may call them, admins included.
 	hubOnlyMethods = []string{
-		"app.SystemService.OpenFile", "app.SystemService.SaveFile",
+		"service.SystemService.OpenFile", "service.SystemService.SaveFile",
 		"web.LanService.Devices", "web.LanService.NewPairingCode", "web.LanService.Revoke",
 		"web.LanService.Start", "web.LanService.Status", "web.LanService.Stop",
 	}
 	// deskMethods is the event desk of the LAN contract.
 	deskMethods = []string{
-		"app.EventService.List", "app.EventService.Today", "app.EventService.Get", "app.EventService.Attendees",
-		"app.EventService.CheckInSearch", "app.EventService.FrontRow", "app.EventService.CheckIn",
-		"app.EventService.UndoCheckIn", "app.EventService.WalkIn", "app.EventService.Register",
-		"app.EventService.SpeakerCertificate", "app.TrustService.Verify", "app.TrustService.VerifyImage",
-		"app.SettingsService.Get", "app.EventService.AttendeeQR", "app.EventService.ScanAttendee",
+		"service.EventService.List", "service.EventService.Today", "service.EventService.Get", "service.AttendeeService.Attendees",
+		"service.AttendeeService.CheckInSearch", "service.AttendeeService.FrontRow", "service.AttendeeService.CheckIn",
+		"service.AttendeeService.UndoCheckIn", "service.AttendeeService.WalkIn", "service.AttendeeService.Register",
+		"service.AttendeeService.SpeakerCertificate", "service.TrustService.Verify", "service.TrustService.VerifyImage",
+		"service.SettingsService.Get", "service.AttendeeService.AttendeeQR", "service.AttendeeService.ScanAttendee",
 	}
 	// viewerMethods read and change nothing (beyond making the chapter key
 	// on first use).
 	viewerMethods = []string{
-		"app.BenefitService.List", "app.BenefitService.XLSX", "app.BundleService.MergedChapters",
-		"app.CertificateService.List", "app.CertificateService.Revocation",
-		"app.ContributionService.ForMember", "app.ContributionService.List", "app.ContributionService.Points",
-		"app.DashboardService.ForYear", "app.DecisionService.List",
-		"app.EventService.AttendeeQR", "app.EventService.Attendees", "app.EventService.CheckInSearch", "app.EventService.FrontRow", "app.EventService.Get",
-		"app.EventService.Kinds", "app.EventService.List", "app.EventService.PlaceCards", "app.EventService.Today",
-		"app.GroupService.Committees", "app.GroupService.List",
-		"app.LevelService.Batch", "app.LevelService.Batches", "app.LevelService.Holdings", "app.LevelService.Renewal",
-		"app.LevelService.Showcase", "app.LevelService.ShowcaseFile",
-		"app.MemberService.ByPhone", "app.MemberService.Categories", "app.MemberService.Get", "app.MemberService.History",
-		"app.MemberService.Search", "app.RulesService.Get", "app.RulesService.Origin", "app.SettingsService.Get",
-		"app.StandingsService.ForYear", "app.SystemService.Info", "app.TrophyService.PDF", "app.TrophyService.XLSX",
-		"app.TrustService.ChapterKey", "app.TrustService.ExportPublicKey", "app.TrustService.Verify",
-		"app.TrustService.VerifyImage", "app.TrustService.VerifyPDF",
+		"service.BenefitService.List", "service.BenefitService.XLSX", "service.BundleService.MergedChapters",
+		"service.CertificateService.List", "service.CertificateService.Revocation",
+		"service.ContributionService.ForMember", "service.ContributionService.List", "service.ContributionService.Points",
+		"service.DashboardService.ForYear", "service.DecisionService.List",
+		"service.AttendeeService.AttendeeQR", "service.AttendeeService.Attendees", "service.AttendeeService.CheckInSearch", "service.AttendeeService.FrontRow", "service.EventService.Get",
+		"service.EventService.Kinds", "service.EventService.List", "service.AttendeeService.PlaceCards", "service.EventService.Today",
+		"service.GroupService.Committees", "service.GroupService.List",
+		"service.LevelService.Batch", "service.LevelService.Batches", "service.LevelService.Holdings", "service.LevelService.Renewal",
+		"service.LevelService.Showcase", "service.LevelService.ShowcaseFile",
+		"service.MemberService.ByPhone", "service.MemberService.Categories", "service.MemberService.Get", "service.MemberService.History",
+		"service.MemberService.Search", "service.RulesService.Get", "service.RulesService.Origin", "service.SettingsService.Get",
+		"service.StandingsService.ForYear", "service.SystemService.Info", "service.TrophyService.PDF", "service.TrophyService.XLSX",
+		"service.TrustService.ChapterKey", "service.TrustService.ExportPublicKey", "service.TrustService.Verify",
+		"service.TrustService.VerifyImage", "service.TrustService.VerifyPDF",
 	}
 )
 
@@ -197,25 +197,25 @@ func TestDesksWorkOnlyOnTodaysEventsAndAsThemselves(t *testing.T) {
 		args       []any
 		wantStatus int
 	}{
-		{"desk reads today's attendees", desk, "app.EventService.Attendees", []any{today.ID}, 200},
-		{"desk reads tomorrow's attendees", desk, "app.EventService.Attendees", []any{tomorrow.ID}, 403},
-		{"desk checks in at tomorrow's event", desk, "app.EventService.CheckIn", []any{tomorrow.ID, m.ID, 0, "x"}, 403},
-		{"desk reads an unknown event", desk, "app.EventService.Get", []any{999}, 404},
-		{"desk with a non-numeric event", desk, "app.EventService.Get", []any{"1"}, 400},
-		{"viewer reads tomorrow's attendees", viewer, "app.EventService.Attendees", []any{tomorrow.ID}, 200},
-		{"viewer checks in today", viewer, "app.EventService.CheckIn", []any{today.ID, m.ID, 0, "x"}, 403},
-		{"desk checks in today, claiming another device", desk, "app.EventService.CheckIn", []any{today.ID, m.ID, 0, "管理员的电脑"}, 200},
+		{"desk reads today's attendees", desk, "service.AttendeeService.Attendees", []any{today.ID}, 200},
+		{"desk reads tomorrow's attendees", desk, "service.AttendeeService.Attendees", []any{tomorrow.ID}, 403},
+		{"desk checks in at tomorrow's event", desk, "service.AttendeeService.CheckIn", []any{tomorrow.ID, m.ID, 0, "x"}, 403},
+		{"desk reads an unknown event", desk, "service.EventService.Get", []any{999}, 404},
+		{"desk with a non-numeric event", desk, "service.EventService.Get", []any{"1"}, 400},
+		{"viewer reads tomorrow's attendees", viewer, "service.AttendeeService.Attendees", []any{tomorrow.ID}, 200},
+		{"viewer checks in today", viewer, "service.AttendeeService.CheckIn", []any{today.ID, m.ID, 0, "x"}, 403},
+		{"desk checks in today, claiming another device", desk, "service.AttendeeService.CheckIn", []any{today.ID, m.ID, 0, "管理员的电脑"}, 200},
 	} {
 		status, body := tc.c.call(tc.method, tc.args...)
 		if status != tc.wantStatus {
 			t.Errorf("%s: %d %s, want %d", tc.name, status, body, tc.wantStatus)
 		}
 	}
-	rows, _ := th.svc.Events.Attendees(today.ID)
+	rows, _ := th.svc.Attendees.Attendees(today.ID)
 	if len(rows) != 1 || rows[0].Device != "门口 1" {
 		t.Errorf("attendees = %+v, want one checked in by the device 门口 1 (the server sets the device name)", rows)
 	}
-	status, body := desk.call("app.EventService.Today")
+	status, body := desk.call("service.EventService.Today")
 	var list []app.Event
 	json.Unmarshal(body, &list)
 	if status != 200 || len(list) != 1 || list[0].ID != today.ID {

@@ -20,7 +20,7 @@ type doorWorker struct {
 }
 
 func desktopWorker(t *testing.T, th *testHub, eventID uint64) doorWorker {
-	ev := th.svc.Events
+	ev := th.svc.Attendees
 	return doorWorker{
 		name: "desktop",
 		attendees: func() []app.AttendeeRow {
@@ -46,7 +46,7 @@ func lanWorker(t *testing.T, c *client, eventID uint64) doorWorker {
 	return doorWorker{
 		name: "lan",
 		attendees: func() []app.AttendeeRow {
-			status, body := c.call("app.EventService.Attendees", eventID)
+			status, body := c.call("service.AttendeeService.Attendees", eventID)
 			var rows []app.AttendeeRow
 			if err := json.Unmarshal(body, &rows); err != nil || status != 200 {
 				t.Errorf("attendees over HTTP: %d %s", status, body)
@@ -54,9 +54,9 @@ func lanWorker(t *testing.T, c *client, eventID uint64) doorWorker {
 			return rows
 		},
 		toggle: func(r app.AttendeeRow) (bool, app.Code) {
-			method := "app.EventService.CheckIn"
+			method := "service.AttendeeService.CheckIn"
 			if r.CheckedIn {
-				method = "app.EventService.UndoCheckIn"
+				method = "service.AttendeeService.UndoCheckIn"
 			}
 			status, body := c.call(method, eventID, r.MemberID, r.Version, "")
 			if status == 200 {
@@ -81,7 +81,7 @@ func TestDesktopAndLANWritesConflictAndNeverLoseAnUpdate(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := th.svc.Events.Register(event.ID, m.ID); err != nil {
+		if _, err := th.svc.Attendees.Register(event.ID, m.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -145,7 +145,7 @@ func TestDesktopAndLANWritesConflictAndNeverLoseAnUpdate(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	final, err := th.svc.Events.Attendees(event.ID)
+	final, err := th.svc.Attendees.Attendees(event.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

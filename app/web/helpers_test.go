@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"log"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -13,6 +13,8 @@ import (
 
 	"acedesk/app"
 	"acedesk/app/apptest"
+	"acedesk/app/apptest/wired"
+	"acedesk/app/service"
 	"acedesk/store"
 )
 
@@ -24,7 +26,7 @@ const lanHost = "192.168.1.5:8443"
 type testHub struct {
 	hub   *Hub
 	store *store.Store
-	svc   *app.Services
+	svc   *service.Services
 	clock *apptest.Clock
 	srv   *httptest.Server
 	logs  *bytes.Buffer
@@ -38,10 +40,10 @@ func newTestHub(t *testing.T, lanOn bool) *testHub {
 	}
 	t.Cleanup(func() { st.Close() })
 	clock := apptest.NewClock(apptest.Start)
-	svc := app.NewServices(st, clock, "lead")
+	svc := service.New(st, clock, "lead", wired.Ports())
 	var logs bytes.Buffer
 	assets := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>ACE Desk</title>")}}
-	hub := NewHub(Config{Services: svc, Repo: st, Clock: clock, Assets: assets, Logger: log.New(&logs, "", 0)})
+	hub := NewHub(Config{Services: svc, Repo: st, Clock: clock, Codes: wired.Ports().Codes, Assets: assets, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
 	hub.lanOn.Store(lanOn)
 	srv := httptest.NewServer(hub.Handler())
 	t.Cleanup(srv.Close)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
+	"log/slog"
 	"net"
 	"net/http"
 	"sync"
@@ -79,7 +80,7 @@ func (s *LanService) Start(opts LanOptions) (LanStatus, error) {
 	if err == nil && opts.TLS {
 		var cert tls.Certificate
 		// Certificates are dated by the real clock: browsers check them against it.
-		cert, err = hubCertificate(s.hub.repo.Path()+".lan-tls.pem", ips, time.Now())
+		cert, err = hubCertificate(s.hub.repo.Path()+".lan-tls.pem", ips, s.hub.clock.Now())
 		if err == nil {
 			st.Fingerprint = fingerprint(cert.Certificate[0])
 			ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
@@ -106,12 +107,12 @@ func (s *LanService) Start(opts LanOptions) (LanStatus, error) {
 	}
 	if len(st.URLs) > 0 {
 		st.PairURL = st.URLs[0] + "#/pair"
-		st.QRPNG = qrDataURL(st.PairURL)
+		st.QRPNG = s.hub.qrDataURL(st.PairURL)
 	}
-	srv := &http.Server{Handler: s.hub.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: s.hub.logger}
+	srv := &http.Server{Handler: s.hub.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(s.hub.logger.Handler(), slog.LevelWarn)}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			s.hub.logger.Printf("LAN server: %v", err)
+			s.hub.logger.Error("LAN server stopped", "err", err)
 		}
 	}()
 	st.On = true
@@ -156,7 +157,7 @@ func (s *LanService) NewPairingCode(role string) (PairingCode, error) {
 	s.mu.Unlock()
 	if base != "" {
 		pc.PairURL = base + "?code=" + pc.Code
-		pc.QRPNG = qrDataURL(pc.PairURL)
+		pc.QRPNG = s.hub.qrDataURL(pc.PairURL)
 	}
 	return pc, nil
 }
@@ -172,8 +173,8 @@ func (s *LanService) Revoke(id string) error {
 
 // qrDataURL is the QR code of text, or "" if it cannot be drawn (the
 // address is still shown as text).
-func qrDataURL(text string) string {
-	url, err := app.QRDataURL(text)
+func (h *Hub) qrDataURL(text string) string {
+	url, err := h.codes.QRDataURL(text)
 	if err != nil {
 		return ""
 	}

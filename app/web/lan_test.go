@@ -146,3 +146,27 @@ func TestHubCertificateIsRemadeOnlyWhenItMustBe(t *testing.T) {
 		fp = got
 	}
 }
+
+// The hub's certificate is dated by the hub's clock, as everything the hub
+// does is, not by the computer's.
+func TestLanCertificateIsDatedByTheHubsClock(t *testing.T) {
+	th := newTestHub(t, false)
+	at := time.Date(2031, 5, 4, 12, 0, 0, 0, time.UTC)
+	th.clock.Set(at)
+	if _, err := th.hub.Lan.Start(LanOptions{Listen: "127.0.0.1:0", TLS: true}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { th.hub.Lan.Stop() })
+	c, err := tls.LoadX509KeyPair(th.store.Path()+".lan-tls.pem", th.store.Path()+".lan-tls.pem")
+	if err != nil {
+		t.Fatal(err)
+	}
+	leaf, err := x509.ParseCertificate(c.Certificate[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The test clock moves a second a reading.
+	if got, want := leaf.NotBefore, at.Add(-time.Hour); got.Before(want) || got.After(want.Add(time.Minute)) {
+		t.Errorf("NotBefore = %v, want %v", got, want)
+	}
+}

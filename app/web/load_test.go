@@ -8,7 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -21,6 +21,8 @@ import (
 	"time"
 
 	"acedesk/app"
+	"acedesk/app/apptest/wired"
+	"acedesk/app/service"
 	"acedesk/store"
 )
 
@@ -79,7 +81,7 @@ func TestLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	svc := app.NewServices(st, app.SystemClock{}, "lead")
+	svc := service.New(st, app.SystemClock{}, "lead", wired.Ports())
 	if _, err := svc.System.LoadDemo(*loadMembers); err != nil {
 		t.Fatal(err)
 	}
@@ -97,12 +99,12 @@ func TestLoad(t *testing.T) {
 		roster = append(roster, page.Items...)
 	}
 	for _, m := range roster[:*loadRegistered] {
-		if _, err := svc.Events.Register(event.ID, m.ID); err != nil {
+		if _, err := svc.Attendees.Register(event.ID, m.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var logs bytes.Buffer
-	hub := NewHub(Config{Services: svc, Repo: st, Clock: app.SystemClock{}, Logger: log.New(&logs, "", 0),
+	hub := NewHub(Config{Services: svc, Repo: st, Clock: app.SystemClock{}, Codes: wired.Ports().Codes, Logger: slog.New(slog.NewTextHandler(&logs, nil)),
 		Assets: fstest.MapFS{"index.html": {Data: []byte("x")}}})
 	hub.lanOn.Store(true)
 	srv := httptest.NewServer(hub.Handler())
@@ -158,7 +160,7 @@ func TestLoad(t *testing.T) {
 				if r.IntN(2) == 0 {
 					text = m.Phone
 				}
-				status, body, d, err := c.call("app.EventService.CheckInSearch", event.ID, text)
+				status, body, d, err := c.call("service.AttendeeService.CheckInSearch", event.ID, text)
 				tally.search = append(tally.search, d)
 				var rows []app.AttendeeRow
 				if err == nil && status == 200 {
@@ -172,7 +174,7 @@ func TestLoad(t *testing.T) {
 				if i < 0 || rows[i].CheckedIn || !take() {
 					continue // a common name beyond the first screen, or already in
 				}
-				status, body, d, err = c.call("app.EventService.CheckIn", event.ID, m.ID, rows[i].Version, "")
+				status, body, d, err = c.call("service.AttendeeService.CheckIn", event.ID, m.ID, rows[i].Version, "")
 				tally.checkIn = append(tally.checkIn, d)
 				switch {
 				case err == nil && status == 200:
@@ -202,7 +204,7 @@ func TestLoad(t *testing.T) {
 		}
 	}
 	all = append(append(all, search...), checkIn...)
-	rows, err := svc.Events.Attendees(event.ID)
+	rows, err := svc.Attendees.Attendees(event.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,12 +9,13 @@ import (
 	"time"
 
 	"acedesk/app"
+	"acedesk/app/service"
 )
 
 // Public verification answers anyone on the LAN, without pairing, and
 // tells only what the certificate itself prints.
 
-// StatusNotFound: a serial typed by hand that this database never issued.
+// StatusNotFound is a serial typed by hand that this database never issued.
 const StatusNotFound = "not_found"
 
 // PublicVerification is one verdict with the certificate's printed fields.
@@ -103,9 +104,9 @@ func (h *Hub) verifyText(input string) (PublicVerification, error) {
 		if err != nil || !ok {
 			return PublicVerification{Status: StatusNotFound}, err
 		}
-		status := app.StatusValid
+		status := service.StatusValid
 		if c.Revoked {
-			status = app.StatusRevoked
+			status = service.StatusRevoked
 		}
 		return printed(status, c), nil
 	}
@@ -119,7 +120,7 @@ func (h *Hub) verifyText(input string) (PublicVerification, error) {
 // public keeps of a verdict the status and, for a genuine code, the
 // printed fields: from the signed claims, completed by the issued
 // certificate (kind, Latin name, level), never the reason for a revocation.
-func (h *Hub) public(v app.Verification) (PublicVerification, error) {
+func (h *Hub) public(v service.Verification) (PublicVerification, error) {
 	if v.Claims == nil {
 		return PublicVerification{Status: v.Status}, nil
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/sign"
 )
 
 // speakerCertificate issues a thanks certificate to a member whose phone
@@ -72,7 +73,7 @@ func TestPublicVerifyShowsOnlyThePrintedFields(t *testing.T) {
 func TestPublicVerifyReadsAPhotoOfTheCode(t *testing.T) {
 	th := newTestHub(t, true)
 	cert := speakerCertificate(t, th, "林静", "Lin Jing", "13912345678")
-	png, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(qrDataURL(cert.Payload), "data:image/png;base64,"))
+	png, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(qrPNG(t, cert.Payload), "data:image/png;base64,"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,4 +108,14 @@ func TestPublicVerifyIsRateLimitedPerAddress(t *testing.T) {
 	if status, _, _ := anon.send("POST", "/api/public/verify", map[string]string{"input": "x"}); status != 200 {
 		t.Errorf("after a minute: %d, want 200", status)
 	}
+}
+
+// qrPNG is text as the QR code a phone would photograph, as a data URL.
+func qrPNG(t *testing.T, text string) string {
+	t.Helper()
+	url, err := sign.Codes{}.QRDataURL(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return url
 }

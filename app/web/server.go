@@ -5,7 +5,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"acedesk/app"
+	"acedesk/app/service"
 )
 
 // maxBody bounds one API request: a phone's photo (ScanAttendee,
@@ -38,11 +39,14 @@ type HubRepository interface {
 
 // Config is what NewHub wires together.
 type Config struct {
-	Services *app.Services
+	Services *service.Services
 	Repo     HubRepository
 	Clock    app.Clock
-	Assets   fs.FS
-	Logger   *log.Logger
+	// Codes draws the pairing page's QR codes.
+	Codes  app.Codes
+	Assets fs.FS
+	// Logger is the session's log, for internal errors.
+	Logger *slog.Logger
 }
 
 // Hub is the HTTP side of one open database: one handler for the
@@ -50,10 +54,11 @@ type Config struct {
 type Hub struct {
 	dispatcher *Dispatcher
 	assets     fs.FS
-	logger     *log.Logger
+	logger     *slog.Logger
 	clock      app.Clock
+	codes      app.Codes
 	repo       HubRepository
-	trust      *app.TrustService
+	trust      *service.TrustService
 	auth       *auth
 	verifyIP   *limiter
 	// lanOn admits requests named by an IP address (not only loopback).
@@ -72,7 +77,7 @@ const (
 
 // NewHub makes the hub of an opened database; LAN mode starts off.
 func NewHub(c Config) *Hub {
-	h := &Hub{assets: c.Assets, logger: c.Logger, clock: c.Clock, repo: c.Repo, trust: c.Services.Trust,
+	h := &Hub{assets: c.Assets, logger: c.Logger, clock: c.Clock, codes: c.Codes, repo: c.Repo, trust: c.Services.Trust,
 		verifyIP: newLimiter(maxVerifyPerIP, verifyWindow)}
 	operator := func() string {
 		s, err := c.Services.Settings.Get()
@@ -217,10 +222,10 @@ func (h *Hub) fail(w http.ResponseWriter, err error, where string) {
 
 // FormatError turns err into what the UI receives, logging internal errors
 // in full while the user sees a generic message. Both transports use it.
-func FormatError(err error, logger *log.Logger, where string) *app.Error {
+func FormatError(err error, logger *slog.Logger, where string) *app.Error {
 	e := app.AsError(err)
 	if e.Code == app.CodeInternal {
-		logger.Printf("internal error in %s: %v", where, err)
+		logger.Error("internal error", "in", where, "err", err)
 	}
 	return e
 }
@@ -251,9 +256,8 @@ func statusOf(e *app.Error) int {
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	if err := json.NewEncoder(w).Encode(v); err != nil {
-		log.Printf("write response: %v", err)
-	}
+	// An answer that cannot be written has no one left to read it.
+	_ = json.NewEncoder(w).Encode(v)
 }
 
 // secure adds the security headers and refuses a Host that is not this

@@ -23,7 +23,7 @@ func newServer(t *testing.T) (*httptest.Server, *bytes.Buffer, *client) {
 
 func TestAPICallsTheBoundServices(t *testing.T) {
 	_, _, c := newServer(t)
-	status, body := c.call("app.MemberService.Create", app.Member{Name: "王喆", Phone: "13800000001"})
+	status, body := c.call("service.MemberService.Create", app.Member{Name: "王喆", Phone: "13800000001"})
 	if status != http.StatusOK {
 		t.Fatalf("create: %d %s", status, body)
 	}
@@ -32,13 +32,13 @@ func TestAPICallsTheBoundServices(t *testing.T) {
 	if m.ID == 0 || m.Name != "王喆" {
 		t.Errorf("created %+v", m)
 	}
-	status, body = c.call("app.MemberService.Search", app.MemberQuery{Text: "喆"})
+	status, body = c.call("service.MemberService.Search", app.MemberQuery{Text: "喆"})
 	var page app.MemberPage
 	json.Unmarshal(body, &page)
 	if status != http.StatusOK || page.Total != 1 {
 		t.Errorf("search: %d %s", status, body)
 	}
-	status, body = c.call("app.MemberService.Delete", m.ID, m.Version)
+	status, body = c.call("service.MemberService.Delete", m.ID, m.Version)
 	if status != http.StatusOK || strings.TrimSpace(string(body)) != "null" {
 		t.Errorf("delete: %d %s, want 200 null", status, body)
 	}
@@ -46,7 +46,7 @@ func TestAPICallsTheBoundServices(t *testing.T) {
 
 func TestAPIErrorsCarryCodeReasonAndFields(t *testing.T) {
 	_, logs, c := newServer(t)
-	c.call("app.MemberService.Create", app.Member{Name: "张三", Phone: "13800000001"})
+	c.call("service.MemberService.Create", app.Member{Name: "张三", Phone: "13800000001"})
 	for _, tc := range []struct {
 		name       string
 		method     string
@@ -55,13 +55,13 @@ func TestAPIErrorsCarryCodeReasonAndFields(t *testing.T) {
 		wantCode   app.Code
 		wantReason string
 	}{
-		{"validation", "app.MemberService.Create", []any{app.Member{Phone: "1"}}, 422, app.CodeInvalid, "fields"},
-		{"conflict", "app.MemberService.Create", []any{app.Member{Name: "李四", Phone: "13800000001"}}, 409, app.CodeConflict, "phone_taken"},
-		{"not found", "app.MemberService.Get", []any{999}, 404, app.CodeNotFound, "member_not_found"},
-		{"unknown method", "app.MemberService.Nope", nil, 400, app.CodeInvalid, "bad_request"},
-		{"lifecycle-style unexported method", "app.SettingsService.change", nil, 400, app.CodeInvalid, "bad_request"},
-		{"wrong argument count", "app.MemberService.Get", nil, 400, app.CodeInvalid, "bad_request"},
-		{"wrong argument type", "app.MemberService.Get", []any{"x"}, 400, app.CodeInvalid, "bad_request"},
+		{"validation", "service.MemberService.Create", []any{app.Member{Phone: "1"}}, 422, app.CodeInvalid, "fields"},
+		{"conflict", "service.MemberService.Create", []any{app.Member{Name: "李四", Phone: "13800000001"}}, 409, app.CodeConflict, "phone_taken"},
+		{"not found", "service.MemberService.Get", []any{999}, 404, app.CodeNotFound, "member_not_found"},
+		{"unknown method", "service.MemberService.Nope", nil, 400, app.CodeInvalid, "bad_request"},
+		{"lifecycle-style unexported method", "service.SettingsService.change", nil, 400, app.CodeInvalid, "bad_request"},
+		{"wrong argument count", "service.MemberService.Get", nil, 400, app.CodeInvalid, "bad_request"},
+		{"wrong argument type", "service.MemberService.Get", []any{"x"}, 400, app.CodeInvalid, "bad_request"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			status, body := c.call(tc.method, tc.args...)
@@ -82,7 +82,7 @@ func TestRequestsFromOtherSitesAreRefused(t *testing.T) {
 		th := newTestHub(t, lanOn)
 		csrf := th.local(t).csrf
 		post := func(host, origin, ctype string) (int, string) {
-			req, _ := http.NewRequest("POST", th.srv.URL+"/api/call/app.SystemService.Info", strings.NewReader("[]"))
+			req, _ := http.NewRequest("POST", th.srv.URL+"/api/call/service.SystemService.Info", strings.NewReader("[]"))
 			req.Header.Set("Content-Type", ctype)
 			req.Header.Set(CSRFHeader, csrf)
 			if host != "" {

@@ -3,15 +3,22 @@ import { createPinia, setActivePinia } from 'pinia'
 
 vi.mock('@/api/certificates', () => ({
   list: vi.fn(), forBatch: vi.fn(), forRenewal: vi.fn(), forLeads: vi.fn(), forEvent: vi.fn(), revoke: vi.fn(), preview: vi.fn(), print: vi.fn(),
-  jobStatus: vi.fn(), cancelJob: vi.fn(), jobResult: vi.fn(),
+ 
 }))
 
+vi.mock('@/api/jobs', () => {
+  const status = vi.fn(), cancel = vi.fn(), result = vi.fn()
+  return { status, cancel, result, jobCalls: { status, cancel } }
+})
+
+import * as jobs from '@/api/jobs'
 import * as api from '@/api/certificates'
 import { AppError } from '@/api/errors'
 import { useCertificatesStore } from '@/stores/certificates'
-import { POLL_MS } from '@/stores/job'
+import { POLL_MS } from '@/composables/useJob'
 
 const mocked = vi.mocked(api)
+const jobsMocked = vi.mocked(jobs)
 
 function cert(serial: string, extra: Partial<api.Certificate> = {}): api.Certificate {
   return { serial, kind: 'honor', name: '张三', title: 'PostgreSQL ACE', year: 2025, prints: 0, revoked: false, ...extra } as api.Certificate
@@ -70,15 +77,16 @@ describe('certificates store', () => {
     expect(store.issuing).toBe(false)
   })
 
-  it('polls a print job every 250 ms until done, then fetches its file', async () => {
+  it('polls a print job every POLL_MS until done, then fetches its file', async () => {
     mocked.print.mockResolvedValue('7')
-    mocked.jobStatus
+    jobsMocked.status
       .mockResolvedValueOnce({ id: '7', state: 'running', done: 0, total: 2, file: '' })
       .mockResolvedValueOnce({ id: '7', state: 'running', done: 1, total: 2, file: '' })
       .mockResolvedValueOnce({ id: '7', state: 'done', done: 2, total: 2, file: 'certs.pdf' })
-    mocked.jobResult.mockResolvedValue({ name: 'certs.pdf', bytes: new Uint8Array([1, 2]) })
+    jobsMocked.result.mockResolvedValue({ name: 'certs.pdf', bytes: new Uint8Array([1, 2]) })
     const store = useCertificatesStore()
-    await store.print(['a', 'b'], false)
+    const printed = store.print(['a', 'b'], false)
+    await vi.advanceTimersByTimeAsync(0)
     expect(mocked.print).toHaveBeenCalledWith(['a', 'b'], false)
     expect(store.job).toMatchObject({ state: 'running', done: 0 })
     expect(store.printing).toBe(true)
@@ -86,53 +94,60 @@ describe('certificates store', () => {
     expect(store.job).toMatchObject({ state: 'running', done: 1 })
     await vi.advanceTimersByTimeAsync(POLL_MS)
     expect(store.job).toMatchObject({ state: 'done', done: 2, total: 2 })
-    expect(mocked.jobResult).toHaveBeenCalledWith('7')
+    expect(jobsMocked.result).toHaveBeenCalledWith('7')
     expect(store.result?.name).toBe('certs.pdf')
-    expect(mocked.jobStatus).toHaveBeenCalledTimes(3)
+    expect(store.percent).toBe(100)
+    await printed
+    expect(jobsMocked.status).toHaveBeenCalledTimes(3)
     await vi.advanceTimersByTimeAsync(POLL_MS * 4)
-    expect(mocked.jobStatus).toHaveBeenCalledTimes(3)
+    expect(jobsMocked.status).toHaveBeenCalledTimes(3)
   })
 
   it('cancels a running job and stops polling', async () => {
     mocked.print.mockResolvedValue('8')
-    mocked.jobStatus.mockResolvedValue({ id: '8', state: 'running', done: 1, total: 5, file: '' })
-    mocked.cancelJob.mockResolvedValue()
+    jobsMocked.status.mockResolvedValue({ id: '8', state: 'running', done: 1, total: 5, file: '' })
+    jobsMocked.cancel.mockResolvedValue()
     const store = useCertificatesStore()
-    await store.print(['a', 'b', 'c', 'd', 'e'], true)
+    const printed = store.print(['a', 'b', 'c', 'd', 'e'], true)
+    await vi.advanceTimersByTimeAsync(0)
     await store.cancel()
-    expect(mocked.cancelJob).toHaveBeenCalledWith('8')
+    await printed
+    expect(jobsMocked.cancel).toHaveBeenCalledWith('8')
     expect(store.job?.state).toBe('cancelled')
-    const calls = mocked.jobStatus.mock.calls.length
+    const calls = jobsMocked.status.mock.calls.length
     await vi.advanceTimersByTimeAsync(POLL_MS * 4)
-    expect(mocked.jobStatus).toHaveBeenCalledTimes(calls)
-    expect(mocked.jobResult).not.toHaveBeenCalled()
+    expect(jobsMocked.status).toHaveBeenCalledTimes(calls)
+    expect(jobsMocked.result).not.toHaveBeenCalled()
   })
 
   it('turns a failed job into its error', async () => {
     mocked.print.mockResolvedValue('9')
-    mocked.jobStatus
+    jobsMocked.status
       .mockResolvedValueOnce({ id: '9', state: 'running', done: 0, total: 1, file: '' })
       .mockResolvedValueOnce({
         id: '9', state: 'failed', done: 0, total: 1, file: '',
         error: { code: 'invalid', reason: 'name_unprintable', message: 'x', params: { member: '𠮷', chars: '𠮷' } },
       })
     const store = useCertificatesStore()
-    await store.print(['a'], false)
+    const printed = store.print(['a'], false)
     await vi.advanceTimersByTimeAsync(POLL_MS)
+    await printed
     expect(store.job?.state).toBe('failed')
     expect(store.jobError).toBeInstanceOf(AppError)
     expect(store.jobError).toMatchObject({ reason: 'name_unprintable', params: { chars: '𠮷' } })
     expect(store.result).toBeNull()
-    expect(mocked.jobResult).not.toHaveBeenCalled()
+    expect(jobsMocked.result).not.toHaveBeenCalled()
   })
 
   it('stops polling when asked (the page unmounts)', async () => {
     mocked.print.mockResolvedValue('10')
-    mocked.jobStatus.mockResolvedValue({ id: '10', state: 'running', done: 0, total: 3, file: '' })
+    jobsMocked.status.mockResolvedValue({ id: '10', state: 'running', done: 0, total: 3, file: '' })
     const store = useCertificatesStore()
-    await store.print(['a'], false)
+    const printed = store.print(['a'], false)
+    await vi.advanceTimersByTimeAsync(0)
     store.stopPolling()
+    await printed
     await vi.advanceTimersByTimeAsync(POLL_MS * 4)
-    expect(mocked.jobStatus).toHaveBeenCalledTimes(1)
+    expect(jobsMocked.status).toHaveBeenCalledTimes(1)
   })
 })

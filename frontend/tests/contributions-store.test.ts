@@ -24,7 +24,6 @@ vi.mock('@/api/standings', async (importOriginal) => {
 
 import * as api from '@/api/contributions'
 import * as members from '@/api/members'
-import * as standings from '@/api/standings'
 import { AppError } from '@/api/errors'
 import { makeI18n } from '@/i18n'
 import { kindText } from '@/contributions'
@@ -189,7 +188,6 @@ describe('contribution list', () => {
 describe('wording', () => {
   const g = makeI18n('zh-CN').global
   const t = (k: string, p?: Record<string, unknown>) => g.t(k, p ?? {})
-  const te = (k: string) => g.te(k)
 
   it('names the kind, with the beans for PG 豆', () => {
     expect(kindText({ kind: 'forum_beans', quantity: 2500 }, rules.kinds, 'zh-CN', t)).toBe('PGFans PG 豆 · 2500 PG 豆')

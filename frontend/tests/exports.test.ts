@@ -7,17 +7,24 @@ import { NMessageProvider } from 'naive-ui'
 vi.mock('@/files', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/files')>()), downloadBytes: vi.fn() }))
 vi.mock('@/api/exports', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/api/exports')>()),
-  start: vi.fn(), jobStatus: vi.fn(), cancelJob: vi.fn(), jobResult: vi.fn(),
+  start: vi.fn(),
 }))
 
+vi.mock('@/api/jobs', () => {
+  const status = vi.fn(), cancel = vi.fn(), result = vi.fn()
+  return { status, cancel, result, jobCalls: { status, cancel } }
+})
+
+import * as jobs from '@/api/jobs'
 import * as api from '@/api/exports'
 import { useExportsStore } from '@/stores/exports'
-import { POLL_MS } from '@/stores/job'
+import { POLL_MS } from '@/composables/useJob'
 import { downloadBytes } from '@/files'
 import { makeI18n } from '@/i18n'
 import ExportCard from '@/components/ExportCard.vue'
 
 const mocked = vi.mocked(api)
+const jobsMocked = vi.mocked(jobs)
 const file = { name: 'acedesk-20261201.xlsx', bytes: new Uint8Array([0x50, 0x4b]) }
 
 beforeEach(() => {
@@ -33,10 +40,10 @@ describe('exports store', () => {
   it('polls the job with its progress until done, then returns the file', async () => {
     vi.useFakeTimers()
     mocked.start.mockResolvedValue('3')
-    mocked.jobStatus
+    jobsMocked.status
       .mockResolvedValueOnce({ id: '3', state: 'running', done: 1, total: 2, file: '' })
       .mockResolvedValueOnce({ id: '3', state: 'done', done: 2, total: 2, file: file.name })
-    mocked.jobResult.mockResolvedValue(file)
+    jobsMocked.result.mockResolvedValue(file)
     const store = useExportsStore()
     const got = store.exportFile('xlsx', 2026)
     await vi.advanceTimersByTimeAsync(0)
@@ -46,12 +53,12 @@ describe('exports store', () => {
     await vi.advanceTimersByTimeAsync(POLL_MS)
     expect(await got).toEqual(file)
     expect(store.running).toBe(false)
-    expect(mocked.jobStatus).toHaveBeenCalledTimes(2)
+    expect(jobsMocked.status).toHaveBeenCalledTimes(2)
   })
 
   it('keeps a failed job\'s error and returns nothing', async () => {
     mocked.start.mockResolvedValue('4')
-    mocked.jobStatus.mockResolvedValue({ id: '4', state: 'failed', done: 0, total: 2, file: '', error: { code: 'internal', reason: 'internal', message: 'boom' } })
+    jobsMocked.status.mockResolvedValue({ id: '4', state: 'failed', done: 0, total: 2, file: '', error: { code: 'internal', reason: 'internal', message: 'boom' } })
     const store = useExportsStore()
     expect(await store.exportFile('sql', 2026)).toBeNull()
     expect(store.error?.code).toBe('internal')
@@ -67,15 +74,15 @@ describe('exports store', () => {
   it('cancels a running export and stops polling', async () => {
     vi.useFakeTimers()
     mocked.start.mockResolvedValue('5')
-    mocked.jobStatus.mockResolvedValue({ id: '5', state: 'running', done: 0, total: 2, file: '' })
+    jobsMocked.status.mockResolvedValue({ id: '5', state: 'running', done: 0, total: 2, file: '' })
     const store = useExportsStore()
     const got = store.exportFile('xlsx', 2026)
     await vi.advanceTimersByTimeAsync(0)
     await store.cancel()
     await vi.advanceTimersByTimeAsync(POLL_MS * 4)
     expect(await got).toBeNull()
-    expect(mocked.cancelJob).toHaveBeenCalledWith('5')
-    expect(mocked.jobStatus).toHaveBeenCalledTimes(1)
+    expect(jobsMocked.cancel).toHaveBeenCalledWith('5')
+    expect(jobsMocked.status).toHaveBeenCalledTimes(1)
     expect(store.job?.state).toBe('cancelled')
     expect(store.error).toBeNull()
   })
@@ -90,8 +97,8 @@ describe('ExportCard', () => {
       const pinia = createPinia()
       setActivePinia(pinia)
       mocked.start.mockResolvedValue('9')
-      mocked.jobStatus.mockResolvedValue({ id: '9', state: 'done', done: 2, total: 2, file: 'acedesk.sql' })
-      mocked.jobResult.mockResolvedValue({ name: 'acedesk.sql', bytes: new Uint8Array([1]) })
+      jobsMocked.status.mockResolvedValue({ id: '9', state: 'done', done: 2, total: 2, file: 'acedesk.sql' })
+      jobsMocked.result.mockResolvedValue({ name: 'acedesk.sql', bytes: new Uint8Array([1]) })
       const Host = defineComponent({ setup: () => () => h(NMessageProvider, null, () => h(ExportCard)) })
       wrapper = mount(Host, { attachTo: document.body, global: { plugins: [pinia, makeI18n(locale)] } })
       const card = wrapper.find('[data-testid="export-card"]')

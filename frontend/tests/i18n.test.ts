@@ -69,6 +69,9 @@ describe('i18n messages', () => {
       'attendee_code_other_event', 'already_checked_in', 'already_checked_in_device', 'not_checked_in'])
       expect(zhFlat[`errors.reason.${r}`], r).toBeTruthy()
     expect(zhFlat['fieldErrors.invalid_listen']).toBeTruthy()
+    // Jobs, bundle files and certificates (app/jobs.go, app/bundle_service.go, app/trust.go, app/certificate_service.go).
+    for (const r of ['job_not_found', 'file_read', 'invalid_claims', 'no_certificate_for_member', 'unknown_certificate_kind'])
+      expect(zhFlat[`errors.reason.${r}`], r).toBeTruthy()
     for (const c of ['invalid', 'not_found', 'conflict', 'unauthorized', 'internal'])
       expect(zhFlat[`errors.code.${c}`], c).toBeTruthy()
     for (const f of ['required', 'too_long', 'not_latin', 'invalid_phone', 'invalid_email', 'invalid_choice', 'taken', 'invalid_year', 'duplicate_year', 'date_outside_year', 'invalid_date', 'not_positive', 'speaker_required', 'title_required'])
@@ -83,5 +86,16 @@ describe('LAN messages', () => {
     const { t } = makeI18n('zh-CN').global
     expect(t('errors.reason.pair_rate_limited', { seconds: '30' })).toBe('尝试次数过多，请 30 秒后再试')
     expect(makeI18n('en').global.t('errors.reason.pair_rate_limited', { seconds: '30' })).toBe('Too many attempts: try again in 30 s')
+  })
+})
+
+describe('job, file and certificate messages', () => {
+  it('name what the Go side passes as params', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const { t } = makeI18n(locale).global
+      expect(t('errors.reason.file_read', { file: 'hz.acebundle' }), locale).toContain('hz.acebundle')
+      expect(t('errors.reason.no_certificate_for_member', { kind: 'thanks', year: '0' }), locale).not.toMatch(/[{}]|\b0\b|thanks/)
+      expect(t('errors.reason.unknown_certificate_kind', { kind: 'medal' }), locale).toContain('medal')
+    }
   })
 })

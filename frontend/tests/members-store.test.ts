@@ -19,7 +19,8 @@ vi.mock('@/api/members', async (importOriginal) => {
 
 import * as api from '@/api/members'
 import { AppError } from '@/api/errors'
-import { PAGE_SIZE, SEARCH_DEBOUNCE_MS, useMembersStore } from '@/stores/members'
+import { useMembersStore } from '@/stores/members'
+import { PAGE_SIZE, SEARCH_DEBOUNCE_MS } from '@/composables/useDebouncedSearch'
 
 const mocked = vi.mocked(api)
 

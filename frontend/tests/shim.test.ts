@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createHttpGo, csrfSource, httpCall, installShim } from '@/api/shim'
+import { createHttpGo, csrfSource, httpCall, installShim, type WailsGo } from '@/api/shim'
 import { AppError } from '@/api/errors'
 
 const json = (status: number, body: string) => new Response(body, { status, headers: { 'Content-Type': 'application/json' } })
@@ -25,10 +25,10 @@ describe('HTTP shim', () => {
     const fetch = respond(200, '{"items":[],"total":0}')
     const go = createHttpGo(fetch as unknown as typeof globalThis.fetch)
     const q = { text: '张', archived: false, offset: 0, limit: 50 }
-    await expect(go.app.MemberService.Search(q)).resolves.toEqual({ items: [], total: 0 })
+    await expect(go.service.MemberService.Search(q)).resolves.toEqual({ items: [], total: 0 })
     expect(fetch).toHaveBeenCalledTimes(2) // the session, then the call
     const [url, init] = fetch.mock.calls[1] as unknown as [string, RequestInit]
-    expect(url).toBe('/api/call/app.MemberService.Search')
+    expect(url).toBe('/api/call/service.MemberService.Search')
     expect(init.method).toBe('POST')
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json')
     expect(JSON.parse(init.body as string)).toEqual([q])
@@ -37,16 +37,16 @@ describe('HTTP shim', () => {
   it('sends several arguments in order and resolves null bodies', async () => {
     const fetch = respond(200, 'null')
     const go = createHttpGo(fetch as unknown as typeof globalThis.fetch)
-    await expect(go.app.MemberService.Delete(12, 3)).resolves.toBeNull()
+    await expect(go.service.MemberService.Delete(12, 3)).resolves.toBeNull()
     const [url, init] = fetch.mock.calls[1] as unknown as [string, RequestInit]
-    expect(url).toBe('/api/call/app.MemberService.Delete')
+    expect(url).toBe('/api/call/service.MemberService.Delete')
     expect(init.body).toBe('[12,3]')
   })
 
   it('rejects with the parsed error body on non-2xx', async () => {
     const err = { code: 'invalid', reason: 'fields', message: 'invalid fields', fields: { phone: 'invalid_phone' } }
     const go = createHttpGo(respond(400, JSON.stringify(err)) as unknown as typeof globalThis.fetch)
-    await expect(go.app.MemberService.Create({})).rejects.toEqual(err)
+    await expect(go.service.MemberService.Create({})).rejects.toEqual(err)
   })
 
   it('rejects with code internal, reason network when fetch fails', async () => {
@@ -54,7 +54,7 @@ describe('HTTP shim', () => {
       throw new TypeError('Failed to fetch')
     })
     const go = createHttpGo(fetch as unknown as typeof globalThis.fetch)
-    await expect(go.app.SystemService.Info()).rejects.toEqual({
+    await expect(go.service.SystemService.Info()).rejects.toEqual({
       code: 'internal',
       reason: 'network',
       message: 'TypeError: Failed to fetch',
@@ -63,7 +63,7 @@ describe('HTTP shim', () => {
 
   it('rejects with an internal error when an error body is not JSON', async () => {
     const go = createHttpGo(respond(502, '<html>Bad gateway</html>') as unknown as typeof globalThis.fetch)
-    await expect(go.app.SystemService.Info()).rejects.toMatchObject({ code: 'internal' })
+    await expect(go.service.SystemService.Info()).rejects.toMatchObject({ code: 'internal' })
   })
 
   it('is not mistaken for a promise', async () => {
@@ -79,14 +79,15 @@ describe('HTTP shim', () => {
     expect(window.go).toBe(existing)
     delete window.go
     expect(installShim(window)).toBe(true)
-    expect(typeof window.go.app.MemberService.Search).toBe('function')
+    // The delete above narrows window.go for TypeScript, which cannot see installShim set it again.
+    expect(typeof (window.go as WailsGo | undefined)?.service.MemberService.Search).toBe('function')
   })
 
   it('sends the CSRF token of GET /api/session, fetched once', async () => {
     const fetch = respond(200, 'null', 'abc')
     const go = createHttpGo(fetch as unknown as typeof globalThis.fetch)
-    await go.app.SystemService.Info()
-    await go.app.SystemService.Info()
+    await go.service.SystemService.Info()
+    await go.service.SystemService.Info()
     expect(fetch.session).toHaveBeenCalledTimes(1)
     for (const [, init] of fetch.mock.calls.filter(([u]) => u !== '/api/session')) {
       expect((init?.headers as Record<string, string>)['X-CSRF-Token']).toBe('abc')
@@ -131,7 +132,7 @@ describe('HTTP shim', () => {
     expect(err).toBeInstanceOf(AppError)
     expect(err).toMatchObject({ code: 'conflict', reason: 'member_has_history', params: { member: '王伟' } })
     const [url, init] = fetch.mock.calls[1] as unknown as [string, RequestInit]
-    expect(url).toBe('/api/call/app.MemberService.Delete')
+    expect(url).toBe('/api/call/service.MemberService.Delete')
     expect(init.body).toBe('[5,2]')
   })
 })

@@ -44,6 +44,8 @@ test('a chapter lead enters, approves and imports contributions', async (t) => {
   const { page, pageErrors } = await openPage(t, server.url)
   await page.getByTestId('nav-contributions').click()
   await page.getByTestId('contributions-table').waitFor()
+  // The table shows before the year's first answer; the count and the window title with it.
+  await page.locator('[data-testid=contributions-total][data-busy=false]').waitFor()
   assert.match(await page.title(), /^贡献记录 \(\d+\) — ACE Desk$/)
 
   await page.getByTestId('open-entry').click()

@@ -13,7 +13,7 @@ import { at, openPage, run, serve, shot, tempDB } from './lib.mjs'
 // token the server hands this (local) caller.
 async function api(url, name, ...args) {
   const { csrf } = await (await fetch(new URL('api/session', url))).json()
-  const res = await fetch(new URL(`api/call/app.${name}`, url), {
+  const res = await fetch(new URL(`api/call/service.${name}`, url), {
     method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(args),
   })
   const body = await res.json()
@@ -36,7 +36,7 @@ async function chapter(t, code, members) {
 async function exportByAPI(url, dir, name) {
   const id = await api(url, 'BundleService.StartExport', false)
   for (;;) {
-    const st = await api(url, 'BundleService.JobStatus', id)
+    const st = await api(url, 'JobService.Status', id)
     if (st.state === 'done') break
     assert.equal(st.state, 'running')
   }

@@ -118,12 +118,12 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   assert.match(lan, new RegExp(`^http://${ip.replaceAll('.', '\\.')}:\\d+/$`))
 
   // Today's event with a speaker and two registered guests.
-  const [kind] = await api(local, 'app.EventService.Kinds')
-  const ev = await api(local, 'app.EventService.Save', {
+  const [kind] = await api(local, 'service.EventService.Kinds')
+  const ev = await api(local, 'service.EventService.Save', {
     id: 0, version: 0, name: EVENT, kind, date: today(), city: '杭州', group_id: 0, attendance: 0, organizer_id: 0,
     talks: [{ member_id: speaker.id, title: 'PostgreSQL 分区表实践', contribution_id: 0 }],
   })
-  for (const m of [guest, other, speaker]) await api(local, 'app.EventService.Register', ev.id, m.id)
+  for (const m of [guest, other, speaker]) await api(local, 'service.AttendeeService.Register', ev.id, m.id)
 
   const b = await browser(t)
   const pageErrors = []
@@ -233,7 +233,7 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   assert.equal(pdf.subarray(0, 5).toString(), '%PDF-')
 
   // The hub saw every check-in, with the devices' names.
-  const rows = await api(local, 'app.EventService.Attendees', ev.id)
+  const rows = await api(local, 'service.AttendeeService.Attendees', ev.id)
   const byName = Object.fromEntries(rows.map((r) => [r.name, r]))
   assert.equal(byName[guest.name].checked_in, true)
   assert.equal(byName[guest.name].device, '门口 1')
@@ -282,7 +282,7 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   await shot(viewer, 'lan-viewer-refused')
 
   // Anyone on the LAN checks the speaker's certificate on /check, with no session.
-  const certs = await api(local, 'app.CertificateService.List')
+  const certs = await api(local, 'service.CertificateService.List')
   const cert = certs.find((c) => c.member_id === speaker.id || c.name === speaker.name)
   assert.ok(cert, 'the desk issued the speaker a certificate')
   const visitor = await (await b.newContext(PHONE)).newPage()

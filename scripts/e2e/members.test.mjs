@@ -120,6 +120,8 @@ test('an empty roster offers the demo data, and English is remembered', async (t
   await shot(page, 'browser-06-demo')
 
   await page.getByTestId('nav-settings').click()
+  // About names the log beside the database, for a problem report.
+  assert.equal(await page.getByTestId('log-path').textContent(), db.replace(/\.db$/, '.log'))
   await page.getByTestId('settings-language').click()
   await page.getByText('English', { exact: true }).click()
   await page.getByTestId('settings-operator').fill('Hangzhou lead')

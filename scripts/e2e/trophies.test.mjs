@@ -11,7 +11,7 @@ import { at, openPage, run, serve, shot, tempDB } from './lib.mjs'
 const call = (page, name, ...args) =>
   page.evaluate(async ([n, a]) => {
     const { csrf } = await (await fetch('/api/session')).json()
-    const res = await fetch(`/api/call/app.${n}`, {
+    const res = await fetch(`/api/call/service.${n}`, {
       method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(a),
     })
     return res.json()

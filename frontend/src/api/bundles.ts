@@ -1,12 +1,12 @@
 // Chapter bundles: exporting this chapter's data for headquarters and, at
 // headquarters, merging the chapters' bundles. Both run as background jobs.
-import * as BundleService from '../../wailsjs/go/app/BundleService'
-import type { app } from '../../wailsjs/go/models'
+import * as BundleService from '../../wailsjs/go/service/BundleService'
+import type { app, service } from '../../wailsjs/go/models'
 import { call } from './errors'
-import { decodeBytes, type FileData, type JobStatus } from './certificates'
+import { decodeBytes, type FileData } from './certificates'
 import { toBase64 } from '@/files'
 
-export type MergeOutcome = app.MergeOutcome
+export type MergeOutcome = service.MergeOutcome
 export type MergeResult = app.MergeResult
 export type MergeConflict = app.MergeConflict
 export type MergeCount = app.MergeCount
@@ -18,7 +18,7 @@ export interface BundleFile {
   bytes: Uint8Array
 }
 
-function file(r: app.FileResult): FileData {
+function file(r: service.FileResult): FileData {
   return { name: r.name, bytes: decodeBytes(r.data as unknown) }
 }
 
@@ -37,7 +37,7 @@ export async function exportResult(id: string): Promise<FileData> {
  * key the operator confirmed. The bytes travel as base64, as imports do.
  */
 export async function startMerge(files: BundleFile[], acceptKeys: string[]): Promise<string> {
-  const uploads = (await Promise.all(files.map(async (f) => ({ name: f.name, data: await toBase64(f.bytes) })))) as unknown as app.BundleUpload[]
+  const uploads = (await Promise.all(files.map(async (f) => ({ name: f.name, data: await toBase64(f.bytes) })))) as unknown as service.BundleUpload[]
   return call(() => BundleService.StartMerge(uploads, acceptKeys))
 }
 
@@ -47,14 +47,6 @@ export async function mergeOutcomes(id: string): Promise<MergeOutcome[]> {
 
 export async function conflictsFile(id: string): Promise<FileData> {
   return file(await call(() => BundleService.ConflictsFile(id)))
-}
-
-export async function jobStatus(id: string): Promise<JobStatus> {
-  return (await call(() => BundleService.JobStatus(id))) as unknown as JobStatus
-}
-
-export function cancelJob(id: string): Promise<void> {
-  return call(() => BundleService.CancelJob(id))
 }
 
 export async function mergedChapters(): Promise<MergedChapter[]> {

@@ -1,19 +1,8 @@
-import * as CertificateService from '../../wailsjs/go/app/CertificateService'
-import type { app } from '../../wailsjs/go/models'
+import * as CertificateService from '../../wailsjs/go/service/CertificateService'
+import type { app, service } from '../../wailsjs/go/models'
 import { call } from './errors'
 
 export type Certificate = app.Certificate
-export type JobState = 'running' | 'done' | 'failed' | 'cancelled'
-
-export interface JobStatus {
-  id: string
-  state: JobState
-  done: number
-  total: number
-  file: string
-  error?: unknown
-}
-
 /** A file from the service, its bytes decoded. */
 export interface FileData {
   name: string
@@ -32,7 +21,7 @@ export function decodeBytes(data: unknown): Uint8Array {
   return new Uint8Array()
 }
 
-export function file(r: app.FileResult): FileData {
+export function file(r: service.FileResult): FileData {
   return { name: r.name, bytes: decodeBytes(r.data as unknown) }
 }
 
@@ -77,18 +66,6 @@ export async function openBadge(serial: string): Promise<FileData> {
 /** Starts printing in the background; resolves with the job's id. */
 export function print(serials: string[], split: boolean): Promise<string> {
   return call(() => CertificateService.Print(serials, split))
-}
-
-export async function jobStatus(id: string): Promise<JobStatus> {
-  return (await call(() => CertificateService.JobStatus(id))) as unknown as JobStatus
-}
-
-export function cancelJob(id: string): Promise<void> {
-  return call(() => CertificateService.CancelJob(id))
-}
-
-export async function jobResult(id: string): Promise<FileData> {
-  return file(await call(() => CertificateService.JobResult(id)))
 }
 
 /** A signatory as the form edits it; signature_png is base64 ('' when none). */

@@ -1,5 +1,5 @@
-import * as ContributionService from '../../wailsjs/go/app/ContributionService'
-import * as ContributionImportService from '../../wailsjs/go/app/ContributionImportService'
+import * as ContributionService from '../../wailsjs/go/service/ContributionService'
+import * as ContributionImportService from '../../wailsjs/go/service/ContributionImportService'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { importerOf } from './imports'

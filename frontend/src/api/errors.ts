@@ -145,6 +145,13 @@ export function fieldErrorsOf(err: AppError): Record<string, FieldError> {
   return out
 }
 
+/** A form's errors less one field's: what the form shows once the user edits that field. */
+export function withoutField<E>(errors: Record<string, E>, field: string): Record<string, E> {
+  const out = { ...errors }
+  delete out[field]
+  return out
+}
+
 /** Text shown under a form field. */
 export function fieldErrorText(fe: FieldError, t: Translate, te: HasKey): string {
   if (fe.reason === 'taken' && fe.params?.member) return t('fieldErrors.taken_by', fe.params)

@@ -1,5 +1,6 @@
-import * as EventService from '../../wailsjs/go/app/EventService'
-import * as ContributionService from '../../wailsjs/go/app/ContributionService'
+import * as EventService from '../../wailsjs/go/service/EventService'
+import * as AttendeeService from '../../wailsjs/go/service/AttendeeService'
+import * as ContributionService from '../../wailsjs/go/service/ContributionService'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { decodeBytes, file, type FileData } from './certificates'
@@ -59,45 +60,45 @@ export type AttendeeRow = app.AttendeeRow
 
 /** The event's attendees with their current level, in pinyin order. */
 export async function attendees(eventID: number): Promise<AttendeeRow[]> {
-  return (await call(() => EventService.Attendees(eventID))) ?? []
+  return (await call(() => AttendeeService.Attendees(eventID))) ?? []
 }
 
 export function register(eventID: number, memberID: number): Promise<AttendeeRow> {
-  return call(() => EventService.Register(eventID, memberID))
+  return call(() => AttendeeService.Register(eventID, memberID))
 }
 
 export async function unregister(eventID: number, memberID: number, version: number): Promise<void> {
-  await call(() => EventService.Unregister(eventID, memberID, version))
+  await call(() => AttendeeService.Unregister(eventID, memberID, version))
 }
 
 /** Checks in from the version shown (0: not registered yet); the device is '' on this computer. */
 export function checkIn(eventID: number, memberID: number, version: number, device = ''): Promise<AttendeeRow> {
-  return call(() => EventService.CheckIn(eventID, memberID, version, device))
+  return call(() => AttendeeService.CheckIn(eventID, memberID, version, device))
 }
 
 export function undoCheckIn(eventID: number, memberID: number, version: number, device = ''): Promise<AttendeeRow> {
-  return call(() => EventService.UndoCheckIn(eventID, memberID, version, device))
+  return call(() => AttendeeService.UndoCheckIn(eventID, memberID, version, device))
 }
 
 /** Adds someone at the door to the roster (name and phone) and checks them in. */
 export function walkIn(eventID: number, name: string, phone: string, device = ''): Promise<AttendeeRow> {
-  return call(() => EventService.WalkIn(eventID, app.WalkIn.createFrom({ name, name_latin: '', phone }), device))
+  return call(() => AttendeeService.WalkIn(eventID, app.WalkIn.createFrom({ name, name_latin: '', phone }), device))
 }
 
 /** The level holders among the attendees, in seating order. */
 export async function frontRow(eventID: number): Promise<AttendeeRow[]> {
-  return (await call(() => EventService.FrontRow(eventID))) ?? []
+  return (await call(() => AttendeeService.FrontRow(eventID))) ?? []
 }
 
 /** The front row's place cards as a PDF. */
 export async function placeCards(eventID: number): Promise<FileData> {
-  const r = await call(() => EventService.PlaceCards(eventID))
+  const r = await call(() => AttendeeService.PlaceCards(eventID))
   return { name: r.name, bytes: decodeBytes(r.data as unknown) }
 }
 
 /** The attendees whose name, pinyin or phone matches text (the door's search). */
 export async function checkInSearch(eventID: number, text: string): Promise<AttendeeRow[]> {
-  return (await call(() => EventService.CheckInSearch(eventID, text))) ?? []
+  return (await call(() => AttendeeService.CheckInSearch(eventID, text))) ?? []
 }
 
 /** The events held today on the hub's clock: the desk's choice. */
@@ -107,16 +108,16 @@ export async function today(): Promise<Event[]> {
 
 /** A speaker's thanks certificate for the event, issued if need be. */
 export async function speakerCertificate(eventID: number, memberID: number): Promise<FileData> {
-  return file(await call(() => EventService.SpeakerCertificate(eventID, memberID)))
+  return file(await call(() => AttendeeService.SpeakerCertificate(eventID, memberID)))
 }
 
 /** An attendee's code (ACE-ATT:<event>:<member>) as a QR image, a data: URL made by the hub. */
 export function attendeeQR(eventID: number, memberID: number): Promise<string> {
-  return call(() => EventService.AttendeeQR(eventID, memberID))
+  return call(() => AttendeeService.AttendeeQR(eventID, memberID))
 }
 
 /** The event's attendees whose codes the hub finds in a photo. */
 export async function scanAttendee(eventID: number, name: string, bytes: Uint8Array): Promise<AttendeeRow[]> {
   const data = await fileArg(bytes)
-  return (await call(() => EventService.ScanAttendee(eventID, name, data))) ?? []
+  return (await call(() => AttendeeService.ScanAttendee(eventID, name, data))) ?? []
 }

@@ -1,12 +1,12 @@
 // The three spreadsheet imports (members, groups, contributions) share one
 // contract: Preview and Apply take the file's name and bytes and answer an
 // ImportReport.
-import { app } from '../../wailsjs/go/models'
+import type { service } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { fileArg } from '@/files'
 
-export type ImportReport = app.ImportReport
-export type ImportRow = app.ImportRow
+export type ImportReport = service.ImportReport
+export type ImportRow = service.ImportRow
 
 /** A generated import service binding. */
 interface ImportService {

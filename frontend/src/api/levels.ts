@@ -1,4 +1,4 @@
-import * as LevelService from '../../wailsjs/go/app/LevelService'
+import * as LevelService from '../../wailsjs/go/service/LevelService'
 import type { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { file, type FileData } from './certificates'

@@ -1,5 +1,5 @@
-import * as MemberService from '../../wailsjs/go/app/MemberService'
-import * as MemberImportService from '../../wailsjs/go/app/MemberImportService'
+import * as MemberService from '../../wailsjs/go/service/MemberService'
+import * as MemberImportService from '../../wailsjs/go/service/MemberImportService'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { importerOf } from './imports'

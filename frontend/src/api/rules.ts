@@ -1,4 +1,4 @@
-import * as RulesService from '../../wailsjs/go/app/RulesService'
+import * as RulesService from '../../wailsjs/go/service/RulesService'
 import { rules } from '../../wailsjs/go/models'
 import { call } from './errors'
 

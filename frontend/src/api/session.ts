@@ -62,7 +62,7 @@ async function request<T>(method: 'GET' | 'POST', url: string, body?: unknown, c
   } catch (err) {
     throw new AppError({ code: 'internal', reason: 'network', message: String(err) })
   }
-  let parsed: unknown = null
+  let parsed: unknown
   try {
     parsed = text.trim() ? JSON.parse(text) : null
   } catch {

@@ -1,4 +1,4 @@
-import * as SettingsService from '../../wailsjs/go/app/SettingsService'
+import * as SettingsService from '../../wailsjs/go/service/SettingsService'
 import { app } from '../../wailsjs/go/models'
 import { call } from './errors'
 

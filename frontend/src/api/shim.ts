@@ -8,10 +8,12 @@ import type { AppErrorData } from './errors'
 type Fetch = typeof fetch
 type Method = (...args: unknown[]) => Promise<unknown>
 
+/** Wails' window.go: go.<ns>.<Service>.<Method>(...args). */
+export type WailsGo = Record<string, Record<string, Record<string, Method>>>
+
 declare global {
   interface Window {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    go?: any
+    go?: WailsGo
   }
 }
 
@@ -113,7 +115,7 @@ export function createHttpGo(
   fetchImpl?: Fetch,
   base = '/api/call/',
   csrf?: CsrfSource,
-): Record<string, Record<string, Record<string, Method>>> {
+): WailsGo {
   const doFetch: Fetch = fetchImpl ?? ((...a) => fetch(...a))
   const token = csrf ?? csrfSource(doFetch)
   const level = <T>(make: (prop: string) => T) =>

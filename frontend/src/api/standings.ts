@@ -1,9 +1,9 @@
-import * as StandingsService from '../../wailsjs/go/app/StandingsService'
-import type { app } from '../../wailsjs/go/models'
+import * as StandingsService from '../../wailsjs/go/service/StandingsService'
+import type { service } from '../../wailsjs/go/models'
 import { call } from './errors'
 
-export type StandingRow = app.StandingRow
-export type TrackRow = app.TrackRow
+export type StandingRow = service.StandingRow
+export type TrackRow = service.TrackRow
 export type { KindRule, YearRules } from './rules'
 
 export type Level = 'none' | 'partner' | 'ace' | 'director'

@@ -1,9 +1,9 @@
-import * as SystemService from '../../wailsjs/go/app/SystemService'
-import type { app } from '../../wailsjs/go/models'
+import * as SystemService from '../../wailsjs/go/service/SystemService'
+import type { service } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { fileArg } from '@/files'
 
-export type SystemInfo = app.SystemInfo
+export type SystemInfo = service.SystemInfo
 
 export function info(): Promise<SystemInfo> {
   return call(() => SystemService.Info())

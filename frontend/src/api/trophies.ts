@@ -1,11 +1,11 @@
-import * as TrophyService from '../../wailsjs/go/app/TrophyService'
-import * as BenefitService from '../../wailsjs/go/app/BenefitService'
-import type { app } from '../../wailsjs/go/models'
+import * as TrophyService from '../../wailsjs/go/service/TrophyService'
+import * as BenefitService from '../../wailsjs/go/service/BenefitService'
+import type { app, service } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { decodeBytes, type FileData } from './certificates'
 
 export type Trophy = app.Trophy
-export type BenefitRow = app.BenefitRow
+export type BenefitRow = service.BenefitRow
 
 /** The order statuses of a trophy, in order. */
 export const TROPHY_STATUSES = ['to_order', 'ordered', 'shipped', 'received'] as const

@@ -1,12 +1,12 @@
 // The chapter's signing key and the checking of certificate codes. Signing
 // itself is not reachable from the UI.
-import * as TrustService from '../../wailsjs/go/app/TrustService'
-import type { app } from '../../wailsjs/go/models'
+import * as TrustService from '../../wailsjs/go/service/TrustService'
+import type { service } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { fileArg } from '@/files'
 
-export type KeyInfo = app.KeyInfo
-export type Verification = app.Verification
+export type KeyInfo = service.KeyInfo
+export type Verification = service.Verification
 export type VerificationStatus = 'valid' | 'revoked' | 'forged' | 'unknown_issuer' | 'malformed' | 'unknown_serial' | 'not_found'
 
 export function chapterKey(): Promise<KeyInfo> {

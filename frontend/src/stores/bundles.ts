@@ -4,23 +4,16 @@ import * as api from '@/api/bundles'
 import type { BundleFile, MergedChapter, MergeOutcome } from '@/api/bundles'
 import type { FileData } from '@/api/certificates'
 import { AppError, toAppError } from '@/api/errors'
-import { useJob } from './job'
+import * as jobs from '@/api/jobs'
+import { useJob } from '@/composables/useJob'
 
 export const useBundlesStore = defineStore('bundles', () => {
-  /** The exported file, once handed over. */
-  const exported = ref<FileData | null>(null)
-  const jobCalls = { status: api.jobStatus, cancel: api.cancelJob }
-  const exportJob = useJob(jobCalls, async (id) => {
-    exported.value = await api.exportResult(id)
-  })
+  const exportJob = useJob({ ...jobs.jobCalls, result: api.exportResult })
 
-  const outcomes = ref<MergeOutcome[]>([])
   /** The files of the last merge, to merge again after a key is confirmed. */
   const files = ref<BundleFile[]>([])
-  const mergeJob = useJob(jobCalls, async (id) => {
-    outcomes.value = await api.mergeOutcomes(id)
-    await loadChapters()
-  })
+  const mergeJob = useJob({ ...jobs.jobCalls, result: api.mergeOutcomes })
+  const outcomes = computed<MergeOutcome[]>(() => mergeJob.result.value ?? [])
 
   const chapters = ref<MergedChapter[]>([])
   const chaptersError = ref<AppError | null>(null)
@@ -34,15 +27,16 @@ export const useBundlesStore = defineStore('bundles', () => {
     }
   }
 
+  /** Exports a bundle, resolving once the job ends; exported holds the file. */
   async function startExport(changes: boolean): Promise<void> {
-    exported.value = null
     await exportJob.run(() => api.startExport(changes))
   }
 
+  /** Merges, resolving once the job ends: outcomes says what each file did, chapters are reloaded. */
   async function startMerge(picked: BundleFile[], acceptKeys: string[] = []): Promise<void> {
-    outcomes.value = []
     files.value = picked
-    await mergeJob.run(() => api.startMerge(picked, acceptKeys))
+    const out = await mergeJob.run(() => api.startMerge(picked, acceptKeys))
+    if (out !== null) await loadChapters()
   }
 
   /** Merges again the bundles of chapter, trusting their new key. */
@@ -64,7 +58,8 @@ export const useBundlesStore = defineStore('bundles', () => {
   }
 
   return {
-    exported,
+    /** The exported file, once handed over. */
+    exported: exportJob.result,
     exportStatus: exportJob.job,
     exportError: exportJob.error,
     exportRunning: exportJob.running,

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as api from '@/api/certificates'
 import type { CertificateSetupData } from '@/api/certificates'
-import { toAppError, type AppError } from '@/api/errors'
+import { toAppError, withoutField, type AppError } from '@/api/errors'
 
 export const MAX_SIGNATORIES = 3
 /** The server's bound on the seal and each signature image. */
@@ -86,10 +86,7 @@ export const useCertificateSetupStore = defineStore('certificateSetup', () => {
   }
 
   function clearFieldError(field: string): void {
-    if (field in fieldErrors.value) {
-      const { [field]: _, ...rest } = fieldErrors.value
-      fieldErrors.value = rest
-    }
+    if (field in fieldErrors.value) fieldErrors.value = withoutField(fieldErrors.value, field)
   }
 
   return {

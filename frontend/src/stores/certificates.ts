@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as api from '@/api/certificates'
-import type { Certificate, FileData } from '@/api/certificates'
+import type { Certificate } from '@/api/certificates'
 import { AppError, toAppError } from '@/api/errors'
-import { useJob } from './job'
+import * as jobs from '@/api/jobs'
+import { useJob } from '@/composables/useJob'
 
 /** What certificates are issued for. */
 export type IssueSource =
@@ -36,14 +37,7 @@ export const useCertificatesStore = defineStore('certificates', () => {
   const issuing = ref(false)
   const selected = ref<string[]>([])
 
-  /** The finished job's file, once fetched. */
-  const result = ref<FileData | null>(null)
-  const printJob = useJob({ status: api.jobStatus, cancel: api.cancelJob }, async (id) => {
-    result.value = await api.jobResult(id)
-  })
-  const job = printJob.job
-  const jobError = printJob.error
-  const printing = printJob.running
+  const printJob = useJob({ ...jobs.jobCalls, result: jobs.result })
 
   async function load(): Promise<void> {
     loading.value = true
@@ -82,27 +76,17 @@ export const useCertificatesStore = defineStore('certificates', () => {
   }
 
   /**
-   * Prints the selected certificates in the background and polls the job
-   * until it ends; result holds the file when done. Rejects with the
+   * Prints the selected certificates in the background and resolves once
+   * the job ends; result holds the file when done. Rejects with the
    * AppError when the job cannot start.
    */
   async function print(serials: string[], split: boolean): Promise<void> {
-    result.value = null
     await printJob.run(() => api.print(serials, split), serials.length)
   }
 
-  function clearJob(): void {
-    printJob.stop()
-    job.value = null
-    jobError.value = null
-    result.value = null
-  }
-
-  const stopPolling = printJob.stop
-  const cancel = printJob.cancel
-
   return {
-    certificates, loading, error, issued, issuing, selected, job, jobError, result, printing,
-    load, issue, revoke, print, cancel, stopPolling, clearJob,
+    certificates, loading, error, issued, issuing, selected,
+    job: printJob.job, jobError: printJob.error, result: printJob.result, printing: printJob.running, percent: printJob.percent,
+    load, issue, revoke, print, cancel: printJob.cancel, stopPolling: printJob.stop, clearJob: printJob.clear,
   }
 })

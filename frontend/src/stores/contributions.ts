@@ -4,11 +4,10 @@ import * as api from '@/api/contributions'
 import type { ContributionInput, ContributionRow, Status } from '@/api/contributions'
 import { search as searchMembers, type Member } from '@/api/members'
 import { rulesOf, type YearRules } from '@/api/standings'
-import { AppError, fieldErrorsOf, toAppError, type FieldError } from '@/api/errors'
+import { AppError, fieldErrorsOf, toAppError, withoutField, type FieldError } from '@/api/errors'
 import { latestGate } from './latest'
+import { useDebouncedSearch } from '@/composables/useDebouncedSearch'
 
-export const PAGE_SIZE = 50
-export const SEARCH_DEBOUNCE_MS = 200
 /** How many members the entry form's member search offers. */
 export const MEMBER_OPTIONS = 8
 /** The kind whose quantity is a number of PG 豆 rather than 1. */
@@ -74,78 +73,33 @@ export const useContributionsStore = defineStore('contributions', () => {
   // ---- list -------------------------------------------------------------
   const year = ref(new Date().getFullYear())
   const status = ref<StatusFilter>('all')
-  const text = ref('')
-  const page = ref(1)
-  const items = ref<ContributionRow[]>([])
-  const total = ref(0)
-  const loading = ref(false)
-  const error = ref<AppError | null>(null)
-  /** The year whose answer is shown. */
-  const shownYear = ref<number | null>(null)
   /** IDs of the rows ticked for a bulk approval. */
   const selected = ref<number[]>([])
-  const listGate = latestGate()
-  let timer: ReturnType<typeof setTimeout> | undefined
+  const list = useDebouncedSearch({
+    query: (base) => ({ ...base, year: year.value, status: status.value === 'all' ? ('' as const) : status.value }),
+    fetch: api.list,
+    // A ticked row the answer no longer lists is no longer ticked.
+    shown: (answer) => {
+      selected.value = selected.value.filter((id) => answer.items.some((r) => r.id === id))
+    },
+  })
+  const items = list.items
+  /** The year whose answer is shown. */
+  const shownYear = computed(() => list.shown.value?.year ?? null)
+  const load = list.run
 
   const selectedPending = computed(() =>
     items.value.filter((r) => r.status === 'pending' && selected.value.includes(r.id)),
   )
 
-  async function load(): Promise<void> {
-    if (timer) {
-      clearTimeout(timer)
-      timer = undefined
-    }
-    const isLatest = listGate.next()
-    const q = {
-      year: year.value, status: status.value === 'all' ? ('' as const) : status.value, text: text.value.trim(),
-      offset: (page.value - 1) * PAGE_SIZE, limit: PAGE_SIZE,
-    }
-    loading.value = true
-    try {
-      const res = await api.list(q)
-      if (!isLatest()) return
-      // A page past the end (after approving the last row of a filtered page): go back.
-      if (res.items.length === 0 && res.total > 0 && page.value > 1) {
-        page.value = Math.max(1, Math.ceil(res.total / PAGE_SIZE))
-        return load()
-      }
-      items.value = res.items
-      total.value = res.total
-      shownYear.value = q.year
-      selected.value = selected.value.filter((id) => res.items.some((r) => r.id === id))
-      error.value = null
-    } catch (e) {
-      if (!isLatest()) return
-      error.value = toAppError(e)
-    } finally {
-      if (isLatest()) loading.value = false
-    }
-  }
-
   function setYear(y: number): Promise<void> {
     year.value = y
-    page.value = 1
-    return load()
+    return list.refilter()
   }
 
   function setStatus(s: StatusFilter): Promise<void> {
     status.value = s
-    page.value = 1
-    return load()
-  }
-
-  function setPage(p: number): Promise<void> {
-    page.value = p
-    return load()
-  }
-
-  /** Search as you type: waits SEARCH_DEBOUNCE_MS after the last keystroke. */
-  function setText(v: string): void {
-    text.value = v
-    page.value = 1
-    if (timer) clearTimeout(timer)
-    timer = setTimeout(() => void load(), SEARCH_DEBOUNCE_MS)
+    return list.refilter()
   }
 
   /** Approves or rejects one row; the list reloads either way (it may have changed). */
@@ -265,11 +219,7 @@ export const useContributionsStore = defineStore('contributions', () => {
 
   /** Clears the error shown under one field once the user edits it. */
   function clearFieldError(field: string): void {
-    if (entry.fieldErrors[field]) {
-      const next = { ...entry.fieldErrors }
-      delete next[field]
-      entry.fieldErrors = next
-    }
+    if (entry.fieldErrors[field]) entry.fieldErrors = withoutField(entry.fieldErrors, field)
   }
 
   /**
@@ -299,8 +249,9 @@ export const useContributionsStore = defineStore('contributions', () => {
   }
 
   return {
-    year, status, text, page, items, total, loading, error, shownYear, selected, selectedPending,
-    load, setYear, setStatus, setPage, setText, review, approveSelected,
+    year, status, text: list.text, page: list.page, items, total: list.total, loading: list.loading, busy: list.busy, error: list.error,
+    shownYear, selected, selectedPending,
+    load, setYear, setStatus, setPage: list.setPage, setText: list.setText, review, approveSelected,
     rulesByYear, loadRules,
     entry, entryRules, memberOptions, memberSearching, openEntry, closeEntry, findMembers, refreshPoints, clearFieldError, save,
   }

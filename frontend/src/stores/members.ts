@@ -2,10 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
 import * as api from '@/api/members'
 import type { AuditEntry, Member, MemberInput } from '@/api/members'
-import { AppError, fieldErrorsOf, toAppError, type FieldError } from '@/api/errors'
-
-export const PAGE_SIZE = 50
-export const SEARCH_DEBOUNCE_MS = 200
+import { AppError, fieldErrorsOf, toAppError, withoutField, type FieldError } from '@/api/errors'
+import { useDebouncedSearch } from '@/composables/useDebouncedSearch'
 
 export interface Editor {
   open: boolean
@@ -39,81 +37,15 @@ function closedEditor(): Editor {
 
 export const useMembersStore = defineStore('members', () => {
   // ---- list -------------------------------------------------------------
-  const text = ref('')
   const archived = ref(false)
-  const page = ref(1)
-  const items = ref<Member[]>([])
-  const total = ref(0)
-  const loading = ref(false)
-  const listError = ref<AppError | null>(null)
-  /** The query whose answer is shown (text of the applied response). */
-  const shownText = ref('')
+  const list = useDebouncedSearch({ query: (base) => ({ ...base, archived: archived.value }), fetch: api.search })
+  /** The search text whose answer is shown. */
+  const shownText = computed(() => list.shown.value?.text ?? '')
   const categories = ref<string[]>([])
-
-  let latest = 0
-  let timer: ReturnType<typeof setTimeout> | undefined
-  /** True while typing has scheduled a search that has not started yet. */
-  const debouncing = ref(false)
-  /** True until the answer for what is in the search box is shown. */
-  const busy = computed(() => debouncing.value || loading.value)
-
-  const pageCount = computed(() => Math.max(1, Math.ceil(total.value / PAGE_SIZE)))
-
-  /**
-   * Runs the current query now. Only the answer to the most recent request is
-   * applied: an older answer arriving late is dropped, so fast typing can't
-   * leave the table showing results for an earlier text.
-   */
-  async function search(): Promise<void> {
-    if (timer) {
-      clearTimeout(timer)
-      timer = undefined
-    }
-    debouncing.value = false
-    const seq = ++latest
-    const q = { text: text.value.trim(), archived: archived.value, offset: (page.value - 1) * PAGE_SIZE, limit: PAGE_SIZE }
-    loading.value = true
-    try {
-      const res = await api.search(q)
-      if (seq !== latest) return
-      // A page past the end (after archiving the last row of a page): go back.
-      if (res.items.length === 0 && res.total > 0 && page.value > 1) {
-        page.value = Math.max(1, Math.ceil(res.total / PAGE_SIZE))
-        return search()
-      }
-      items.value = res.items
-      total.value = res.total
-      shownText.value = q.text
-      listError.value = null
-    } catch (e) {
-      if (seq !== latest) return
-      listError.value = toAppError(e)
-    } finally {
-      if (seq === latest) loading.value = false
-    }
-  }
-
-  /** Search as you type: waits SEARCH_DEBOUNCE_MS after the last keystroke. */
-  function setText(v: string): void {
-    text.value = v
-    page.value = 1
-    if (timer) clearTimeout(timer)
-    debouncing.value = true
-    timer = setTimeout(() => {
-      timer = undefined
-      void search()
-    }, SEARCH_DEBOUNCE_MS)
-  }
 
   function setArchived(v: boolean): Promise<void> {
     archived.value = v
-    page.value = 1
-    return search()
-  }
-
-  function setPage(p: number): Promise<void> {
-    page.value = p
-    return search()
+    return list.refilter()
   }
 
   async function loadCategories(): Promise<void> {
@@ -167,11 +99,7 @@ export const useMembersStore = defineStore('members', () => {
 
   /** Clears the error shown under one field once the user edits it. */
   function clearFieldError(field: string): void {
-    if (editor.fieldErrors[field]) {
-      const next = { ...editor.fieldErrors }
-      delete next[field]
-      editor.fieldErrors = next
-    }
+    if (editor.fieldErrors[field]) editor.fieldErrors = withoutField(editor.fieldErrors, field)
   }
 
   /**
@@ -192,7 +120,7 @@ export const useMembersStore = defineStore('members', () => {
           ? await api.create(values)
           : await api.update(editor.member.id, editor.member.version, values)
       resetEditor()
-      void search()
+      void list.run()
       return saved
     } catch (e) {
       const err = toAppError(e)
@@ -226,19 +154,20 @@ export const useMembersStore = defineStore('members', () => {
       editor.member = saved
       void loadHistory(saved.id)
     }
-    void search()
+    void list.run()
     return saved
   }
 
   async function remove(m: Member): Promise<void> {
     await api.remove(m.id, m.version)
     if (editor.member?.id === m.id) resetEditor()
-    void search()
+    void list.run()
   }
 
   return {
-    text, archived, page, items, total, loading, busy, listError, shownText, categories, pageCount,
-    search, setText, setArchived, setPage, loadCategories,
+    text: list.text, archived, page: list.page, items: list.items, total: list.total, loading: list.loading, busy: list.busy,
+    listError: list.error, shownText, categories,
+    search: list.run, setText: list.setText, setArchived, setPage: list.setPage, loadCategories,
     editor, openCreate, openEdit, closeEditor, save, reloadEditing, clearFieldError, loadHistory,
     setMemberArchived, remove,
   }

@@ -1,21 +1,18 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as api from '@/api/exports'
-import type { PushSummary, PushTarget } from '@/api/exports'
+import type { PushTarget } from '@/api/exports'
 import { fieldErrorsOf, toAppError, type FieldError } from '@/api/errors'
-import { useJob } from './job'
+import * as jobs from '@/api/jobs'
+import { useJob } from '@/composables/useJob'
 
 /** Loading the chapter's tables straight into a PostgreSQL database. */
 export const usePgPushStore = defineStore('pgpush', () => {
-  const summary = ref<PushSummary | null>(null)
   const fieldErrors = ref<Record<string, FieldError>>({})
-  const job = useJob({ status: api.jobStatus, cancel: api.cancelJob }, async (id) => {
-    summary.value = await api.pushResult(id)
-  })
+  const job = useJob({ ...jobs.jobCalls, result: api.pushResult })
 
-  /** Starts a load; a refusal to start shows as field errors or the error. */
+  /** Loads, resolving once the load ends; a refusal to start shows as field errors or the error. */
   async function push(target: PushTarget): Promise<void> {
-    summary.value = null
     fieldErrors.value = {}
     try {
       await job.run(() => api.startPush(target))
@@ -27,7 +24,8 @@ export const usePgPushStore = defineStore('pgpush', () => {
   }
 
   return {
-    summary,
+    /** What the finished load sent, table by table. */
+    summary: job.result,
     fieldErrors,
     status: job.job,
     error: job.error,

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as api from '@/api/rules'
 import type { YearRules } from '@/api/rules'
-import { toAppError } from '@/api/errors'
+import { toAppError, withoutField } from '@/api/errors'
 import { yearLoader } from './latest'
 
 /** One row of the rules editor; numbers are null while their box is empty. */
@@ -129,10 +129,7 @@ export const useRulesStore = defineStore('rules', () => {
   }
 
   function clearFieldError(field: string): void {
-    if (field in fieldErrors.value) {
-      const { [field]: _, ...rest } = fieldErrors.value
-      fieldErrors.value = rest
-    }
+    if (field in fieldErrors.value) fieldErrors.value = withoutField(fieldErrors.value, field)
   }
 
   return {

@@ -4,7 +4,6 @@ import * as api from '@/api/standings'
 import type { Level, StandingRow, YearRules } from '@/api/standings'
 import { yearLoader } from './latest'
 
-export const PAGE_SIZE = 50
 /** Near a threshold: short of a higher level by at most this share of its threshold (as the dashboard). */
 export const NEAR_SHARE = 0.2
 /** How many years the selector offers: this one and the previous ones. */

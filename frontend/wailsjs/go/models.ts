@@ -208,34 +208,6 @@ export namespace app {
 		}
 	}
 	
-	export class BenefitRow {
-	    member_id: number;
-	    name: string;
-	    name_latin: string;
-	    level: string;
-	    city: string;
-	    organization: string;
-	    title: string;
-	    phone: string;
-	    email: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new BenefitRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.member_id = source["member_id"];
-	        this.name = source["name"];
-	        this.name_latin = source["name_latin"];
-	        this.level = source["level"];
-	        this.city = source["city"];
-	        this.organization = source["organization"];
-	        this.title = source["title"];
-	        this.phone = source["phone"];
-	        this.email = source["email"];
-	    }
-	}
 	export class BundleChapter {
 	    id: string;
 	    name: string;
@@ -250,20 +222,6 @@ export namespace app {
 	        this.id = source["id"];
 	        this.name = source["name"];
 	        this.city = source["city"];
-	    }
-	}
-	export class BundleUpload {
-	    name: string;
-	    data: number[];
-	
-	    static createFrom(source: any = {}) {
-	        return new BundleUpload(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.data = source["data"];
 	    }
 	}
 	export class CertWordings {
@@ -415,6 +373,28 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class Claims {
+	    serial: string;
+	    name: string;
+	    title: string;
+	    year: number;
+	    issuer: string;
+	    date: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Claims(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.serial = source["serial"];
+	        this.name = source["name"];
+	        this.title = source["title"];
+	        this.year = source["year"];
+	        this.issuer = source["issuer"];
+	        this.date = source["date"];
+	    }
 	}
 	export class Committee {
 	    key: string;
@@ -611,130 +591,6 @@ export namespace app {
 	    }
 	}
 	
-	export class GroupDuty {
-	    group_id: number;
-	    group: string;
-	    committee: Committee;
-	    duty: string;
-	    lead: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new GroupDuty(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.group_id = source["group_id"];
-	        this.group = source["group"];
-	        this.committee = this.convertValues(source["committee"], Committee);
-	        this.duty = source["duty"];
-	        this.lead = source["lead"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class NearMember {
-	    member_id: number;
-	    name: string;
-	    city: string;
-	    points: number;
-	    next: string;
-	    to_next: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new NearMember(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.member_id = source["member_id"];
-	        this.name = source["name"];
-	        this.city = source["city"];
-	        this.points = source["points"];
-	        this.next = source["next"];
-	        this.to_next = source["to_next"];
-	    }
-	}
-	export class LevelCount {
-	    key: string;
-	    partner: number;
-	    ace: number;
-	    director: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new LevelCount(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.key = source["key"];
-	        this.partner = source["partner"];
-	        this.ace = source["ace"];
-	        this.director = source["director"];
-	    }
-	}
-	export class Dashboard {
-	    year: number;
-	    members: number;
-	    levels: LevelCount;
-	    pending: number;
-	    points_by_month: number[];
-	    levels_by_city: LevelCount[];
-	    levels_by_category: LevelCount[];
-	    near_threshold: NearMember[];
-	    duties: GroupDuty[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Dashboard(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.year = source["year"];
-	        this.members = source["members"];
-	        this.levels = this.convertValues(source["levels"], LevelCount);
-	        this.pending = source["pending"];
-	        this.points_by_month = source["points_by_month"];
-	        this.levels_by_city = this.convertValues(source["levels_by_city"], LevelCount);
-	        this.levels_by_category = this.convertValues(source["levels_by_category"], LevelCount);
-	        this.near_threshold = this.convertValues(source["near_threshold"], NearMember);
-	        this.duties = this.convertValues(source["duties"], GroupDuty);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class Decision {
 	    id: number;
 	    kind: string;
@@ -937,34 +793,6 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class ExportOptions {
-	    format: string;
-	    year: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ExportOptions(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.format = source["format"];
-	        this.year = source["year"];
-	    }
-	}
-	export class FileResult {
-	    name: string;
-	    data: number[];
-	
-	    static createFrom(source: any = {}) {
-	        return new FileResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.data = source["data"];
-	    }
-	}
 	export class GroupTerm {
 	    year: number;
 	    lead_id: number;
@@ -1034,7 +862,6 @@ export namespace app {
 		}
 	}
 	
-	
 	export class Holding {
 	    member_id: number;
 	    level: string;
@@ -1055,197 +882,6 @@ export namespace app {
 	        this.source = source["source"];
 	    }
 	}
-	export class ImportRow {
-	    row: number;
-	    outcome: string;
-	    member_id: number;
-	    name: string;
-	    changes?: string[];
-	    contribution?: ContributionRow;
-	    reason?: string;
-	    message?: string;
-	    params?: {[key: string]: string};
-	    fields?: {[key: string]: string};
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.row = source["row"];
-	        this.outcome = source["outcome"];
-	        this.member_id = source["member_id"];
-	        this.name = source["name"];
-	        this.changes = source["changes"];
-	        this.contribution = this.convertValues(source["contribution"], ContributionRow);
-	        this.reason = source["reason"];
-	        this.message = source["message"];
-	        this.params = source["params"];
-	        this.fields = source["fields"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ImportReport {
-	    file: string;
-	    columns: string[];
-	    rows: ImportRow[];
-	    new: number;
-	    updated: number;
-	    unchanged: number;
-	    errors: number;
-	    applied: boolean;
-	    backup?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportReport(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.file = source["file"];
-	        this.columns = source["columns"];
-	        this.rows = this.convertValues(source["rows"], ImportRow);
-	        this.new = source["new"];
-	        this.updated = source["updated"];
-	        this.unchanged = source["unchanged"];
-	        this.errors = source["errors"];
-	        this.applied = source["applied"];
-	        this.backup = source["backup"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-	export class IssuedCertificate {
-	    issued: boolean;
-	    revoked: boolean;
-	    revoked_reason: string;
-	    chapter: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new IssuedCertificate(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.issued = source["issued"];
-	        this.revoked = source["revoked"];
-	        this.revoked_reason = source["revoked_reason"];
-	        this.chapter = source["chapter"];
-	    }
-	}
-	export class JobStatus {
-	    id: string;
-	    state: string;
-	    done: number;
-	    total: number;
-	    file: string;
-	    error?: Error;
-	
-	    static createFrom(source: any = {}) {
-	        return new JobStatus(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.state = source["state"];
-	        this.done = source["done"];
-	        this.total = source["total"];
-	        this.file = source["file"];
-	        this.error = this.convertValues(source["error"], Error);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class KeyInfo {
-	    key_id: string;
-	    public_key: string;
-	    fingerprint: string;
-	    // Go type: time
-	    created_at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new KeyInfo(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.key_id = source["key_id"];
-	        this.public_key = source["public_key"];
-	        this.fingerprint = source["fingerprint"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
 	export class Member {
 	    id: number;
 	    name: string;
@@ -1458,41 +1094,6 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class MergeOutcome {
-	    file: string;
-	    result?: MergeResult;
-	    error?: Error;
-	
-	    static createFrom(source: any = {}) {
-	        return new MergeOutcome(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.file = source["file"];
-	        this.result = this.convertValues(source["result"], MergeResult);
-	        this.error = this.convertValues(source["error"], Error);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
 	export class MergedChapter {
 	    chapter: BundleChapter;
 	    public_key: string;
@@ -1529,7 +1130,6 @@ export namespace app {
 		    return a;
 		}
 	}
-	
 	export class PushedTable {
 	    table: string;
 	    rows: number;
@@ -1579,22 +1179,6 @@ export namespace app {
 		    }
 		    return a;
 		}
-	}
-	export class PushTarget {
-	    dsn: string;
-	    password: string;
-	    year: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new PushTarget(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.dsn = source["dsn"];
-	        this.password = source["password"];
-	        this.year = source["year"];
-	    }
 	}
 	
 	
@@ -1704,61 +1288,42 @@ export namespace app {
 	        this.version = source["version"];
 	    }
 	}
-	
-	export class TrackRow {
-	    track: string;
+	export class ShowcasePerson {
+	    name: string;
+	    name_latin: string;
 	    level: string;
-	    code: string;
-	    params: {[key: string]: string};
-	    text: string;
+	    city: string;
+	    organization: string;
+	    bio: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new TrackRow(source);
+	        return new ShowcasePerson(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.track = source["track"];
+	        this.name = source["name"];
+	        this.name_latin = source["name_latin"];
 	        this.level = source["level"];
-	        this.code = source["code"];
-	        this.params = source["params"];
-	        this.text = source["text"];
+	        this.city = source["city"];
+	        this.organization = source["organization"];
+	        this.bio = source["bio"];
 	    }
 	}
-	export class StandingRow {
-	    member_id: number;
-	    name: string;
-	    phone: string;
+	export class ShowcaseCity {
 	    city: string;
-	    year: number;
-	    points: number;
-	    points_by_kind: {[key: string]: number};
-	    level: string;
-	    next: string;
-	    to_next: number;
-	    tracks: TrackRow[];
-	    reasons: string[];
-	    held: string;
+	    count: number;
+	    people: ShowcasePerson[];
 	
 	    static createFrom(source: any = {}) {
-	        return new StandingRow(source);
+	        return new ShowcaseCity(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.member_id = source["member_id"];
-	        this.name = source["name"];
-	        this.phone = source["phone"];
 	        this.city = source["city"];
-	        this.year = source["year"];
-	        this.points = source["points"];
-	        this.points_by_kind = source["points_by_kind"];
-	        this.level = source["level"];
-	        this.next = source["next"];
-	        this.to_next = source["to_next"];
-	        this.tracks = this.convertValues(source["tracks"], TrackRow);
-	        this.reasons = source["reasons"];
-	        this.held = source["held"];
+	        this.count = source["count"];
+	        this.people = this.convertValues(source["people"], ShowcasePerson);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1779,24 +1344,104 @@ export namespace app {
 		    return a;
 		}
 	}
-	export class SystemInfo {
-	    version: string;
-	    db_path: string;
-	    schema_version: number;
-	    members: number;
+	export class ShowcaseLevel {
+	    level: string;
+	    label_zh: string;
+	    label_en: string;
+	    count: number;
+	    cities: ShowcaseCity[];
 	
 	    static createFrom(source: any = {}) {
-	        return new SystemInfo(source);
+	        return new ShowcaseLevel(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.version = source["version"];
-	        this.db_path = source["db_path"];
-	        this.schema_version = source["schema_version"];
-	        this.members = source["members"];
+	        this.level = source["level"];
+	        this.label_zh = source["label_zh"];
+	        this.label_en = source["label_en"];
+	        this.count = source["count"];
+	        this.cities = this.convertValues(source["cities"], ShowcaseCity);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ShowcaseChapter {
+	    name_zh: string;
+	    name_en: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ShowcaseChapter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name_zh = source["name_zh"];
+	        this.name_en = source["name_en"];
 	    }
 	}
+	export class Showcase {
+	    format: string;
+	    version: number;
+	    chapter: ShowcaseChapter;
+	    year: number;
+	    generated_on: string;
+	    total: number;
+	    levels: ShowcaseLevel[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Showcase(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.version = source["version"];
+	        this.chapter = this.convertValues(source["chapter"], ShowcaseChapter);
+	        this.year = source["year"];
+	        this.generated_on = source["generated_on"];
+	        this.total = source["total"];
+	        this.levels = this.convertValues(source["levels"], ShowcaseLevel);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
 	
 	
 	export class Trophy {
@@ -1828,42 +1473,6 @@ export namespace app {
 	        this.status = source["status"];
 	        this.version = source["version"];
 	    }
-	}
-	export class Verification {
-	    status: string;
-	    claims?: sign.Claims;
-	    reason: string;
-	    revoked_reason?: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Verification(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.status = source["status"];
-	        this.claims = this.convertValues(source["claims"], sign.Claims);
-	        this.reason = source["reason"];
-	        this.revoked_reason = source["revoked_reason"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	export class WalkIn {
 	    name: string;
@@ -1945,96 +1554,154 @@ export namespace rules {
 
 }
 
-export namespace showcase {
+export namespace service {
 	
-	export class Chapter {
-	    name_zh: string;
-	    name_en: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Chapter(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name_zh = source["name_zh"];
-	        this.name_en = source["name_en"];
-	    }
-	}
-	export class Person {
+	export class BenefitRow {
+	    member_id: number;
 	    name: string;
 	    name_latin: string;
 	    level: string;
 	    city: string;
 	    organization: string;
-	    bio: string;
+	    title: string;
+	    phone: string;
+	    email: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new Person(source);
+	        return new BenefitRow(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
 	        this.name = source["name"];
 	        this.name_latin = source["name_latin"];
 	        this.level = source["level"];
 	        this.city = source["city"];
 	        this.organization = source["organization"];
-	        this.bio = source["bio"];
+	        this.title = source["title"];
+	        this.phone = source["phone"];
+	        this.email = source["email"];
 	    }
 	}
-	export class City {
+	export class BundleUpload {
+	    name: string;
+	    data: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BundleUpload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
+	    }
+	}
+	export class GroupDuty {
+	    group_id: number;
+	    group: string;
+	    committee: app.Committee;
+	    duty: string;
+	    lead: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupDuty(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group_id = source["group_id"];
+	        this.group = source["group"];
+	        this.committee = this.convertValues(source["committee"], app.Committee);
+	        this.duty = source["duty"];
+	        this.lead = source["lead"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class NearMember {
+	    member_id: number;
+	    name: string;
 	    city: string;
-	    count: number;
-	    people: Person[];
+	    points: number;
+	    next: string;
+	    to_next: number;
 	
 	    static createFrom(source: any = {}) {
-	        return new City(source);
+	        return new NearMember(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
 	        this.city = source["city"];
-	        this.count = source["count"];
-	        this.people = this.convertValues(source["people"], Person);
+	        this.points = source["points"];
+	        this.next = source["next"];
+	        this.to_next = source["to_next"];
 	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
-	export class Level {
-	    level: string;
-	    label_zh: string;
-	    label_en: string;
-	    count: number;
-	    cities: City[];
+	export class LevelCount {
+	    key: string;
+	    partner: number;
+	    ace: number;
+	    director: number;
 	
 	    static createFrom(source: any = {}) {
-	        return new Level(source);
+	        return new LevelCount(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.level = source["level"];
-	        this.label_zh = source["label_zh"];
-	        this.label_en = source["label_en"];
-	        this.count = source["count"];
-	        this.cities = this.convertValues(source["cities"], City);
+	        this.key = source["key"];
+	        this.partner = source["partner"];
+	        this.ace = source["ace"];
+	        this.director = source["director"];
+	    }
+	}
+	export class Dashboard {
+	    year: number;
+	    members: number;
+	    levels: LevelCount;
+	    pending: number;
+	    points_by_month: number[];
+	    levels_by_city: LevelCount[];
+	    levels_by_category: LevelCount[];
+	    near_threshold: NearMember[];
+	    duties: GroupDuty[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Dashboard(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.year = source["year"];
+	        this.members = source["members"];
+	        this.levels = this.convertValues(source["levels"], LevelCount);
+	        this.pending = source["pending"];
+	        this.points_by_month = source["points_by_month"];
+	        this.levels_by_city = this.convertValues(source["levels_by_city"], LevelCount);
+	        this.levels_by_category = this.convertValues(source["levels_by_category"], LevelCount);
+	        this.near_threshold = this.convertValues(source["near_threshold"], NearMember);
+	        this.duties = this.convertValues(source["duties"], GroupDuty);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2055,28 +1722,63 @@ export namespace showcase {
 		    return a;
 		}
 	}
-	export class Page {
+	export class ExportOptions {
 	    format: string;
-	    version: number;
-	    chapter: Chapter;
 	    year: number;
-	    generated_on: string;
-	    total: number;
-	    levels: Level[];
 	
 	    static createFrom(source: any = {}) {
-	        return new Page(source);
+	        return new ExportOptions(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.format = source["format"];
-	        this.version = source["version"];
-	        this.chapter = this.convertValues(source["chapter"], Chapter);
 	        this.year = source["year"];
-	        this.generated_on = source["generated_on"];
-	        this.total = source["total"];
-	        this.levels = this.convertValues(source["levels"], Level);
+	    }
+	}
+	export class FileResult {
+	    name: string;
+	    data: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new FileResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.data = source["data"];
+	    }
+	}
+	
+	export class ImportRow {
+	    row: number;
+	    outcome: string;
+	    member_id: number;
+	    name: string;
+	    changes?: string[];
+	    contribution?: app.ContributionRow;
+	    reason?: string;
+	    message?: string;
+	    params?: {[key: string]: string};
+	    fields?: {[key: string]: string};
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.outcome = source["outcome"];
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.changes = source["changes"];
+	        this.contribution = this.convertValues(source["contribution"], app.ContributionRow);
+	        this.reason = source["reason"];
+	        this.message = source["message"];
+	        this.params = source["params"];
+	        this.fields = source["fields"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2097,32 +1799,330 @@ export namespace showcase {
 		    return a;
 		}
 	}
-
-}
-
-export namespace sign {
-	
-	export class Claims {
-	    serial: string;
-	    name: string;
-	    title: string;
-	    year: number;
-	    issuer: string;
-	    date: string;
+	export class ImportReport {
+	    file: string;
+	    columns: string[];
+	    rows: ImportRow[];
+	    new: number;
+	    updated: number;
+	    unchanged: number;
+	    errors: number;
+	    applied: boolean;
+	    backup?: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new Claims(source);
+	        return new ImportReport(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.serial = source["serial"];
-	        this.name = source["name"];
-	        this.title = source["title"];
-	        this.year = source["year"];
-	        this.issuer = source["issuer"];
-	        this.date = source["date"];
+	        this.file = source["file"];
+	        this.columns = source["columns"];
+	        this.rows = this.convertValues(source["rows"], ImportRow);
+	        this.new = source["new"];
+	        this.updated = source["updated"];
+	        this.unchanged = source["unchanged"];
+	        this.errors = source["errors"];
+	        this.applied = source["applied"];
+	        this.backup = source["backup"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class IssuedCertificate {
+	    issued: boolean;
+	    revoked: boolean;
+	    revoked_reason: string;
+	    chapter: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IssuedCertificate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.issued = source["issued"];
+	        this.revoked = source["revoked"];
+	        this.revoked_reason = source["revoked_reason"];
+	        this.chapter = source["chapter"];
+	    }
+	}
+	export class JobStatus {
+	    id: string;
+	    state: string;
+	    done: number;
+	    total: number;
+	    file: string;
+	    error?: app.Error;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.state = source["state"];
+	        this.done = source["done"];
+	        this.total = source["total"];
+	        this.file = source["file"];
+	        this.error = this.convertValues(source["error"], app.Error);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KeyInfo {
+	    key_id: string;
+	    public_key: string;
+	    fingerprint: string;
+	    // Go type: time
+	    created_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key_id = source["key_id"];
+	        this.public_key = source["public_key"];
+	        this.fingerprint = source["fingerprint"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class MergeOutcome {
+	    file: string;
+	    result?: app.MergeResult;
+	    error?: app.Error;
+	
+	    static createFrom(source: any = {}) {
+	        return new MergeOutcome(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.result = this.convertValues(source["result"], app.MergeResult);
+	        this.error = this.convertValues(source["error"], app.Error);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class PushTarget {
+	    dsn: string;
+	    password: string;
+	    year: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PushTarget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dsn = source["dsn"];
+	        this.password = source["password"];
+	        this.year = source["year"];
+	    }
+	}
+	export class TrackRow {
+	    track: string;
+	    level: string;
+	    code: string;
+	    params: {[key: string]: string};
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TrackRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.track = source["track"];
+	        this.level = source["level"];
+	        this.code = source["code"];
+	        this.params = source["params"];
+	        this.text = source["text"];
+	    }
+	}
+	export class StandingRow {
+	    member_id: number;
+	    name: string;
+	    phone: string;
+	    city: string;
+	    year: number;
+	    points: number;
+	    points_by_kind: {[key: string]: number};
+	    level: string;
+	    next: string;
+	    to_next: number;
+	    tracks: TrackRow[];
+	    reasons: string[];
+	    held: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StandingRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.phone = source["phone"];
+	        this.city = source["city"];
+	        this.year = source["year"];
+	        this.points = source["points"];
+	        this.points_by_kind = source["points_by_kind"];
+	        this.level = source["level"];
+	        this.next = source["next"];
+	        this.to_next = source["to_next"];
+	        this.tracks = this.convertValues(source["tracks"], TrackRow);
+	        this.reasons = source["reasons"];
+	        this.held = source["held"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SystemInfo {
+	    version: string;
+	    db_path: string;
+	    schema_version: number;
+	    members: number;
+	    log_path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SystemInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.db_path = source["db_path"];
+	        this.schema_version = source["schema_version"];
+	        this.members = source["members"];
+	        this.log_path = source["log_path"];
+	    }
+	}
+	
+	export class Verification {
+	    status: string;
+	    claims?: app.Claims;
+	    reason: string;
+	    revoked_reason?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verification(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.claims = this.convertValues(source["claims"], app.Claims);
+	        this.reason = source["reason"];
+	        this.revoked_reason = source["revoked_reason"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -1,0 +1,27 @@
+// Package wired gives tests the real adapters that main.go plugs into the
+// services, so that the tests of the services and of the transports run
+// against the same parts as the program.
+package wired
+
+import (
+	"log/slog"
+
+	"acedesk/app/badge"
+	"acedesk/app/bundle"
+	"acedesk/app/exchange"
+	"acedesk/app/pdf"
+	"acedesk/app/pgpush"
+	"acedesk/app/service"
+	"acedesk/app/showcase"
+	"acedesk/app/sign"
+)
+
+// One printer for every test of a process, as one program has one: the
+// font's tables are read once.
+var printer = pdf.NewPrinter()
+
+// Ports are the real adapters, logging nowhere.
+func Ports() service.Ports {
+	return service.Ports{Printer: printer, Showcase: showcase.Renderer{}, Badges: badge.Issuer{}, Codes: sign.Codes{},
+		Bundles: bundle.Codec{}, Sheets: exchange.Spreadsheets{}, Pusher: pgpush.Pusher{}, Log: slog.New(slog.DiscardHandler)}
+}

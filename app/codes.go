@@ -1,0 +1,74 @@
+package app
+
+import (
+	"crypto/ed25519"
+	"crypto/sha256"
+	"errors"
+	"io"
+)
+
+// Codes signs and reads the code a certificate prints as its QR code
+// (app/sign, whose package documentation specifies the format), and draws
+// other codes to scan, such as an attendee's door pass.
+type Codes interface {
+	// Sign is the payload of c signed with key. Claims it cannot sign
+	// give an error that wraps ErrInvalidClaims.
+	Sign(c Claims, key ed25519.PrivateKey) (string, error)
+	// Verify checks payload against the trusted keys. The error wraps
+	// ErrCodeMalformed, ErrUnknownIssuer or ErrCodeForged.
+	Verify(payload string, keys []ed25519.PublicKey) (Claims, error)
+	// FromImage reads the texts of the QR codes in a PNG or JPEG photo or
+	// scan, in the order found, without repeats. An image without one
+	// gives ErrNoCode; one beyond MaxImagePixels gives ErrImageTooLarge.
+	FromImage(r io.Reader) ([]string, error)
+	// FromPDF reads the certificate codes a PDF made by ACE Desk carries;
+	// none gives ErrNoCode.
+	FromPDF(data []byte) ([]string, error)
+	// QRDataURL draws text as a QR code in a PNG data URL.
+	QRDataURL(text string) (string, error)
+}
+
+// Claims are the fields a certificate prints and its QR code signs.
+type Claims struct {
+	Serial string `json:"serial"`
+	Name   string `json:"name"`
+	// Title is the level or title printed, e.g. "PostgreSQL ACE 伙伴",
+	// "杭州用户组组长" or "感谢：<talk>".
+	Title  string `json:"title"`
+	Year   int    `json:"year"`
+	Issuer string `json:"issuer"`
+	// Date is the issue date, YYYY-MM-DD.
+	Date string `json:"date"`
+}
+
+// What a certificate code can be, besides genuine.
+var (
+	// ErrCodeMalformed: not a payload of this format.
+	ErrCodeMalformed = errors.New("malformed payload")
+	// ErrUnknownIssuer: no trusted key has the payload's key ID.
+	ErrUnknownIssuer = errors.New("unknown issuer")
+	// ErrCodeForged: the signature does not match the payload.
+	ErrCodeForged = errors.New("forged payload")
+	// ErrInvalidClaims: claims that cannot be signed.
+	ErrInvalidClaims = errors.New("invalid claims")
+	// ErrNoCode: a file holds no certificate code.
+	ErrNoCode = errors.New("no certificate code found")
+	// ErrImageTooLarge: an image beyond MaxImagePixels.
+	ErrImageTooLarge = errors.New("image too large")
+)
+
+// MaxImagePixels bounds the images read for codes: a 48-megapixel phone
+// photo passes, a decompression bomb does not.
+const MaxImagePixels = 50_000_000
+
+// KeyIDSize is the length of a key ID in bytes.
+const KeyIDSize = 8
+
+// KeyID names a public key on certificates and in bundles: the first 8
+// bytes of SHA-256 over the raw key.
+func KeyID(pub ed25519.PublicKey) [KeyIDSize]byte {
+	sum := sha256.Sum256(pub)
+	var id [KeyIDSize]byte
+	copy(id[:], sum[:KeyIDSize])
+	return id
+}

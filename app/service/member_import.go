@@ -1,0 +1,225 @@
+package service
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"acedesk/app"
+)
+
+// memberColumns are the columns a roster file may have: the English key,
+// the Chinese label of the template, and the labels the UI shows.
+var memberColumns = []app.Column{
+	{Key: "name", Labels: []string{"姓名"}, Required: true},
+	{Key: "name_latin", Labels: []string{"拼音", "英文名"}},
+	{Key: "phone", Labels: []string{"手机", "手机号", "手机号码"}},
+	{Key: "email", Labels: []string{"邮箱", "电子邮箱"}},
+	{Key: "wechat", Labels: []string{"微信", "微信号"}},
+	{Key: "organization", Labels: []string{"单位", "工作单位"}},
+	{Key: "org_category", Labels: []string{"单位类别"}},
+	{Key: "city", Labels: []string{"城市"}},
+	{Key: "title", Labels: []string{"职务", "职位"}},
+	{Key: "address", Labels: []string{"地址", "通讯地址"}},
+}
+
+// orgCategoryLabels maps the Chinese names of the categories, as the UI
+// shows them, to their keys.
+var orgCategoryLabels = map[string]string{
+	"用户单位": "user", "数据库与云厂商": "vendor", "集成与服务商": "integrator",
+	"行业软件厂商": "isv", "硬件厂商": "hardware", "高校": "university",
+	"媒体": "media", "培训机构": "training", "志愿者": "volunteer",
+}
+
+// MemberImportService merges a roster spreadsheet (XLSX or CSV) into the
+// roster: rows match members by phone, else by email.
+type MemberImportService struct {
+	sheets   app.Spreadsheets
+	repo     app.MemberImportRepository
+	settings *SettingsService
+}
+
+func NewMemberImportService(repo app.MemberImportRepository, settings *SettingsService, sheets app.Spreadsheets) *MemberImportService {
+	return &MemberImportService{repo: repo, settings: settings, sheets: sheets}
+}
+
+// Preview reports what importing the file would do to each row, writing
+// nothing.
+func (s *MemberImportService) Preview(fileName string, data []byte) (ImportReport, error) {
+	report, _, err := s.plan(fileName, data)
+	return report, err
+}
+
+// Apply imports the file all or nothing: if any row is an error, nothing is
+// written and the report says why; else every create and update is written
+// in one transaction, after a backup of the database.
+func (s *MemberImportService) Apply(fileName string, data []byte) (ImportReport, error) {
+	report, writes, err := s.plan(fileName, data)
+	if err != nil {
+		return report, err
+	}
+	err = applyImport(s.settings, &report, writes, s.repo.ImportMembers, func(row *ImportRow, m app.Member) { row.MemberID = m.ID })
+	return report, err
+}
+
+func (s *MemberImportService) plan(fileName string, data []byte) (ImportReport, []importWrite[app.Member], error) {
+	report := ImportReport{File: fileName, Columns: []string{}, Rows: []ImportRow{}}
+	table, err := s.sheets.ReadTable(bytes.NewReader(data), memberColumns)
+	if err != nil {
+		return report, nil, importFileError(fileName, err)
+	}
+	report.Columns = table.Columns
+	ins := make([]app.Member, len(table.Rows))
+	phones, emails := make([]string, len(ins)), make([]string, len(ins))
+	for i, r := range table.Rows {
+		ins[i] = memberFromCells(r.Cells)
+		phones[i], emails[i] = ins[i].Phone, ins[i].Email
+	}
+	existing, err := s.repo.MembersByContacts(phones, emails)
+	if err != nil {
+		return report, nil, err
+	}
+	m := newImportMatcher(existing)
+	var writes []importWrite[app.Member]
+	for i, r := range table.Rows {
+		row, write := m.plan(r.Number, ins[i])
+		if write != nil {
+			writes = append(writes, importWrite[app.Member]{row: len(report.Rows), item: *write})
+		}
+		report.add(row)
+	}
+	return report, writes, nil
+}
+
+// memberFields points at the Member field of each import column.
+func memberFields(m *app.Member) map[string]*string {
+	return map[string]*string{
+		"name": &m.Name, "name_latin": &m.NameLatin, "phone": &m.Phone, "email": &m.Email,
+		"wechat": &m.WeChat, "organization": &m.Organization, "org_category": &m.OrgCategory,
+		"city": &m.City, "title": &m.Title, "address": &m.Address,
+	}
+}
+
+// memberFromCells is the normalized member a row describes; columns the
+// file lacks stay empty.
+func memberFromCells(cells map[string]string) app.Member {
+	var m app.Member
+	fields := memberFields(&m)
+	for key, v := range cells {
+		*fields[key] = v
+	}
+	if key, ok := orgCategoryLabels[m.OrgCategory]; ok {
+		m.OrgCategory = key
+	} else if app.IsOrgCategory(strings.ToLower(m.OrgCategory)) {
+		m.OrgCategory = strings.ToLower(m.OrgCategory)
+	}
+	m.Normalize()
+	return m
+}
+
+// importMatcher finds the member each row is about, and remembers rows
+// already seen for the checks across rows.
+type importMatcher struct {
+	byPhone, byEmail map[string]app.Member
+	// phoneRow, emailRow and memberRow give the first row with each phone,
+	// each email and about each member.
+	phoneRow, emailRow map[string]int
+	memberRow          map[uint64]int
+}
+
+func newImportMatcher(existing []app.Member) *importMatcher {
+	m := &importMatcher{byPhone: map[string]app.Member{}, byEmail: map[string]app.Member{},
+		phoneRow: map[string]int{}, emailRow: map[string]int{}, memberRow: map[uint64]int{}}
+	for _, e := range existing {
+		if e.Phone != "" {
+			m.byPhone[e.Phone] = e
+		}
+		if e.Email != "" {
+			m.byEmail[e.Email] = e
+		}
+	}
+	return m
+}
+
+// plan decides the outcome of one row, and the member to write if any.
+func (m *importMatcher) plan(number int, in app.Member) (ImportRow, *app.Member) {
+	row := ImportRow{Row: number, Name: in.Name}
+	cur, found, err := m.match(number, in)
+	if err != nil {
+		return row.failed(err), nil
+	}
+	if !found {
+		if err := in.Validate(); err != nil {
+			return row.failed(app.AsError(err)), nil
+		}
+		row.Outcome = ImportNew
+		return row, &in
+	}
+	row.MemberID, row.Name = cur.ID, cur.Name
+	// An empty cell keeps what the roster has: files are often partial.
+	next := cur
+	have, from := memberFields(&next), memberFields(&in)
+	for _, c := range memberColumns {
+		if v := *from[c.Key]; v != "" && v != *have[c.Key] {
+			*have[c.Key] = v
+			row.Changes = append(row.Changes, c.Key)
+		}
+	}
+	if len(row.Changes) == 0 {
+		row.Outcome = ImportUnchanged
+		return row, nil
+	}
+	row.Name = next.Name
+	if err := next.Validate(); err != nil {
+		return row.failed(app.AsError(err)), nil
+	}
+	row.Outcome = ImportUpdated
+	return row, &next
+}
+
+// match finds the roster member with the row's phone, else its email.
+func (m *importMatcher) match(number int, in app.Member) (app.Member, bool, *app.Error) {
+	if in.Phone == "" && in.Email == "" {
+		// Without a key a re-import would add the person again.
+		return app.Member{}, false, app.Errorf(app.CodeInvalid, "import_no_contact", "neither phone nor email to match the roster by")
+	}
+	var dup *app.Error
+	for _, c := range []struct {
+		field, value string
+		first        map[string]int
+	}{{"phone", in.Phone, m.phoneRow}, {"email", in.Email, m.emailRow}} {
+		if c.value == "" {
+			continue
+		}
+		first, seen := c.first[c.value]
+		if !seen {
+			c.first[c.value] = number
+		} else if dup == nil {
+			dup = app.Errorf(app.CodeInvalid, "import_duplicate_"+c.field, "%s %s is also on row %d", c.field, c.value, first).
+				WithParams(c.field, c.value, "row", strconv.Itoa(first))
+		}
+	}
+	if dup != nil {
+		return app.Member{}, false, dup
+	}
+	byPhone, phoneKnown := m.byPhone[in.Phone]
+	byEmail, emailKnown := m.byEmail[in.Email]
+	if phoneKnown && emailKnown && byPhone.ID != byEmail.ID {
+		return app.Member{}, false, app.Errorf(app.CodeConflict, "import_contact_conflict", "phone %s is %s's but email %s is %s's",
+			in.Phone, byPhone.Name, in.Email, byEmail.Name).
+			WithParams("phone", in.Phone, "phone_member", byPhone.Name, "email", in.Email, "email_member", byEmail.Name)
+	}
+	if !phoneKnown && !emailKnown {
+		return app.Member{}, false, nil
+	}
+	cur := byEmail
+	if phoneKnown {
+		cur = byPhone
+	}
+	if first, seen := m.memberRow[cur.ID]; seen {
+		return app.Member{}, false, app.Errorf(app.CodeInvalid, "import_same_member", "row %d is also about %s", first, cur.Name).
+			WithParams("row", strconv.Itoa(first), "member", cur.Name, "id", strconv.FormatUint(cur.ID, 10))
+	}
+	m.memberRow[cur.ID] = number
+	return cur, true, nil
+}
