@@ -5,7 +5,10 @@ SHELL := /bin/bash
 BIN      := build/bin/acedesk
 DIST     := build/dist
 VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS  := -s -w -X acedesk/app.Version=$(VERSION)
+COMMIT   := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+# UTC; SOURCE_DATE_EPOCH, when set, fixes it (reproducible builds).
+BUILD_DATE := $(shell date -u $${SOURCE_DATE_EPOCH:+-d @$$SOURCE_DATE_EPOCH} +%Y-%m-%dT%H:%M:%SZ)
+LDFLAGS  := -s -w -X acedesk/app.Version=$(VERSION) -X acedesk/app.Commit=$(COMMIT) -X acedesk/app.BuildDate=$(BUILD_DATE)
 TAGS     := desktop,production
 
 # Debian/Ubuntu packages: to build the desktop app, and to test it.

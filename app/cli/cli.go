@@ -176,7 +176,7 @@ func Run(args []string, env Env) int {
 	case "restore":
 		return c.restore(rest)
 	case "version":
-		fmt.Fprintln(env.Stdout, "acedesk", app.Version)
+		fmt.Fprint(env.Stdout, app.VersionText())
 		return ExitOK
 	default:
 		return c.usageError("unknown command: " + cmd)
