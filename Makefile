@@ -14,6 +14,9 @@ TAGS     := desktop,production
 # Debian/Ubuntu packages: to build the desktop app, and to test it.
 APT_BUILD := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev fonts-lxgw-wenkai
 APT_TEST  := xvfb xauth xdotool x11-utils imagemagick chromium poppler-utils fonts-wqy-microhei zbar-tools postgresql
+# make dist and its checks: the Windows installer (NSIS) and 7z to list it,
+# Wine to run the Windows build (MinGW builds the one DLL Debian 12's Wine lacks).
+APT_DIST  := nsis p7zip-full wine wine64 gcc-mingw-w64-x86-64-win32
 
 ARTIFACTS ?= artifacts
 
@@ -23,7 +26,7 @@ FONT     := app/pdf/fonts/LXGWWenKai-Regular.ttf
 FONT_SRC := /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
 
 .PHONY: help fonts deps deps-test frontend build run serve test test-go test-pg test-frontend test-browser test-desktop \
-        dist test-dist bench loadtest bindings clean
+        deps-dist dist test-dist bench loadtest bindings clean
 
 help:
 	@echo "make run    build and start ACE Desk (browser mode when there is no display)"
@@ -40,7 +43,10 @@ $(FONT):
 	cp $(FONT_SRC) $@
 
 deps-test:
-	@scripts/ensure-deps.sh $(APT_BUILD) $(APT_TEST)
+	@scripts/ensure-deps.sh $(APT_BUILD) $(APT_TEST) $(APT_DIST)
+
+deps-dist:
+	@scripts/ensure-deps.sh $(APT_BUILD) $(APT_DIST)
 
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
@@ -85,21 +91,25 @@ test-browser: scripts/e2e/node_modules/.package-lock.json
 test-desktop:
 	ACEDESK_BIN=$(CURDIR)/$(BIN) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/desktop-test.sh
 
-# The desktop app for linux/amd64 and windows/amd64, and the browser-mode
-# build (no window, CGO_ENABLED=0: starts `acedesk serve`) for linux/amd64,
-# arm64 and loong64 (Kylin/UOS machines).
-dist: build
+# The desktop app for linux/amd64; for Windows the installer, the desktop
+# .exe and the console acedesk-cli.exe (scripts/dist/windows.sh); and the
+# browser-mode build (no window, CGO_ENABLED=0: starts `acedesk serve`) for
+# linux/amd64, arm64 and loong64 (Kylin/UOS machines).
+dist: build deps-dist
 	@mkdir -p $(DIST)
 	cp $(BIN) $(DIST)/acedesk-linux-amd64
-	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -tags $(TAGS) -ldflags "$(LDFLAGS) -H windowsgui" -o $(DIST)/acedesk-windows-amd64.exe .
+	DIST=$(DIST) VERSION=$(VERSION) TAGS=$(TAGS) LDFLAGS="$(LDFLAGS)" scripts/dist/windows.sh
 	for arch in amd64 arm64 loong64; do \
 	  GOOS=linux GOARCH=$$arch CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o $(DIST)/acedesk-serve-linux-$$arch . || exit 1; \
 	done
 	@du -h $(DIST)/*
 
-# The browser-mode build started as a user would, with no command, in Chromium.
+# The browser-mode build started as a user would, with no command, in
+# Chromium; the Windows installer's contents, and under Wine the installer,
+# the programs and the uninstaller.
 test-dist: dist scripts/e2e/node_modules/.package-lock.json
-	ACEDESK_BIN=$(CURDIR)/$(DIST)/acedesk-serve-linux-amd64 ARTIFACTS=$(CURDIR)/$(ARTIFACTS) node --test scripts/dist/
+	DIST=$(CURDIR)/$(DIST) VERSION=$(VERSION) COMMIT=$(COMMIT) ACEDESK_BIN=$(CURDIR)/$(DIST)/acedesk-serve-linux-amd64 \
+	  ARTIFACTS=$(CURDIR)/$(ARTIFACTS) node --test --test-concurrency=1 scripts/dist/
 
 # make bench [BASE=<git revision>] [BENCH=<regexp>] [COUNT=6]: with BASE,
 # side by side with that revision (benchstat).
