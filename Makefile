@@ -14,9 +14,10 @@ TAGS     := desktop,production
 # Debian/Ubuntu packages: to build the desktop app, and to test it.
 APT_BUILD := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev fonts-lxgw-wenkai
 APT_TEST  := xvfb xauth xdotool x11-utils imagemagick chromium poppler-utils fonts-wqy-microhei zbar-tools postgresql
-# make dist and its checks: the Windows installer (NSIS) and 7z to list it,
-# Wine to run the Windows build (MinGW builds the one DLL Debian 12's Wine lacks).
-APT_DIST  := nsis p7zip-full wine wine64 gcc-mingw-w64-x86-64-win32
+# make dist and its checks: WebKitGTK 4.1 for the second Linux build, the
+# Windows installer (NSIS) and 7z to list it, Wine to run the Windows build
+# (MinGW builds the one DLL Debian 12's Wine lacks), lintian for the .debs.
+APT_DIST  := libwebkit2gtk-4.1-dev nsis p7zip-full wine wine64 gcc-mingw-w64-x86-64-win32 lintian desktop-file-utils
 
 ARTIFACTS ?= artifacts
 
@@ -91,13 +92,17 @@ test-browser: scripts/e2e/node_modules/.package-lock.json
 test-desktop:
 	ACEDESK_BIN=$(CURDIR)/$(BIN) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/desktop-test.sh
 
-# The desktop app for linux/amd64; for Windows the installer, the desktop
-# .exe and the console acedesk-cli.exe (scripts/dist/windows.sh); and the
+# The desktop app for linux/amd64 as .deb packages for WebKitGTK 4.0 and
+# 4.1 (scripts/dist/deb.sh); for Windows the installer, the desktop .exe and
+# the console acedesk-cli.exe (scripts/dist/windows.sh); and the
 # browser-mode build (no window, CGO_ENABLED=0: starts `acedesk serve`) for
 # linux/amd64, arm64 and loong64 (Kylin/UOS machines).
 dist: build deps-dist
 	@mkdir -p $(DIST)
 	cp $(BIN) $(DIST)/acedesk-linux-amd64
+	DIST=$(DIST) VERSION=$(VERSION) COMMIT=$(COMMIT) scripts/dist/deb.sh 4.0 $(BIN)
+	go build -tags $(TAGS),webkit2_41 -ldflags "$(LDFLAGS)" -o $(DIST)/acedesk-linux-amd64-webkit2gtk-4.1 .
+	DIST=$(DIST) VERSION=$(VERSION) COMMIT=$(COMMIT) scripts/dist/deb.sh 4.1 $(DIST)/acedesk-linux-amd64-webkit2gtk-4.1
 	DIST=$(DIST) VERSION=$(VERSION) TAGS=$(TAGS) LDFLAGS="$(LDFLAGS)" scripts/dist/windows.sh
 	for arch in amd64 arm64 loong64; do \
 	  GOOS=linux GOARCH=$$arch CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o $(DIST)/acedesk-serve-linux-$$arch . || exit 1; \
@@ -106,10 +111,12 @@ dist: build deps-dist
 
 # The browser-mode build started as a user would, with no command, in
 # Chromium; the Windows installer's contents, and under Wine the installer,
-# the programs and the uninstaller.
+# the programs and the uninstaller; the .debs installed with apt-get, their
+# window under Xvfb, and removed.
 test-dist: dist scripts/e2e/node_modules/.package-lock.json
 	DIST=$(CURDIR)/$(DIST) VERSION=$(VERSION) COMMIT=$(COMMIT) ACEDESK_BIN=$(CURDIR)/$(DIST)/acedesk-serve-linux-amd64 \
 	  ARTIFACTS=$(CURDIR)/$(ARTIFACTS) node --test --test-concurrency=1 scripts/dist/
+	DIST=$(CURDIR)/$(DIST) VERSION=$(VERSION) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/dist/deb-test.sh
 
 # make bench [BASE=<git revision>] [BENCH=<regexp>] [COUNT=6]: with BASE,
 # side by side with that revision (benchstat).
