@@ -27,7 +27,7 @@ FONT     := app/pdf/fonts/LXGWWenKai-Regular.ttf
 FONT_SRC := /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
 
 .PHONY: help fonts deps deps-test frontend build run serve test test-go test-pg test-frontend test-browser test-desktop \
-        deps-dist dist test-dist bench loadtest bindings clean
+        deps-dist dist dist-windows dist-linux-4.0 dist-linux-4.1 dist-browser test-dist bench loadtest bindings clean
 
 help:
 	@echo "make run    build and start ACE Desk (browser mode when there is no display)"
@@ -92,31 +92,52 @@ test-browser: scripts/e2e/node_modules/.package-lock.json
 test-desktop:
 	ACEDESK_BIN=$(CURDIR)/$(BIN) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/desktop-test.sh
 
-# The desktop app for linux/amd64 as .deb packages for WebKitGTK 4.0 and
-# 4.1 (scripts/dist/deb.sh); for Windows the installer, the desktop .exe and
-# the console acedesk-cli.exe (scripts/dist/windows.sh); and the
-# browser-mode build (no window, CGO_ENABLED=0: starts `acedesk serve`) for
-# linux/amd64, arm64 and loong64 (Kylin/UOS machines).
+# Everything a user downloads, into build/dist/ with the version (git
+# describe) in every name, and SHA256SUMS (the README's "Download and
+# install" says what each file is):
+#   Windows  the installer (NSIS, per user), the desktop .exe, the console acedesk-cli.exe
+#   Linux    .deb packages and plain binaries for WebKitGTK 4.0 and 4.1
+#   browser  the browser-mode build (no window, CGO_ENABLED=0: with no command
+#            it runs serve) for Linux amd64/arm64/loong64 and macOS arm64/amd64
+# The four parts are independent and built two at a time.
+DIST_VARS = VERSION=$(VERSION) COMMIT=$(COMMIT) BUILD_DATE=$(BUILD_DATE)
 dist: build deps-dist
-	@mkdir -p $(DIST)
-	cp $(BIN) $(DIST)/acedesk-linux-amd64
-	DIST=$(DIST) VERSION=$(VERSION) COMMIT=$(COMMIT) scripts/dist/deb.sh 4.0 $(BIN)
-	go build -tags $(TAGS),webkit2_41 -ldflags "$(LDFLAGS)" -o $(DIST)/acedesk-linux-amd64-webkit2gtk-4.1 .
-	DIST=$(DIST) VERSION=$(VERSION) COMMIT=$(COMMIT) scripts/dist/deb.sh 4.1 $(DIST)/acedesk-linux-amd64-webkit2gtk-4.1
-	DIST=$(DIST) VERSION=$(VERSION) TAGS=$(TAGS) LDFLAGS="$(LDFLAGS)" scripts/dist/windows.sh
-	for arch in amd64 arm64 loong64; do \
-	  GOOS=linux GOARCH=$$arch CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o $(DIST)/acedesk-serve-linux-$$arch . || exit 1; \
-	done
-	@du -h $(DIST)/*
+	rm -rf $(DIST)
+	mkdir -p $(DIST)
+	$(MAKE) --no-print-directory -j2 $(DIST_VARS) dist-windows dist-linux-4.0 dist-linux-4.1 dist-browser
+	cd $(DIST) && sha256sum -- acedesk* > SHA256SUMS
+	@du -h $(DIST)/acedesk*
 
-# The browser-mode build started as a user would, with no command, in
-# Chromium; the Windows installer's contents, and under Wine the installer,
-# the programs and the uninstaller; the .debs installed with apt-get, their
-# window under Xvfb, and removed.
+dist-windows:
+	DIST=$(DIST) VERSION=$(VERSION) TAGS=$(TAGS) LDFLAGS="$(LDFLAGS)" scripts/dist/windows.sh
+
+dist-linux-4.0:
+	cp $(BIN) $(DIST)/acedesk-$(VERSION)-linux-amd64-webkit2gtk-4.0
+	DIST=$(DIST) VERSION=$(VERSION) COMMIT=$(COMMIT) scripts/dist/deb.sh 4.0 $(BIN)
+
+dist-linux-4.1:
+	go build -tags $(TAGS),webkit2_41 -ldflags "$(LDFLAGS)" -o $(DIST)/acedesk-$(VERSION)-linux-amd64-webkit2gtk-4.1 .
+	DIST=$(DIST) VERSION=$(VERSION) COMMIT=$(COMMIT) scripts/dist/deb.sh 4.1 $(DIST)/acedesk-$(VERSION)-linux-amd64-webkit2gtk-4.1
+
+dist-browser:
+	for arch in amd64 arm64 loong64; do \
+	  GOOS=linux GOARCH=$$arch CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o $(DIST)/acedesk-$(VERSION)-linux-$$arch-browser . || exit 1; \
+	done
+	for arch in arm64 amd64; do \
+	  DIST=$(DIST) VERSION=$(VERSION) LDFLAGS="$(LDFLAGS)" scripts/dist/macos.sh $$arch || exit 1; \
+	done
+
+# The packaging checks: the artefacts and SHA256SUMS; the linux/amd64
+# browser-mode build started as a user would, in Chromium; the Windows
+# installer's contents, and under Wine the installer, the programs and the
+# uninstaller; the .debs installed with apt-get, their window under Xvfb,
+# and removed.
 test-dist: dist scripts/e2e/node_modules/.package-lock.json
-	DIST=$(CURDIR)/$(DIST) VERSION=$(VERSION) COMMIT=$(COMMIT) ACEDESK_BIN=$(CURDIR)/$(DIST)/acedesk-serve-linux-amd64 \
-	  ARTIFACTS=$(CURDIR)/$(ARTIFACTS) node --test --test-concurrency=1 scripts/dist/
-	DIST=$(CURDIR)/$(DIST) VERSION=$(VERSION) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/dist/deb-test.sh
+	@start=$$(date +%s); \
+	DIST=$(CURDIR)/$(DIST) $(DIST_VARS) ACEDESK_BIN=$(CURDIR)/$(DIST)/acedesk-$(VERSION)-linux-amd64-browser \
+	  ARTIFACTS=$(CURDIR)/$(ARTIFACTS) node --test --test-concurrency=1 scripts/dist/ && \
+	DIST=$(CURDIR)/$(DIST) VERSION=$(VERSION) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/dist/deb-test.sh && \
+	echo "make test-dist: the packaging checks passed in $$(( $$(date +%s) - start )) s"
 
 # make bench [BASE=<git revision>] [BENCH=<regexp>] [COUNT=6]: with BASE,
 # side by side with that revision (benchstat).
