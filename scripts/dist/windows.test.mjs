@@ -155,8 +155,7 @@ async function waitGone(paths, seconds = 60) {
 test('under Wine: install for the user, run the programs, uninstall', async (t) => {
   const w = startWine(t)
   if (w.skip) {
-    console.log(`# SKIPPED the Wine checks: ${w.skip}`)
-    t.skip(w.skip)
+    t.skip(`the Wine checks: ${w.skip}`)
     return
   }
   const { wine, programs, startMenu, desktop, data, winHome } = w
@@ -216,7 +215,7 @@ test('under Wine: install for the user, run the programs, uninstall', async (t) 
     const ms = Date.now() - t0
     assert.equal(second.status, 3, `second instance: ${second.stderr}`)
     assert.match(second.stderr, /open in another ACE Desk/)
-    console.log(`# second instance refused with exit 3 in ${ms} ms under Wine`)
+    t.diagnostic(`second instance refused with exit 3 in ${ms} ms under Wine`)
     assert.ok(ms < 5000, `refused after ${ms} ms`)
 
     // The hot backup asks the running one over loopback with the token
