@@ -79,10 +79,10 @@ test('the installer holds both programs, the WebView2 bootstrapper, the licences
   assert.match(cli.fileDescription, /command line/)
 })
 
-// startWine makes a fresh 64-bit prefix as Windows 10, with HOME in the
-// same temporary folder (Wine links the user's Desktop and Documents to
-// HOME: the shortcuts must not land in the real one) and no menu entries
-// for the host's desktop. It returns null when Wine cannot start here.
+// startWine makes a fresh 64-bit prefix as Windows 10, with HOME and TMPDIR
+// in the same temporary folder (Wine links the user's Desktop and Documents
+// to HOME: the shortcuts must not land in the real one) and no menu entries
+// for the host's desktop. It returns {skip: why} when Wine cannot start here.
 function startWine(t) {
   if (!existsSync(WINE)) return { skip: `${WINE} is not installed (Debian's wine64)` }
   const root = mkdtempSync(join(tmpdir(), 'acedesk-wine-'))
@@ -90,12 +90,15 @@ function startWine(t) {
     ...process.env,
     HOME: join(root, 'home'),
     WINEPREFIX: join(root, 'prefix'),
+    // wineserver's socket folder goes under TMPDIR: removed with the rest.
+    TMPDIR: join(root, 'tmp'),
     WINEDEBUG: '-all',
     // No Mono or Gecko prompts, no .desktop files for the host.
     WINEDLLOVERRIDES: 'mscoree,mshtml=;winemenubuilder.exe=d',
   }
   for (const k of ['XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_DESKTOP_DIR', 'DISPLAY', 'WAYLAND_DISPLAY']) delete env[k]
   mkdirSync(env.HOME)
+  mkdirSync(env.TMPDIR)
   const wine = (args, opts = {}) => sh(WINE, args, { env, ...opts })
   // The same for what the shared helpers start (serve): this file runs in
   // a process of its own.
