@@ -5,12 +5,19 @@ SHELL := /bin/bash
 BIN      := build/bin/acedesk
 DIST     := build/dist
 VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS  := -s -w -X acedesk/app.Version=$(VERSION)
+COMMIT   := $(shell git rev-parse HEAD 2>/dev/null || echo unknown)
+# UTC; SOURCE_DATE_EPOCH, when set, fixes it (reproducible builds).
+BUILD_DATE := $(shell date -u $${SOURCE_DATE_EPOCH:+-d @$$SOURCE_DATE_EPOCH} +%Y-%m-%dT%H:%M:%SZ)
+LDFLAGS  := -s -w -X acedesk/app.Version=$(VERSION) -X acedesk/app.Commit=$(COMMIT) -X acedesk/app.BuildDate=$(BUILD_DATE)
 TAGS     := desktop,production
 
 # Debian/Ubuntu packages: to build the desktop app, and to test it.
 APT_BUILD := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev fonts-lxgw-wenkai
 APT_TEST  := xvfb xauth xdotool x11-utils imagemagick chromium poppler-utils fonts-wqy-microhei zbar-tools postgresql
+# make dist and its checks: WebKitGTK 4.1 for the second Linux build, the
+# Windows installer (NSIS) and 7z to list it, Wine to run the Windows build
+# (MinGW builds the one DLL Debian 12's Wine lacks), lintian for the .debs.
+APT_DIST  := libwebkit2gtk-4.1-dev nsis p7zip-full wine wine64 gcc-mingw-w64-x86-64-win32 lintian desktop-file-utils
 
 ARTIFACTS ?= artifacts
 
@@ -20,7 +27,7 @@ FONT     := app/pdf/fonts/LXGWWenKai-Regular.ttf
 FONT_SRC := /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf
 
 .PHONY: help fonts deps deps-test frontend build run serve test test-go lint-go test-pg test-frontend test-browser test-desktop \
-        dist test-dist bench loadtest bindings clean
+        deps-dist dist dist-windows dist-linux-4.0 dist-linux-4.1 dist-browser test-dist bench loadtest bindings clean
 
 help:
 	@echo "make run    build and start ACE Desk (browser mode when there is no display)"
@@ -37,7 +44,10 @@ $(FONT):
 	cp $(FONT_SRC) $@
 
 deps-test:
-	@scripts/ensure-deps.sh $(APT_BUILD) $(APT_TEST)
+	@scripts/ensure-deps.sh $(APT_BUILD) $(APT_TEST) $(APT_DIST)
+
+deps-dist:
+	@scripts/ensure-deps.sh $(APT_BUILD) $(APT_DIST)
 
 # Some npm packages ship Go files (flatted does): a go.mod in node_modules
 # makes it a module of its own, which the Go tools' ./... leaves out.
@@ -94,21 +104,52 @@ test-browser: scripts/e2e/node_modules/.package-lock.json
 test-desktop:
 	ACEDESK_BIN=$(CURDIR)/$(BIN) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/desktop-test.sh
 
-# The desktop app for linux/amd64 and windows/amd64, and the browser-mode
-# build (no window, CGO_ENABLED=0: starts `acedesk serve`) for linux/amd64,
-# arm64 and loong64 (Kylin/UOS machines).
-dist: build
-	@mkdir -p $(DIST)
-	cp $(BIN) $(DIST)/acedesk-linux-amd64
-	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -tags $(TAGS) -ldflags "$(LDFLAGS) -H windowsgui" -o $(DIST)/acedesk-windows-amd64.exe .
-	for arch in amd64 arm64 loong64; do \
-	  GOOS=linux GOARCH=$$arch CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o $(DIST)/acedesk-serve-linux-$$arch . || exit 1; \
-	done
-	@du -h $(DIST)/*
+# Everything a user downloads, into build/dist/ with the version (git
+# describe) in every name, and SHA256SUMS (the README's "Download and
+# install" says what each file is):
+#   Windows  the installer (NSIS, per user), the desktop .exe, the console acedesk-cli.exe
+#   Linux    .deb packages and plain binaries for WebKitGTK 4.0 and 4.1
+#   browser  the browser-mode build (no window, CGO_ENABLED=0: with no command
+#            it runs serve) for Linux amd64/arm64/loong64 and macOS arm64/amd64
+# The four parts are independent and built two at a time.
+DIST_VARS = VERSION=$(VERSION) COMMIT=$(COMMIT) BUILD_DATE=$(BUILD_DATE)
+dist: build deps-dist
+	rm -rf $(DIST)
+	mkdir -p $(DIST)
+	$(MAKE) --no-print-directory -j2 $(DIST_VARS) dist-windows dist-linux-4.0 dist-linux-4.1 dist-browser
+	cd $(DIST) && sha256sum -- acedesk* > SHA256SUMS
+	@du -h $(DIST)/acedesk*
 
-# The browser-mode build started as a user would, with no command, in Chromium.
+dist-windows:
+	DIST=$(DIST) VERSION=$(VERSION) TAGS=$(TAGS) LDFLAGS="$(LDFLAGS)" scripts/dist/windows.sh
+
+dist-linux-4.0:
+	cp $(BIN) $(DIST)/acedesk-$(VERSION)-linux-amd64-webkit2gtk-4.0
+	DIST=$(DIST) VERSION=$(VERSION) COMMIT=$(COMMIT) scripts/dist/deb.sh 4.0 $(BIN)
+
+dist-linux-4.1:
+	go build -tags $(TAGS),webkit2_41 -ldflags "$(LDFLAGS)" -o $(DIST)/acedesk-$(VERSION)-linux-amd64-webkit2gtk-4.1 .
+	DIST=$(DIST) VERSION=$(VERSION) COMMIT=$(COMMIT) scripts/dist/deb.sh 4.1 $(DIST)/acedesk-$(VERSION)-linux-amd64-webkit2gtk-4.1
+
+dist-browser:
+	for arch in amd64 arm64 loong64; do \
+	  GOOS=linux GOARCH=$$arch CGO_ENABLED=0 go build -ldflags "$(LDFLAGS)" -o $(DIST)/acedesk-$(VERSION)-linux-$$arch-browser . || exit 1; \
+	done
+	for arch in arm64 amd64; do \
+	  DIST=$(DIST) VERSION=$(VERSION) LDFLAGS="$(LDFLAGS)" scripts/dist/macos.sh $$arch || exit 1; \
+	done
+
+# The packaging checks: the artefacts and SHA256SUMS; the linux/amd64
+# browser-mode build started as a user would, in Chromium; the Windows
+# installer's contents, and under Wine the installer, the programs and the
+# uninstaller; the .debs installed with apt-get, their window under Xvfb,
+# and removed.
 test-dist: dist scripts/e2e/node_modules/.package-lock.json
-	ACEDESK_BIN=$(CURDIR)/$(DIST)/acedesk-serve-linux-amd64 ARTIFACTS=$(CURDIR)/$(ARTIFACTS) node --test scripts/dist/
+	@start=$$(date +%s); \
+	DIST=$(CURDIR)/$(DIST) $(DIST_VARS) ACEDESK_BIN=$(CURDIR)/$(DIST)/acedesk-$(VERSION)-linux-amd64-browser \
+	  ARTIFACTS=$(CURDIR)/$(ARTIFACTS) node --test --test-concurrency=1 scripts/dist/ && \
+	DIST=$(CURDIR)/$(DIST) VERSION=$(VERSION) ARTIFACTS=$(CURDIR)/$(ARTIFACTS) scripts/dist/deb-test.sh && \
+	echo "make test-dist: the packaging checks passed in $$(( $$(date +%s) - start )) s"
 
 # make bench [BASE=<git revision>] [BENCH=<regexp>] [COUNT=6]: with BASE,
 # side by side with that revision (benchstat).

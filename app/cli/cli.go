@@ -80,7 +80,9 @@ const usage = `ACE Desk — PostgreSQL ACE 荣誉体系管理 / PostgreSQL ACE h
 
 Usage:
   acedesk [--db PATH]                         open the desktop window
-  acedesk serve [--listen 127.0.0.1:8080]     browser mode on this computer
+  acedesk serve [--listen 127.0.0.1:8080] [--open]
+                                              browser mode on this computer; --open shows it
+                                              in the browser
   acedesk serve --lan [--listen 0.0.0.0:8443] [--tls] [--local 127.0.0.1:8080]
                                               also serve phones and laptops on the LAN, which
                                               pair with a one-time code (printed, and made on
@@ -198,7 +200,7 @@ func Run(args []string, env Env) int {
 	case "restore":
 		return c.restore(rest)
 	case "version":
-		fmt.Fprintln(env.Stdout, "acedesk", app.Version)
+		fmt.Fprint(env.Stdout, app.VersionText())
 		fmt.Fprintln(env.Stdout, "log:", env.LogPath(c.resolveDB()))
 		return ExitOK
 	default:

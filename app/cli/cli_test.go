@@ -503,12 +503,3 @@ func TestTrophiesCommand(t *testing.T) {
 		t.Errorf("no totals on the last page:\n%s", pages[len(pages)-1])
 	}
 }
-
-// version says where the database's log is, for a report of a problem.
-func TestVersionNamesTheLog(t *testing.T) {
-	db := tempDB(t)
-	r := run(t, db, "version")
-	if r.code != ExitOK || !strings.Contains(r.stdout, "log: "+db+".log") {
-		t.Errorf("version: %+v", r)
-	}
-}

@@ -46,6 +46,7 @@ func (c *runner) serve(args []string) int {
 	lan := fs.Bool("lan", false, "also serve paired devices on the LAN")
 	useTLS := fs.Bool("tls", false, "with --lan: HTTPS with a self-signed certificate")
 	local := fs.String("local", "127.0.0.1:8080", "with --lan: the loopback address for this computer's browser")
+	open := fs.Bool("open", false, "open the address in this computer's browser")
 	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
 	}
@@ -82,6 +83,9 @@ func (c *runner) serve(args []string) int {
 	}
 	srv := &http.Server{Handler: s.Hub.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)}
 	fmt.Fprintf(c.env.Stdout, "ACE Desk 浏览器模式 / browser mode: http://%s/\n数据库 / database: %s\n", ln.Addr(), s.DB.Path())
+	if *open {
+		c.openBrowser(fmt.Sprintf("http://%s/", ln.Addr()))
+	}
 	if *lan {
 		if err := c.startLAN(s, web.LanOptions{Listen: *listen, TLS: *useTLS}, ln.Addr().String()); err != nil {
 			ln.Close()

@@ -1,52 +1,60 @@
 // Package control lets a second ACE Desk process ask the one holding the
-// database to do something for it (a hot backup) over a local socket that
-// only the file's owner can open.
+// database to do something for it (a hot backup) over a local channel that
+// only the file's owner can use: a unix socket (mode 0600) beside the
+// database, or on Windows a loopback TCP port whose address and secret
+// token are in a file beside the database that only the user can read
+// (tcp.go: Windows 10 has AF_UNIX sockets, but Wine and older Windows do
+// not, and a socket file there gets no mode 0600).
 package control
 
 import (
 	"bufio"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
+	"io"
 	"net"
 	"os"
 	"time"
 )
 
-// SocketPath is where the process holding dbPath listens.
+// SocketPath is where the process holding dbPath listens: the socket, or on
+// Windows the file that says where to connect and with which token.
 func SocketPath(dbPath string) string { return dbPath + ".ctl" }
 
 type request struct {
-	Op   string `json:"op"`
-	Path string `json:"path"`
+	Op    string `json:"op"`
+	Path  string `json:"path"`
+	Token string `json:"token,omitempty"`
 }
 
 type response struct {
 	Error string `json:"error,omitempty"`
 }
 
+// maxRequest bounds what a connection may send before it is answered.
+const maxRequest = 64 << 10
+
 // Server answers control requests until Close.
 type Server struct {
-	ln   net.Listener
-	path string
+	ln    net.Listener
+	path  string
+	token string // empty for the unix socket, which the file mode guards
 }
 
-// Listen starts answering backup requests on the socket for dbPath.
-// A stale socket left by a crashed process is replaced.
+// Listen starts answering backup requests on the channel for dbPath.
+// A stale socket or file left by a crashed process is replaced.
 func Listen(dbPath string, backup func(path string) error) (*Server, error) {
 	path := SocketPath(dbPath)
-	// We hold the database lock, so no live ACE Desk owns this socket.
+	// We hold the database lock, so no live ACE Desk owns this path.
 	if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, err
 	}
-	ln, err := net.Listen("unix", path)
+	ln, token, err := listen(path)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		ln.Close()
-		return nil, err
-	}
-	s := &Server{ln: ln, path: path}
+	s := &Server{ln: ln, path: path, token: token}
 	go s.serve(backup)
 	return s, nil
 }
@@ -62,8 +70,10 @@ func (s *Server) serve(backup func(string) error) {
 			conn.SetDeadline(time.Now().Add(5 * time.Minute))
 			var req request
 			var resp response
-			if err := json.NewDecoder(bufio.NewReader(conn)).Decode(&req); err != nil {
+			if err := json.NewDecoder(bufio.NewReader(io.LimitReader(conn, maxRequest))).Decode(&req); err != nil {
 				resp.Error = "bad request"
+			} else if s.token != "" && subtle.ConstantTimeCompare([]byte(req.Token), []byte(s.token)) != 1 {
+				resp.Error = "not allowed"
 			} else if req.Op != "backup" || req.Path == "" {
 				resp.Error = "unknown request"
 			} else if err := backup(req.Path); err != nil {
@@ -74,26 +84,26 @@ func (s *Server) serve(backup func(string) error) {
 	}
 }
 
-// Close stops listening and removes the socket.
+// Close stops listening and removes the socket or file.
 func (s *Server) Close() error {
 	err := s.ln.Close()
 	os.Remove(s.path)
 	return err
 }
 
-// ErrNoServer means no running ACE Desk answered on the socket.
+// ErrNoServer means no running ACE Desk answered.
 var ErrNoServer = errors.New("no running ACE Desk answered")
 
 // RequestBackup asks the process holding dbPath to write a backup to path
 // (an absolute path).
 func RequestBackup(dbPath, path string) error {
-	conn, err := net.DialTimeout("unix", SocketPath(dbPath), 2*time.Second)
+	conn, token, err := dial(SocketPath(dbPath))
 	if err != nil {
 		return ErrNoServer
 	}
 	defer conn.Close()
 	conn.SetDeadline(time.Now().Add(5 * time.Minute))
-	if err := json.NewEncoder(conn).Encode(request{Op: "backup", Path: path}); err != nil {
+	if err := json.NewEncoder(conn).Encode(request{Op: "backup", Path: path, Token: token}); err != nil {
 		return err
 	}
 	var resp response

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime"
 	"strings"
 
 	"acedesk/app/cli"
@@ -13,10 +14,17 @@ import (
 
 // DefaultArgs gives a build without the window the serve command when it
 // is given no command (only flags, or nothing): it starts browser mode, so
-// the one binary still just runs.
-func DefaultArgs(args []string) []string {
+// the one binary still just runs. On a Mac, started from Finder, it also
+// opens the browser at the address.
+func DefaultArgs(args []string) []string { return defaultArgs(runtime.GOOS, args) }
+
+func defaultArgs(goos string, args []string) []string {
 	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help") {
-		return append([]string{"serve"}, args...)
+		cmd := []string{"serve"}
+		if goos == "darwin" {
+			cmd = append(cmd, "--open")
+		}
+		return append(cmd, args...)
 	}
 	return args
 }

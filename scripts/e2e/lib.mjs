@@ -22,9 +22,10 @@ export function tempDB(t) {
 
 // serve starts `acedesk serve` on a free loopback port and resolves with its
 // URL once it prints it; stop() ends it and waits for the exit. command is
-// what starts browser mode: the browser-mode build needs none.
-export function serve(db, command = ['serve']) {
-  const proc = spawn(BIN, [...command, '--listen', '127.0.0.1:0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] })
+// what starts browser mode: the browser-mode build needs none. bin is the
+// program to start (under Wine: wine64, with the .exe first in command).
+export function serve(db, command = ['serve'], bin = BIN) {
+  const proc = spawn(bin, [...command, '--listen', '127.0.0.1:0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   proc.stderr.on('data', (d) => (stderr += d))
   const exited = new Promise((resolve) => proc.on('exit', resolve))
