@@ -46,7 +46,7 @@ var computedReasons = map[string][]string{
 }
 
 // blockedCodes are the codes app/rules gives a blocked batch or renewal.
-var blockedCodes = []string{"quarter_open", "earlier_unpublished", "batch_empty", "renewal_early", "renewal_empty"}
+var blockedCodes = []string{"quarter_open", "earlier_unpublished", "batch_empty", "supplement_before_q4", "renewal_early", "renewal_empty"}
 
 // notTranslated are reasons the UI shows another way than by
 // errors.reason.<reason>: field errors by each field, the others by code.

@@ -221,7 +221,6 @@ const (
 	ConflictNameDiffers   = "name_differs"   // same phone or email, another name
 	ConflictContactsSplit = "contacts_split" // the phone is one member's, the email another's
 	ConflictContactTaken  = "contact_taken"  // an update moves a phone or email onto another member
-	ConflictLevelDiffers  = "level_differs"  // one person, two chapters, two levels
 	ConflictSerialTaken   = "serial_taken"   // another chapter's certificate has the serial
 	ConflictMemberInUse   = "member_in_use"  // the chapter deleted a member records here still name
 )

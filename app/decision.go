@@ -14,7 +14,7 @@ const (
 	DecisionPromotion = "promotion"
 	// DecisionInvitation invites a member as Director for a year.
 	DecisionInvitation = "invitation"
-	// DecisionSpecialGrant grants a level for a year (特殊贡献组).
+	// DecisionSpecialGrant grants Partner or ACE for a year (特殊贡献组).
 	DecisionSpecialGrant = "special_grant"
 	// DecisionCorrection sets the level a member holds through a year,
 	// correcting a published batch or a confirmed renewal; none removes it.
@@ -70,8 +70,9 @@ func (d Decision) Validate() error {
 		}
 	case DecisionInvitation:
 	case DecisionSpecialGrant:
-		if !levelOK || level.Rank() == 0 {
-			f.Add("level", "invalid_choice")
+		// A grant gives Partner or ACE; Director is by invitation only.
+		if !levelOK || level.Rank() == 0 || level == rules.LevelDirector {
+			f.Add("level", "grant_level")
 		}
 	case DecisionCorrection:
 		if !levelOK {

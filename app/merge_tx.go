@@ -51,10 +51,15 @@ type MergeTx interface {
 	// kind, and counts what it did with each record of those kinds.
 	PlaceLinked(d *BundleData, place map[string]map[uint64]bool, counts map[string]*MergeCount, step func() error) error
 
-	// Holding is a member's holding here, and whether it came from this
-	// chapter; PutHolding writes the chapter's.
-	Holding(member uint64) (h Holding, found, ours bool, err error)
-	PutHolding(h Holding, src uint64) error
+	// KeepHolding keeps a holding as the chapter sent it (for its member
+	// h.MemberID); ChapterHolding is what chapter last sent for its member
+	// src and year.
+	KeepHolding(h Holding) error
+	ChapterHolding(chapter string, src uint64, year int) (Holding, bool, error)
+	// Holding is a member's holding of year here; PutHolding writes one
+	// as given.
+	Holding(member uint64, year int) (Holding, bool, error)
+	PutHolding(h Holding) error
 	// Certificate is the certificate with serial here, and whether it came
 	// from this chapter; PutCertificate writes the chapter's.
 	Certificate(serial string) (c Certificate, found, ours bool, err error)

@@ -109,13 +109,20 @@ type ProgramRepository interface {
 
 	GetBatch(id string) (Batch, bool, error)
 	Batches(year int) ([]Batch, error)
-	PublishBatch(b Batch, ch Change) (Batch, error)
+	// PublishBatch freezes a batch and writes the holdings it gives.
+	PublishBatch(b Batch, holdings []Holding, ch Change) (Batch, error)
 	GetRenewal(year int) (Renewal, bool, error)
-	ConfirmRenewal(r Renewal, ch Change) (Renewal, error)
-	Holdings() ([]Holding, error)
-	// HoldingsOf reads the holdings of these members only (those without
-	// one are absent): a door's few rows need not decode every holder.
-	HoldingsOf(memberIDs []uint64) ([]Holding, error)
+	// SaveRenewal writes a renewal confirmed (first) or amended and the
+	// holdings it gives.
+	SaveRenewal(r Renewal, first bool, holdings []Holding, ch Change) (Renewal, error)
+	// HoldingsIn is the honor ledger of a year: who holds a level in it.
+	HoldingsIn(year int) ([]Holding, error)
+	// HoldingsOf reads the holdings of these members in year only (those
+	// without one are absent): a door's few rows need not read every
+	// holder.
+	HoldingsOf(year int, memberIDs []uint64) ([]Holding, error)
+	// MemberHoldings lists a member's holdings, year by year.
+	MemberHoldings(member uint64) ([]Holding, error)
 }
 
 // KeyRepository keeps the chapter's signing key.

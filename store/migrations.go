@@ -87,6 +87,7 @@ var migrations = []Migration{
 	{Version: 11, Name: "merged IDs in blocks", Apply: blockMergedIDs},
 	{Version: 12, Name: "contributions listed per member", Apply: listMemberContributions},
 	{Version: 13, Name: "contributions in a compact form", Apply: compactContributions},
+	{Version: 14, Name: "the honor ledger: a holding per member and year", Apply: ledgerFromHistory},
 }
 
 // CurrentSchema is the schema version this build writes.

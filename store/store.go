@@ -135,6 +135,7 @@ var (
 	bucketBatches   = []byte("batches")
 	bucketRenewals  = []byte("renewals")
 	bucketHoldings  = []byte("holdings")
+	bucketLedger    = []byte("ledger")
 
 	bucketCertificates = []byte("certificates")
 	bucketCertBySource = []byte("cert_by_source")

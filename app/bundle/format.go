@@ -28,11 +28,13 @@ import (
 )
 
 // BundleFormat names the file type in the manifest; BundleVersion is the
-// layout this build writes. It reads every version from 1 (version 2 added
-// deletions.jsonl).
+// layout this build writes. It reads every version from 1: version 2
+// added deletions.jsonl, version 3 keeps a holding per member and year in
+// levels.jsonl (1 and 2 kept one per member, over years "from" through
+// "valid_through").
 const (
 	BundleFormat  = "acedesk-bundle"
-	BundleVersion = 2
+	BundleVersion = 3
 
 	BundleManifestFile  = "manifest.json"
 	BundleSignatureFile = "manifest.sig"
@@ -132,7 +134,7 @@ var bundleFiles = []bundleFileSpec{
 		decodeContribution, func(c *app.Contribution) ([]byte, error) { return app.MarshalContribution(c) }),
 	bundleSpec("decisions.jsonl", func(d *app.BundleData) *[]app.Decision { return &d.Decisions }, func(x *app.Decision) uint64 { return x.ID }),
 	bundleSpec("batches.jsonl", func(d *app.BundleData) *[]app.Batch { return &d.Batches }, func(b *app.Batch) string { return b.ID }),
-	bundleSpec("levels.jsonl", func(d *app.BundleData) *[]app.Holding { return &d.Levels }, func(h *app.Holding) uint64 { return h.MemberID }),
+	bundleSpec("levels.jsonl", func(d *app.BundleData) *[]app.Holding { return &d.Levels }, func(h *app.Holding) [2]uint64 { return [2]uint64{h.MemberID, uint64(h.Year)} }),
 	bundleSpec("certificates.jsonl", func(d *app.BundleData) *[]app.Certificate { return &d.Certificates }, func(c *app.Certificate) string { return c.Serial }),
 	bundleSpec("trophies.jsonl", func(d *app.BundleData) *[]app.BundleTrophy { return &d.Trophies }, func(t *app.BundleTrophy) string { return t.BatchID + "/" + strconv.FormatUint(t.MemberID, 10) }),
 	linesSpec(app.BundleAuditFile, func(d *app.BundleData) *[]app.BundleAudit { return &d.Audit }, func(a *app.BundleAudit) uint64 { return a.ID },

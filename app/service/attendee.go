@@ -28,9 +28,10 @@ type attendeeStore interface {
 	// door's frequent reads that do not show the counts.
 	GetEventBare(id uint64) (app.Event, error)
 	GetMember(id uint64) (app.Member, error)
-	// HoldingsOf reads the holdings of these members only (those without
-	// one are absent): a door's few rows need not decode every holder.
-	HoldingsOf(memberIDs []uint64) ([]app.Holding, error)
+	// HoldingsOf reads the holdings of these members in year (those
+	// without one are absent): a door's few rows need not read every
+	// holder.
+	HoldingsOf(year int, memberIDs []uint64) ([]app.Holding, error)
 	// SaveAttendee creates the record (a.Version 0; a conflict if one
 	// exists) or updates it if a.Version is the stored one.
 	SaveAttendee(a app.Attendee, action string, ch app.Change) (app.Attendee, error)
@@ -109,17 +110,15 @@ func (s *AttendeeService) rows(e app.Event, cands []app.AttendeeCandidate) ([]ap
 	return out, nil
 }
 
-// levelsIn is the highest level each of these members holds in year.
+// levelsIn is the level each of these members holds in year.
 func (s *AttendeeService) levelsIn(year int, memberIDs []uint64) (map[uint64]rules.Level, error) {
-	holdings, err := s.repo.HoldingsOf(memberIDs)
+	holdings, err := s.repo.HoldingsOf(year, memberIDs)
 	if err != nil {
 		return nil, err
 	}
-	out := map[uint64]rules.Level{}
+	out := make(map[uint64]rules.Level, len(holdings))
 	for _, h := range holdings {
-		if l := rules.Level(h.Level); h.HeldIn(year) && l.Rank() > out[h.MemberID].Rank() {
-			out[h.MemberID] = l
-		}
+		out[h.MemberID] = rules.Level(h.Level)
 	}
 	return out, nil
 }

@@ -23,7 +23,7 @@ type certificateStore interface {
 	GetEvent(id uint64) (app.Event, error)
 	GetGroup(id uint64) (app.Group, error)
 	Groups() ([]app.Group, error)
-	Holdings() ([]app.Holding, error)
+	HoldingsOf(year int, memberIDs []uint64) ([]app.Holding, error)
 	// IssueCertificates stores the certificates not issued before (numbered
 	// for chapter, signed by sign) and counts a reprint of the others, in
 	// one transaction; it returns them as stored, in order.
@@ -247,14 +247,11 @@ func (s *CertificateService) ForMember(memberID uint64, kind string, year int, e
 }
 
 func (s *CertificateService) honorOf(memberID uint64, year int) ([]app.Certificate, error) {
-	holdings, err := s.repo.Holdings()
+	holdings, err := s.repo.HoldingsOf(year, []uint64{memberID})
 	if err != nil {
 		return nil, err
 	}
 	for _, h := range holdings {
-		if h.MemberID != memberID || !h.HeldIn(year) {
-			continue
-		}
 		if id, ok := strings.CutPrefix(h.Source, "batch:"); ok {
 			return s.forBatch(id, memberID)
 		}

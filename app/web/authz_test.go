@@ -40,7 +40,7 @@ var (
 		"service.AttendeeService.AttendeeQR", "service.AttendeeService.Attendees", "service.AttendeeService.CheckInSearch", "service.AttendeeService.FrontRow", "service.EventService.Get",
 		"service.EventService.Kinds", "service.EventService.List", "service.AttendeeService.PlaceCards", "service.EventService.Today",
 		"service.GroupService.Committees", "service.GroupService.List",
-		"service.LevelService.Batch", "service.LevelService.Batches", "service.LevelService.Holdings", "service.LevelService.Renewal",
+		"service.LevelService.Batch", "service.LevelService.Batches", "service.LevelService.Holders", "service.LevelService.MemberHoldings", "service.LevelService.Renewal",
 		"service.LevelService.Showcase", "service.LevelService.ShowcaseFile",
 		"service.MemberService.ByPhone", "service.MemberService.Categories", "service.MemberService.Get", "service.MemberService.History",
 		"service.MemberService.Search", "service.RulesService.Get", "service.RulesService.Origin", "service.SettingsService.Get",

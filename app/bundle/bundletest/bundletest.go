@@ -33,7 +33,7 @@ func Sample(tb testing.TB) []byte {
 		Contributions: []app.Contribution{{ID: 1, MemberID: 2, Kind: "talk_live", Date: "2026-02-01", Status: app.StatusApproved, EventID: 1}},
 		Decisions:     []app.Decision{{ID: 1, Kind: app.DecisionPromotion, MemberID: 1, Year: 2026}},
 		Batches:       []app.Batch{{ID: "2025-Q4", Year: 2025, Quarter: 4, Published: true}},
-		Levels:        []app.Holding{{MemberID: 1, Level: "ace", From: 2026, ValidThrough: 2026, Source: "decision:1"}},
+		Levels:        []app.Holding{{MemberID: 1, Level: "ace", Year: 2026, Source: "decision:1"}},
 		Certificates:  []app.Certificate{{Serial: "PGACE-2025-HZ-000001", Kind: app.CertHonor, MemberID: 1, Revoked: true}},
 		Trophies:      []app.BundleTrophy{{BatchID: "2025-Q4", MemberID: 1, Engraving: "ACE", Status: "ordered", Version: 1}},
 	}

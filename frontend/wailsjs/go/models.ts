@@ -125,7 +125,10 @@ export namespace app {
 	    phone: string;
 	    city: string;
 	    level: string;
+	    kind: string;
+	    from: string;
 	    qualified_on: string;
+	    late: boolean;
 	    reason: ReasonRow;
 	
 	    static createFrom(source: any = {}) {
@@ -140,7 +143,10 @@ export namespace app {
 	        this.phone = source["phone"];
 	        this.city = source["city"];
 	        this.level = source["level"];
+	        this.kind = source["kind"];
+	        this.from = source["from"];
 	        this.qualified_on = source["qualified_on"];
+	        this.late = source["late"];
 	        this.reason = this.convertValues(source["reason"], ReasonRow);
 	    }
 	
@@ -166,6 +172,7 @@ export namespace app {
 	    id: string;
 	    year: number;
 	    quarter: number;
+	    supplement?: number;
 	    entries: BatchEntry[];
 	    published: boolean;
 	    // Go type: time
@@ -182,6 +189,7 @@ export namespace app {
 	        this.id = source["id"];
 	        this.year = source["year"];
 	        this.quarter = source["quarter"];
+	        this.supplement = source["supplement"];
 	        this.entries = this.convertValues(source["entries"], BatchEntry);
 	        this.published = source["published"];
 	        this.published_at = this.convertValues(source["published_at"], null);
@@ -862,12 +870,52 @@ export namespace app {
 		}
 	}
 	
+	export class HoldingChange {
+	    level: string;
+	    source: string;
+	    // Go type: time
+	    at: any;
+	    by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HoldingChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.level = source["level"];
+	        this.source = source["source"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.by = source["by"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Holding {
 	    member_id: number;
+	    year: number;
 	    level: string;
-	    from: number;
-	    valid_through: number;
 	    source: string;
+	    // Go type: time
+	    at: any;
+	    by: string;
+	    history?: HoldingChange[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Holding(source);
@@ -876,12 +924,33 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.member_id = source["member_id"];
+	        this.year = source["year"];
 	        this.level = source["level"];
-	        this.from = source["from"];
-	        this.valid_through = source["valid_through"];
 	        this.source = source["source"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.by = source["by"];
+	        this.history = this.convertValues(source["history"], HoldingChange);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
+	
 	export class Member {
 	    id: number;
 	    name: string;
@@ -1182,6 +1251,41 @@ export namespace app {
 	}
 	
 	
+	export class RenewalAmendment {
+	    entries: RenewalEntry[];
+	    // Go type: time
+	    confirmed_at: any;
+	    confirmed_by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RenewalAmendment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entries = this.convertValues(source["entries"], RenewalEntry);
+	        this.confirmed_at = this.convertValues(source["confirmed_at"], null);
+	        this.confirmed_by = source["confirmed_by"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RenewalEntry {
 	    member_id: number;
 	    name: string;
@@ -1191,6 +1295,7 @@ export namespace app {
 	    from: string;
 	    to: string;
 	    outcome: string;
+	    was?: string;
 	    reason: ReasonRow;
 	
 	    static createFrom(source: any = {}) {
@@ -1207,6 +1312,7 @@ export namespace app {
 	        this.from = source["from"];
 	        this.to = source["to"];
 	        this.outcome = source["outcome"];
+	        this.was = source["was"];
 	        this.reason = this.convertValues(source["reason"], ReasonRow);
 	    }
 	
@@ -1236,6 +1342,8 @@ export namespace app {
 	    // Go type: time
 	    confirmed_at: any;
 	    confirmed_by: string;
+	    pending: RenewalEntry[];
+	    amendments: RenewalAmendment[];
 	    blocked: ReasonRow;
 	
 	    static createFrom(source: any = {}) {
@@ -1250,6 +1358,8 @@ export namespace app {
 	        this.confirmed = source["confirmed"];
 	        this.confirmed_at = this.convertValues(source["confirmed_at"], null);
 	        this.confirmed_by = source["confirmed_by"];
+	        this.pending = this.convertValues(source["pending"], RenewalEntry);
+	        this.amendments = this.convertValues(source["amendments"], RenewalAmendment);
 	        this.blocked = this.convertValues(source["blocked"], ReasonRow);
 	    }
 	
@@ -1271,6 +1381,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	export class Settings {
 	    language: string;
@@ -1751,6 +1862,57 @@ export namespace service {
 	    }
 	}
 	
+	export class HolderRow {
+	    member_id: number;
+	    year: number;
+	    level: string;
+	    source: string;
+	    // Go type: time
+	    at: any;
+	    by: string;
+	    history?: app.HoldingChange[];
+	    name: string;
+	    name_latin: string;
+	    phone: string;
+	    city: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HolderRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.year = source["year"];
+	        this.level = source["level"];
+	        this.source = source["source"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.by = source["by"];
+	        this.history = this.convertValues(source["history"], app.HoldingChange);
+	        this.name = source["name"];
+	        this.name_latin = source["name_latin"];
+	        this.phone = source["phone"];
+	        this.city = source["city"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ImportRow {
 	    row: number;
 	    outcome: string;
