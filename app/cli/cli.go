@@ -93,9 +93,17 @@ Usage:
   acedesk import members|groups|contributions FILE [--dry-run] [--json]
                                               merge a roster, groups with their leads, or
                                               contributions (XLSX or CSV: UTF-8 or GBK); all or nothing
-  acedesk batch preview|publish YYYY-Qn [--json]
-                                              a quarter's new members; publish freezes them
-  acedesk renew --year Y [--confirm] [--json] year-end review of holders for Y+1
+  acedesk batch preview|publish YYYY-Qn|YYYY-Sn [--json]
+                                              a quarter's new members and upgrades (YYYY-Sn: a
+                                              supplementary batch after Q4); publish freezes it
+  acedesk renew --year Y [--confirm] [--json] year-end renewal: every holder and new member of Y
+                                              gets a level for Y+1; --confirm from 31 December,
+                                              and again to confirm the amendments later records call for
+  acedesk holders [--year Y] [--json]         who holds a level in Y: phone, name, level, source, date
+  acedesk decide promote|invite|grant|correct --member PHONE [--year Y] [--level L] [--group NAME] --reason TEXT
+                                              a decision about a member's level in Y, with its reason
+  acedesk settings get|set chapter_code|operator|language [VALUE]
+                                              read or change a setting
   acedesk certs --batch YYYY-Qn | --member PHONE --kind honor|appointment|thanks [--year Y] [--event ID]
                 --out FILE.pdf | --split DIR      print certificates (the same serial when printed again)
   acedesk trophies --batch YYYY-Qn --out FILE.pdf|FILE.xlsx
@@ -175,6 +183,18 @@ func Run(args []string, env Env) int {
 		return c.batch(rest[0] == "publish", rest[1:])
 	case "renew":
 		return c.renew(rest)
+	case "holders":
+		return c.holders(rest)
+	case "decide":
+		if len(rest) == 0 || decisionKinds[rest[0]] == "" {
+			return c.usageError("decide: expected 'promote', 'invite', 'grant' or 'correct'")
+		}
+		return c.decide(rest[0], rest[1:])
+	case "settings":
+		if len(rest) == 0 || (rest[0] != "get" && rest[0] != "set") {
+			return c.usageError("settings: expected 'get' or 'set'")
+		}
+		return c.settings(rest[0], rest[1:])
 	case "trophies":
 		return c.trophies(rest)
 	case "certs":

@@ -145,6 +145,7 @@ var rules = map[string]rule{
 	"service.GroupService.Committees": readAll,
 	"service.GroupService.Create":     adminRW,
 	"service.GroupService.Delete":     adminRW,
+	"service.GroupService.LedBy":      readAll,
 	"service.GroupService.List":       readAll,
 	"service.GroupService.Update":     adminRW,
 

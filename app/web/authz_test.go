@@ -39,7 +39,7 @@ var (
 		"service.DashboardService.ForYear", "service.DecisionService.List",
 		"service.AttendeeService.AttendeeQR", "service.AttendeeService.Attendees", "service.AttendeeService.CheckInSearch", "service.AttendeeService.FrontRow", "service.EventService.Get",
 		"service.EventService.Kinds", "service.EventService.List", "service.AttendeeService.PlaceCards", "service.EventService.Today",
-		"service.GroupService.Committees", "service.GroupService.List",
+		"service.GroupService.Committees", "service.GroupService.LedBy", "service.GroupService.List",
 		"service.LevelService.Batch", "service.LevelService.Batches", "service.LevelService.Holders", "service.LevelService.MemberHoldings", "service.LevelService.Renewal",
 		"service.LevelService.Showcase", "service.LevelService.ShowcaseFile",
 		"service.MemberService.ByPhone", "service.MemberService.Categories", "service.MemberService.Get", "service.MemberService.History",

@@ -514,7 +514,7 @@ const en: MessageSchema = {
     },
     groups: {
       title: 'Import groups and leads',
-      help: 'XLSX or CSV (UTF-8 or GBK). Columns: committee, group, year, and optionally lead phone. Groups match by committee and name, and are added when new; the lead is found in the roster by phone and set for that year.',
+      help: 'XLSX or CSV (UTF-8 or GBK). Columns: committee, group, year, and optionally lead phone and lead since (the day a lead appointed during the year began; empty for the whole year). Groups match by committee and name, and are added when new; the lead is found in the roster by phone and set for that year.',
       name: 'Group',
       detail: 'Lead',
       unchanged: 'Unchanged',
@@ -565,6 +565,7 @@ const en: MessageSchema = {
       reportLink: 'Report link',
       terms: 'Yearly terms',
       lead_phone: 'Lead',
+      lead_since: 'Lead since',
     },
     placeholders: {
       name: 'e.g. Hangzhou User Group',
@@ -1241,6 +1242,7 @@ const en: MessageSchema = {
       import_duplicate_contribution: 'Same as row {row}',
       import_unknown_committee: 'There is no committee called “{committee}”',
       import_bad_year: '“{year}” is not a valid year',
+      import_lead_since: 'Lead since “{date}” is not a day of {year}',
       import_same_group_year: 'Same as row {row}: {group} in {year}',
       import_no_contact: 'No phone or email to match the roster by',
       import_duplicate_phone: 'Phone {phone} is also on row {row}',
@@ -1251,6 +1253,8 @@ const en: MessageSchema = {
       talk_unknown: 'A talk does not belong to this event: reload and try again',
       contribution_of_event: 'This contribution belongs to an event: change the talk there',
       group_has_events: 'The group organised events: it cannot be deleted',
+      leads_no_group: 'The member leads no industry or city group in {year}: only a lead can be promoted',
+      leads_several_groups: 'The member leads {groups} in {year}: say which group',
       not_lead: 'The member does not lead {group} in {year}: only a lead can be promoted',
       decision_withdrawn: 'The decision is already withdrawn',
       batch_published: 'Batch {batch} is already published',

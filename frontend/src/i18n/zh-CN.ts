@@ -513,7 +513,7 @@ const zhCN = {
     },
     groups: {
       title: '导入工作组与组长',
-      help: 'XLSX 或 CSV（UTF-8 或 GBK）。列：委员会、工作组、年度，可选“组长手机”。按委员会和名称匹配工作组，没有则新建；组长按手机号在名册中查找，设为该年度的组长。',
+      help: 'XLSX 或 CSV（UTF-8 或 GBK）。列：委员会、工作组、年度，可选“组长手机”和“组长起始日期”（年中任命的组长从该日起计入，留空为全年）。按委员会和名称匹配工作组，没有则新建；组长按手机号在名册中查找，设为该年度的组长。',
       name: '工作组',
       detail: '组长',
       unchanged: '无变化',
@@ -564,6 +564,7 @@ const zhCN = {
       reportLink: '报告链接',
       terms: '年度任期',
       lead_phone: '组长',
+      lead_since: '组长起始日期',
     },
     placeholders: {
       name: '例如：杭州用户组',
@@ -1240,6 +1241,7 @@ const zhCN = {
       import_duplicate_contribution: '与第 {row} 行重复',
       import_unknown_committee: '没有名为「{committee}」的委员会',
       import_bad_year: '「{year}」不是有效的年度',
+      import_lead_since: '组长起始日期「{date}」不在 {year} 年内',
       import_same_group_year: '与第 {row} 行重复：{group} {year} 年',
       import_no_contact: '没有手机号或邮箱，无法与名册匹配',
       import_duplicate_phone: '手机号 {phone} 与第 {row} 行重复',
@@ -1250,6 +1252,8 @@ const zhCN = {
       talk_unknown: '演讲与此活动不符，请刷新后重试',
       contribution_of_event: '此贡献属于一场活动，请在活动中修改演讲',
       group_has_events: '该工作组主办过活动，不能删除',
+      leads_no_group: '该成员 {year} 年未担任行业或城市工作组组长：只有组长可以晋升',
+      leads_several_groups: '该成员 {year} 年担任 {groups} 的组长：请指明工作组',
       not_lead: '该成员 {year} 年不是{group}的组长，不能晋升',
       decision_withdrawn: '该决定已撤回',
       batch_published: '批次 {batch} 已发布',
