@@ -7,13 +7,6 @@ import (
 	"unicode/utf8"
 )
 
-// OrgCategories are the nine kinds of member organisation named in the 2018
-// community document, in display order.
-var OrgCategories = []string{
-	"user", "vendor", "integrator", "isv", "hardware",
-	"university", "media", "training", "volunteer",
-}
-
 // Member is one person on the chapter roster.
 type Member struct {
 	ID           uint64    `json:"id"`
@@ -109,15 +102,6 @@ func (m Member) Validate() error {
 		f.Add("org_category", "invalid_choice")
 	}
 	return f.Err()
-}
-
-func IsOrgCategory(c string) bool {
-	for _, k := range OrgCategories {
-		if k == c {
-			return true
-		}
-	}
-	return false
 }
 
 // isLatinName accepts letters of Latin scripts (with diacritics such as ü),

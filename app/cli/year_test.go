@@ -190,7 +190,7 @@ func TestTheProgramYearOnTheCommandLine(t *testing.T) {
 	// 2025 Q1: a special grant never gives Director; a promotion needs a
 	// lead of the year; both count in the member's first batch.
 	w.on("2025-02-01")
-	w.refused("grant_level", "decide", "grant", "--member", "13800000004", "--year", "2025", "--level", "director", "--reason", "贡献突出")
+	w.refused("level must be partner or ace: Director is by invitation only", "decide", "grant", "--member", "13800000004", "--year", "2025", "--level", "director", "--reason", "贡献突出")
 	w.ok("decide", "grant", "--member", "13800000004", "--year", "2025", "--level", "ace", "--reason", "PG 中文文档翻译")
 	w.refused("leads no industry or city group in 2025", "decide", "promote", "--member", "13800000003", "--year", "2025", "--reason", "行业组成绩突出")
 	w.imports("groups", "委员会,工作组,年度,组长手机", "行业应用委员会,金融行业组,2025,13800000003")

@@ -2,8 +2,8 @@ package service
 
 import (
 	"bytes"
+	"maps"
 	"strconv"
-	"strings"
 
 	"acedesk/app"
 )
@@ -17,18 +17,10 @@ var memberColumns = []app.Column{
 	{Key: "email", Labels: []string{"邮箱", "电子邮箱"}},
 	{Key: "wechat", Labels: []string{"微信", "微信号"}},
 	{Key: "organization", Labels: []string{"单位", "工作单位"}},
-	{Key: "org_category", Labels: []string{"单位类别"}},
+	{Key: "org_category", Labels: []string{"单位类别", "单位类型", "机构类别", "org category"}},
 	{Key: "city", Labels: []string{"城市"}},
 	{Key: "title", Labels: []string{"职务", "职位"}},
 	{Key: "address", Labels: []string{"地址", "通讯地址"}},
-}
-
-// orgCategoryLabels maps the Chinese names of the categories, as the UI
-// shows them, to their keys.
-var orgCategoryLabels = map[string]string{
-	"用户单位": "user", "数据库与云厂商": "vendor", "集成与服务商": "integrator",
-	"行业软件厂商": "isv", "硬件厂商": "hardware", "高校": "university",
-	"媒体": "media", "培训机构": "training", "志愿者": "volunteer",
 }
 
 // MemberImportService merges a roster spreadsheet (XLSX or CSV) into the
@@ -108,10 +100,8 @@ func memberFromCells(cells map[string]string) app.Member {
 	for key, v := range cells {
 		*fields[key] = v
 	}
-	if key, ok := orgCategoryLabels[m.OrgCategory]; ok {
+	if key, ok := app.ParseOrgCategory(m.OrgCategory); ok {
 		m.OrgCategory = key
-	} else if app.IsOrgCategory(strings.ToLower(m.OrgCategory)) {
-		m.OrgCategory = strings.ToLower(m.OrgCategory)
 	}
 	m.Normalize()
 	return m
@@ -149,8 +139,8 @@ func (m *importMatcher) plan(number int, in app.Member) (ImportRow, *app.Member)
 		return row.failed(err), nil
 	}
 	if !found {
-		if err := in.Validate(); err != nil {
-			return row.failed(app.AsError(err)), nil
+		if err := validRow(in); err != nil {
+			return row.failed(err), nil
 		}
 		row.Outcome = ImportNew
 		return row, &in
@@ -170,8 +160,8 @@ func (m *importMatcher) plan(number int, in app.Member) (ImportRow, *app.Member)
 		return row, nil
 	}
 	row.Name = next.Name
-	if err := next.Validate(); err != nil {
-		return row.failed(app.AsError(err)), nil
+	if err := validRow(next); err != nil {
+		return row.failed(err), nil
 	}
 	row.Outcome = ImportUpdated
 	return row, &next
@@ -222,4 +212,21 @@ func (m *importMatcher) match(number int, in app.Member) (app.Member, bool, *app
 	}
 	m.memberRow[cur.ID] = number
 	return cur, true, nil
+}
+
+// validRow is m.Validate for a row whose organisation category no word
+// names: the error keeps the value, and says which words to use.
+func validRow(m app.Member) *app.Error {
+	f := app.FieldErrors{}
+	if err := m.Validate(); err != nil {
+		maps.Copy(f, app.AsError(err).Fields)
+	}
+	if m.OrgCategory != "" && !app.IsOrgCategory(m.OrgCategory) {
+		f["org_category"] = "unknown_org_category"
+	}
+	e := app.AsError(f.Err())
+	if e != nil && f["org_category"] == "unknown_org_category" {
+		e.WithParams("value", m.OrgCategory)
+	}
+	return e
 }

@@ -86,11 +86,15 @@ func TestImportPreviewOutcomes(t *testing.T) {
 			"name,phone,city,org_category",
 			"张三,13800000001,,",
 		), []string{"2 unchanged 张三"}},
-		{"categories by key in any case or by label", lines(
+		{"categories by key in any case, by label, or in the seed's words", lines(
 			"name,phone,org_category",
 			"张三,13800000001,Vendor",
 			"李四,13800000002,数据库与云厂商",
-		), []string{"2 updated 张三 [org_category]", "3 updated 李四 [org_category]"}},
+			"王喆,13800000003,数据库集成、支持服务商",
+			"赵玥,13800000004,ISV",
+			"钱多,13800000005,银行",
+		), []string{"2 updated 张三 [org_category]", "3 updated 李四 [org_category]", "4 new 王喆", "5 new 赵玥",
+			"6 error 钱多 fields value=银行 org_category=unknown_org_category"}},
 		{"a matched row renames", lines(
 			"姓名,邮箱",
 			"张 三,zs@example.com",
@@ -122,7 +126,7 @@ func TestImportPreviewOutcomes(t *testing.T) {
 		{"invalid fields of a new row", lines(
 			"name,phone,email,org_category,name_latin",
 			"错号,12345,bad@,外星人,王",
-		), []string{"2 error 错号 fields email=invalid_email name_latin=not_latin org_category=invalid_choice phone=invalid_phone"}},
+		), []string{"2 error 错号 fields value=外星人 email=invalid_email name_latin=not_latin org_category=unknown_org_category phone=invalid_phone"}},
 		{"invalid fields of an update", lines(
 			"name,phone,name_latin",
 			"张三,13800000001,张",

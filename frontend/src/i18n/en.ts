@@ -692,6 +692,7 @@ const en: MessageSchema = {
     invalid_phone: 'Invalid phone number (11 digits, or +country code)',
     invalid_email: 'Invalid email address',
     invalid_choice: 'Please choose from the list',
+    unknown_org_category: '“{value}” is not an organisation category. Use one of: 用户 (users), 数据库厂商、云厂商 (database and cloud vendors), 数据库集成、支持服务商 (integrators and support providers), 行业软件开发商 (industry software vendors), 硬件厂商 (hardware vendors), 高校 (universities), 媒体 (media), 培训机构 (training institutions), 志愿者 (volunteers), or the key (user, vendor, integrator, isv, hardware, university, media, training, volunteer)',
     taken: 'Already used by another member',
     taken_by: 'Already used by member “{member}”',
     invalid: 'Invalid value',

@@ -691,6 +691,7 @@ const zhCN = {
     invalid_phone: '手机号格式不正确（11 位手机号或 +国家代码）',
     invalid_email: '邮箱格式不正确',
     invalid_choice: '请从列表中选择',
+    unknown_org_category: '「{value}」不是单位类别，可填：用户、数据库厂商、云厂商、数据库集成、支持服务商、行业软件开发商、硬件厂商、高校、媒体、培训机构、志愿者（也可填界面中的名称或英文键名）',
     taken: '已被其他成员使用',
     taken_by: '已被成员「{member}」使用',
     invalid: '内容无效',
