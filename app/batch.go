@@ -118,8 +118,8 @@ type Holding struct {
 	Year     int    `json:"year"`
 	Level    string `json:"level"`
 	// Source is what gave it: "batch:2026-Q2", "renewal:2025",
-	// "decision:12"; at headquarters a chapter's holding keeps its source
-	// and names the chapter ("HZ/batch:2026-Q2").
+	// "decision:12"; at headquarters, the holding of the member's chapter
+	// that gave the highest level, as that chapter sent it.
 	Source string    `json:"source"`
 	At     time.Time `json:"at"`
 	By     string    `json:"by"`

@@ -31,8 +31,9 @@ type MergeTx interface {
 	// MemberChapters lists the chapters a member here came from, with the
 	// member's source ID in each.
 	MemberChapters(id uint64) (map[string]uint64, error)
-	// SentMember is the record of src that chapter sent last.
-	SentMember(chapter string, src uint64) (Member, bool, error)
+	// SentMember is the record of src that chapter sent last, with when
+	// the chapter changed each of its fields.
+	SentMember(chapter string, src uint64) (SentMember, bool, error)
 	// AddMember places a new member, with the chapter's ID when free.
 	AddMember(src uint64, m Member) (uint64, error)
 	// LinkMember records that the chapter's member src is member id here.
@@ -40,8 +41,8 @@ type MergeTx interface {
 	// WriteMember replaces the member old with next, moving its phone and
 	// e-mail address.
 	WriteMember(old, next Member) error
-	// KeepSent keeps a member record as the chapter sent it (its JSON),
-	// for the next update from the chapter to be compared with.
+	// KeepSent keeps a member record as the chapter sent it, with its
+	// field times (a SentMember's JSON), for later merges to weigh.
 	KeepSent(src uint64, sent []byte)
 	// FlushMembers completes the members' indexes once all are placed.
 	FlushMembers() error
@@ -94,3 +95,15 @@ type MergedChapterRecord struct {
 	// certificates the chapter signed with them stay genuine.
 	EarlierKeys []string `json:"earlier_keys,omitempty"`
 }
+
+// SentMember is a member record as a chapter sent it, kept at
+// headquarters with when the chapter last changed each field (Changed,
+// by JSON name; a field never set has none). Where several chapters send
+// one person, each field takes the latest change: see app/merge.
+type SentMember struct {
+	Member
+	Changed FieldTimes `json:"changed,omitempty"`
+}
+
+// FieldTimes is when each field of a record was last changed.
+type FieldTimes map[string]time.Time

@@ -346,8 +346,8 @@ func (m *merger) KeepSent(src uint64, data []byte) {
 }
 
 // SentMember is the record of src that chapter sent last.
-func (m *merger) SentMember(chapter string, src uint64) (app.Member, bool, error) {
-	var sent app.Member
+func (m *merger) SentMember(chapter string, src uint64) (app.SentMember, bool, error) {
+	var sent app.SentMember
 	found, err := get(m.tx.Bucket(bucketChapterRecords), sentMemberKey(chapter, src), &sent)
 	return sent, found, err
 }

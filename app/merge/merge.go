@@ -7,13 +7,10 @@ package merge
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/json"
-	"reflect"
 	"slices"
 	"strconv"
-	"strings"
 
 	"acedesk/app"
 )
@@ -38,6 +35,11 @@ type merge struct {
 	counts   map[string]*app.MergeCount
 	// chapterChanged: the chapter is new, renamed or has a new key.
 	chapterChanged bool
+	// kept are the bundle's members placed here, in source ID order, to
+	// keep as sent once their field times are known (resolveMembers);
+	// shared are those of several chapters, whose fields are weighed then.
+	kept   []app.Member
+	shared map[uint64]uint64 // local ID → the source ID of this chapter
 }
 
 // Bundle merges a verified bundle (or one whose audit is still being
@@ -48,7 +50,7 @@ func Bundle(ctx context.Context, tx app.MergeTx, b *app.Bundle, acceptKey bool, 
 	res := app.MergeResult{Bundle: b.Name, Chapter: b.Manifest.Chapter, Kind: b.Manifest.Kind,
 		Fingerprint: app.Fingerprint(b.PublicKey), Conflicts: []app.MergeConflict{}}
 	m := &merge{tx: tx, b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
-		counts: map[string]*app.MergeCount{}, total: b.Records()}
+		counts: map[string]*app.MergeCount{}, total: b.Records(), shared: map[uint64]uint64{}}
 	for _, k := range kinds {
 		m.counts[k] = &app.MergeCount{Kind: k}
 		res.Counts = append(res.Counts, app.MergeCount{Kind: k})
@@ -57,7 +59,7 @@ func Bundle(ctx context.Context, tx app.MergeTx, b *app.Bundle, acceptKey bool, 
 	// only before it is kept, and a refusal then rolls back what the
 	// steps before wrote.
 	steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.members, m.linked, m.levels, m.certificates,
-		b.Finish, func() error { return tx.Archive(&b.Data, m.counts, m.step) }, m.deletions, m.cancelled}
+		b.Finish, m.resolveMembers, func() error { return tx.Archive(&b.Data, m.counts, m.step) }, m.deletions, m.cancelled}
 	for _, s := range steps {
 		if err := s(); err != nil {
 			return app.MergeResult{}, err
@@ -143,194 +145,6 @@ func (m *merge) trustKey(acceptKey bool, ch app.Change) error {
 	}
 	m.chapterChanged = true
 	return m.tx.SaveChapter(next)
-}
-
-// members places each member: one merged before is updated; one whose
-// phone or email is here already, under the same name, is the same person
-// and gains this chapter; under another name it is a conflict, and the
-// member and what names them are held back.
-func (m *merge) members() error {
-	in := slices.Clone(m.b.Data.Members)
-	slices.SortFunc(in, func(a, b app.Member) int { return cmp.Compare(a.ID, b.ID) })
-	// Each member placed is kept as sent: the records are encoded on
-	// every core before the members are placed one by one.
-	sent := make([][]byte, len(in))
-	err := app.InParallel(len(in), func(i int) error {
-		var err error
-		sent[i], err = json.Marshal(in[i])
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	for i, mem := range in {
-		if err := m.step(); err != nil {
-			return err
-		}
-		if err := m.member(mem, sent[i]); err != nil {
-			return err
-		}
-	}
-	return m.tx.FlushMembers()
-}
-
-func (m *merge) member(mem app.Member, sent []byte) error {
-	src := mem.ID
-	if local, ok := m.tx.Placed("member", src); ok {
-		return m.updateMember(local, mem, sent)
-	}
-	p, e := m.tx.Holder("phone", mem.Phone), m.tx.Holder("email", mem.Email)
-	srcID := strconv.FormatUint(src, 10)
-	if p != 0 && e != 0 && p != e {
-		m.conflict("member", srcID, app.ConflictContactsSplit, "phone/email", mem.Phone+" / "+mem.Email, strconv.FormatUint(p, 10)+" / "+strconv.FormatUint(e, 10), p)
-		return nil
-	}
-	holder, field := p, "phone"
-	if holder == 0 {
-		holder, field = e, "email"
-	}
-	if holder == 0 {
-		if _, err := m.tx.AddMember(src, mem); err != nil {
-			return err
-		}
-		m.tx.KeepSent(src, sent)
-		m.counts["member"].Added++
-		return nil
-	}
-	existing, err := m.tx.Member(holder)
-	if err != nil {
-		return err
-	}
-	chapters, err := m.tx.MemberChapters(holder)
-	if err != nil {
-		return err
-	}
-	if _, ours := chapters[m.chapter]; ours {
-		m.conflict("member", srcID, app.ConflictContactTaken, field, mem.Name, existing.Name, holder)
-		return nil
-	}
-	if strings.TrimSpace(existing.Name) != strings.TrimSpace(mem.Name) {
-		m.conflict("member", srcID, app.ConflictNameDiffers, field, mem.Name, existing.Name, holder)
-		return nil
-	}
-	if err := m.tx.LinkMember(src, holder); err != nil {
-		return err
-	}
-	m.tx.KeepSent(src, sent)
-	m.res.Linked++
-	return nil
-}
-
-// updateMember applies a chapter's newer record. A member only this
-// chapter has takes the record whole. A member of several chapters takes,
-// field by field, what this chapter changed since the record it sent
-// before: the chapter that changed a field last wins, and fields it did
-// not touch keep what other chapters (or the record first merged) gave
-// them. Archived is the exception: the person stays active while any of
-// their chapters has them active. A phone or email another member holds
-// is a conflict, and nothing of the update applies.
-func (m *merge) updateMember(local uint64, in app.Member, sentData []byte) error {
-	existing, err := m.tx.Member(local)
-	if err != nil {
-		return err
-	}
-	src := in.ID
-	next := in
-	next.ID = local
-	chapters, err := m.tx.MemberChapters(local)
-	if err != nil {
-		return err
-	}
-	if len(chapters) > 1 {
-		sent, found, err := m.tx.SentMember(m.chapter, src)
-		if err != nil {
-			return err
-		}
-		if !found {
-			// Merged before this database kept what chapters sent: from
-			// now on this record is what the chapter sent.
-			sent = in
-		}
-		if next, err = m.mergeMemberFields(existing, sent, in, chapters); err != nil {
-			return err
-		}
-	}
-	if sameJSON(existing, next) {
-		m.counts["member"].Unchanged++
-		m.tx.KeepSent(src, sentData)
-		return nil
-	}
-	for _, ct := range []struct{ field, value string }{{"phone", next.Phone}, {"email", next.Email}} {
-		if h := m.tx.Holder(ct.field, ct.value); h != 0 && h != local {
-			other, err := m.tx.Member(h)
-			if err != nil {
-				return err
-			}
-			m.conflict("member", strconv.FormatUint(src, 10), app.ConflictContactTaken, ct.field, in.Name+" "+ct.value, other.Name, h)
-			return nil
-		}
-	}
-	if err := m.tx.WriteMember(existing, next); err != nil {
-		return err
-	}
-	m.counts["member"].Updated++
-	m.tx.KeepSent(src, sentData)
-	return nil
-}
-
-// memberOwnFields are the Member fields that say how headquarters keeps
-// the record rather than what a chapter knows of the person.
-var memberOwnFields = map[string]bool{"ID": true, "Version": true, "CreatedAt": true, "UpdatedAt": true, "Archived": true}
-
-// mergeMemberFields is existing with the fields the chapter changed from
-// sent to in, a new version if any changed, and archived only if every
-// chapter of the member has them archived.
-func (m *merge) mergeMemberFields(existing, sent, in app.Member, chapters map[string]uint64) (app.Member, error) {
-	next := existing
-	nv, sv, iv := reflect.ValueOf(&next).Elem(), reflect.ValueOf(sent), reflect.ValueOf(in)
-	for i := range nv.NumField() {
-		if memberOwnFields[nv.Type().Field(i).Name] || reflect.DeepEqual(sv.Field(i).Interface(), iv.Field(i).Interface()) {
-			continue
-		}
-		nv.Field(i).Set(iv.Field(i))
-	}
-	archived, err := m.archivedEverywhere(existing, in.Archived, chapters)
-	if err != nil {
-		return next, err
-	}
-	next.Archived = archived
-	if !sameJSON(existing, next) {
-		next.Version = existing.Version + 1
-		if in.UpdatedAt.After(existing.UpdatedAt) {
-			next.UpdatedAt = in.UpdatedAt
-		}
-	}
-	return next, nil
-}
-
-// archivedEverywhere: this chapter says archived, and so does the last
-// record every other chapter of the member sent (one that never sent one
-// here counts as the member as it is).
-func (m *merge) archivedEverywhere(existing app.Member, here bool, chapters map[string]uint64) (bool, error) {
-	if !here {
-		return false, nil
-	}
-	for chapter, src := range chapters {
-		if chapter == m.chapter {
-			continue
-		}
-		sent, found, err := m.tx.SentMember(chapter, src)
-		if err != nil {
-			return false, err
-		}
-		if !found {
-			sent = existing
-		}
-		if !sent.Archived {
-			return false, nil
-		}
-	}
-	return true, nil
 }
 
 func sameJSON(a, b any) bool {
