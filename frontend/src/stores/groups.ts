@@ -32,7 +32,8 @@ function form<T>(values: T): FormState<T> {
 
 /** The decision kinds, and which of them name a level or a group. */
 export const DECISION_KINDS = ['promotion', 'invitation', 'special_grant', 'correction'] as const
-export const GRANT_LEVELS = ['partner', 'ace', 'director'] as const
+// a special grant gives Partner or ACE; Director is by invitation only
+export const GRANT_LEVELS = ['partner', 'ace'] as const
 export const CORRECTION_LEVELS = ['none', 'partner', 'ace', 'director'] as const
 
 export function emptyGroupInput(committee = 'regional'): GroupInput {
