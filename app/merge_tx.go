@@ -14,6 +14,9 @@ import (
 type MergeTx interface {
 	// OwnKey is this database's own chapter key, nil before it has one.
 	OwnKey() (ed25519.PublicKey, error)
+	// OwnChapterCode is the chapter code this database issues its own
+	// certificates under (the default's until one is saved).
+	OwnChapterCode() (string, error)
 	// Chapter is what headquarters keeps of a chapter merged before.
 	Chapter(id string) (MergedChapterRecord, bool, error)
 	SaveChapter(c MergedChapterRecord) error

@@ -164,6 +164,14 @@ func (m *merger) OwnKey() (ed25519.PublicKey, error) {
 	return ed25519.NewKeyFromSeed(own.Seed).Public().(ed25519.PublicKey), nil
 }
 
+// OwnChapterCode is the code of the saved certificate setup, else the
+// default's: the code this database's serials carry.
+func (m *merger) OwnChapterCode() (string, error) {
+	setup := app.DefaultCertificateSetup()
+	_, err := get(m.tx.Bucket(bucketSettings), keyCertSetup, &setup)
+	return setup.ChapterCode, err
+}
+
 // Chapter is what headquarters keeps of a chapter merged before.
 func (m *merger) Chapter(id string) (app.MergedChapterRecord, bool, error) {
 	var c app.MergedChapterRecord

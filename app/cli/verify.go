@@ -108,6 +108,13 @@ func (c *runner) printVerifications(results []service.Verification) int {
 			cl := v.Claims
 			fmt.Fprintf(tw, "serial:\t%s\nname:\t%s\ntitle:\t%s\nyear:\t%d\nissuer:\t%s\ndate:\t%s\n", cl.Serial, cl.Name, cl.Title, cl.Year, cl.Issuer, cl.Date)
 		}
+		if v.Signer != nil {
+			who := "this database's own key"
+			if v.Signer.Chapter != "" {
+				who = "chapter " + v.Signer.Chapter + "'s key"
+			}
+			fmt.Fprintf(tw, "signed by:\t%s, fingerprint %s\n", who, v.Signer.Fingerprint)
+		}
 		if v.RevokedReason != "" {
 			fmt.Fprintf(tw, "revoked because:\t%s\n", v.RevokedReason)
 		}

@@ -30,6 +30,11 @@ type PublicVerification struct {
 	Year      int    `json:"year"`
 	IssuedAt  string `json:"issued_at"`
 	Issuer    string `json:"issuer"`
+	// SignedBy names who vouches for the certificate: "" for the hub's own,
+	// else the merged chapter's code; Key is the fingerprint of the key
+	// whose signature was checked (none for a serial typed by hand).
+	SignedBy string `json:"signed_by"`
+	Key      string `json:"key,omitempty"`
 }
 
 // maxImageBody bounds a photo upload: a phone's JPEG, base64-encoded.
@@ -108,7 +113,9 @@ func (h *Hub) verifyText(input string) (PublicVerification, error) {
 		if c.Revoked {
 			status = service.StatusRevoked
 		}
-		return printed(status, c), nil
+		out := printed(status, c)
+		out.SignedBy, err = service.CertificateIssuer(h.trust, c.Serial)
+		return out, err
 	}
 	v, err := h.trust.Verify(input)
 	if err != nil {
@@ -126,6 +133,9 @@ func (h *Hub) public(v service.Verification) (PublicVerification, error) {
 	}
 	cl := v.Claims
 	out := PublicVerification{Status: v.Status, Serial: cl.Serial, Name: cl.Name, Title: cl.Title, Year: cl.Year, IssuedAt: cl.Date, Issuer: cl.Issuer}
+	if v.Signer != nil {
+		out.SignedBy, out.Key = v.Signer.Chapter, v.Signer.Fingerprint
+	}
 	c, ok, err := h.repo.GetCertificate(cl.Serial)
 	if err != nil || !ok {
 		return out, err

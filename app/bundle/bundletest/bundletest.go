@@ -29,9 +29,9 @@ func Sample(tb testing.TB) []byte {
 	d := app.BundleData{
 		Members:       []app.Member{{ID: 1, Name: "欧阳喆", Phone: "13800000001", Version: 1}, {ID: 2, Name: "林雪", Email: "x@example.com", Version: 1}},
 		Groups:        []app.Group{{ID: 1, Committee: "regional", Name: "杭州用户组", Terms: []app.GroupTerm{{Year: 2026, LeadID: 1}}}},
-		Events:        []app.Event{{ID: 1, Name: "天天象上", Kind: "city_meetup", Date: "2026-02-01", Talks: []app.Talk{{MemberID: 2, ContributionID: 1}}}},
-		Contributions: []app.Contribution{{ID: 1, MemberID: 2, Kind: "talk_live", Date: "2026-02-01", Status: app.StatusApproved, EventID: 1}},
-		Decisions:     []app.Decision{{ID: 1, Kind: app.DecisionPromotion, MemberID: 1, Year: 2026}},
+		Events:        []app.Event{{ID: 1, Name: "天天象上", Kind: "city_meetup", Date: "2026-02-01", Talks: []app.Talk{{MemberID: 2, Title: "分区表", ContributionID: 1}}}},
+		Contributions: []app.Contribution{{ID: 1, MemberID: 2, Kind: "talk_live", Date: "2026-02-01", Quantity: 1, Status: app.StatusApproved, EventID: 1}},
+		Decisions:     []app.Decision{{ID: 1, Kind: app.DecisionPromotion, MemberID: 1, Year: 2026, GroupID: 1, Reason: "两年组织活动"}},
 		Batches:       []app.Batch{{ID: "2025-Q4", Year: 2025, Quarter: 4, Published: true}},
 		Levels:        []app.Holding{{MemberID: 1, Level: "ace", From: 2026, ValidThrough: 2026, Source: "decision:1"}},
 		Certificates:  []app.Certificate{{Serial: "PGACE-2025-HZ-000001", Kind: app.CertHonor, MemberID: 1, Revoked: true}},

@@ -33,6 +33,10 @@ export interface PublicVerification {
   year: number
   issued_at: string
   issuer: string
+  /** The merged chapter that vouches for the certificate, '' for the hub's own. */
+  signed_by: string
+  /** The fingerprint of the key whose signature was checked (absent for a typed serial). */
+  key?: string
 }
 
 type Fetch = typeof fetch
