@@ -58,10 +58,13 @@ type client struct {
 	origin string
 	cookie string
 	csrf   string
+	// localKey is the launch key this machine's browser got from the
+	// address serve printed ("" for a browser without it).
+	localKey string
 }
 
 func (th *testHub) local(t *testing.T) *client {
-	c := &client{t: t, th: th}
+	c := &client{t: t, th: th, localKey: th.hub.localKey}
 	c.csrf = c.sessionInfo().CSRF
 	return c
 }
@@ -120,6 +123,9 @@ func (c *client) send(method, path string, body any) (int, []byte, *http.Respons
 	}
 	if c.cookie != "" {
 		req.AddCookie(&http.Cookie{Name: SessionCookie, Value: c.cookie})
+	}
+	if c.localKey != "" {
+		req.AddCookie(&http.Cookie{Name: LocalKeyCookie, Value: c.localKey})
 	}
 	if c.csrf != "" {
 		req.Header.Set(CSRFHeader, c.csrf)

@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process'
 import { networkInterfaces } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { BIN, at, browser, run, shot, tempDB } from './lib.mjs'
+import { BIN, at, browser, localAuth, run, shot, tempDB } from './lib.mjs'
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
 const EVENT = '局域网签到演练'
@@ -59,9 +59,9 @@ function serveLan(t, db, ip, extra = []) {
 
 // api calls a bound method as the hub (loopback is local admin).
 async function api(url, name, ...args) {
-  const { csrf } = await (await fetch(new URL('api/session', url))).json()
+  const { csrf } = await (await fetch(new URL('api/session', url), { headers: localAuth(url) })).json()
   const res = await fetch(new URL(`api/call/${name}`, url), {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(args),
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, ...localAuth(url) }, body: JSON.stringify(args),
   })
   const body = await res.json()
   if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body)}`)

@@ -20,8 +20,16 @@ export function tempDB(t) {
   return join(dir, 'acedesk.db')
 }
 
+// localAuth is the header that carries the launch key of the address
+// `acedesk serve` printed (…/?key=…), for a script's own requests: the
+// browser trades the key for a cookie when it opens the address.
+export function localAuth(url) {
+  const key = new URL(url).searchParams.get('key')
+  return key ? { Authorization: `Bearer ${key}` } : {}
+}
+
 // serve starts `acedesk serve` on a free loopback port and resolves with its
-// URL once it prints it; stop() ends it and waits for the exit. command is
+// URL (with the launch key) once it prints it; stop() ends it and waits for the exit. command is
 // what starts browser mode: the browser-mode build needs none. bin is the
 // program to start (under Wine: wine64, with the .exe first in command).
 export function serve(db, command = ['serve'], bin = BIN) {

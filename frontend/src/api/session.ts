@@ -87,7 +87,8 @@ export function pair(code: string, device: string): Promise<Session> {
 }
 
 export async function logout(csrf: string): Promise<void> {
-  await request<null>('POST', '/api/logout', undefined, csrf)
+  // A change like any other: JSON, with the page's CSRF token.
+  await request<null>('POST', '/api/logout', {}, csrf)
 }
 
 /** Checks a pasted QR payload or a typed serial, with no session. */

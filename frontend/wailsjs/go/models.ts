@@ -1993,6 +1993,20 @@ export namespace service {
 	        this.year = source["year"];
 	    }
 	}
+	export class Signer {
+	    chapter: string;
+	    fingerprint: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Signer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.chapter = source["chapter"];
+	        this.fingerprint = source["fingerprint"];
+	    }
+	}
 	export class TrackRow {
 	    track: string;
 	    level: string;
@@ -2093,6 +2107,7 @@ export namespace service {
 	    claims?: app.Claims;
 	    reason: string;
 	    revoked_reason?: string;
+	    signer?: Signer;
 	
 	    static createFrom(source: any = {}) {
 	        return new Verification(source);
@@ -2104,6 +2119,7 @@ export namespace service {
 	        this.claims = this.convertValues(source["claims"], app.Claims);
 	        this.reason = source["reason"];
 	        this.revoked_reason = source["revoked_reason"];
+	        this.signer = this.convertValues(source["signer"], Signer);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
