@@ -55,11 +55,16 @@ var (
 	ErrNoCode = errors.New("no certificate code found")
 	// ErrImageTooLarge: an image beyond MaxImagePixels.
 	ErrImageTooLarge = errors.New("image too large")
+	// ErrImagesBusy: as many images as the process decodes at once are
+	// being decoded, and as many wait: try again in a moment.
+	ErrImagesBusy = errors.New("too many images being read at once")
 )
 
-// MaxImagePixels bounds the images read for codes: a 48-megapixel phone
-// photo passes, a decompression bomb does not.
-const MaxImagePixels = 50_000_000
+// MaxImagePixels bounds the images read for codes: a phone photo at its
+// usual 12 megapixels passes (so does a 4000×4000 scan); a 48-megapixel
+// photo or a decompression bomb is refused before it is decoded. Decoding
+// one at the limit takes up to 64 MB (16-bit PNGs twice that).
+const MaxImagePixels = 16_000_000
 
 // KeyIDSize is the length of a key ID in bytes.
 const KeyIDSize = 8

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net"
-	"net/http"
 	"path/filepath"
 	"text/tabwriter"
 	"time"
@@ -81,7 +79,7 @@ func (c *runner) serve(args []string) int {
 	if err != nil {
 		return c.fail(fmt.Errorf("listen on %s: %w", loopback, err))
 	}
-	srv := &http.Server{Handler: s.Hub.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)}
+	srv := web.NewServer(s.Hub.Handler(), s.Log)
 	// The address carries this launch's key: without it, another account
 	// on this computer gets only the page (see app/web/local.go).
 	address := s.Hub.LocalURL(fmt.Sprintf("http://%s/", ln.Addr()))

@@ -269,6 +269,9 @@ func noPayload(name string, err error) error {
 	if errors.Is(err, app.ErrNoCode) {
 		return app.Errorf(app.CodeInvalid, "no_certificate_code", "%s: no certificate code found", name).WithParams("name", name)
 	}
+	if errors.Is(err, app.ErrImagesBusy) {
+		return app.Errorf(app.CodeConflict, "images_busy", "%s: too many photos are being read at once: try again in a moment", name).WithParams("name", name)
+	}
 	if errors.Is(err, app.ErrImageTooLarge) {
 		return app.Errorf(app.CodeInvalid, "image_too_large", "%s: %v", name, err).WithParams("name", name, "max_mp", strconv.Itoa(app.MaxImagePixels/1_000_000))
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -40,10 +41,10 @@ type PublicVerification struct {
 // maxImageBody bounds a photo upload: a phone's JPEG, base64-encoded.
 const maxImageBody = 24 << 20
 
-// limited refuses the request when addr has verified too often lately,
-// and counts it otherwise.
+// limited refuses the request when its network has verified too often
+// lately, and counts it otherwise.
 func (h *Hub) limited(w http.ResponseWriter, r *http.Request) bool {
-	addr, now := peerAddr(r), h.clock.Now()
+	addr, now := network(peerAddr(r)), h.clock.Now()
 	if wait := h.verifyIP.wait(addr, now); wait > 0 {
 		secs := strconv.Itoa(int((wait + time.Second - 1) / time.Second))
 		h.fail(w, app.Errorf(app.CodeInvalid, "verify_rate_limited", "too many checks: wait %s s", secs).WithParams("seconds", secs), "verify")
@@ -99,6 +100,17 @@ func (h *Hub) publicVerifyImage(w http.ResponseWriter, r *http.Request) {
 		out = append(out, p)
 	}
 	writeJSON(w, http.StatusOK, out)
+}
+
+// network is what the check page's limit counts by: an IPv4 address, or
+// the /64 of an IPv6 one, since a single IPv6 host is handed a whole /64
+// and could take a new address for every guess.
+func network(addr string) string {
+	ip := net.ParseIP(addr)
+	if ip == nil || ip.To4() != nil {
+		return addr
+	}
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
 }
 
 // verifyText checks a scanned code, or looks up a serial typed by hand.

@@ -1,9 +1,16 @@
 package web
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"image"
+	"image/png"
+	"runtime"
+	"runtime/metrics"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"acedesk/app"
@@ -125,4 +132,91 @@ func qrPNG(t *testing.T, text string) string {
 		t.Fatal(err)
 	}
 	return url
+}
+
+func TestTheCheckPageLimitsIPv6ByItsSlash64(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"2001:db8:1:2:3:4:5:6", "2001:db8:1:2:ffff::1"},
+		{"fe80::1", "fe80::abcd:1234"},
+	} {
+		if network(tc.a) != network(tc.b) {
+			t.Errorf("%s and %s count apart: %s, %s", tc.a, tc.b, network(tc.a), network(tc.b))
+		}
+	}
+	for _, tc := range []struct{ a, b string }{
+		{"2001:db8:1:2::1", "2001:db8:1:3::1"},
+		{"192.168.1.5", "192.168.1.6"},
+	} {
+		if network(tc.a) == network(tc.b) {
+			t.Errorf("%s and %s count as one network: %s", tc.a, tc.b, network(tc.a))
+		}
+	}
+}
+
+// peakHeap runs fn and returns the most heap it saw in use meanwhile,
+// above what was in use before: a sampler reads the runtime's figure as
+// fast as it can while fn runs.
+func peakHeap(fn func()) uint64 {
+	runtime.GC()
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	base, peak := sample[0].Value.Uint64(), uint64(0)
+	done, sampled := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(sampled)
+		s := []metrics.Sample{{Name: sample[0].Name}}
+		for {
+			metrics.Read(s)
+			peak = max(peak, s[0].Value.Uint64())
+			select {
+			case <-done:
+				return
+			default:
+				runtime.Gosched()
+			}
+		}
+	}()
+	fn()
+	close(done)
+	<-sampled
+	if peak < base {
+		return 0
+	}
+	return peak - base
+}
+
+// TestManyHugePhotosAtOnceDoNotExhaustMemory: a 49-megapixel PNG is a few
+// hundred kilobytes; each decoded took about 380 MB, and several at once
+// from one phone took gigabytes. They are refused by their declared size.
+func TestManyHugePhotosAtOnceDoNotExhaustMemory(t *testing.T) {
+	th := newTestHub(t, true)
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, image.NewGray(image.Rect(0, 0, 7000, 7000))); err != nil {
+		t.Fatal(err)
+	}
+	huge := buf.Bytes()
+	const parallel = 12
+	statuses := make(chan string, parallel)
+	peak := peakHeap(func() {
+		var wg sync.WaitGroup
+		for i := range parallel {
+			wg.Go(func() {
+				c := &client{t: t, th: th, host: lanHost}
+				status, body, _ := c.send("POST", "/api/public/verify-image", map[string]any{"name": "p" + strconv.Itoa(i) + ".png", "data": huge})
+				statuses <- strconv.Itoa(status) + " " + refusal(body)
+			})
+		}
+		wg.Wait()
+	})
+	close(statuses)
+	for s := range statuses {
+		if s != "422 image_too_large" {
+			t.Errorf("a 49-megapixel photo: %s, want 422 image_too_large", s)
+		}
+	}
+	if limit := uint64(128 << 20); peak > limit {
+		t.Errorf("%d photos of %d KB at once took %d MB, want under %d", parallel, len(huge)>>10, peak>>20, limit>>20)
+	}
+	t.Logf("%d photos of %d KB (49 megapixels) at once: peak %d MB above the start", parallel, len(huge)>>10, peak>>20)
 }

@@ -247,7 +247,7 @@ func statusOf(e *app.Error) int {
 		return http.StatusForbidden
 	case "pair_rate_limited", "verify_rate_limited":
 		return http.StatusTooManyRequests
-	case "verify_busy":
+	case "images_busy":
 		return http.StatusServiceUnavailable
 	}
 	switch e.Code {
