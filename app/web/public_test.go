@@ -6,14 +6,13 @@ import (
 	"encoding/json"
 	"image"
 	"image/png"
-	"runtime"
-	"runtime/metrics"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/apptest"
 	"acedesk/app/sign"
 )
 
@@ -153,38 +152,6 @@ func TestTheCheckPageLimitsIPv6ByItsSlash64(t *testing.T) {
 	}
 }
 
-// peakHeap runs fn and returns the most heap it saw in use meanwhile,
-// above what was in use before: a sampler reads the runtime's figure as
-// fast as it can while fn runs.
-func peakHeap(fn func()) uint64 {
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(sample)
-	base, peak := sample[0].Value.Uint64(), uint64(0)
-	done, sampled := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(sampled)
-		s := []metrics.Sample{{Name: sample[0].Name}}
-		for {
-			metrics.Read(s)
-			peak = max(peak, s[0].Value.Uint64())
-			select {
-			case <-done:
-				return
-			default:
-				runtime.Gosched()
-			}
-		}
-	}()
-	fn()
-	close(done)
-	<-sampled
-	if peak < base {
-		return 0
-	}
-	return peak - base
-}
-
 // TestManyHugePhotosAtOnceDoNotExhaustMemory: a 49-megapixel PNG is a few
 // hundred kilobytes; each decoded took about 380 MB, and several at once
 // from one phone took gigabytes. They are refused by their declared size.
@@ -198,7 +165,7 @@ func TestManyHugePhotosAtOnceDoNotExhaustMemory(t *testing.T) {
 	huge := buf.Bytes()
 	const parallel = 12
 	statuses := make(chan string, parallel)
-	peak := peakHeap(func() {
+	peak := apptest.PeakHeap(func() {
 		var wg sync.WaitGroup
 		for i := range parallel {
 			wg.Go(func() {

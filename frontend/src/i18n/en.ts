@@ -1249,6 +1249,8 @@ const en: MessageSchema = {
       import_unnamed_column: 'Column {columns} of {file} has data but no header',
       import_no_header: '{file} is empty or has no header row',
       import_legacy_format: '{file} is an old Excel workbook (.xls): save it as .xlsx or CSV first',
+      import_broken: '{file} is damaged at row {row}: nothing was imported. Open it in Excel or WPS, save it again and retry',
+      import_beyond_limit: '{file} holds more than a sheet may (at most 32,767 characters a cell, 256 cells a row, 1,000,000 distinct texts): nothing was imported',
       import_too_large: '{file} is too large (at most {max_mb} MB and {max_rows} rows)',
       import_unreadable: 'Cannot read {file}: it is not an XLSX or CSV file',
       import_unknown_phone: 'No member has the phone {phone}',

@@ -1248,6 +1248,8 @@ const zhCN = {
       import_unnamed_column: '{file} 的 {columns} 列有数据但没有表头',
       import_no_header: '{file} 是空文件，或没有表头',
       import_legacy_format: '{file} 是旧版 Excel 格式（.xls），请另存为 .xlsx 或 CSV 后再导入',
+      import_broken: '{file} 在第 {row} 行损坏，未导入任何内容。请用 Excel 或 WPS 打开后重新保存再试',
+      import_beyond_limit: '{file} 超出表格的上限（每格最多 32,767 字，每行最多 256 格，最多 1,000,000 个不同文本），未导入任何内容',
       import_too_large: '{file} 过大（最多 {max_mb} MB、{max_rows} 行）',
       import_unreadable: '无法读取 {file}：不是 XLSX 或 CSV 文件',
       import_unknown_phone: '没有成员使用手机号 {phone}',
