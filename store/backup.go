@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"acedesk/app"
 
@@ -56,6 +57,29 @@ func writeFileAtomic(path string, write func(w io.Writer) (int64, error)) (err e
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// staleCopies are the temporary files a backup before an import or a
+// restore, or a restore's staged copy, leave when the process is killed
+// before it renames or removes them: full copies of the database, which
+// nothing else would ever remove.
+var staleCopies = []string{".%s.before-import-*.bak.*.tmp", ".%s.before-restore-*.bak.*.tmp", ".%s.restore.tmp.*.tmp", "%s.restore.tmp"}
+
+// removeStaleCopies removes those of the database at path. Open calls it
+// holding the database's lock, so no other ACE Desk is writing them.
+func removeStaleCopies(path string) {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	// A name that is a pattern itself could match other files: leave
+	// those copies to the user.
+	if strings.ContainsAny(base, `*?[\`) {
+		return
+	}
+	for _, pattern := range staleCopies {
+		matches, _ := filepath.Glob(filepath.Join(dir, fmt.Sprintf(pattern, base)))
+		for _, m := range matches {
+			removeQuiet(m)
+		}
+	}
 }
 
 // errNotACEDesk refuses a file that is not an ACE Desk database, to open

@@ -90,6 +90,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	removeStaleCopies(path)
 	// bbolt keeps the mode of an existing file: tighten one made elsewhere.
 	if err := os.Chmod(path, FileMode); err != nil {
 		db.Close()
