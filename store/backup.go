@@ -63,11 +63,14 @@ func writeFileAtomic(path string, write func(w io.Writer) (int64, error)) (err e
 // restore, or a restore's staged copy, leave when the process is killed
 // before it renames or removes them: full copies of the database, which
 // nothing else would ever remove.
-var staleCopies = []string{".%s.before-import-*.bak.*.tmp", ".%s.before-restore-*.bak.*.tmp", ".%s.restore.tmp.*.tmp", "%s.restore.tmp"}
+var staleCopies = []string{".%s.before-import-*.bak.*.tmp", ".%s.before-restore-*.bak.*.tmp", ".%s.restore.tmp.*.tmp", stagedCopy}
+
+// stagedCopy is where Restore stages the backup it installs.
+const stagedCopy = "%s.restore.tmp"
 
 // removeStaleCopies removes those of the database at path. Open calls it
 // holding the database's lock, so no other ACE Desk is writing them.
-func removeStaleCopies(path string) {
+func removeStaleCopies(path string, restoring bool) {
 	dir, base := filepath.Dir(path), filepath.Base(path)
 	// A name that is a pattern itself could match other files: leave
 	// those copies to the user.
@@ -75,6 +78,9 @@ func removeStaleCopies(path string) {
 		return
 	}
 	for _, pattern := range staleCopies {
+		if restoring && pattern == stagedCopy {
+			continue
+		}
 		matches, _ := filepath.Glob(filepath.Join(dir, fmt.Sprintf(pattern, base)))
 		for _, m := range matches {
 			removeQuiet(m)
@@ -136,7 +142,7 @@ func Restore(dbPath, from string, clock app.Clock) (string, error) {
 	if err := Validate(from); err != nil {
 		return "", err
 	}
-	staged := dbPath + ".restore.tmp"
+	staged := fmt.Sprintf(stagedCopy, dbPath)
 	err := writeFileAtomic(staged, func(w io.Writer) (int64, error) {
 		src, err := os.Open(from)
 		if err != nil {
@@ -155,7 +161,7 @@ func Restore(dbPath, from string, clock app.Clock) (string, error) {
 	}
 	previous := ""
 	if _, err := os.Stat(dbPath); err == nil {
-		cur, err := Open(dbPath, Options{Clock: clock})
+		cur, err := Open(dbPath, Options{Clock: clock, restoring: true})
 		if err != nil {
 			return "", err
 		}
