@@ -1105,9 +1105,9 @@ const zhCN = {
       year: '年度',
       issued_at: '签发日期',
       issuer: '签发方',
-      signed_by: '签发方',
+      signed_by: '签名方',
     },
-    signedByHub: '本机',
+    signedByHub: '本机（主机自己的密钥）',
     signedByChapter: '分会 {chapter}',
   },
   lan: {
