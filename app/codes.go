@@ -21,11 +21,20 @@ type Codes interface {
 	// scan, in the order found, without repeats. An image without one
 	// gives ErrNoCode; one beyond MaxImagePixels gives ErrImageTooLarge.
 	FromImage(r io.Reader) ([]string, error)
-	// FromPDF reads the certificate codes a PDF made by ACE Desk carries;
-	// none gives ErrNoCode.
-	FromPDF(data []byte) ([]string, error)
+	// FromPDF reads the certificate codes a PDF made by ACE Desk carries:
+	// those its pages print as QR codes when it can read them, else those
+	// of its metadata, each saying which. None gives ErrNoCode.
+	FromPDF(data []byte) ([]PDFCode, error)
 	// QRDataURL draws text as a QR code in a PNG data URL.
 	QRDataURL(text string) (string, error)
+}
+
+// PDFCode is a certificate code found in a PDF. Printed: read from the QR
+// code drawn on the page; else only from the file's metadata, which can
+// be edited without changing what is printed.
+type PDFCode struct {
+	Payload string
+	Printed bool
 }
 
 // Claims are the fields a certificate prints and its QR code signs.

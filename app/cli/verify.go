@@ -115,6 +115,12 @@ func (c *runner) printVerifications(results []service.Verification) int {
 			}
 			fmt.Fprintf(tw, "signed by:\t%s, fingerprint %s\n", who, v.Signer.Fingerprint)
 		}
+		switch v.Source {
+		case service.SourcePrintedQR:
+			fmt.Fprintf(tw, "read from:\tthe QR code printed on the page\n")
+		case service.SourceMetadata:
+			fmt.Fprintf(tw, "read from:\tthe PDF's metadata only: no printed QR code could be read, and metadata can be edited; check a photo of the printed code\n")
+		}
 		if v.RevokedReason != "" {
 			fmt.Fprintf(tw, "revoked because:\t%s\n", v.RevokedReason)
 		}

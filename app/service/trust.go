@@ -48,7 +48,16 @@ type Verification struct {
 	// Signer names the key whose signature holds, when one of the keys
 	// trusted here does: this database's own or a merged chapter's.
 	Signer *Signer `json:"signer,omitempty"`
+	// Source says, for a code read from a PDF, where: the QR code printed
+	// on the page, or only the file's metadata.
+	Source string `json:"source,omitempty"`
 }
+
+// Where a PDF's code was read.
+const (
+	SourcePrintedQR = "printed_qr"
+	SourceMetadata  = "metadata"
+)
 
 // Signer is the key that signed a code: the chapter it is trusted for
 // ("" for this database's own key) and its fingerprint, so that whoever
@@ -236,11 +245,23 @@ func (s *TrustService) VerifyPDF(name string, data []byte) ([]Verification, erro
 	if err := checkVerifySize(name, data); err != nil {
 		return nil, err
 	}
-	payloads, err := s.codes.FromPDF(data)
+	codes, err := s.codes.FromPDF(data)
 	if err != nil {
 		return nil, noPayload(name, err)
 	}
-	return s.verifyAll(payloads)
+	out := make([]Verification, 0, len(codes))
+	for _, c := range codes {
+		v, err := s.Verify(c.Payload)
+		if err != nil {
+			return nil, err
+		}
+		v.Source = SourceMetadata
+		if c.Printed {
+			v.Source = SourcePrintedQR
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 func (s *TrustService) verifyAll(payloads []string) ([]Verification, error) {

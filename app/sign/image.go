@@ -83,6 +83,11 @@ func PayloadsFromImage(r io.Reader) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("not a PNG or JPEG image: %w", err)
 	}
+	return decodeImage(img)
+}
+
+// decodeImage reads the QR codes of a decoded image.
+func decodeImage(img image.Image) ([]string, error) {
 	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(luminance(img)))
 	if err != nil {
 		return nil, fmt.Errorf("read image: %w", err)

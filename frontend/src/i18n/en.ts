@@ -731,6 +731,8 @@ const en: MessageSchema = {
       signed_by: 'Signed by',
       date: 'Issued on',
     },
+    sourcePrinted: 'Read from the QR code printed on the page.',
+    sourceMetadata: 'Read from the PDF’s metadata only: no printed QR code could be read, and metadata can be edited. Check a photo of the printed code.',
     signedByOwn: 'This database’s own key',
   },
   attendees: {

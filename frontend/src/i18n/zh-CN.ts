@@ -730,6 +730,8 @@ const zhCN = {
       signed_by: '签名密钥',
       date: '签发日期',
     },
+    sourcePrinted: '读取自页面上印出的二维码。',
+    sourceMetadata: '仅读取自 PDF 的元数据：未能读出页面上印的二维码，而元数据可被改动。请再用照片核验印出的二维码。',
     signedByOwn: '本数据库自己的密钥',
   },
   attendees: {

@@ -2108,6 +2108,7 @@ export namespace service {
 	    reason: string;
 	    revoked_reason?: string;
 	    signer?: Signer;
+	    source?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Verification(source);
@@ -2120,6 +2121,7 @@ export namespace service {
 	        this.reason = source["reason"];
 	        this.revoked_reason = source["revoked_reason"];
 	        this.signer = this.convertValues(source["signer"], Signer);
+	        this.source = source["source"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
