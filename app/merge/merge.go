@@ -267,7 +267,7 @@ func (m *merge) member(mem app.Member, sent []byte) error {
 }
 
 // updateMember applies a chapter's newer record. A member only this
-// chapter has takes the record whole. A member of several chapters takes,
+// chapter has, and that it brought, takes the record whole. A member of several chapters takes,
 // field by field, what this chapter changed since the record it sent
 // before: the chapter that changed a field last wins, and fields it did
 // not touch keep what other chapters (or the record first merged) gave
@@ -286,7 +286,7 @@ func (m *merge) updateMember(local uint64, in app.Member, sentData []byte) error
 	if err != nil {
 		return err
 	}
-	if len(chapters) > 1 {
+	if len(chapters) > 1 || !addedFrom(existing, in) {
 		sent, found, err := m.tx.SentMember(m.chapter, src)
 		if err != nil {
 			return err
@@ -322,6 +322,14 @@ func (m *merge) updateMember(local uint64, in app.Member, sentData []byte) error
 	m.tx.KeepSent(src, sentData)
 	return nil
 }
+
+// addedFrom reports whether the member here is the record the chapter
+// sent when it was first merged (it keeps the chapter's creation time),
+// rather than one headquarters or another chapter had, which the chapter
+// only joined: such a member is never taken whole from the chapter, even
+// once it is the member's only chapter, so a chapter cannot replace a
+// record it did not bring by linking to it.
+func addedFrom(existing, in app.Member) bool { return existing.CreatedAt.Equal(in.CreatedAt) }
 
 // memberOwnFields are the Member fields that say how headquarters keeps
 // the record rather than what a chapter knows of the person.
