@@ -1,10 +1,8 @@
 package exchange
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
-	"hash/crc32"
 	"regexp"
 	"strconv"
 	"strings"
@@ -24,42 +22,8 @@ func roster(t testing.TB) []byte {
 	return workbook(t, cells, nil)
 }
 
-// rezip copies a zip, letting edit change its entries by name; raw entries
-// are written with the sizes and CRC given rather than their own.
-func rezip(t testing.TB, data []byte, edit func(files map[string][]byte), lie map[string]uint64) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, order := map[string][]byte{}, []string{}
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		var buf bytes.Buffer
-		buf.ReadFrom(rc)
-		rc.Close()
-		files[f.Name], order = buf.Bytes(), append(order, f.Name)
-	}
-	edit(files)
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, name := range order {
-		content := files[name]
-		if size, ok := lie[name]; ok {
-			w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Store, CRC32: crc32.ChecksumIEEE(content[:size]),
-				CompressedSize64: uint64(len(content)), UncompressedSize64: size})
-			if err != nil {
-				t.Fatal(err)
-			}
-			w.Write(content)
-			continue
-		}
-		w, _ := zw.Create(name)
-		w.Write(content)
-	}
-	zw.Close()
-	return out.Bytes()
-}
+// rezip is apptest.RewriteZip.
+var rezip = apptest.RewriteZip
 
 const sheet = "xl/worksheets/sheet1.xml"
 

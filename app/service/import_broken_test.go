@@ -1,13 +1,13 @@
 package service_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"regexp"
 	"strconv"
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/apptest"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -31,27 +31,11 @@ func brokenAtRow7(t *testing.T, header []string, row func(i int) []any) []byte {
 	if err := x.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
 	row7 := regexp.MustCompile(`<row r="7"[^>]*>.*?</row>`)
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		var content bytes.Buffer
-		content.ReadFrom(rc)
-		rc.Close()
-		data := content.Bytes()
-		if f.Name == "xl/worksheets/sheet1.xml" {
-			data = row7.ReplaceAllFunc(data, func(r []byte) []byte { return bytes.Replace(r, []byte("<v>"), []byte("<v>\x07"), 1) })
-		}
-		w, _ := zw.Create(f.Name)
-		w.Write(data)
-	}
-	zw.Close()
-	return out.Bytes()
+	return apptest.RewriteZip(t, buf.Bytes(), func(files map[string][]byte) {
+		const sheet = "xl/worksheets/sheet1.xml"
+		files[sheet] = row7.ReplaceAllFunc(files[sheet], func(r []byte) []byte { return bytes.Replace(r, []byte("<v>"), []byte("<v>\x07"), 1) })
+	}, nil)
 }
 
 // TestABrokenSheetImportsNothingAndNamesTheRow: members, groups and

@@ -233,22 +233,12 @@ func TestCallsNeedTheSessionsOwnCSRFToken(t *testing.T) {
 func TestAnonymousLANVisitorsGetOnlyThePageThePairingAndTheSession(t *testing.T) {
 	th := newTestHub(t, true)
 	anon := &client{t: t, th: th, host: lanHost}
-	for _, tc := range []struct {
-		method, path string
-		body         any
-		wantStatus   int
-		wantReason   string
-	}{
+	expectAnswers(t, anon, "anonymous", []request{
 		{"GET", "/", nil, 200, ""},
 		{"GET", "/api/session", nil, 401, "no_session"},
 		{"POST", "/api/call/service.SystemService.Info", []any{}, 401, "no_session"},
 		{"POST", "/api/pair", pairRequest{Code: "123456", Device: "x"}, 422, "pair_code_wrong"},
 		{"POST", "/api/logout", struct{}{}, 204, ""},
 		{"POST", "/api/logout", nil, 415, "bad_request"},
-	} {
-		status, body, _ := anon.send(tc.method, tc.path, tc.body)
-		if status != tc.wantStatus || refusal(body) != tc.wantReason {
-			t.Errorf("%s %s: %d %s, want %d %s", tc.method, tc.path, status, body, tc.wantStatus, tc.wantReason)
-		}
-	}
+	})
 }

@@ -155,3 +155,23 @@ func refusal(body []byte) string {
 	json.Unmarshal(body, &e)
 	return e.Reason
 }
+
+// request is one request a client sends and the answer it must get.
+type request struct {
+	method, path string
+	body         any
+	wantStatus   int
+	wantReason   string
+}
+
+// expectAnswers sends each request as c (who, in errors) and checks the
+// status and the reason of the answer.
+func expectAnswers(t *testing.T, c *client, who string, reqs []request) {
+	t.Helper()
+	for _, r := range reqs {
+		status, body, _ := c.send(r.method, r.path, r.body)
+		if status != r.wantStatus || refusal(body) != r.wantReason {
+			t.Errorf("%s, %s %s: %d %s, want %d %s", who, r.method, r.path, status, body, r.wantStatus, r.wantReason)
+		}
+	}
+}

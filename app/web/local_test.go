@@ -14,22 +14,12 @@ import (
 func TestThisComputersBrowserNeedsTheLaunchKey(t *testing.T) {
 	th := newTestHub(t, true)
 	other := &client{t: t, th: th}
-	for _, tc := range []struct {
-		method, path string
-		body         any
-		wantStatus   int
-		wantReason   string
-	}{
+	expectAnswers(t, other, "without the key", []request{
 		{"GET", "/", nil, 200, ""},
 		{"GET", "/api/session", nil, 401, "local_key_missing"},
 		{"POST", "/api/call/service.MemberService.Search", []any{map[string]any{}}, 401, "local_key_missing"},
 		{"POST", "/api/call/web.LanService.NewPairingCode", []any{"admin"}, 401, "local_key_missing"},
-	} {
-		status, body, _ := other.send(tc.method, tc.path, tc.body)
-		if status != tc.wantStatus || refusal(body) != tc.wantReason {
-			t.Errorf("without the key, %s %s: %d %s, want %d %s", tc.method, tc.path, status, body, tc.wantStatus, tc.wantReason)
-		}
-	}
+	})
 	wrong := &client{t: t, th: th, localKey: "AAAA" + th.hub.localKey[4:]}
 	if status, body, _ := wrong.send("GET", "/api/session", nil); status != 401 || refusal(body) != "local_key_missing" {
 		t.Errorf("with a wrong key: %d %s", status, body)

@@ -4,17 +4,16 @@
 package bundletest
 
 import (
-	"archive/zip"
 	"bytes"
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"slices"
 	"testing"
 	"time"
 
 	"acedesk/app"
+	"acedesk/app/apptest"
 	"acedesk/app/bundle"
 )
 
@@ -78,34 +77,5 @@ func SHA(s string) string {
 // entries by name.
 func Rewrite(t testing.TB, data []byte, edit func(files map[string][]byte)) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, order := map[string][]byte{}, []string{}
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		var buf bytes.Buffer
-		buf.ReadFrom(rc)
-		rc.Close()
-		files[f.Name] = buf.Bytes()
-		order = append(order, f.Name)
-	}
-	edit(files)
-	for name := range files {
-		if !slices.Contains(order, name) {
-			order = append(order, name)
-		}
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, name := range order {
-		if files[name] == nil {
-			continue
-		}
-		w, _ := zw.Create(name)
-		w.Write(files[name])
-	}
-	zw.Close()
-	return out.Bytes()
+	return apptest.RewriteZip(t, data, edit, nil)
 }
