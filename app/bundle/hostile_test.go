@@ -53,7 +53,8 @@ func TestHostileBundlesAreRefusedByTheirLimitBeforeTheyFillMemory(t *testing.T) 
 	}{
 		{"255 MB of bare newlines, rows within the limit", replace("groups.jsonl", newlines, bundle.MaxBundleRows["groups.jsonl"]),
 			bundle.BundleBadEncoding, "groups.jsonl", "line 1: "},
-		{"255 MB of bare newlines, as many rows listed", replace("groups.jsonl", newlines, len(newlines)),
+		// Refused by the manifest alone: the file's size does not matter.
+		{"bare newlines, 255 million rows listed", replace("groups.jsonl", newlines[:1000], len(newlines)),
 			bundle.BundleTooManyRows, "groups.jsonl", "at most 10000"},
 		{"3 million one-field rows, listed", replace("contributions.jsonl", oneField, 3_000_000),
 			bundle.BundleTooManyRows, "contributions.jsonl", "at most 1000000"},
