@@ -29,7 +29,8 @@ var computedReasons = map[string][]string{
 	"store/members.go": {"phone_taken", "email_taken"},
 	// A file that is not a table, by its problem (app.TableProblem).
 	"app/service/import.go": {"import_unreadable", "import_legacy_format", "import_too_large", "import_no_header",
-		"import_unknown_column", "import_duplicate_column", "import_missing_column", "import_unnamed_column"},
+		"import_unknown_column", "import_duplicate_column", "import_missing_column", "import_unnamed_column",
+		"import_broken", "import_beyond_limit"},
 	// A phone or email given twice in one file.
 	"app/service/member_import.go": {"import_duplicate_phone", "import_duplicate_email"},
 	// The step of a load into PostgreSQL that failed.

@@ -50,6 +50,44 @@ const SerialPrefix = "PGACE"
 
 var chapterCode = regexp.MustCompile(`^[A-Z]{2,6}$`)
 
+var certificateSerial = regexp.MustCompile(`^` + SerialPrefix + `-[0-9]{4}-[A-Z]{2,6}-[0-9]{6,9}$`)
+
+// MaxPayload bounds a certificate's signed QR text.
+const MaxPayload = 2000
+
+// Validate checks a certificate as a chapter's bundle brings it: a serial
+// as FormatSerial writes them, and texts within the caps (they are printed
+// on check pages and by verify).
+func (c Certificate) Validate() error {
+	f := FieldErrors{}
+	if !certificateSerial.MatchString(c.Serial) {
+		f.Add("serial", "invalid")
+	}
+	if c.MemberID == 0 {
+		f.Add("member_id", "required")
+	}
+	checkTexts(f, textField{"kind", c.Kind, MaxJobTitle, false}, textField{"name", c.Name, MaxMemberName, false},
+		textField{"name_latin", c.NameLatin, MaxLatinName, false}, textField{"title", c.Title, MaxTitle, false},
+		textField{"title_en", c.TitleEN, MaxTitle, false}, textField{"level", c.Level, MaxJobTitle, false},
+		textField{"detail", c.Detail, MaxTitle, false}, textField{"source", c.Source, MaxTitle, false},
+		textField{"issued_on", c.IssuedOn, MaxJobTitle, false}, textField{"issuer", c.Issuer, MaxTitle, false},
+		textField{"payload", c.Payload, MaxPayload, false}, textField{"revoked_reason", c.RevokedReason, MaxNote, true})
+	return f.Err()
+}
+
+// SerialChapter is the chapter code a serial carries, "" if it is not a
+// serial.
+func SerialChapter(serial string) string {
+	if !certificateSerial.MatchString(serial) {
+		return ""
+	}
+	return strings.Split(serial, "-")[2]
+}
+
+// ValidChapterCode reports whether code is a chapter code: 2 to 6
+// capital letters.
+func ValidChapterCode(code string) bool { return chapterCode.MatchString(code) }
+
 // FormatSerial writes a serial; number counts the chapter's certificates.
 func FormatSerial(year int, chapter string, number uint64) string {
 	return fmt.Sprintf("%s-%d-%s-%06d", SerialPrefix, year, chapter, number)

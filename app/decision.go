@@ -3,7 +3,6 @@ package app
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"acedesk/app/rules"
 )
@@ -81,14 +80,13 @@ func (d Decision) Validate() error {
 	default:
 		f.Add("kind", "invalid_choice")
 	}
-	switch n := utf8.RuneCountInString(d.Reason); {
-	case n == 0:
+	if d.Reason == "" {
 		f.Add("reason", "required")
-	case n > 500:
-		f.Add("reason", "too_long")
 	}
 	if d.Withdrawn && d.WithdrawReason == "" {
 		f.Add("withdraw_reason", "required")
 	}
+	checkTexts(f, textField{"reason", d.Reason, MaxNote, true}, textField{"withdraw_reason", d.WithdrawReason, MaxNote, true},
+		textField{"decided_by", d.DecidedBy, MaxOperator, false})
 	return f.Err()
 }

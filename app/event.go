@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Event kinds, from the program's activity brands.
@@ -106,12 +105,10 @@ func (e *Event) Normalize() {
 
 func (e Event) Validate() error {
 	f := FieldErrors{}
-	switch n := utf8.RuneCountInString(e.Name); {
-	case n == 0:
+	if e.Name == "" {
 		f.Add("name", "required")
-	case n > 200:
-		f.Add("name", "too_long")
 	}
+	checkTexts(f, textField{"name", e.Name, MaxTitle, false}, textField{"city", e.City, MaxCity, false})
 	if !slices.Contains(EventKinds, e.Kind) {
 		f.Add("kind", "invalid_choice")
 	}
@@ -119,9 +116,6 @@ func (e Event) Validate() error {
 		f.Add("date", "required")
 	} else if y := e.Year(); y < 2000 || y > 2999 {
 		f.Add("date", "invalid_date")
-	}
-	if utf8.RuneCountInString(e.City) > 40 {
-		f.Add("city", "too_long")
 	}
 	if e.Attendance < 0 {
 		f.Add("attendance", "not_positive")
@@ -133,12 +127,10 @@ func (e Event) Validate() error {
 		if t.MemberID == 0 {
 			f.Add("talks", "speaker_required")
 		}
-		switch n := utf8.RuneCountInString(t.Title); {
-		case n == 0:
+		if t.Title == "" {
 			f.Add("talks", "title_required")
-		case n > 200:
-			f.Add("talks", "too_long")
 		}
+		checkText(f, "talks", t.Title, MaxTitle, false)
 	}
 	return f.Err()
 }

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Committees of the program (特别委员会). Leads of industry and city groups
@@ -118,15 +117,10 @@ func (g Group) Validate() error {
 	if _, ok := CommitteeOf(g.Committee); !ok {
 		f.Add("committee", "invalid_choice")
 	}
-	switch n := utf8.RuneCountInString(g.Name); {
-	case n == 0:
+	if g.Name == "" {
 		f.Add("name", "required")
-	case n > 60:
-		f.Add("name", "too_long")
 	}
-	if utf8.RuneCountInString(g.City) > 40 {
-		f.Add("city", "too_long")
-	}
+	checkTexts(f, textField{"name", g.Name, MaxGroupName, false}, textField{"city", g.City, MaxCity, false})
 	for i, t := range g.Terms {
 		if t.Year < 2000 || t.Year > 2999 {
 			f.Add("terms", "invalid_year")
@@ -137,9 +131,7 @@ func (g Group) Validate() error {
 		if !dateInYear(t.LeadSince, t.Year) || !dateInYear(t.ReportDate, t.Year) {
 			f.Add("terms", "date_outside_year")
 		}
-		if utf8.RuneCountInString(t.ReportTitle) > 200 || utf8.RuneCountInString(t.ReportLink) > 500 {
-			f.Add("terms", "too_long")
-		}
+		checkTexts(f, textField{"terms", t.ReportTitle, MaxTitle, false}, textField{"terms", t.ReportLink, MaxNote, false})
 	}
 	return f.Err()
 }

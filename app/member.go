@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Member is one person on the chapter roster.
@@ -69,26 +68,18 @@ func (m *Member) Normalize() {
 	m.Email = NormalizeEmail(m.Email)
 }
 
-// Field length limits, in characters.
-var memberLimits = map[string]int{
-	"name": 40, "name_latin": 80, "organization": 100, "title": 60, "city": 30,
-	"email": 120, "wechat": 40, "address": 200, "bio": 2000, "notes": 2000,
-}
-
 // Validate reports every invalid field at once, so the form can mark them all.
 func (m Member) Validate() error {
 	f := FieldErrors{}
 	if m.Name == "" {
 		f.Add("name", "required")
 	}
-	for field, value := range map[string]string{
-		"name": m.Name, "name_latin": m.NameLatin, "organization": m.Organization, "title": m.Title,
-		"city": m.City, "email": m.Email, "wechat": m.WeChat, "address": m.Address, "bio": m.Bio, "notes": m.Notes,
-	} {
-		if utf8.RuneCountInString(value) > memberLimits[field] {
-			f.Add(field, "too_long")
-		}
-	}
+	checkTexts(f, textField{"name", m.Name, MaxMemberName, false}, textField{"name_latin", m.NameLatin, MaxLatinName, false},
+		textField{"organization", m.Organization, MaxOrganization, false}, textField{"org_category", m.OrgCategory, MaxJobTitle, false},
+		textField{"title", m.Title, MaxJobTitle, false}, textField{"city", m.City, MaxCity, false},
+		textField{"phone", m.Phone, MaxWeChat, false}, textField{"email", m.Email, MaxEmail, false},
+		textField{"wechat", m.WeChat, MaxWeChat, false}, textField{"address", m.Address, MaxAddress, true},
+		textField{"bio", m.Bio, MaxLongText, true}, textField{"notes", m.Notes, MaxLongText, true})
 	if m.NameLatin != "" && !isLatinName(m.NameLatin) {
 		f.Add("name_latin", "not_latin")
 	}

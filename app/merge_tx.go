@@ -14,6 +14,9 @@ import (
 type MergeTx interface {
 	// OwnKey is this database's own chapter key, nil before it has one.
 	OwnKey() (ed25519.PublicKey, error)
+	// OwnChapterCode is the chapter code this database issues its own
+	// certificates under (the default's until one is saved).
+	OwnChapterCode() (string, error)
 	// Chapter is what headquarters keeps of a chapter merged before.
 	Chapter(id string) (MergedChapterRecord, bool, error)
 	SaveChapter(c MergedChapterRecord) error
@@ -31,6 +34,10 @@ type MergeTx interface {
 	// MemberChapters lists the chapters a member here came from, with the
 	// member's source ID in each.
 	MemberChapters(id uint64) (map[string]uint64, error)
+	// OwnAudit is what this database's own audit holds of member id, as
+	// its JSON lines: the changes its operators made (a merge writes none
+	// for the members it places).
+	OwnAudit(id uint64) ([][]byte, error)
 	// SentMember is the record of src that chapter sent last, with when
 	// the chapter changed each of its fields.
 	SentMember(chapter string, src uint64) (SentMember, bool, error)

@@ -164,6 +164,14 @@ func (m *merger) OwnKey() (ed25519.PublicKey, error) {
 	return ed25519.NewKeyFromSeed(own.Seed).Public().(ed25519.PublicKey), nil
 }
 
+// OwnChapterCode is the code of the saved certificate setup, else the
+// default's: the code this database's serials carry.
+func (m *merger) OwnChapterCode() (string, error) {
+	setup := app.DefaultCertificateSetup()
+	_, err := get(m.tx.Bucket(bucketSettings), keyCertSetup, &setup)
+	return setup.ChapterCode, err
+}
+
 // Chapter is what headquarters keeps of a chapter merged before.
 func (m *merger) Chapter(id string) (app.MergedChapterRecord, bool, error) {
 	var c app.MergedChapterRecord
@@ -343,6 +351,21 @@ func sentMemberKey(chapter string, src uint64) []byte {
 // records, in key order.
 func (m *merger) KeepSent(src uint64, data []byte) {
 	m.sent = append(m.sent, archived{string(itob(src)), data})
+}
+
+// OwnAudit lists the audit lines of member id this database wrote itself.
+// Lines are copied: they outlive the transaction's pages.
+func (m *merger) OwnAudit(id uint64) ([][]byte, error) {
+	prefix := auditIndexKey("member", id, 0)
+	audit := m.tx.Bucket(bucketAudit)
+	var out [][]byte
+	c := m.tx.Bucket(bucketAuditIndex).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if v := audit.Get(k[len(prefix):]); v != nil {
+			out = append(out, bytes.Clone(v))
+		}
+	}
+	return out, nil
 }
 
 // SentMember is the record of src that chapter sent last.

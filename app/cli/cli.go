@@ -145,6 +145,7 @@ Exit codes: 0 ok, 1 error (for verify: a code that is not valid), 2 usage,
 
 // Run executes one command line and returns the process exit code.
 func Run(args []string, env Env) int {
+	env.Stdout, env.Stderr = escaping(env.Stdout), escaping(env.Stderr)
 	c := &runner{env: env}
 	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 		c.usage(env.Stdout)

@@ -257,9 +257,19 @@ func TestServeAnswersThenStopsOnInterrupt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	url := strings.TrimSpace(line[strings.Index(line, "http://"):])
+	// The printed address carries the launch key; without it this
+	// computer's other accounts get no session.
+	url, key, found := strings.Cut(strings.TrimSpace(line[strings.Index(line, "http://"):]), "?key=")
+	if !found || len(key) < 40 {
+		t.Fatalf("serve printed %q, want the address with its key", line)
+	}
 	go io.Copy(io.Discard, pr)
-	resp, err := http.Get(url + "api/session")
+	if resp, err := http.Get(url + "api/session"); err != nil || resp.StatusCode != 401 {
+		t.Fatalf("the session without the key: %v, %v; want 401", resp, err)
+	}
+	sessionReq, _ := http.NewRequest("GET", url+"api/session", nil)
+	sessionReq.Header.Set("Authorization", "Bearer "+key)
+	resp, err := http.DefaultClient.Do(sessionReq)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,6 +279,7 @@ func TestServeAnswersThenStopsOnInterrupt(t *testing.T) {
 	req, _ := http.NewRequest("POST", url+"api/call/service.SystemService.Info", strings.NewReader("[]"))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-CSRF-Token", session.CSRF)
+	req.Header.Set("Authorization", "Bearer "+key)
 	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -79,7 +80,7 @@ func auditTimes(audit []app.BundleAudit) (map[uint64]app.FieldTimes, error) {
 	changes := make([]app.FieldTimes, len(entries))
 	err := app.InParallel(len(entries), func(i int) error {
 		var err error
-		changes[i], err = changedFields(entries[i].Line)
+		changes[i], err = changedFields(entries[i].Line, false)
 		return err
 	})
 	if err != nil {
@@ -98,8 +99,9 @@ func auditTimes(audit []app.BundleAudit) (map[uint64]app.FieldTimes, error) {
 }
 
 // changedFields is the fields one audit entry of a member changed, at
-// the entry's time; a deletion changes none.
-func changedFields(line []byte) (app.FieldTimes, error) {
+// the entry's time, "archived" too when withArchived; a deletion changes
+// none.
+func changedFields(line []byte, withArchived bool) (app.FieldTimes, error) {
 	var e struct {
 		At     time.Time                  `json:"at"`
 		Before map[string]json.RawMessage `json:"before"`
@@ -109,7 +111,11 @@ func changedFields(line []byte) (app.FieldTimes, error) {
 		return nil, err
 	}
 	out := app.FieldTimes{}
-	for _, f := range weighedFields {
+	fields := weighedFields
+	if withArchived {
+		fields = append(slices.Clone(fields), memberField{name: "archived"})
+	}
+	for _, f := range fields {
 		after, ok := e.After[f.name]
 		if !ok {
 			continue
@@ -134,12 +140,16 @@ func zeroJSON(v json.RawMessage) bool {
 // weigh is existing with each field from the record that changed it last
 // (records come in chapter code order, so the lowest code wins a tie),
 // archived only when every record is, created when the first record was
-// and updated at the latest change it took.
-func weigh(existing app.Member, records []app.SentMember) app.Member {
+// and updated at the latest change it took. Fields in own (headquarters'
+// own changes) keep what existing has.
+func weigh(existing app.Member, records []app.SentMember, own map[string]bool) app.Member {
 	next := existing
 	nv := reflect.ValueOf(&next).Elem()
 	var latest time.Time
 	for _, f := range weighedFields {
+		if own[f.name] {
+			continue
+		}
 		best, bestAt := -1, time.Time{}
 		for i, r := range records {
 			if at := r.Changed[f.name]; !at.IsZero() && (best < 0 || at.After(bestAt)) {
@@ -157,6 +167,9 @@ func weigh(existing app.Member, records []app.SentMember) app.Member {
 		if !r.CreatedAt.IsZero() && r.CreatedAt.Before(next.CreatedAt) {
 			next.CreatedAt = r.CreatedAt
 		}
+	}
+	if own["archived"] {
+		next.Archived = existing.Archived
 	}
 	if next.Archived {
 		for _, r := range records {

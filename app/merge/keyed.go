@@ -77,13 +77,24 @@ func (m *merge) level(local uint64, h app.Holding) error {
 	return m.tx.PutHolding(want)
 }
 
-// certificates adds the chapter's certificates by serial (serials carry
-// the chapter code) and takes its later changes, such as a revocation.
+// certificates adds the chapter's certificates by serial and takes its
+// later changes, such as a revocation. A serial carries the code of the
+// chapter that issued it: one with another code is held back, since the
+// chapter's key would make it verify as that chapter's certificate.
 func (m *merge) certificates() error {
 	count := m.counts["certificate"]
 	for _, c := range m.b.Data.Certificates {
 		if err := m.step(); err != nil {
 			return err
+		}
+		if err := c.Validate(); err != nil {
+			m.invalid("certificate", c.Serial, err)
+			count.HeldBack++
+			continue
+		}
+		if code := app.SerialChapter(c.Serial); code != m.chapter {
+			m.conflict("certificate", c.Serial, app.ConflictSerialOther, "serial", code, m.chapter, 0)
+			continue
 		}
 		local, ok := m.tx.Placed("member", c.MemberID)
 		if !ok {

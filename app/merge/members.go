@@ -24,6 +24,11 @@ func (m *merge) members() error {
 		if err := m.step(); err != nil {
 			return err
 		}
+		if err := mem.Validate(); err != nil {
+			m.invalid("member", strconv.FormatUint(mem.ID, 10), err)
+			m.counts["member"].HeldBack++
+			continue
+		}
 		if err := m.member(mem); err != nil {
 			return err
 		}
@@ -74,35 +79,20 @@ func (m *merge) member(mem app.Member) error {
 		return err
 	}
 	m.kept = append(m.kept, mem)
-	m.shared[holder] = src
+	m.weighed[holder] = src
 	m.res.Linked++
 	return nil
 }
 
-// updateMember applies a chapter's newer record. A member only this
-// chapter has takes the record whole; one of several chapters is weighed
-// once the bundle's field times are known (resolveMembers).
+// updateMember takes a chapter's newer record of a member it sent
+// before. It is weighed field by field once the bundle's field times are
+// known (resolveMembers), even when this chapter is the member's only one:
+// a chapter that joined a member another chapter or headquarters brought
+// never replaces the record whole.
 func (m *merge) updateMember(local uint64, in app.Member) error {
-	chapters, err := m.tx.MemberChapters(local)
-	if err != nil {
-		return err
-	}
 	m.kept = append(m.kept, in)
-	if len(chapters) > 1 {
-		m.shared[local] = in.ID
-		return nil
-	}
-	existing, err := m.tx.Member(local)
-	if err != nil {
-		return err
-	}
-	next := in
-	next.ID = local
-	if sameJSON(existing, next) {
-		m.counts["member"].Unchanged++
-		return nil
-	}
-	return m.write(existing, next, in)
+	m.weighed[local] = in.ID
+	return nil
 }
 
 // write replaces existing with next, unless next takes a phone or email
@@ -127,7 +117,7 @@ func (m *merge) write(existing, next, in app.Member) error {
 
 // resolveMembers, once the bundle's audit is read, keeps each member as
 // the chapter sent it with when the chapter changed each field, and
-// weighs every person of several chapters this bundle touched.
+// weighs every member this bundle updated or joined.
 func (m *merge) resolveMembers() error {
 	times, err := m.fieldTimes()
 	if err != nil {
@@ -149,18 +139,20 @@ func (m *merge) resolveMembers() error {
 	for i, mem := range m.kept {
 		m.tx.KeepSent(mem.ID, data[i])
 	}
-	for _, local := range slices.Sorted(maps.Keys(m.shared)) {
-		if err := m.resolve(local, sent[m.shared[local]]); err != nil {
+	for _, local := range slices.Sorted(maps.Keys(m.weighed)) {
+		if err := m.resolve(local, sent[m.weighed[local]]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// resolve weighs a person several chapters send: each field takes the
+// resolve weighs a member the chapters send: each field takes the
 // value of the chapter that changed it last (the lowest chapter code on a
 // tie), a field no chapter ever set keeps what is here, and archived holds
-// only when every chapter has them archived. The outcome depends only on
+// only when every chapter has them archived. What headquarters' own
+// operators set (a member of its own, a correction) stays: no chapter
+// overwrites it. The outcome depends only on
 // what each chapter sent last, never on the order of the merges.
 func (m *merge) resolve(local uint64, here app.SentMember) error {
 	existing, err := m.tx.Member(local)
@@ -189,11 +181,35 @@ func (m *merge) resolve(local uint64, here app.SentMember) error {
 		}
 		records = append(records, sent)
 	}
-	next := weigh(existing, records)
+	own, err := m.ownFields(local)
+	if err != nil {
+		return err
+	}
+	next := weigh(existing, records, own)
 	if sameJSON(existing, next) {
 		m.counts["member"].Unchanged++
 		return nil
 	}
 	next.Version = existing.Version + 1
 	return m.write(existing, next, here.Member)
+}
+
+// ownFields are the fields headquarters' own operators set on member
+// local ("archived" included), from its own audit.
+func (m *merge) ownFields(local uint64) (map[string]bool, error) {
+	lines, err := m.tx.OwnAudit(local)
+	if err != nil {
+		return nil, err
+	}
+	own := map[string]bool{}
+	for _, line := range lines {
+		changed, err := changedFields(line, true)
+		if err != nil {
+			return nil, err
+		}
+		for f := range changed {
+			own[f] = true
+		}
+	}
+	return own, nil
 }

@@ -9,8 +9,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
 	"acedesk/app"
 )
@@ -37,20 +39,23 @@ type merge struct {
 	chapterChanged bool
 	// kept are the bundle's members placed here, in source ID order, to
 	// keep as sent once their field times are known (resolveMembers);
-	// shared are those of several chapters, whose fields are weighed then.
-	kept   []app.Member
-	shared map[uint64]uint64 // local ID → the source ID of this chapter
+	// weighed are those updated or joined, whose fields are weighed then.
+	kept    []app.Member
+	weighed map[uint64]uint64 // local ID → the source ID of this chapter
 }
 
-// Bundle merges a verified bundle (or one whose audit is still being
-// checked: see app.Bundle.Finish) over tx. acceptKey is the operator's
-// confirmation that a known chapter's new key is genuine. An error, or a
-// cancelled ctx, leaves tx to be rolled back.
+// Bundle merges a bundle whose manifest and signature were checked over
+// tx: it decides whether to trust the key, then has the bundle read its
+// data (its audit still being checked meanwhile: see app.Bundle.Finish).
+// acceptKey is the operator's confirmation, after comparing fingerprints
+// with the chapter, that the key is the chapter's: a chapter merged for
+// the first time, or a known chapter's new key. An error, or a cancelled
+// ctx, leaves tx to be rolled back.
 func Bundle(ctx context.Context, tx app.MergeTx, b *app.Bundle, acceptKey bool, progress app.Progress, ch app.Change) (app.MergeResult, error) {
 	res := app.MergeResult{Bundle: b.Name, Chapter: b.Manifest.Chapter, Kind: b.Manifest.Kind,
 		Fingerprint: app.Fingerprint(b.PublicKey), Conflicts: []app.MergeConflict{}}
 	m := &merge{tx: tx, b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
-		counts: map[string]*app.MergeCount{}, total: b.Records(), shared: map[uint64]uint64{}}
+		counts: map[string]*app.MergeCount{}, total: b.Records(), weighed: map[uint64]uint64{}}
 	for _, k := range kinds {
 		m.counts[k] = &app.MergeCount{Kind: k}
 		res.Counts = append(res.Counts, app.MergeCount{Kind: k})
@@ -58,7 +63,9 @@ func Bundle(ctx context.Context, tx app.MergeTx, b *app.Bundle, acceptKey bool, 
 	// The bundle's audit may still be being checked: it is waited for
 	// only before it is kept, and a refusal then rolls back what the
 	// steps before wrote.
-	steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.members, m.linked, m.levels, m.certificates,
+	// Nothing of the data is read before the key is trusted: a bundle
+	// from a key nobody confirmed costs no more than its manifest.
+	steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, b.Load, m.members, m.linked, m.levels, m.certificates,
 		b.Finish, m.resolveMembers, func() error { return tx.Archive(&b.Data, m.counts, m.step) }, m.deletions, m.cancelled}
 	for _, s := range steps {
 		if err := s(); err != nil {
@@ -105,14 +112,36 @@ func (m *merge) cancelled() error {
 }
 
 func (m *merge) conflict(kind string, src, reason, field, incoming, existing string, existingID uint64) {
-	m.res.Conflicts = append(m.res.Conflicts, app.MergeConflict{Bundle: m.b.Name, Chapter: m.chapter, Kind: kind,
-		SourceID: src, Reason: reason, Field: field, Incoming: incoming, Existing: existing, ExistingID: strconv.FormatUint(existingID, 10)})
+	m.record(app.MergeConflict{Kind: kind, SourceID: src, Reason: reason, Field: field, Incoming: incoming, Existing: existing,
+		ExistingID: strconv.FormatUint(existingID, 10)})
 	m.counts[kind].HeldBack++
 }
 
-// trustKey trusts a new chapter's key and refuses another key for a known
-// chapter unless the operator accepted it; this database's own key is
-// refused, as merging a chapter into itself would double it.
+func (m *merge) record(c app.MergeConflict) {
+	c.Bundle, c.Chapter = m.b.Name, m.chapter
+	m.res.Conflicts = append(m.res.Conflicts, c)
+}
+
+// invalid records a record that fails its validation: the fields and
+// their reasons, as a typed record would be refused with. The caller
+// holds it back.
+func (m *merge) invalid(kind, src string, err error) {
+	fields := app.AsError(err).Fields
+	names := slices.Sorted(maps.Keys(fields))
+	reasons := make([]string, len(names))
+	for i, f := range names {
+		reasons[i] = f + ": " + fields[f]
+	}
+	m.record(app.MergeConflict{Kind: kind, SourceID: src, Reason: app.ConflictInvalid, Field: strings.Join(names, ", "),
+		Incoming: strings.Join(reasons, "; "), ExistingID: "0"})
+}
+
+// trustKey decides whether to trust the bundle's key before any of its
+// data is read. This database's own key and own chapter code are refused
+// (merging itself would double its records; another key under its code
+// would sign certificates that pass for its own). A chapter merged for the
+// first time, or a known chapter with another key, is refused until the
+// operator confirms the key's fingerprint with the chapter (acceptKey).
 func (m *merge) trustKey(acceptKey bool, ch app.Change) error {
 	man := m.b.Manifest
 	own, err := m.tx.OwnKey()
@@ -121,6 +150,14 @@ func (m *merge) trustKey(acceptKey bool, ch app.Change) error {
 	}
 	if own != nil && own.Equal(m.b.PublicKey) {
 		return app.Errorf(app.CodeInvalid, "bundle_own_chapter", "%s is this database's own bundle", m.b.Name).WithParams("bundle", m.b.Name)
+	}
+	code, err := m.tx.OwnChapterCode()
+	if err != nil {
+		return err
+	}
+	if m.chapter == code {
+		return app.Errorf(app.CodeInvalid, "bundle_own_chapter_code", "%s: chapter %s is this database's own chapter code: a bundle may not claim it",
+			m.b.Name, m.chapter).WithParams("bundle", m.b.Name, "chapter", m.chapter)
 	}
 	known, found, err := m.tx.Chapter(m.chapter)
 	if err != nil {
@@ -131,6 +168,10 @@ func (m *merge) trustKey(acceptKey bool, ch app.Change) error {
 		next.FirstMerged, next.EarlierKeys = known.FirstMerged, known.EarlierKeys
 	}
 	switch {
+	case !found && !acceptKey:
+		return app.Errorf(app.CodeConflict, "bundle_key_unconfirmed", "%s: chapter %s is merged here for the first time, with key %s: "+
+			"confirm the key's fingerprint with the chapter before accepting it", m.b.Name, m.chapter, m.res.Fingerprint).
+			WithParams("bundle", m.b.Name, "chapter", m.chapter, "new", m.res.Fingerprint)
 	case !found:
 		m.res.NewChapter = true
 	case known.PublicKey != man.PublicKey && !acceptKey:

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"acedesk/app"
 	"acedesk/app/sign"
 )
 
@@ -54,6 +55,16 @@ func TestCertificatesReadBack(t *testing.T) {
 	}
 	if want := []string{honor.QR, appointment.QR, thanks.QR}; !slices.Equal(gotPayloads, want) {
 		t.Errorf("PayloadsFromPDF = %q, want %q", gotPayloads, want)
+	}
+	// verify reads the QR codes drawn on the pages, not the metadata: an
+	// edited metadata entry changes nothing it reports.
+	edited := bytes.Replace(pdf, []byte(payloadMarker+honor.QR), []byte(payloadMarker+thanks.QR), 1)
+	for name, file := range map[string][]byte{"as written": pdf, "with edited metadata": edited} {
+		codes, err := sign.CodesFromPDF(file)
+		want := []app.PDFCode{{Payload: honor.QR, Printed: true}, {Payload: appointment.QR, Printed: true}, {Payload: thanks.QR, Printed: true}}
+		if err != nil || !slices.Equal(codes, want) {
+			t.Errorf("CodesFromPDF, %s = %v, %v; want the three printed codes", name, codes, err)
+		}
 	}
 
 	// Every page has ink, and its QR code decodes to its payload.

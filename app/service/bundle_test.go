@@ -83,9 +83,16 @@ func (p *program) merge(path string, acceptKey bool) (app.MergeResult, error) {
 	return service.MergeVerified(context.Background(), p.svc.Bundles, b, acceptKey, nil)
 }
 
+// mustMerge merges the bundle at path as an operator would: a chapter
+// merged for the first time is refused until its key is confirmed, and is
+// then merged with the confirmation. Another key for a known chapter is
+// not confirmed here.
 func (p *program) mustMerge(path string) app.MergeResult {
 	p.t.Helper()
 	r, err := p.merge(path, false)
+	if reasonOf(err) == "bundle_key_unconfirmed" {
+		r, err = p.merge(path, true)
+	}
 	if err != nil {
 		p.t.Fatal(err)
 	}
@@ -223,6 +230,9 @@ func TestABundleMergedTwiceInMemoryIsLeftAsRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := b.Load(); err != nil {
+		t.Fatal(err)
+	}
 	if err := b.Finish(); err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +244,7 @@ func TestABundleMergedTwiceInMemoryIsLeftAsRead(t *testing.T) {
 	for i := range read.Events {
 		read.Events[i].Talks = slices.Clone(read.Events[i].Talks)
 	}
-	first, err := service.MergeVerified(context.Background(), hq.svc.Bundles, b, false, nil)
+	first, err := service.MergeVerified(context.Background(), hq.svc.Bundles, b, true, nil)
 	if err != nil || counts(first)["group"].Added == 0 || counts(first)["event"].Added == 0 {
 		t.Fatalf("first merge = %+v, %v; want groups and events added", first.Counts, err)
 	}
@@ -456,11 +466,11 @@ func TestAMergeWaitsForTheAuditAndKeepsNothingWhenItFails(t *testing.T) {
 				}
 				b, err := service.OpenBundle(hq.svc.Bundles, path)
 				if err == nil {
-					_, err = service.MergeVerified(context.Background(), hq.svc.Bundles, b, false, nil)
+					_, err = service.MergeVerified(context.Background(), hq.svc.Bundles, b, true, nil)
 				}
 				got = app.AsError(err)
 			} else {
-				id, err := hq.svc.Bundles.StartMerge([]service.BundleUpload{{Name: "sh.acebundle", Data: damaged}}, nil)
+				id, err := hq.svc.Bundles.StartMerge([]service.BundleUpload{{Name: "sh.acebundle", Data: damaged}}, []string{"SH"})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -547,16 +557,33 @@ func TestExportAndMergeJobsForTheUI(t *testing.T) {
 		}
 		return out
 	}
-	out := run([]service.BundleUpload{broken, {Name: file.Name, Data: file.Data}, {Name: "other.acebundle", Data: otherFile.Data}}, nil)
-	if len(out) != 3 || out[0].Error == nil || out[0].Error.Reason != bundle.BundleTruncated || out[0].Error.Params["bundle"] != "broken.acebundle" ||
-		out[1].Result == nil || !out[1].Result.NewChapter || out[2].Error == nil || out[2].Error.Reason != "bundle_key_changed" {
+	out := run([]service.BundleUpload{broken, {Name: file.Name, Data: file.Data}}, nil)
+	if len(out) != 2 || out[0].Error == nil || out[0].Error.Reason != bundle.BundleTruncated || out[0].Error.Params["bundle"] != "broken.acebundle" ||
+		out[1].Error == nil || out[1].Error.Reason != "bundle_key_unconfirmed" || out[1].Error.Params["new"] != fingerprint(t, hz) {
+		t.Fatalf("outcomes before the new chapter's key is confirmed = %+v", out)
+	}
+	if chapters, _ := hq.svc.Bundles.MergedChapters(); len(chapters) != 0 {
+		t.Fatalf("an unconfirmed chapter was kept: %+v", chapters)
+	}
+	out = run([]service.BundleUpload{{Name: file.Name, Data: file.Data}, {Name: "other.acebundle", Data: otherFile.Data}}, []string{"HZ"})
+	if len(out) != 2 || out[0].Result == nil || !out[0].Result.NewChapter || out[1].Result == nil || !out[1].Result.KeyChanged {
 		t.Fatalf("outcomes = %+v", out)
 	}
-	out = run([]service.BundleUpload{{Name: "other.acebundle", Data: otherFile.Data}}, []string{"HZ"})
-	if out[0].Result == nil || !out[0].Result.KeyChanged {
-		t.Errorf("confirmed key: %+v", out[0])
+	out = run([]service.BundleUpload{{Name: file.Name, Data: file.Data}}, nil)
+	if out[0].Error == nil || out[0].Error.Reason != "bundle_key_changed" {
+		t.Errorf("the first key after the impostor's was accepted: %+v", out[0])
 	}
 	if _, err := hq.svc.Bundles.StartMerge(nil, nil); reasonOf(err) != "bundle_none" {
 		t.Errorf("merging nothing = %v", err)
 	}
+}
+
+// fingerprint is the fingerprint of p's chapter key, as a merge names it.
+func fingerprint(t *testing.T, p *program) string {
+	t.Helper()
+	k, err := p.svc.Trust.ChapterKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k.Fingerprint
 }

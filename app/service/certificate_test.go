@@ -61,8 +61,8 @@ func TestBatchCertificatesPrintSignAndVerify(t *testing.T) {
 		}
 	}
 	fromPDF, err := p.svc.Trust.VerifyPDF(preview.Name, preview.Data)
-	if err != nil || len(fromPDF) != 1 || fromPDF[0].Status != "valid" {
-		t.Errorf("verify the PDF = %+v, %v", fromPDF, err)
+	if err != nil || len(fromPDF) != 1 || fromPDF[0].Status != "valid" || fromPDF[0].Source != "printed_qr" {
+		t.Errorf("verify the PDF = %+v, %v; want valid, read from the printed code", fromPDF, err)
 	}
 
 	if _, err := p.svc.Certificates.Revoke(c.Serial, ""); reasonOf(err) != "fields" {

@@ -2155,6 +2155,20 @@ export namespace service {
 	        this.year = source["year"];
 	    }
 	}
+	export class Signer {
+	    chapter: string;
+	    fingerprint: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Signer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.chapter = source["chapter"];
+	        this.fingerprint = source["fingerprint"];
+	    }
+	}
 	export class TrackRow {
 	    track: string;
 	    level: string;
@@ -2255,6 +2269,8 @@ export namespace service {
 	    claims?: app.Claims;
 	    reason: string;
 	    revoked_reason?: string;
+	    signer?: Signer;
+	    source?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Verification(source);
@@ -2266,6 +2282,8 @@ export namespace service {
 	        this.claims = this.convertValues(source["claims"], app.Claims);
 	        this.reason = source["reason"];
 	        this.revoked_reason = source["revoked_reason"];
+	        this.signer = this.convertValues(source["signer"], Signer);
+	        this.source = source["source"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
