@@ -221,6 +221,10 @@ func Run(args []string, env Env) int {
 	case "restore":
 		return c.restore(rest)
 	case "version":
+		// --db after the command names the database whose log is meant
+		if _, ok := c.parse(c.flags("version"), rest, 0); !ok {
+			return ExitUsage
+		}
 		fmt.Fprint(env.Stdout, app.VersionText())
 		fmt.Fprintln(env.Stdout, "log:", env.LogPath(c.resolveDB()))
 		return ExitOK
