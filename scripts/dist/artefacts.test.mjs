@@ -69,7 +69,7 @@ test('each program is built for its system, with cgo and tags as its name says, 
   t.after(() => rmSync(dir, { recursive: true, force: true }))
   const db = join(dir, 'acedesk.db')
   const out = run(join(DIST, `acedesk-${VERSION}-linux-amd64-browser`), ['version', '--db', db])
-  assert.equal(out, `acedesk ${VERSION}\ncommit:  ${COMMIT}\nbuilt:   ${BUILD_DATE}\nwindow:  none (browser-mode build: acedesk serve)\nlog: ${db}.log\n`)
+  assert.equal(out, `acedesk ${VERSION}\ncommit:  ${COMMIT}\nbuilt:   ${BUILD_DATE}\nwindow:  none (browser-mode build: acedesk serve)\nlog: ${join(dir, 'acedesk.log')}\n`)
 })
 
 test('the macOS archives hold an executable browser-mode acedesk, a README and the licences', (t) => {
