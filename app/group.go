@@ -56,7 +56,10 @@ type Group struct {
 	ID        uint64 `json:"id"`
 	Committee string `json:"committee"`
 	Name      string `json:"name"`
-	City      string `json:"city"`
+	// NameEN is the group's English name, for the English of its
+	// letters of appointment; "" for none.
+	NameEN string `json:"name_en"`
+	City   string `json:"city"`
 	// Terms are the group's years: its lead and, for industry groups, the
 	// December report. At most one per year.
 	Terms     []GroupTerm `json:"terms"`
@@ -99,6 +102,7 @@ func (g *Group) Normalize() {
 		g.Committee = c.Key
 	}
 	g.Name = strings.TrimSpace(g.Name)
+	g.NameEN = strings.Join(strings.Fields(g.NameEN), " ")
 	g.City = strings.TrimSpace(g.City)
 	if g.Terms == nil {
 		g.Terms = []GroupTerm{}
@@ -124,6 +128,7 @@ func (g Group) Validate() error {
 	case n > 60:
 		f.Add("name", "too_long")
 	}
+	checkEnglish(f, "name_en", g.NameEN, 120)
 	if utf8.RuneCountInString(g.City) > 40 {
 		f.Add("city", "too_long")
 	}

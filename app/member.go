@@ -135,6 +135,20 @@ func isLatinName(s string) bool {
 	return true
 }
 
+// checkEnglish checks an optional English name: no Chinese in it, since
+// it is printed in the English of a certificate.
+func checkEnglish(f FieldErrors, field, s string, max int) {
+	if utf8.RuneCountInString(s) > max {
+		f.Add(field, "too_long")
+	}
+	for _, r := range s {
+		if r >= 0x2E80 {
+			f.Add(field, "not_english")
+			return
+		}
+	}
+}
+
 // MemberQuery asks for one page of members matching Text. Archived selects
 // the archive instead of the active roster.
 type MemberQuery struct {

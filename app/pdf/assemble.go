@@ -15,6 +15,89 @@ type drawn struct {
 	*pdfDoc
 	pagesRoot int
 	pages     []int // the page objects, in order
+	// dropped are the page objects made into forms (makeForms), which no
+	// page refers to.
+	dropped map[int]bool
+}
+
+// formName names form k of a document in its resources; a page draws it
+// with "/<formName k> Do".
+func formName(k int) string { return "ACEForm" + strconv.Itoa(k) }
+
+// makeForms turns the first n pages into form XObjects that every page
+// may draw: what pages share is drawn once per document. The pages share
+// one resource dictionary (gofpdf writes one), which gets the forms, and
+// which the forms use too.
+func (d *drawn) makeForms(n int) error {
+	if n == 0 {
+		return nil
+	}
+	if n > len(d.pages) {
+		return errPDFSyntax
+	}
+	v, err := dictValue(d.objs[d.pages[0]].dict, "Resources")
+	if err != nil {
+		return err
+	}
+	res, err := d.ref(v)
+	if err != nil {
+		return err
+	}
+	box, err := dictValue(d.objs[d.pagesRoot].dict, "MediaBox")
+	if err != nil || box == nil {
+		return errPDFSyntax
+	}
+	d.dropped = map[int]bool{}
+	var entries []string
+	for k, p := range d.pages[:n] {
+		v, err := dictValue(d.objs[p].dict, "Contents")
+		if err != nil {
+			return err
+		}
+		c, err := d.ref(v)
+		if err != nil {
+			return err
+		}
+		d.objs[c].dict = fmt.Appendf(nil, "<</Type /XObject /Subtype /Form /BBox %s /Resources %d 0 R /Length %d>>", box, res, len(d.objs[c].stream))
+		d.dropped[p] = true
+		entries = append(entries, fmt.Sprintf("/%s %d 0 R", formName(k), c))
+	}
+	xo, err := dictValue(d.objs[res].dict, "XObject")
+	if err != nil {
+		return err
+	}
+	list := "<<" + strings.Join(entries, " ") + ">>"
+	if xo != nil {
+		list = strings.TrimSuffix(string(xo), ">>") + " " + list[2:]
+	}
+	if d.objs[res].dict, err = dictSet(d.objs[res].dict, "XObject", list); err != nil {
+		return err
+	}
+	d.pages = d.pages[n:]
+	return nil
+}
+
+// setToUnicode replaces the stream of the font's ToUnicode map by cmap.
+func (d *drawn) setToUnicode(cmap []byte) error {
+	for n := 1; n < len(d.objs); n++ {
+		sub, err := dictValue(d.objs[n].dict, "Subtype")
+		if err != nil || string(sub) != "/Type0" {
+			continue
+		}
+		v, err := dictValue(d.objs[n].dict, "ToUnicode")
+		if err != nil {
+			return err
+		}
+		m, err := d.ref(v)
+		if err != nil {
+			return err
+		}
+		if d.objs[m].dict, err = dictSet(d.objs[m].dict, "Length", strconv.Itoa(len(cmap))); err != nil {
+			return err
+		}
+		d.objs[m].stream = cmap
+	}
+	return nil
 }
 
 func readDrawn(b []byte) (*drawn, error) {
@@ -110,11 +193,11 @@ func joinDrawn(parts []*drawn, info []byte) ([]byte, error) {
 	for _, d := range parts {
 		num := make([]int, len(d.objs))
 		for n := 1; n < len(d.objs); n++ {
-			switch n {
-			case d.pagesRoot:
+			switch {
+			case n == d.pagesRoot:
 				num[n] = 1
-			case d.root, d.info:
-				// The joined document has its own.
+			case n == d.root, n == d.info, d.dropped[n]:
+				// The joined document has its own; a page made a form is gone.
 			default:
 				num[n] = len(objs)
 				objs = append(objs, d.objs[n])
@@ -259,6 +342,25 @@ func newSplitter(d *drawn) (*splitter, error) {
 			return nil, err
 		}
 		s.cids = append(s.cids, cids)
+	}
+	// A page shows the glyphs of the forms it draws too.
+	var formCIDs []int
+	for _, o := range d.objs {
+		if sub, err := dictValue(o.dict, "Subtype"); err != nil || string(sub) != "/Form" {
+			continue
+		}
+		content, err := streamData(o)
+		if err != nil {
+			return nil, err
+		}
+		cids, err := contentCIDs(content)
+		if err != nil {
+			return nil, err
+		}
+		formCIDs = append(formCIDs, cids...)
+	}
+	for i := range s.cids {
+		s.cids[i] = slices.Compact(slices.Sorted(slices.Values(append(s.cids[i], formCIDs...))))
 	}
 	// What every page shares is compressed once.
 	for n := range d.objs {

@@ -4,10 +4,10 @@ import (
 	"context"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
-	"github.com/jung-kurt/gofpdf"
 	goqr "github.com/piglig/go-qr"
 )
 
@@ -15,7 +15,7 @@ import (
 type Progress func(done, total int)
 
 // fontFor checks a batch and cuts its font subset.
-func (r *Renderer) fontFor(certs []Certificate, st Style) ([]byte, error) {
+func (r *Renderer) fontFor(certs []Certificate, st Style) (*subset, error) {
 	if err := r.validate(certs, st); err != nil {
 		return nil, err
 	}
@@ -60,9 +60,24 @@ func keywords(certs []Certificate) string {
 }
 
 // drawCertificates draws certs, a page each, as one uncompressed document
-// and calls drew after each page. It stops with ctx.Err() when ctx ends.
-func (r *Renderer) drawCertificates(ctx context.Context, font []byte, certs []Certificate, st Style, drew func()) (*drawn, error) {
-	return r.draw("L", font, func(f *gofpdf.Fpdf) error {
+// and calls drew after each page. The fixed parts of each kind are drawn
+// first, on pages of their own that become forms each page draws (see
+// makeForms). It stops with ctx.Err() when ctx ends.
+func (r *Renderer) drawCertificates(ctx context.Context, font *subset, certs []Certificate, st Style, drew func()) (*drawn, error) {
+	var kinds []string
+	for _, c := range certs {
+		if !slices.Contains(kinds, c.Kind) {
+			kinds = append(kinds, c.Kind)
+		}
+	}
+	d, err := r.draw("L", font, func(f *doc) error {
+		cv := pdfCanvas{f}
+		for _, k := range kinds {
+			f.AddPage()
+			if err := fixedLayer(cv, r, k, st); err != nil {
+				return err
+			}
+		}
 		lines := lineCache{}
 		for _, c := range certs {
 			if err := ctx.Err(); err != nil {
@@ -75,13 +90,20 @@ func (r *Renderer) drawCertificates(ctx context.Context, font []byte, certs []Ce
 					return err
 				}
 			}
-			if err := certificatePage(f, c, st, code, lines); err != nil {
+			f.AddPage()
+			cv.form(slices.Index(kinds, c.Kind))
+			variableLayer(cv, r, c, code, lines)
+			if err := f.Error(); err != nil {
 				return err
 			}
 			drew()
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return d, d.makeForms(len(kinds))
 }
 
 // Certificates writes all certs to w as one PDF, a page each, in order.

@@ -39,7 +39,7 @@ func TestCertificatesReadBack(t *testing.T) {
 	text := pdfText(t, pdf)
 	for _, c := range samples {
 		h := headings[c.Kind]
-		for _, want := range append(c.texts(), h[0], h[1], style.IssuerZH, style.IssuerEN, labelScanZH, payloadMarker+c.QR) {
+		for _, want := range append(c.texts(), h[0], strings.ToUpper(h[1]), style.IssuerZH, style.IssuerEN, labelScanZH, payloadMarker+c.QR) {
 			if !strings.Contains(text, squash(want)) {
 				t.Errorf("certificate %s: text %q not found in the PDF", c.Serial, want)
 			}
@@ -94,16 +94,27 @@ func TestEachCertificate(t *testing.T) {
 	}
 }
 
-func TestSealImage(t *testing.T) {
+// Without a seal image nothing marks a place for one, and a signatory
+// without a signature image has their name and title printed, with no
+// line to sign on.
+func TestNoPlaceholders(t *testing.T) {
 	r := newRenderer(t)
 	st := style
-	st.SealPNG = scribble() // any transparent PNG: the test needs no real seal
+	st.Signatories = []Signatory{{Name: "王玥", TitleZH: "分会会长", TitleEN: "President"}, {TitleZH: "秘书长"}}
 	var buf bytes.Buffer
 	if err := r.Certificates(t.Context(), &buf, samples[:1], st, nil); err != nil {
 		t.Fatal(err)
 	}
-	if text := pdfText(t, buf.Bytes()); strings.Contains(text, labelSealSpace) {
-		t.Errorf("with a seal image the page still shows %q", labelSealSpace)
+	text := pdfText(t, buf.Bytes())
+	for _, absent := range []string{"盖章", "秘书长"} {
+		if strings.Contains(text, absent) {
+			t.Errorf("the page shows %q", absent)
+		}
+	}
+	for _, present := range []string{"王玥", "分会会长", "President"} {
+		if !strings.Contains(text, present) {
+			t.Errorf("the page lacks the signatory's %q", present)
+		}
 	}
 }
 
@@ -119,7 +130,7 @@ func TestCertificatesRefuse(t *testing.T) {
 		certs []Certificate
 		want  string
 	}{
-		{"beyond U+FFFF", with(func(c *Certificate) { c.Name = "张𠀀" }), "U+20000"},
+		{"beyond U+FFFF, lacking", with(func(c *Certificate) { c.Name = "张𪚥" }), "U+2A6A5"},
 		{"a character the font lacks", with(func(c *Certificate) { c.BodyEN = "smile \u263A" }), "U+263A"},
 		{"unknown kind", with(func(c *Certificate) { c.Kind = "medal" }), "unknown kind"},
 		{"payload with a space", with(func(c *Certificate) { c.QR = "a b" }), "printable ASCII"},

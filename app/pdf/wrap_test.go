@@ -113,16 +113,12 @@ var wrapSamples = []string{
 	"欧阳明昇、张喆、李堃、王玥：感谢你们！",
 }
 
-// A block wraps once per text, size and width in a document: the same
+// A text wraps once per text, size and width in a document: the same
 // again comes from the cache, another width wraps anew.
 func TestLineCache(t *testing.T) {
 	r := newRenderer(t)
-	f, err := r.newDoc("L", r.mustSubset(t, thanks.TitleEN))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.AddPage()
 	lines := lineCache{}
+	text := thanks.BodyEN
 	tests := []struct {
 		width     float64
 		wantCache int
@@ -132,15 +128,10 @@ func TestLineCache(t *testing.T) {
 		{100, 2},
 	}
 	for _, tt := range tests {
-		b := block{text: thanks.TitleEN, size: 12.5, width: tt.width}
-		h := height(f, &b, lines)
-		f.SetFontSize(b.size)
-		want := wrap(b.text, b.width, f.GetStringWidth)
-		if !slices.Equal(b.lines, want) {
-			t.Errorf("width %v: lines %q, want %q", tt.width, b.lines, want)
-		}
-		if wantH := float64(len(want)) * b.size * ptToMM * lineSpacing; h != wantH {
-			t.Errorf("width %v: height %v, want %v", tt.width, h, wantH)
+		got := lines.wrap(r, text, 12.5, tt.width)
+		want := wrap(text, tt.width, func(s string) float64 { return setWidth(r, s, 12.5) })
+		if !slices.Equal(got, want) {
+			t.Errorf("width %v: lines %q, want %q", tt.width, got, want)
 		}
 		if len(lines) != tt.wantCache {
 			t.Errorf("width %v: %d cached, want %d", tt.width, len(lines), tt.wantCache)

@@ -394,17 +394,24 @@ func (s *AttendeeService) PlaceCards(eventID uint64) (FileResult, error) {
 }
 
 // SpeakerCertificate issues (the first time) and renders the thanks
-// certificate of one speaker of an event, for a desk to download and print.
+// certificate of one speaker of an event, for a desk to download: a
+// download, which counts no paper.
 func (s *AttendeeService) SpeakerCertificate(eventID, memberID uint64) (FileResult, error) {
 	certs, err := s.certificates.ForMember(memberID, app.CertThanks, 0, eventID)
 	if err != nil {
 		return FileResult{}, err
 	}
-	files, err := s.certificates.Render([]string{certs[0].Serial}, false)
+	return s.certificates.Preview(certs[0].Serial)
+}
+
+// SpeakerPicture is the same certificate as a PNG for a phone screen, for
+// the speaker to post.
+func (s *AttendeeService) SpeakerPicture(eventID, memberID uint64) (FileResult, error) {
+	certs, err := s.certificates.ForMember(memberID, app.CertThanks, 0, eventID)
 	if err != nil {
 		return FileResult{}, err
 	}
-	return files[0], nil
+	return s.certificates.Picture(certs[0].Serial)
 }
 
 // attendeePrefix starts the QR code of an attendee: ACE-ATT:<event>:<member>.

@@ -28,7 +28,10 @@ import (
 func chapter(t *testing.T, code string) *program {
 	t.Helper()
 	p := newProgram(t)
-	setup := app.DefaultCertificateSetup()
+	setup, err := p.svc.Certificates.Setup()
+	if err != nil {
+		t.Fatal(err)
+	}
 	setup.ChapterCode, setup.IssuerZH = code, "PostgreSQL 中文社区 "+code+" 分会"
 	if _, err := p.svc.Certificates.SaveSetup(setup); err != nil {
 		t.Fatal(err)
@@ -400,7 +403,7 @@ func TestChangesBundleCarriesOnlyWhatChanged(t *testing.T) {
 }
 
 func TestExportNeedsTheChaptersOwnCode(t *testing.T) {
-	p := newProgram(t)
+	p := newUnsetProgram(t)
 	_, err := service.ExportBundleFile(p.svc.Bundles, filepath.Join(t.TempDir(), "x.acebundle"), false)
 	if reasonOf(err) != "bundle_no_chapter_code" {
 		t.Errorf("export without a chapter code = %v", err)

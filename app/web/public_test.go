@@ -1,6 +1,7 @@
 package web
 
 import (
+	"acedesk/app/apptest/wired"
 	"encoding/base64"
 	"encoding/json"
 	"strings"
@@ -14,6 +15,9 @@ import (
 // and email must never reach the public page.
 func speakerCertificate(t *testing.T, th *testHub, name, latin, phone string) app.Certificate {
 	t.Helper()
+	if err := wired.SetChapter(th.svc, "HZ"); err != nil {
+		t.Fatal(err)
+	}
 	m, err := th.svc.Members.Create(app.Member{Name: name, NameLatin: latin, Phone: phone, Email: phone + "@example.com", City: "杭州"})
 	if err != nil {
 		t.Fatal(err)

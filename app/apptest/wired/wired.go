@@ -25,3 +25,15 @@ func Ports() service.Ports {
 	return service.Ports{Printer: printer, Showcase: showcase.Renderer{}, Badges: badge.Issuer{}, Codes: sign.Codes{},
 		Bundles: bundle.Codec{}, Sheets: exchange.Spreadsheets{}, Pusher: pgpush.Pusher{}, Log: slog.New(slog.DiscardHandler)}
 }
+
+// SetChapter sets the chapter code, as a chapter does before it issues
+// its first certificate.
+func SetChapter(svc *service.Services, code string) error {
+	setup, err := svc.Certificates.Setup()
+	if err != nil {
+		return err
+	}
+	setup.ChapterCode = code
+	_, err = svc.Certificates.SaveSetup(setup)
+	return err
+}
