@@ -3,7 +3,9 @@ package pdf
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,20 +22,22 @@ type drawn struct {
 	dropped map[int]bool
 }
 
+// pageStart marks where what a page draws starts in its content, after
+// the state gofpdf sets up on every page.
+const pageStart = "%ACE\n"
+
 // formName names form k of a document in its resources; a page draws it
 // with "/<formName k> Do".
-func formName(k int) string { return "ACEForm" + strconv.Itoa(k) }
+func formName(k int) string { return "X" + strconv.Itoa(k) }
 
-// makeForms turns the first n pages into form XObjects that every page
-// may draw: what pages share is drawn once per document. The pages share
-// one resource dictionary (gofpdf writes one), which gets the forms, and
-// which the forms use too.
-func (d *drawn) makeForms(n int) error {
-	if n == 0 {
+// makeForms turns pages into form XObjects that every page may draw, so
+// what pages share is drawn once per document: forms maps a page's number
+// (from 1) to the form's name. The pages of drop go too. The pages share
+// one resource dictionary (gofpdf writes one), which gets the forms, which
+// the forms use too, and fontAlias for the font.
+func (d *drawn) makeForms(forms map[int]string, drop []int) error {
+	if len(forms)+len(drop) == 0 {
 		return nil
-	}
-	if n > len(d.pages) {
-		return errPDFSyntax
 	}
 	v, err := dictValue(d.objs[d.pages[0]].dict, "Resources")
 	if err != nil {
@@ -48,8 +52,11 @@ func (d *drawn) makeForms(n int) error {
 		return errPDFSyntax
 	}
 	d.dropped = map[int]bool{}
-	var entries []string
-	for k, p := range d.pages[:n] {
+	for _, n := range drop {
+		if n < 1 || n > len(d.pages) {
+			return errPDFSyntax
+		}
+		p := d.pages[n-1]
 		v, err := dictValue(d.objs[p].dict, "Contents")
 		if err != nil {
 			return err
@@ -58,23 +65,88 @@ func (d *drawn) makeForms(n int) error {
 		if err != nil {
 			return err
 		}
-		d.objs[c].dict = fmt.Appendf(nil, "<</Type /XObject /Subtype /Form /BBox %s /Resources %d 0 R /Length %d>>", box, res, len(d.objs[c].stream))
-		d.dropped[p] = true
-		entries = append(entries, fmt.Sprintf("/%s %d 0 R", formName(k), c))
+		d.dropped[p], d.dropped[c] = true, true
 	}
-	xo, err := dictValue(d.objs[res].dict, "XObject")
+	// A page with transparent images is a transparency group in gofpdf;
+	// here the images are in the forms, which are the groups.
+	group, err := dictValue(d.objs[d.pages[0]].dict, "Group")
 	if err != nil {
 		return err
 	}
-	list := "<<" + strings.Join(entries, " ") + ">>"
-	if xo != nil {
-		list = strings.TrimSuffix(string(xo), ">>") + " " + list[2:]
+	groupEntry := ""
+	if group != nil {
+		groupEntry = " /Group " + string(group)
 	}
-	if d.objs[res].dict, err = dictSet(d.objs[res].dict, "XObject", list); err != nil {
+	var entries []string
+	for _, n := range slices.Sorted(maps.Keys(forms)) {
+		if n < 1 || n > len(d.pages) {
+			return errPDFSyntax
+		}
+		p := d.pages[n-1]
+		v, err := dictValue(d.objs[p].dict, "Contents")
+		if err != nil {
+			return err
+		}
+		c, err := d.ref(v)
+		if err != nil {
+			return err
+		}
+		d.objs[c].dict = fmt.Appendf(nil, "<</Type /XObject /Subtype /Form /BBox %s /Resources %d 0 R%s /Length %d>>", box, res, groupEntry, len(d.objs[c].stream))
+		d.dropped[p] = true
+		entries = append(entries, fmt.Sprintf("/%s %d 0 R", forms[n], c))
+	}
+	d.pages = slices.DeleteFunc(d.pages, func(p int) bool { return d.dropped[p] })
+	// The pages that are left draw what gofpdf set up at their start
+	// themselves: their content starts at pageStart, and their
+	// dictionaries say no more than a page must.
+	for _, p := range d.pages {
+		v, err := dictValue(d.objs[p].dict, "Contents")
+		if err != nil {
+			return err
+		}
+		c, err := d.ref(v)
+		if err != nil {
+			return err
+		}
+		if i := bytes.Index(d.objs[c].stream, []byte(pageStart)); i >= 0 {
+			d.objs[c].stream = d.objs[c].stream[i+len(pageStart):]
+			if d.objs[c].dict, err = dictSet(d.objs[c].dict, "Length", strconv.Itoa(len(d.objs[c].stream))); err != nil {
+				return err
+			}
+		}
+		d.objs[p].dict = fmt.Appendf(nil, "<</Type /Page /Parent %d 0 R /Resources %d 0 R /Contents %d 0 R>>", d.pagesRoot, res, c)
+	}
+	add := func(key, entries string) error {
+		old, err := dictValue(d.objs[res].dict, key)
+		if err != nil {
+			return err
+		}
+		list := "<<" + entries + ">>"
+		if old != nil {
+			list = strings.TrimSuffix(string(old), ">>") + " " + entries + ">>"
+		}
+		d.objs[res].dict, err = dictSet(d.objs[res].dict, key, list)
 		return err
 	}
-	d.pages = d.pages[n:]
-	return nil
+	if len(entries) > 0 {
+		if err := add("XObject", strings.Join(entries, " ")); err != nil {
+			return err
+		}
+	}
+	fonts, err := dictValue(d.objs[res].dict, "Font")
+	if err != nil {
+		return err
+	}
+	var font []byte
+	if err := eachToken(fonts, func(t token) error {
+		if t.kind == tokNumber && font == nil {
+			font = fonts[t.start:t.end]
+		}
+		return nil
+	}); err != nil || font == nil {
+		return errPDFSyntax
+	}
+	return add("Font", fmt.Sprintf("/%s %s 0 R", fontAlias, font))
 }
 
 // setToUnicode replaces the stream of the font's ToUnicode map by cmap.
@@ -463,14 +535,23 @@ func formatWidths(cids []int, widths map[int]int) string {
 }
 
 // contentCIDs returns the CIDs a page's content shows, ascending: every
-// string in it is text in the one font, two bytes a character.
+// string in it, literal or hex, is text in the one font, two bytes a
+// character.
 func contentCIDs(content []byte) ([]int, error) {
 	seen := map[int]bool{}
 	err := eachToken(content, func(t token) error {
-		if t.kind != tokString {
+		var s []byte
+		switch t.kind {
+		case tokString:
+			s = unescape(content[t.start+1 : t.end-1])
+		case tokHex:
+			var err error
+			if s, err = hex.DecodeString(string(bytes.Join(bytes.Fields(content[t.start+1:t.end-1]), nil))); err != nil {
+				return errPDFSyntax
+			}
+		default:
 			return nil
 		}
-		s := unescape(content[t.start+1 : t.end-1])
 		if len(s)%2 != 0 {
 			return errPDFSyntax
 		}

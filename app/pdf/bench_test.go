@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"testing"
+
+	"acedesk/app"
 )
 
 // batch returns n certificates with varied names, as an event's batch.
@@ -14,9 +16,9 @@ func batch(n int) []Certificate {
 	out := make([]Certificate, n)
 	for i := range out {
 		c := samples[i%len(samples)]
-		c.Serial = fmt.Sprintf("ACE-2026-%04d", i+1)
+		c.Serial = fmt.Sprintf("PGACE-2026-HZ-%06d", i+1)
 		c.Name = string([]rune{surnames[i%len(surnames)], given[i%len(given)], given[(i/7)%len(given)]})
-		c.QR = "ACE1.v_" + c.Serial
+		c.QR = signed(app.Certificate{Serial: c.Serial, Name: c.Name, Title: "PostgreSQL ACE 伙伴", Year: 2026, IssuedOn: "2026-12-31"})
 		out[i] = c
 	}
 	return out

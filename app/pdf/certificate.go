@@ -122,6 +122,9 @@ func fixedLayer(cv canvas, r *Renderer, kind string, st Style) error {
 	rule(cv, 64)
 
 	centerFit(cv, r, labelScanZH+" "+labelScanEN, 7.5, qrBox+8, qrX+qrBox/2, qrY+qrBox+5, soft)
+	// The serial's label ends where the serial starts (drawCertificate).
+	label := labelSerialZH + " " + labelSerialEN + " "
+	centerText(cv, r, label, 8, centerX-serialGap-setWidth(r, label, 8)/2, serialY, soft)
 	if err := signatures(cv, r, st.Signatories); err != nil {
 		return err
 	}
@@ -179,30 +182,38 @@ const (
 	issuerX, issuerW = 240.0, 62.0
 	bodyTop          = 97.0
 	bodyBottom       = 145.0
+	serialY          = 192.0
+	serialGap        = 0.8
 )
 
-// variableLayer draws what is the certificate's own: the name, the
-// wording, the date, the serial and the QR code.
-func variableLayer(cv canvas, r *Renderer, c Certificate, code *goqr.QrCode, lines lineCache) {
+// drawCertificate draws c: the fixed parts of its kind and its wording
+// as shared drawings (a batch's certificates of one level share their
+// wording), then what is its own: the name, the serial and the QR code.
+func drawCertificate(cv canvas, r *Renderer, c Certificate, st Style, code *goqr.QrCode, lines lineCache) error {
+	if err := cv.shared("fixed\x00"+c.Kind, func() error { return fixedLayer(cv, r, c.Kind, st) }); err != nil {
+		return err
+	}
+	if err := cv.shared("body\x00"+c.BodyZH+"\x00"+c.BodyEN+"\x00"+c.Date, func() error {
+		body(cv, r, c, lines)
+		centerFit(cv, r, c.Date, 11, issuerW, issuerX, 179.5, ink)
+		return nil
+	}); err != nil {
+		return err
+	}
+
 	centerFit(cv, r, c.Name, 34, 220, centerX, 83, ink)
 	if c.NameLatin != "" {
 		centerFit(cv, r, c.NameLatin, 13, 220, centerX, 91, soft)
 	}
-	body(cv, r, c, lines)
-
-	centerFit(cv, r, c.Date, 11, issuerW, issuerX, 179.5, ink)
-	serial := labelSerialZH + " " + labelSerialEN + " " + c.Serial
+	serial := c.Serial
 	if c.Reprint {
 		serial += "（" + labelReprintZH + " " + labelReprintEN + "）"
 	}
-	centerFit(cv, r, serial, 8, 120, centerX, 192, soft)
-
+	cv.text(centerX+serialGap, serialY, 8, soft, serial)
 	if code != nil {
 		cv.qr(code, qrX, qrY, qrBox/float64(code.Size()))
-		// The payload as text, unseen: text extraction finds it on its
-		// page (see payload.go).
-		cv.hidden(qrX, qrY+qrBox+1, payloadMarker+c.QR)
 	}
+	return nil
 }
 
 // signatures sets up to three signatories side by side in the middle of
@@ -294,7 +305,18 @@ func (lc lineCache) wrap(r *Renderer, text string, size, width float64) []string
 	if l, ok := lc[key]; ok {
 		return l
 	}
-	l := wrap(text, width, func(s string) float64 { return setWidth(r, s, size) })
+	measure := func(s string) float64 { return setWidth(r, s, size) }
+	l := wrap(text, width, measure)
+	// Centred lines read best balanced: the narrowest width that needs no
+	// more lines, so the last line is not a stub.
+	for lo, hi := width/2, width; len(l) > 1 && hi-lo > 1; {
+		mid := (lo + hi) / 2
+		if m := wrap(text, mid, measure); len(m) == len(l) {
+			hi, l = mid, m
+		} else {
+			lo = mid
+		}
+	}
 	lc[key] = l
 	return l
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -60,24 +59,17 @@ func keywords(certs []Certificate) string {
 }
 
 // drawCertificates draws certs, a page each, as one uncompressed document
-// and calls drew after each page. The fixed parts of each kind are drawn
-// first, on pages of their own that become forms each page draws (see
-// makeForms). It stops with ctx.Err() when ctx ends.
+// and calls drew after each page. What pages share is drawn after them, on
+// pages of its own that become forms (see makeForms). The first page shows
+// every character of the font once, so that gofpdf, which embeds only the
+// characters its own text calls showed, embeds them all; it is dropped. It
+// stops with ctx.Err() when ctx ends.
 func (r *Renderer) drawCertificates(ctx context.Context, font *subset, certs []Certificate, st Style, drew func()) (*drawn, error) {
-	var kinds []string
-	for _, c := range certs {
-		if !slices.Contains(kinds, c.Kind) {
-			kinds = append(kinds, c.Kind)
-		}
-	}
+	var cv *pdfCanvas
 	d, err := r.draw("L", font, func(f *doc) error {
-		cv := pdfCanvas{f}
-		for _, k := range kinds {
-			f.AddPage()
-			if err := fixedLayer(cv, r, k, st); err != nil {
-				return err
-			}
-		}
+		cv = newPDFCanvas(f)
+		f.AddPage()
+		f.Fpdf.Text(0, -10, string(font.runes))
 		lines := lineCache{}
 		for _, c := range certs {
 			if err := ctx.Err(); err != nil {
@@ -90,20 +82,22 @@ func (r *Renderer) drawCertificates(ctx context.Context, font *subset, certs []C
 					return err
 				}
 			}
-			f.AddPage()
-			cv.form(slices.Index(kinds, c.Kind))
-			variableLayer(cv, r, c, code, lines)
+			cv.beginPage()
+			if err := drawCertificate(cv, r, c, st, code, lines); err != nil {
+				return err
+			}
+			cv.endPage()
 			if err := f.Error(); err != nil {
 				return err
 			}
 			drew()
 		}
-		return nil
+		return cv.drawForms()
 	})
 	if err != nil {
 		return nil, err
 	}
-	return d, d.makeForms(len(kinds))
+	return d, d.makeForms(cv.formPages, []int{1})
 }
 
 // Certificates writes all certs to w as one PDF, a page each, in order.

@@ -11,15 +11,18 @@ import (
 // quietZone is the white margin a QR code needs around it, in modules.
 const quietZone = 4
 
-// encodeQR encodes payload at level M in the smallest version that holds
-// it, with the mask that scores best. The encoder scores the eight masks
-// several times faster than boombuler/barcode did, which cost as much as
-// drawing the rest of a page.
+// encodeQR encodes payload in the smallest version that holds it at
+// level L, with the mask that scores best; a higher level when it fits in
+// the same version (boostEcl). A typical signed payload (250 to 280
+// characters) is version 11 at level L, 61 modules, where level M needs
+// version 12, 65: on paper the larger modules read better from a blurred
+// scan or photo than a stronger correction helps, and the code is 15%
+// fewer bytes of the page.
 func encodeQR(payload string) (*goqr.QrCode, error) {
 	segs, err := goqr.MakeSegments(payload)
 	var code *goqr.QrCode
 	if err == nil {
-		code, err = goqr.EncodeSegments(segs, goqr.Medium, goqr.MinVersion, goqr.MaxVersion, -1, false)
+		code, err = goqr.EncodeSegments(segs, goqr.Low, goqr.MinVersion, goqr.MaxVersion, -1, true)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("pdf: QR code for %q: %w", payload, err)

@@ -178,9 +178,7 @@ func (c *rasterCanvas) qr(code *goqr.QrCode, x, y, module float64) {
 	}
 }
 
-func (c *rasterCanvas) hidden(float64, float64, string) {}
-
-func (c *rasterCanvas) form(int) bool { return false }
+func (c *rasterCanvas) shared(_ string, draw func() error) error { return draw() }
 
 // Picture writes c as a PNG pictureW pixels wide: the certificate as its
 // PDF lays it out, then a panel with its QR code large, the serial and
@@ -200,10 +198,9 @@ func (r *Renderer) Picture(ctx context.Context, w io.Writer, c Certificate, st S
 	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{247, 244, 236, 255}), image.Point{}, draw.Src)
 	cv := &rasterCanvas{r: r, img: img, scale: pictureW / pageW}
 	cv.fillRect(0, 0, pageW, pageH, white)
-	if err := fixedLayer(cv, r, c.Kind, st); err != nil {
+	if err := drawCertificate(cv, r, c, st, code, lineCache{}); err != nil {
 		return err
 	}
-	variableLayer(cv, r, c, code, lineCache{})
 	if err := ctx.Err(); err != nil {
 		return err
 	}

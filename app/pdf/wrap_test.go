@@ -114,11 +114,14 @@ var wrapSamples = []string{
 }
 
 // A text wraps once per text, size and width in a document: the same
-// again comes from the cache, another width wraps anew.
+// again comes from the cache, another width wraps anew. Its lines are
+// balanced: as many as the widest wrap needs, none wider than the width,
+// the last not much shorter than the others.
 func TestLineCache(t *testing.T) {
 	r := newRenderer(t)
 	lines := lineCache{}
 	text := thanks.BodyEN
+	measure := func(s string) float64 { return setWidth(r, s, 12.5) }
 	tests := []struct {
 		width     float64
 		wantCache int
@@ -129,9 +132,17 @@ func TestLineCache(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := lines.wrap(r, text, 12.5, tt.width)
-		want := wrap(text, tt.width, func(s string) float64 { return setWidth(r, s, 12.5) })
-		if !slices.Equal(got, want) {
-			t.Errorf("width %v: lines %q, want %q", tt.width, got, want)
+		greedy := wrap(text, tt.width, measure)
+		if len(got) != len(greedy) || strings.Join(got, " ") != strings.Join(greedy, " ") {
+			t.Errorf("width %v: lines %q, want the words of %q on as many lines", tt.width, got, greedy)
+		}
+		for _, l := range got {
+			if measure(l) > tt.width {
+				t.Errorf("width %v: line %q is %.1f wide", tt.width, l, measure(l))
+			}
+		}
+		if last, first := measure(got[len(got)-1]), measure(got[0]); last < first/2 {
+			t.Errorf("width %v: last line %.1f wide after a first of %.1f: not balanced", tt.width, last, first)
 		}
 		if len(lines) != tt.wantCache {
 			t.Errorf("width %v: %d cached, want %d", tt.width, len(lines), tt.wantCache)
