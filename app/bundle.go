@@ -224,6 +224,9 @@ const (
 	ConflictLevelDiffers  = "level_differs"  // one person, two chapters, two levels
 	ConflictSerialTaken   = "serial_taken"   // another chapter's certificate has the serial
 	ConflictMemberInUse   = "member_in_use"  // the chapter deleted a member records here still name
+	// ConflictNameUnprintable: the name has a character the certificate
+	// font lacks; the chapter corrects it and sends it again.
+	ConflictNameUnprintable = "name_unprintable"
 )
 
 // MergeResult is one bundle's merge. Linked counts members found already

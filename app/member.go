@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -96,7 +97,7 @@ func (m Member) Validate() error {
 			f.Add(field, "too_long")
 		}
 	}
-	if m.NameLatin != "" && !isLatinName(m.NameLatin) {
+	if m.NameLatin != "" && !IsLatinName(m.NameLatin) {
 		f.Add("name_latin", "not_latin")
 	}
 	if m.Phone != "" && !mainlandPhone.MatchString(m.Phone) && !intlPhone.MatchString(m.Phone) {
@@ -120,9 +121,9 @@ func IsOrgCategory(c string) bool {
 	return false
 }
 
-// isLatinName accepts letters of Latin scripts (with diacritics such as ü),
+// IsLatinName accepts letters of Latin scripts (with diacritics such as ü),
 // spaces, hyphens, apostrophes and dots: what a certificate prints.
-func isLatinName(s string) bool {
+func IsLatinName(s string) bool {
 	for _, r := range s {
 		switch {
 		case r == ' ' || r == '-' || r == '\'' || r == '.':
@@ -133,6 +134,38 @@ func isLatinName(s string) bool {
 		}
 	}
 	return true
+}
+
+// Unprintable lists the characters of a text that the certificate font
+// cannot print (app.Printer.Unprintable).
+type Unprintable func(text string) ([]rune, error)
+
+// CheckPrintable refuses a member whose name or Latin name holds a
+// character the certificate font lacks: it would print as an empty box.
+// The error names the characters and their code points, so the person
+// entering the name can see which one to replace.
+func (m Member) CheckPrintable(unprintable Unprintable) error {
+	for _, f := range []struct{ field, text string }{{"name", m.Name}, {"name_latin", m.NameLatin}} {
+		bad, err := unprintable(f.text)
+		if err != nil {
+			return err
+		}
+		if len(bad) > 0 {
+			return UnprintableError(f.field, m.Name, bad)
+		}
+	}
+	return nil
+}
+
+// UnprintableError says which characters of a member's field the font
+// lacks, as "𪚥" and "U+2A6A5".
+func UnprintableError(field, member string, bad []rune) *Error {
+	codes := make([]string, len(bad))
+	for i, r := range bad {
+		codes[i] = fmt.Sprintf("U+%04X", r)
+	}
+	return Errorf(CodeInvalid, "name_unprintable", "%s: the certificate font cannot print %q (%s)", member, string(bad), strings.Join(codes, " ")).
+		WithParams("member", member, "chars", string(bad), "codes", strings.Join(codes, " "), "field", field)
 }
 
 // checkEnglish checks an optional English name: no Chinese in it, since

@@ -24,6 +24,14 @@ type Printer interface {
 	Unprintable(text string) ([]rune, error)
 }
 
+// Romanizer writes a Chinese name in Latin letters (pinyin, app/pinyin),
+// for the English of a certificate when a member has no Latin name of
+// their own; the user corrects it in the member's form.
+type Romanizer interface {
+	// Latin is name in Latin letters; "" when it cannot tell.
+	Latin(name string) string
+}
+
 // PlaceCard reserves a front-row seat: one A4 page folds into a tent card
 // that reads the same from both sides.
 type PlaceCard struct {

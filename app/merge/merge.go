@@ -38,16 +38,19 @@ type merge struct {
 	counts   map[string]*app.MergeCount
 	// chapterChanged: the chapter is new, renamed or has a new key.
 	chapterChanged bool
+	unprintable    app.Unprintable
 }
 
 // Bundle merges a verified bundle (or one whose audit is still being
 // checked: see app.Bundle.Finish) over tx. acceptKey is the operator's
-// confirmation that a known chapter's new key is genuine. An error, or a
-// cancelled ctx, leaves tx to be rolled back.
-func Bundle(ctx context.Context, tx app.MergeTx, b *app.Bundle, acceptKey bool, progress app.Progress, ch app.Change) (app.MergeResult, error) {
+// confirmation that a known chapter's new key is genuine; unprintable
+// finds the characters of a name the certificate font lacks, and such a
+// member is held back as a conflict. An error, or a cancelled ctx, leaves
+// tx to be rolled back.
+func Bundle(ctx context.Context, tx app.MergeTx, b *app.Bundle, acceptKey bool, unprintable app.Unprintable, progress app.Progress, ch app.Change) (app.MergeResult, error) {
 	res := app.MergeResult{Bundle: b.Name, Chapter: b.Manifest.Chapter, Kind: b.Manifest.Kind,
 		Fingerprint: app.Fingerprint(b.PublicKey), Conflicts: []app.MergeConflict{}}
-	m := &merge{tx: tx, b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
+	m := &merge{tx: tx, b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res, unprintable: unprintable,
 		counts: map[string]*app.MergeCount{}, total: b.Records()}
 	for _, k := range kinds {
 		m.counts[k] = &app.MergeCount{Kind: k}
@@ -176,6 +179,15 @@ func (m *merge) members() error {
 
 func (m *merge) member(mem app.Member, sent []byte) error {
 	src := mem.ID
+	if err := mem.CheckPrintable(m.unprintable); err != nil {
+		e := app.AsError(err)
+		if e.Reason != "name_unprintable" {
+			return err
+		}
+		m.conflict("member", strconv.FormatUint(src, 10), app.ConflictNameUnprintable, e.Params["field"], mem.Name+" "+mem.NameLatin,
+			e.Params["chars"]+" ("+e.Params["codes"]+")", 0)
+		return nil
+	}
 	if local, ok := m.tx.Placed("member", src); ok {
 		return m.updateMember(local, mem, sent)
 	}

@@ -50,6 +50,7 @@ type AttendeeService struct {
 	printer      app.Printer
 	codes        app.Codes
 	certificates *CertificateService
+	names
 }
 
 // maxCheckInHits bounds a check-in search: a volunteer reads a screenful.
@@ -302,6 +303,7 @@ func (s *AttendeeService) WalkIn(eventID uint64, in app.WalkIn, device string) (
 	}
 	m := app.Member{Name: in.Name, NameLatin: in.NameLatin, Phone: in.Phone}
 	m.Normalize()
+	s.fill(&m)
 	err = m.Validate()
 	if m.Phone == "" {
 		f := app.FieldErrors{"phone": "required"}
@@ -311,6 +313,9 @@ func (s *AttendeeService) WalkIn(eventID uint64, in app.WalkIn, device string) (
 			}
 		}
 		err = f.Err()
+	}
+	if err == nil {
+		err = s.printable(m)
 	}
 	if err != nil {
 		return app.AttendeeRow{}, err

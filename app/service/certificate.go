@@ -365,7 +365,7 @@ func (s *CertificateService) checkPrintable(certs []app.Certificate) error {
 }
 
 // printable refuses texts of a member with a character the font lacks,
-// naming the member and the characters.
+// naming the member, the characters and their code points.
 func printable(p app.Printer, member string, id uint64, texts ...string) error {
 	for _, text := range texts {
 		bad, err := p.Unprintable(text)
@@ -373,8 +373,7 @@ func printable(p app.Printer, member string, id uint64, texts ...string) error {
 			return err
 		}
 		if len(bad) > 0 {
-			return app.Errorf(app.CodeInvalid, "name_unprintable", "%s: the certificate font cannot print %q", member, string(bad)).
-				WithParams("member", member, "chars", string(bad), "id", strconv.FormatUint(id, 10))
+			return app.UnprintableError("name", member, bad).WithParams("id", strconv.FormatUint(id, 10))
 		}
 	}
 	return nil

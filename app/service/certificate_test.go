@@ -80,14 +80,60 @@ func TestBatchCertificatesPrintSignAndVerify(t *testing.T) {
 	}
 }
 
-func TestNamesTheFontCannotPrintAreRefusedBeforeIssuing(t *testing.T) {
+// A name with a character the certificate font lacks is refused when it is
+// entered, with the character and its code point, never at print time; a
+// name beyond the BMP that the font has is taken, gets its Latin name from
+// pinyin, and prints.
+func TestNamesTheFontCannotPrintAreRefusedAtEntry(t *testing.T) {
 	p := newProgram(t)
-	publishedBatch(t, p, "王𠀀", "Wang")
-	if _, err := p.svc.Certificates.ForBatch("2025-Q2"); reasonOf(err) != "name_unprintable" || app.AsError(err).Params["chars"] != "𠀀" {
-		t.Errorf("err = %+v, want name_unprintable naming 𠀀", app.AsError(err))
+	_, err := p.svc.Members.Create(app.Member{Name: "张𪚥", City: "杭州"})
+	if e := app.AsError(err); e.Reason != "name_unprintable" || e.Params["chars"] != "𪚥" || e.Params["codes"] != "U+2A6A5" {
+		t.Errorf("create 张𪚥: %+v, want name_unprintable naming 𪚥 U+2A6A5", e)
 	}
-	if all, _ := p.svc.Certificates.List(); len(all) != 0 {
-		t.Errorf("refused certificates were recorded: %+v", all)
+	m := p.member("王𬌗")
+	if m.NameLatin != "Wang He" {
+		t.Errorf("Latin name of 王𬌗 = %q, want the pinyin Wang He", m.NameLatin)
+	}
+	m.Name = "王𪚥"
+	if _, err := p.svc.Members.Update(m); reasonOf(err) != "name_unprintable" {
+		t.Errorf("rename to 王𪚥: %v, want name_unprintable", err)
+	}
+	if got, _ := p.svc.Members.Get(m.ID); got.Name != "王𬌗" {
+		t.Errorf("after the refusal the name is %q", got.Name)
+	}
+	m.Name, m.NameLatin = "王𬌗", "Wang Ge"
+	if got, err := p.svc.Members.Update(m); err != nil || got.NameLatin != "Wang Ge" {
+		t.Errorf("correct the Latin name: %+v, %v", got, err)
+	}
+}
+
+// A name of characters from Extensions B to E of the 2013 standard list
+// prints, and text extraction reads it back.
+func TestANameBeyondTheBMPPrints(t *testing.T) {
+	p := newProgram(t)
+	const name = "𠮷𪟝𫖮𫠊𬌗𬱖"
+	m, err := p.svc.Members.Create(app.Member{Name: name, NameLatin: "Ji Yiwei", City: "杭州"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := p.svc.Events.Save(app.Event{Name: "天天象上", Kind: app.EventRegionalSummit, Date: "2026-03-21", City: "杭州",
+		Talks: []app.Talk{{MemberID: m.ID, Title: "MVCC"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	certs, err := p.svc.Certificates.ForEvent(e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	preview, err := p.svc.Certificates.Preview(certs[0].Serial)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, preview.Data); !strings.Contains(text, name) {
+		t.Errorf("the PDF's text lacks %s:\n%s", name, text)
+	}
+	if got, err := p.svc.Trust.VerifyPDF(preview.Name, preview.Data); err != nil || len(got) != 1 || got[0].Claims.Name != name {
+		t.Errorf("verify = %+v, %v", got, err)
 	}
 }
 

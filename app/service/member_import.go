@@ -37,10 +37,13 @@ type MemberImportService struct {
 	sheets   app.Spreadsheets
 	repo     app.MemberImportRepository
 	settings *SettingsService
+	names
 }
 
-func NewMemberImportService(repo app.MemberImportRepository, settings *SettingsService, sheets app.Spreadsheets) *MemberImportService {
-	return &MemberImportService{repo: repo, settings: settings, sheets: sheets}
+// NewMemberImportService imports over repo with the spreadsheet reader,
+// the printer and the romanizer of ports.
+func NewMemberImportService(repo app.MemberImportRepository, settings *SettingsService, ports Ports) *MemberImportService {
+	return &MemberImportService{repo: repo, settings: settings, sheets: ports.Sheets, names: names{printer: ports.Printer, latin: ports.Latin}}
 }
 
 // Preview reports what importing the file would do to each row, writing
@@ -79,7 +82,7 @@ func (s *MemberImportService) plan(fileName string, data []byte) (ImportReport, 
 	if err != nil {
 		return report, nil, err
 	}
-	m := newImportMatcher(existing)
+	m := newImportMatcher(existing, s.names)
 	var writes []importWrite[app.Member]
 	for i, r := range table.Rows {
 		row, write := m.plan(r.Number, ins[i])
@@ -120,6 +123,7 @@ func memberFromCells(cells map[string]string) app.Member {
 // importMatcher finds the member each row is about, and remembers rows
 // already seen for the checks across rows.
 type importMatcher struct {
+	names
 	byPhone, byEmail map[string]app.Member
 	// phoneRow, emailRow and memberRow give the first row with each phone,
 	// each email and about each member.
@@ -127,8 +131,8 @@ type importMatcher struct {
 	memberRow          map[uint64]int
 }
 
-func newImportMatcher(existing []app.Member) *importMatcher {
-	m := &importMatcher{byPhone: map[string]app.Member{}, byEmail: map[string]app.Member{},
+func newImportMatcher(existing []app.Member, n names) *importMatcher {
+	m := &importMatcher{names: n, byPhone: map[string]app.Member{}, byEmail: map[string]app.Member{},
 		phoneRow: map[string]int{}, emailRow: map[string]int{}, memberRow: map[uint64]int{}}
 	for _, e := range existing {
 		if e.Phone != "" {
@@ -149,7 +153,7 @@ func (m *importMatcher) plan(number int, in app.Member) (ImportRow, *app.Member)
 		return row.failed(err), nil
 	}
 	if !found {
-		if err := in.Validate(); err != nil {
+		if err := m.check(&in); err != nil {
 			return row.failed(app.AsError(err)), nil
 		}
 		row.Outcome = ImportNew
@@ -170,7 +174,7 @@ func (m *importMatcher) plan(number int, in app.Member) (ImportRow, *app.Member)
 		return row, nil
 	}
 	row.Name = next.Name
-	if err := next.Validate(); err != nil {
+	if err := m.check(&next); err != nil {
 		return row.failed(app.AsError(err)), nil
 	}
 	row.Outcome = ImportUpdated

@@ -11,6 +11,7 @@ import (
 	"acedesk/app/exchange"
 	"acedesk/app/pdf"
 	"acedesk/app/pgpush"
+	"acedesk/app/pinyin"
 	"acedesk/app/service"
 	"acedesk/app/showcase"
 	"acedesk/app/sign"
@@ -22,7 +23,7 @@ var printer = pdf.NewPrinter()
 
 // Ports are the real adapters, logging nowhere.
 func Ports() service.Ports {
-	return service.Ports{Printer: printer, Showcase: showcase.Renderer{}, Badges: badge.Issuer{}, Codes: sign.Codes{},
+	return service.Ports{Printer: printer, Showcase: showcase.Renderer{}, Badges: badge.Issuer{}, Codes: sign.Codes{}, Latin: pinyin.Romanizer{},
 		Bundles: bundle.Codec{}, Sheets: exchange.Spreadsheets{}, Pusher: pgpush.Pusher{}, Log: slog.New(slog.DiscardHandler)}
 }
 

@@ -902,6 +902,7 @@ const en: MessageSchema = {
     },
     reasons: {
       name_differs: 'Same phone or email, another name',
+      name_unprintable: 'The name has a character the certificate font lacks: the chapter corrects it and sends it again',
       contacts_split: 'The phone is one member\'s, the email another\'s',
       contact_taken: 'The phone or email belongs to another member',
       level_differs: 'Another chapter gave the same person another level',
@@ -1197,7 +1198,7 @@ const en: MessageSchema = {
       file_is_database: '{path} is the database ACE Desk has open: choose another file',
       file_open: 'Cannot open {path}: the system has no viewer for it',
       export_format: 'No export format {format} (use one of {formats})',
-      name_unprintable: 'The certificate font cannot print the name of “{member}”: {chars}',
+      name_unprintable: 'The certificate font has no {chars} ({codes}) in the name of “{member}”, so it cannot be printed: use a form the font has',
       batch_unpublished: 'Batch {batch} is not published yet: publish it under Batches & renewal first',
       invalid_format: 'Unsupported export format: {format}',
       invalid_year: 'Year {year} is not valid: use 2000 to 2999',

@@ -901,6 +901,7 @@ const zhCN = {
     },
     reasons: {
       name_differs: '同一手机号或邮箱，姓名不同',
+      name_unprintable: '姓名中有证书字体没有的字，分会改正后重新发送',
       contacts_split: '手机号和邮箱分属两名成员',
       contact_taken: '手机号或邮箱已属于另一名成员',
       level_differs: '同一人在另一分会的级别不同',
@@ -1196,7 +1197,7 @@ const zhCN = {
       file_is_database: '{path} 是 ACE Desk 正在使用的数据库：请选择其他文件',
       file_open: '无法打开 {path}：系统没有可用的查看程序',
       export_format: '不支持的导出格式 {format}（可用：{formats}）',
-      name_unprintable: '证书字体无法打印“{member}”的姓名：{chars}',
+      name_unprintable: '证书字体没有“{member}”姓名中的 {chars}（{codes}），无法印在证书上：请换用字体中有的写法',
       batch_unpublished: '批次 {batch} 尚未发布：请先在“批次与续期”中发布',
       certificate_revoked: '证书 {serial} 已吊销，不能打印或导出',
       invalid_format: '不支持的导出格式：{format}',
