@@ -179,6 +179,7 @@ const (
 	// 61-module code has modules of half a millimetre, which a 150 dpi
 	// scan and a phone read.
 	qrBox, qrX, qrY  = 31.0, 24.0, 149.0
+	qrMax            = 42.0
 	issuerX, issuerW = 240.0, 62.0
 	bodyTop          = 97.0
 	bodyBottom       = 145.0
@@ -211,7 +212,10 @@ func drawCertificate(cv canvas, r *Renderer, c Certificate, st Style, code *goqr
 	}
 	cv.text(centerX+serialGap, serialY, 8, soft, serial)
 	if code != nil {
-		cv.qr(code, qrX, qrY, qrBox/float64(code.Size()))
+		// Modules of at least half a millimetre, as far as the band
+		// holds: a long talk title makes a larger code, which grows up.
+		side := min(max(qrBox, 0.5*float64(code.Size())), qrMax)
+		cv.qr(code, qrX, qrY+qrBox-side, side/float64(code.Size()))
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
 	"github.com/makiuchi-d/gozxing/qrcode"
+	xdraw "golang.org/x/image/draw"
 )
 
 // MaxPixels bounds the images PayloadsFromImage decodes.
@@ -42,22 +43,25 @@ func PayloadsFromImage(r io.Reader) ([]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("not a PNG or JPEG image: %w", err)
 	}
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	results, err := decode(img)
 	if err != nil {
-		return nil, fmt.Errorf("read image: %w", err)
+		return nil, err
 	}
-	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
-	results, err := multiqr.NewQRCodeMultiReader().DecodeMultiple(bmp, hints)
-	if err != nil || len(results) == 0 {
-		// The multi reader misses some codes the single reader finds
-		// (a code filling the image, or tilted).
+	if len(results) == 0 && img.Bounds().Dx()*img.Bounds().Dy()*4 <= MaxPixels {
+		// A scan at 150 dpi gives a certificate's code three pixels a
+		// module, and smoothing blurs them together; twice the size,
+		// interpolated, the binarizer finds their edges again.
+		b := img.Bounds()
+		big := image.NewGray(image.Rect(0, 0, 2*b.Dx(), 2*b.Dy()))
+		xdraw.BiLinear.Scale(big, big.Bounds(), img, b, xdraw.Src, nil)
+		if results, err = decode(big); err != nil {
+			return nil, err
+		}
+	}
+	if len(results) == 0 {
 		// A code too damaged to read counts as none: the user retakes
 		// the photo either way.
-		res, err := qrcode.NewQRCodeReader().Decode(bmp, hints)
-		if err != nil {
-			return nil, ErrNoPayload
-		}
-		results = []*gozxing.Result{res}
+		return nil, ErrNoPayload
 	}
 	var out []string
 	seen := map[string]bool{}
@@ -68,4 +72,23 @@ func PayloadsFromImage(r io.Reader) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// decode finds the QR codes in img; none is no error.
+func decode(img image.Image) ([]*gozxing.Result, error) {
+	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
+	if err != nil {
+		return nil, fmt.Errorf("read image: %w", err)
+	}
+	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
+	results, err := multiqr.NewQRCodeMultiReader().DecodeMultiple(bmp, hints)
+	if err == nil && len(results) > 0 {
+		return results, nil
+	}
+	// The multi reader misses some codes the single reader finds (a code
+	// filling the image, or tilted).
+	if res, err := qrcode.NewQRCodeReader().Decode(bmp, hints); err == nil {
+		return []*gozxing.Result{res}, nil
+	}
+	return nil, nil
 }
