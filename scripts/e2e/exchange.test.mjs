@@ -7,19 +7,7 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { at, openPage, run, serve, shot, tempDB } from './lib.mjs'
-
-// api calls a bound service method of a running serve, with the CSRF
-// token the server hands this (local) caller.
-async function api(url, name, ...args) {
-  const { csrf } = await (await fetch(new URL('api/session', url))).json()
-  const res = await fetch(new URL(`api/call/service.${name}`, url), {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(args),
-  })
-  const body = await res.json()
-  if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body)}`)
-  return body
-}
+import { api, at, openPage, run, serve, shot, tempDB } from './lib.mjs'
 
 // chapter is a served demo database whose certificate setup names code.
 async function chapter(t, code, members) {
