@@ -246,3 +246,22 @@ func TestEachCertificateStopsWhenTheCallbackFails(t *testing.T) {
 		t.Fatal("EachCertificate did not return after its callback failed")
 	}
 }
+
+// Characters beyond U+FFFF print in one PDF and in one-page files alike,
+// and text extraction reads them back (the ToUnicode map names them).
+func TestNamesBeyondTheBMP(t *testing.T) {
+	r := newRenderer(t)
+	c := honor
+	c.Name = "𠮷𪟝𫖮𫠊𬌗𬱖"
+	var buf bytes.Buffer
+	if err := r.Certificates(t.Context(), &buf, []Certificate{c, appointment}, style, nil); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, buf.Bytes()); !strings.Contains(text, c.Name) || !strings.Contains(text, appointment.Name) {
+		t.Errorf("one PDF: the text lacks %s or %s", c.Name, appointment.Name)
+	}
+	files := r.separate(t, []Certificate{c}, style)
+	if text := pdfText(t, files[0]); !strings.Contains(text, c.Name) {
+		t.Errorf("one-page file: the text lacks %s", c.Name)
+	}
+}

@@ -160,13 +160,14 @@ func cutSubset(full *ttfFont, runes []rune, gid func(rune) (int, error)) (*subse
 	binary.BigEndian.PutUint32(post, 0x00030000)
 
 	out := []ttfTable{
-		{"OS/2", tables["OS/2"]}, {"cmap", format4(cmap)}, {"glyf", glyf}, {"head", head}, {"hhea", hhea},
-		{"hmtx", newHmtx}, {"loca", loca}, {"maxp", maxp}, {"name", tables["name"]}, {"post", post},
+		{tag: "OS/2", data: tables["OS/2"]}, {tag: "cmap", data: format4(cmap)}, {tag: "glyf", data: glyf}, {tag: "head", data: head},
+		{tag: "hhea", data: hhea}, {tag: "hmtx", data: newHmtx}, {tag: "loca", data: loca}, {tag: "maxp", data: maxp},
+		{tag: "name", data: tables["name"]}, {tag: "post", data: post},
 	}
 	// Hinting refers to no glyph numbers: it is kept as it is.
 	for _, tag := range []string{"cvt ", "fpgm", "gasp", "prep"} {
 		if t, ok := tables[tag]; ok {
-			out = append(out, ttfTable{tag, t})
+			out = append(out, ttfTable{tag: tag, data: t})
 		}
 	}
 	slices.SortFunc(out, func(a, b ttfTable) int { return strings.Compare(a.tag, b.tag) })
