@@ -22,7 +22,17 @@ func encodeQR(payload string) (*goqr.QrCode, error) {
 	segs, err := goqr.MakeSegments(payload)
 	var code *goqr.QrCode
 	if err == nil {
-		code, err = goqr.EncodeSegments(segs, goqr.Low, goqr.MinVersion, goqr.MaxVersion, -1, true)
+		// Mask 0 first, to score the masks on (qrmask.go).
+		code, err = goqr.EncodeSegments(segs, goqr.Low, goqr.MinVersion, goqr.MaxVersion, 0, true)
+	}
+	if err == nil {
+		mask := -1 // go-qr chooses
+		if code.Size() <= 64 {
+			mask = bestMask(code)
+		}
+		if mask != 0 {
+			code, err = goqr.EncodeSegments(segs, goqr.Low, goqr.MinVersion, goqr.MaxVersion, mask, true)
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("pdf: QR code for %q: %w", payload, err)
