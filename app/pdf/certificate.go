@@ -252,12 +252,12 @@ func signatures(cv canvas, r *Renderer, sigs []Signatory) error {
 // vertically in that space; long text shrinks until it fits.
 func body(cv canvas, r *Renderer, c Certificate, lines lineCache) {
 	type block struct {
-		text          string
-		size, width   float64
-		color         rgb
-		gap, spacing  float64
-		lines         []string
-		height, lineH float64
+		text         string
+		size, width  float64
+		color        rgb
+		gap, spacing float64
+		lines        []string
+		lineH        float64
 	}
 	for scale := 1.0; ; scale -= 0.05 {
 		blocks := []block{
