@@ -52,16 +52,17 @@ func (d *drawn) makeForms(forms map[int]string, drop []int) error {
 		return errPDFSyntax
 	}
 	d.dropped = map[int]bool{}
-	for _, n := range drop {
+	// pageAt is page number n (from 1) and its content stream.
+	pageAt := func(n int) (p, c int, err error) {
 		if n < 1 || n > len(d.pages) {
-			return errPDFSyntax
+			return 0, 0, errPDFSyntax
 		}
-		p := d.pages[n-1]
-		v, err := dictValue(d.objs[p].dict, "Contents")
-		if err != nil {
-			return err
-		}
-		c, err := d.ref(v)
+		p = d.pages[n-1]
+		c, err = d.contents(p)
+		return p, c, err
+	}
+	for _, n := range drop {
+		p, c, err := pageAt(n)
 		if err != nil {
 			return err
 		}
@@ -79,15 +80,7 @@ func (d *drawn) makeForms(forms map[int]string, drop []int) error {
 	}
 	var entries []string
 	for _, n := range slices.Sorted(maps.Keys(forms)) {
-		if n < 1 || n > len(d.pages) {
-			return errPDFSyntax
-		}
-		p := d.pages[n-1]
-		v, err := dictValue(d.objs[p].dict, "Contents")
-		if err != nil {
-			return err
-		}
-		c, err := d.ref(v)
+		p, c, err := pageAt(n)
 		if err != nil {
 			return err
 		}
@@ -100,11 +93,7 @@ func (d *drawn) makeForms(forms map[int]string, drop []int) error {
 	// themselves: their content starts at pageStart, and their
 	// dictionaries say no more than a page must.
 	for _, p := range d.pages {
-		v, err := dictValue(d.objs[p].dict, "Contents")
-		if err != nil {
-			return err
-		}
-		c, err := d.ref(v)
+		c, err := d.contents(p)
 		if err != nil {
 			return err
 		}
@@ -147,6 +136,15 @@ func (d *drawn) makeForms(forms map[int]string, drop []int) error {
 		return errPDFSyntax
 	}
 	return add("Font", fmt.Sprintf("/%s %s 0 R", fontAlias, font))
+}
+
+// contents is the content stream of page p.
+func (d *drawn) contents(p int) (int, error) {
+	v, err := dictValue(d.objs[p].dict, "Contents")
+	if err != nil {
+		return 0, err
+	}
+	return d.ref(v)
 }
 
 // setToUnicode replaces the stream of the font's ToUnicode map by cmap.
@@ -397,11 +395,7 @@ func newSplitter(d *drawn) (*splitter, error) {
 		return nil, err
 	}
 	for _, p := range d.pages {
-		v, err := dictValue(d.objs[p].dict, "Contents")
-		if err != nil {
-			return nil, err
-		}
-		c, err := d.ref(v)
+		c, err := d.contents(p)
 		if err != nil {
 			return nil, err
 		}

@@ -6,8 +6,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-
-	goqr "github.com/piglig/go-qr"
 )
 
 // Progress is told how many of total items are done; it may be nil.
@@ -75,12 +73,9 @@ func (r *Renderer) drawCertificates(ctx context.Context, font *subset, certs []C
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			var code *goqr.QrCode
-			if c.QR != "" {
-				var err error
-				if code, err = encodeQR(c.QR); err != nil {
-					return err
-				}
+			code, err := codeOf(c)
+			if err != nil {
+				return err
 			}
 			cv.beginPage()
 			if err := drawCertificate(cv, r, c, st, code, lines); err != nil {

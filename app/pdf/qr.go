@@ -40,6 +40,14 @@ func encodeQR(payload string) (*goqr.QrCode, error) {
 	return code, nil
 }
 
+// codeOf is c's QR code, nil when it has none.
+func codeOf(c Certificate) (*goqr.QrCode, error) {
+	if c.QR == "" {
+		return nil, nil
+	}
+	return encodeQR(c.QR)
+}
+
 // qrImage is the content-stream operators that draw code with its top-left
 // module at (x, y) points from the bottom-left of the page, module points
 // a module: an inline image mask of one bit a module, scaled without

@@ -187,12 +187,9 @@ func (r *Renderer) Picture(ctx context.Context, w io.Writer, c Certificate, st S
 	if err := r.validate([]Certificate{c}, st); err != nil {
 		return err
 	}
-	var code *goqr.QrCode
-	if c.QR != "" {
-		var err error
-		if code, err = encodeQR(c.QR); err != nil {
-			return err
-		}
+	code, err := codeOf(c)
+	if err != nil {
+		return err
 	}
 	img := image.NewRGBA(image.Rect(0, 0, pictureW, pictureH))
 	draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{247, 244, 236, 255}), image.Point{}, draw.Src)
@@ -225,6 +222,6 @@ func (r *Renderer) Picture(ctx context.Context, w io.Writer, c Certificate, st S
 	if err := png.Encode(&buf, img); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err = w.Write(buf.Bytes())
 	return err
 }

@@ -183,32 +183,13 @@ func cutSubset(full *ttfFont, runes []rune, gid func(rune) (int, error)) (*subse
 // renumberComponents returns glyph g with the glyph numbers of its
 // components (a composite glyph) rewritten by newID.
 func renumberComponents(g []byte, newID map[int]int) []byte {
-	comps := components(g)
-	if len(comps) == 0 {
+	refs := componentRefs(g)
+	if len(refs) == 0 {
 		return g
 	}
 	out := slices.Clone(g)
-	const argsAreWords, haveScale, moreComponent, haveXYScale, have2x2 = 0x0001, 0x0008, 0x0020, 0x0040, 0x0080
-	for p := 10; p+4 <= len(out); {
-		flags := binary.BigEndian.Uint16(out[p:])
-		binary.BigEndian.PutUint16(out[p+2:], uint16(newID[int(binary.BigEndian.Uint16(out[p+2:]))]))
-		p += 4
-		if flags&argsAreWords != 0 {
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			p += 2
-		case flags&haveXYScale != 0:
-			p += 4
-		case flags&have2x2 != 0:
-			p += 8
-		}
-		if flags&moreComponent == 0 {
-			break
-		}
+	for _, at := range refs {
+		binary.BigEndian.PutUint16(out[at:], uint16(newID[int(binary.BigEndian.Uint16(out[at:]))]))
 	}
 	return out
 }

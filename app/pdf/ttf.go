@@ -81,6 +81,16 @@ func parseTTF(b []byte) (*ttfFont, error) {
 
 // components returns the glyphs a composite glyph is built from.
 func components(g []byte) []int {
+	var out []int
+	for _, at := range componentRefs(g) {
+		out = append(out, int(binary.BigEndian.Uint16(g[at:])))
+	}
+	return out
+}
+
+// componentRefs returns where in a composite glyph the numbers of the
+// glyphs it is built from are; none for a simple glyph.
+func componentRefs(g []byte) []int {
 	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
 		return nil
 	}
@@ -94,7 +104,7 @@ func components(g []byte) []int {
 	var out []int
 	for p := 10; p+4 <= len(g); {
 		flags := binary.BigEndian.Uint16(g[p:])
-		out = append(out, int(binary.BigEndian.Uint16(g[p+2:])))
+		out = append(out, p+2)
 		p += 4
 		if flags&argsAreWords != 0 {
 			p += 4
