@@ -116,6 +116,37 @@ func DefaultCertificateSetup() CertificateSetup {
 	}
 }
 
+// formerWordings are the wordings earlier versions of ACE Desk started
+// with, which a chapter that saved its setup keeps unless it edited them.
+var formerWordings = CertWordings{
+	HonorZH:       "{name} 同志在 {year} 年度 PostgreSQL 社区贡献突出，经 PostgreSQL ACE 荣誉体系评定，授予“{title}”荣誉称号。",
+	HonorEN:       "{latin} is hereby recognised as {title} for outstanding contributions to the PostgreSQL community in {year}.",
+	AppointmentZH: "兹聘请 {name} 同志担任{detail}组长，任期 {year} 年。",
+	AppointmentEN: "{latin} is hereby appointed lead of {detail} for {year}.",
+	ThanksZH:      "感谢 {name} 在{detail}发表技术演讲《{title}》，为 PostgreSQL 社区的技术传播作出贡献。",
+	ThanksEN:      "With thanks to {latin} for the talk “{title}” at {detail}.",
+}
+
+// UpgradeWording replaces each wording that is still a former default by
+// the current one: nobody chose it, and the reviewed wording reads better
+// (no "同志", the English without Chinese). Edited wordings stay.
+func (s *CertificateSetup) UpgradeWording() {
+	now := DefaultCertificateSetup().Wording
+	for _, f := range []struct {
+		have            *string
+		former, current string
+	}{
+		{&s.Wording.HonorZH, formerWordings.HonorZH, now.HonorZH}, {&s.Wording.HonorEN, formerWordings.HonorEN, now.HonorEN},
+		{&s.Wording.AppointmentZH, formerWordings.AppointmentZH, now.AppointmentZH},
+		{&s.Wording.AppointmentEN, formerWordings.AppointmentEN, now.AppointmentEN},
+		{&s.Wording.ThanksZH, formerWordings.ThanksZH, now.ThanksZH}, {&s.Wording.ThanksEN, formerWordings.ThanksEN, now.ThanksEN},
+	} {
+		if *f.have == f.former {
+			*f.have = f.current
+		}
+	}
+}
+
 func (s *CertificateSetup) Normalize() {
 	s.ChapterCode = strings.ToUpper(strings.TrimSpace(s.ChapterCode))
 	s.IssuerZH = strings.TrimSpace(s.IssuerZH)

@@ -53,12 +53,14 @@ type CertificateService struct {
 	badges   app.BadgeIssuer
 }
 
-// Setup returns the chapter's certificate setup, or the defaults.
+// Setup returns the chapter's certificate setup, or the defaults; a
+// wording still as an earlier version's default reads as today's.
 func (s *CertificateService) Setup() (app.CertificateSetup, error) {
 	got, ok, err := s.repo.GetCertificateSetup()
 	if err != nil || !ok {
 		return app.DefaultCertificateSetup(), err
 	}
+	got.UpgradeWording()
 	return got, nil
 }
 

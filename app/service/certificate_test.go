@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/apptest"
 )
 
 // publishedBatch makes a member who joined in 2025-Q2, published.
@@ -334,5 +335,27 @@ func TestForMemberPrintsTheYearAsked(t *testing.T) {
 		if got != tc.want || len(certs) > 1 {
 			t.Errorf("%d: %+v, want %q", tc.year, certs, tc.want)
 		}
+	}
+}
+
+// A setup saved with an earlier version's default wording reads with
+// today's; a wording the chapter edited stays.
+func TestFormerDefaultWordingIsUpgraded(t *testing.T) {
+	p := newProgram(t)
+	setup, _ := p.svc.Certificates.Setup()
+	setup.Wording.HonorZH = "{name} 同志在 {year} 年度 PostgreSQL 社区贡献突出，经 PostgreSQL ACE 荣誉体系评定，授予“{title}”荣誉称号。"
+	setup.Wording.ThanksZH = "感谢{name}的分享。"
+	if _, err := p.st.SaveCertificateSetup(setup, app.Change{Actor: "older ACE Desk", At: apptest.Start}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.svc.Certificates.Setup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := app.DefaultCertificateSetup().Wording.HonorZH; got.Wording.HonorZH != want {
+		t.Errorf("honor wording = %q, want today's default %q", got.Wording.HonorZH, want)
+	}
+	if got.Wording.ThanksZH != "感谢{name}的分享。" {
+		t.Errorf("an edited wording became %q", got.Wording.ThanksZH)
 	}
 }
