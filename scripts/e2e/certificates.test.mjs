@@ -82,6 +82,8 @@ test('the first start asks for the operator and the chapter code before anything
   t.after(() => server.stop())
   const { page, pageErrors } = await openPage(t, at(server.url, '/dashboard'))
   await page.getByTestId('first-start-dialog').waitFor()
+  // The screenshot once the dialog has faded in.
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="first-start-dialog"]')).opacity === '1')
   await shot(page, 'first-start')
   await page.getByTestId('first-start-operator').locator('input').fill('王玥')
   await page.getByTestId('first-start-code').locator('input').fill('hz')
