@@ -28,7 +28,7 @@ func (c *runner) setup(args []string) int {
 		if err != nil {
 			return c.fail(err)
 		}
-		if *chapter != "" {
+		if *chapter != "" && *chapter != setup.ChapterCode {
 			setup.ChapterCode = *chapter
 			if setup, err = s.Services.Certificates.SaveSetup(setup); err != nil {
 				return c.fail(err)
