@@ -15,20 +15,20 @@ async function chapter(t, code, members) {
   await run(['demo', '--db', db, '--members', String(members)])
   const server = await serve(db)
   t.after(() => server.stop())
-  const setup = await api(server.url, 'CertificateService.Setup')
-  await api(server.url, 'CertificateService.SaveSetup', { ...setup, chapter_code: code, issuer_zh: `${code} 分会` })
+  const setup = await api(server.url, 'service.CertificateService.Setup')
+  await api(server.url, 'service.CertificateService.SaveSetup', { ...setup, chapter_code: code, issuer_zh: `${code} 分会` })
   return server
 }
 
 // exportByAPI writes a chapter's full bundle to dir, as the page would get it.
 async function exportByAPI(url, dir, name) {
-  const id = await api(url, 'BundleService.StartExport', false)
+  const id = await api(url, 'service.BundleService.StartExport', false)
   for (;;) {
-    const st = await api(url, 'JobService.Status', id)
+    const st = await api(url, 'service.JobService.Status', id)
     if (st.state === 'done') break
     assert.equal(st.state, 'running')
   }
-  const file = await api(url, 'BundleService.ExportResult', id)
+  const file = await api(url, 'service.BundleService.ExportResult', id)
   const path = join(dir, name)
   writeFileSync(path, Buffer.from(file.data, 'base64'))
   return path

@@ -88,11 +88,12 @@ const THRESHOLD = { partner: 200, ace: 500 } // the demo year uses the 2024 tabl
  * level by at most a fifth of that level's threshold. */
 export const isNear = (r) => r.next !== '' && RANK[r.next] > RANK[r.level] && r.to_next > 0 && r.to_next * 5 <= THRESHOLD[r.next]
 
-// api calls a bound method the way the page does, with the session's CSRF
-// token, and resolves with what it returns.
+// api calls a bound method ("service.CertificateService.Setup") the way
+// the page does, with the session's CSRF token (on loopback: the hub, a
+// local admin), and resolves with what it returns.
 export async function api(url, name, ...args) {
   const { csrf } = await (await fetch(new URL('api/session', url))).json()
-  const res = await fetch(new URL(`api/call/service.${name}`, url), {
+  const res = await fetch(new URL(`api/call/${name}`, url), {
     method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(args),
   })
   const body = await res.json()
