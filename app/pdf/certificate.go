@@ -29,8 +29,8 @@ const (
 	keepClose = '\x03'
 )
 
-// Keep marks s as a span that stays on one line.
-func Keep(s string) string { return string(keepOpen) + s + string(keepClose) }
+// keep marks s as a span that stays on one line.
+func keep(s string) string { return string(keepOpen) + s + string(keepClose) }
 
 // unmarked is s without the keep marks: what is printed.
 func unmarked(s string) string {

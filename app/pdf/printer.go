@@ -113,11 +113,11 @@ func pageOf(c app.Certificate, setup app.CertificateSetup) Certificate {
 	kept := c
 	for _, f := range []*string{&kept.Name, &kept.NameLatin} {
 		if *f != "" {
-			*f = Keep(*f)
+			*f = keep(*f)
 		}
 	}
 	if c.Kind == app.CertHonor {
-		kept.Title, kept.TitleEN = Keep(c.Title), Keep(c.TitleEN)
+		kept.Title, kept.TitleEN = keep(c.Title), keep(c.TitleEN)
 	}
 	date := c.IssuedOn
 	if t, err := time.Parse(app.DateLayout, c.IssuedOn); err == nil {

@@ -108,8 +108,9 @@ func TestNamesTheFontCannotPrintAreRefusedAtEntry(t *testing.T) {
 	}
 }
 
-// A name of characters from Extensions B to E of the 2013 standard list
-// prints, and text extraction reads it back.
+// A name of characters from Extensions B to E prints (𠮷, and 𬌗 and 𬱖
+// of the 2013 standard list among them), and text extraction reads it
+// back.
 func TestANameBeyondTheBMPPrints(t *testing.T) {
 	p := newProgram(t)
 	const name = "𠮷𪟝𫖮𫠊𬌗𬱖"

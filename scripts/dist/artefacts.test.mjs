@@ -66,7 +66,10 @@ test('each program is built for its system, with cgo and tags as its name says, 
   for (const [name, want] of Object.entries(programs)) assertBuiltAs(join(DIST, name), want)
   // The one that runs here says so itself.
   const out = run(join(DIST, `acedesk-${VERSION}-linux-amd64-browser`), ['version'])
-  assert.equal(out, `acedesk ${VERSION}\ncommit:  ${COMMIT}\nbuilt:   ${BUILD_DATE}\nwindow:  none (browser-mode build: acedesk serve)\n`)
+  // Then where its log is, beside the database it would open.
+  const [head, log] = [out.slice(0, out.lastIndexOf('log: ')), out.slice(out.lastIndexOf('log: '))]
+  assert.equal(head, `acedesk ${VERSION}\ncommit:  ${COMMIT}\nbuilt:   ${BUILD_DATE}\nwindow:  none (browser-mode build: acedesk serve)\n`)
+  assert.match(log, /^log: \S+acedesk\.log\n$/)
 })
 
 test('the macOS archives hold an executable browser-mode acedesk, a README and the licences', (t) => {
