@@ -241,6 +241,9 @@ const (
 	ConflictMemberInUse   = "member_in_use"  // the chapter deleted a member records here still name
 	ConflictInvalid       = "invalid_record" // the record fails the validation a typed one gets
 	ConflictSerialOther   = "serial_other"   // the serial carries another chapter's code
+	// ConflictNameUnprintable: the name has a character the certificate
+	// font lacks; the chapter corrects it and sends it again.
+	ConflictNameUnprintable = "name_unprintable"
 )
 
 // MergeResult is one bundle's merge. Linked counts members found already

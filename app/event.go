@@ -35,8 +35,11 @@ const organizerKind = "university_event"
 
 // Event is something the chapter held, with its talks.
 type Event struct {
-	ID      uint64 `json:"id"`
-	Name    string `json:"name"`
+	ID   uint64 `json:"id"`
+	Name string `json:"name"`
+	// NameEN is the event's English name, for the English of its
+	// certificates of appreciation; "" for none.
+	NameEN  string `json:"name_en"`
 	Kind    string `json:"kind"`
 	Date    string `json:"date"`
 	City    string `json:"city"`
@@ -91,6 +94,7 @@ func (e Event) OrganizerKind() string {
 
 func (e *Event) Normalize() {
 	e.Name = strings.TrimSpace(e.Name)
+	e.NameEN = strings.Join(strings.Fields(e.NameEN), " ")
 	e.Kind = strings.TrimSpace(e.Kind)
 	e.Date = strings.TrimSpace(e.Date)
 	e.City = strings.TrimSpace(e.City)
@@ -109,6 +113,7 @@ func (e Event) Validate() error {
 		f.Add("name", "required")
 	}
 	checkTexts(f, textField{"name", e.Name, MaxTitle, false}, textField{"city", e.City, MaxCity, false})
+	checkEnglish(f, "name_en", e.NameEN, 200)
 	if !slices.Contains(EventKinds, e.Kind) {
 		f.Add("kind", "invalid_choice")
 	}

@@ -55,7 +55,10 @@ type Group struct {
 	ID        uint64 `json:"id"`
 	Committee string `json:"committee"`
 	Name      string `json:"name"`
-	City      string `json:"city"`
+	// NameEN is the group's English name, for the English of its
+	// letters of appointment; "" for none.
+	NameEN string `json:"name_en"`
+	City   string `json:"city"`
 	// Terms are the group's years: its lead and, for industry groups, the
 	// December report. At most one per year.
 	Terms     []GroupTerm `json:"terms"`
@@ -98,6 +101,7 @@ func (g *Group) Normalize() {
 		g.Committee = c.Key
 	}
 	g.Name = strings.TrimSpace(g.Name)
+	g.NameEN = strings.Join(strings.Fields(g.NameEN), " ")
 	g.City = strings.TrimSpace(g.City)
 	if g.Terms == nil {
 		g.Terms = []GroupTerm{}
@@ -120,6 +124,7 @@ func (g Group) Validate() error {
 	if g.Name == "" {
 		f.Add("name", "required")
 	}
+	checkEnglish(f, "name_en", g.NameEN, 120)
 	checkTexts(f, textField{"name", g.Name, MaxGroupName, false}, textField{"city", g.City, MaxCity, false})
 	for i, t := range g.Terms {
 		if t.Year < 2000 || t.Year > 2999 {

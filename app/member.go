@@ -1,9 +1,11 @@
 package app
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Member is one person on the chapter roster.
@@ -80,7 +82,7 @@ func (m Member) Validate() error {
 		textField{"phone", m.Phone, MaxWeChat, false}, textField{"email", m.Email, MaxEmail, false},
 		textField{"wechat", m.WeChat, MaxWeChat, false}, textField{"address", m.Address, MaxAddress, true},
 		textField{"bio", m.Bio, MaxLongText, true}, textField{"notes", m.Notes, MaxLongText, true})
-	if m.NameLatin != "" && !isLatinName(m.NameLatin) {
+	if m.NameLatin != "" && !IsLatinName(m.NameLatin) {
 		f.Add("name_latin", "not_latin")
 	}
 	if m.Phone != "" && !mainlandPhone.MatchString(m.Phone) && !intlPhone.MatchString(m.Phone) {
@@ -95,9 +97,9 @@ func (m Member) Validate() error {
 	return f.Err()
 }
 
-// isLatinName accepts letters of Latin scripts (with diacritics such as ü),
+// IsLatinName accepts letters of Latin scripts (with diacritics such as ü),
 // spaces, hyphens, apostrophes and dots: what a certificate prints.
-func isLatinName(s string) bool {
+func IsLatinName(s string) bool {
 	for _, r := range s {
 		switch {
 		case r == ' ' || r == '-' || r == '\'' || r == '.':
@@ -108,6 +110,52 @@ func isLatinName(s string) bool {
 		}
 	}
 	return true
+}
+
+// Unprintable lists the characters of a text that the certificate font
+// cannot print (app.Printer.Unprintable).
+type Unprintable func(text string) ([]rune, error)
+
+// CheckPrintable refuses a member whose name or Latin name holds a
+// character the certificate font lacks: it would print as an empty box.
+// The error names the characters and their code points, so the person
+// entering the name can see which one to replace.
+func (m Member) CheckPrintable(unprintable Unprintable) error {
+	for _, f := range []struct{ field, text string }{{"name", m.Name}, {"name_latin", m.NameLatin}} {
+		bad, err := unprintable(f.text)
+		if err != nil {
+			return err
+		}
+		if len(bad) > 0 {
+			return UnprintableError(f.field, m.Name, bad)
+		}
+	}
+	return nil
+}
+
+// UnprintableError says which characters of a member's field the font
+// lacks, as "𪚥" and "U+2A6A5".
+func UnprintableError(field, member string, bad []rune) *Error {
+	codes := make([]string, len(bad))
+	for i, r := range bad {
+		codes[i] = fmt.Sprintf("U+%04X", r)
+	}
+	return Errorf(CodeInvalid, "name_unprintable", "%s: the certificate font cannot print %q (%s)", member, string(bad), strings.Join(codes, " ")).
+		WithParams("member", member, "chars", string(bad), "codes", strings.Join(codes, " "), "field", field)
+}
+
+// checkEnglish checks an optional English name: no Chinese in it, since
+// it is printed in the English of a certificate.
+func checkEnglish(f FieldErrors, field, s string, max int) {
+	if utf8.RuneCountInString(s) > max {
+		f.Add(field, "too_long")
+	}
+	for _, r := range s {
+		if r >= 0x2E80 {
+			f.Add(field, "not_english")
+			return
+		}
+	}
 }
 
 // MemberQuery asks for one page of members matching Text. Archived selects

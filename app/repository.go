@@ -136,9 +136,14 @@ type KeyRepository interface {
 // CertificateRepository keeps issued certificates and the chapter's setup.
 type CertificateRepository interface {
 	// IssueCertificates stores the certificates not issued before (numbered
-	// for chapter, signed by sign) and counts a reprint of the others, in
-	// one transaction; it returns them as stored, in order.
+	// for chapter and their year, signed by sign) in one transaction and
+	// returns them all as stored, in order.
 	IssueCertificates(certs []Certificate, chapter string, sign func(Certificate) (string, error), ch Change) ([]Certificate, error)
+	// CountPrints counts a paper printed of each certificate.
+	CountPrints(serials []string, ch Change) error
+	// ChapterHasIssued reports whether a certificate numbered for the
+	// chapter code is stored.
+	ChapterHasIssued(chapter string) (bool, error)
 	GetCertificate(serial string) (Certificate, bool, error)
 	Certificates() ([]Certificate, error)
 	RevokeCertificate(serial, reason string, ch Change) (Certificate, error)

@@ -49,6 +49,7 @@ list_shown() { import -window root "$1" && [ "$(colours "$1")" -gt 100 ] && [ "$
 one_row_shown() { import -window root "$1" && [ "$(colours "$1")" -gt 100 ] && [ "$(rows_colours "$1")" -lt 10 ]; }
 
 "$BIN" demo --db "$db" >/dev/null
+"$BIN" setup --chapter HZ --db "$db" >/dev/null
 phone=$("$BIN" members list --json --db "$db" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[42].phone))')
 
 start=$(date +%s%N)

@@ -52,7 +52,7 @@ func mergeBundle(s *Store, ctx context.Context, b *app.Bundle, acceptKey bool, p
 	var res app.MergeResult
 	err := s.Merge(b.Manifest.Chapter.ID, func(tx app.MergeTx) error {
 		var err error
-		res, err = merge.Bundle(ctx, tx, b, acceptKey, progress, ch)
+		res, err = merge.Bundle(ctx, tx, b, acceptKey, func(string) ([]rune, error) { return nil, nil }, progress, ch)
 		return err
 	})
 	return res, err

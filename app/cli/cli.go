@@ -87,6 +87,10 @@ Usage:
                                               also serve phones and laptops on the LAN, which
                                               pair with a one-time code (printed, and made on
                                               this computer's Settings page)
+  acedesk setup [--chapter CODE] [--operator NAME]
+                                              the first start: the chapter code every certificate
+                                              serial carries (fixed once one is issued) and who
+                                              the audit names; without flags, print them
   acedesk demo [--members N]                  fill an EMPTY database with demo data
   acedesk members list [--json] [--archived]  print the roster
   acedesk standings [--year Y] [--json]       points and levels of a year, with reasons
@@ -163,6 +167,8 @@ func Run(args []string, env Env) int {
 	switch cmd {
 	case "serve":
 		return c.serve(rest)
+	case "setup":
+		return c.setup(rest)
 	case "demo":
 		return c.demo(rest)
 	case "members":

@@ -38,6 +38,15 @@ func (m *merge) members() error {
 
 func (m *merge) member(mem app.Member) error {
 	src := mem.ID
+	if err := mem.CheckPrintable(m.unprintable); err != nil {
+		e := app.AsError(err)
+		if e.Reason != "name_unprintable" {
+			return err
+		}
+		m.conflict("member", strconv.FormatUint(src, 10), app.ConflictNameUnprintable, e.Params["field"], mem.Name+" "+mem.NameLatin,
+			e.Params["chars"]+" ("+e.Params["codes"]+")", 0)
+		return nil
+	}
 	if local, ok := m.tx.Placed("member", src); ok {
 		return m.updateMember(local, mem)
 	}

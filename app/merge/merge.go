@@ -40,8 +40,9 @@ type merge struct {
 	// kept are the bundle's members placed here, in source ID order, to
 	// keep as sent once their field times are known (resolveMembers);
 	// weighed are those updated or joined, whose fields are weighed then.
-	kept    []app.Member
-	weighed map[uint64]uint64 // local ID → the source ID of this chapter
+	kept        []app.Member
+	weighed     map[uint64]uint64 // local ID → the source ID of this chapter
+	unprintable app.Unprintable
 }
 
 // Bundle merges a bundle whose manifest and signature were checked over
@@ -49,12 +50,14 @@ type merge struct {
 // data (its audit still being checked meanwhile: see app.Bundle.Finish).
 // acceptKey is the operator's confirmation, after comparing fingerprints
 // with the chapter, that the key is the chapter's: a chapter merged for
-// the first time, or a known chapter's new key. An error, or a cancelled
-// ctx, leaves tx to be rolled back.
-func Bundle(ctx context.Context, tx app.MergeTx, b *app.Bundle, acceptKey bool, progress app.Progress, ch app.Change) (app.MergeResult, error) {
+// the first time, or a known chapter's new key. unprintable finds the
+// characters of a name the certificate font lacks: such a member is held
+// back as a conflict. An error, or a cancelled ctx, leaves tx to be rolled
+// back.
+func Bundle(ctx context.Context, tx app.MergeTx, b *app.Bundle, acceptKey bool, unprintable app.Unprintable, progress app.Progress, ch app.Change) (app.MergeResult, error) {
 	res := app.MergeResult{Bundle: b.Name, Chapter: b.Manifest.Chapter, Kind: b.Manifest.Kind,
 		Fingerprint: app.Fingerprint(b.PublicKey), Conflicts: []app.MergeConflict{}}
-	m := &merge{tx: tx, b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
+	m := &merge{tx: tx, b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res, unprintable: unprintable,
 		counts: map[string]*app.MergeCount{}, total: b.Records(), weighed: map[uint64]uint64{}}
 	for _, k := range kinds {
 		m.counts[k] = &app.MergeCount{Kind: k}

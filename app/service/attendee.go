@@ -51,6 +51,7 @@ type AttendeeService struct {
 	printer      app.Printer
 	codes        app.Codes
 	certificates *CertificateService
+	names
 }
 
 // maxCheckInHits bounds a check-in search: a volunteer reads a screenful.
@@ -301,6 +302,7 @@ func (s *AttendeeService) WalkIn(eventID uint64, in app.WalkIn, device string) (
 	}
 	m := app.Member{Name: in.Name, NameLatin: in.NameLatin, Phone: in.Phone}
 	m.Normalize()
+	s.fill(&m)
 	err = m.Validate()
 	if m.Phone == "" {
 		f := app.FieldErrors{"phone": "required"}
@@ -310,6 +312,9 @@ func (s *AttendeeService) WalkIn(eventID uint64, in app.WalkIn, device string) (
 			}
 		}
 		err = f.Err()
+	}
+	if err == nil {
+		err = s.printable(m)
 	}
 	if err != nil {
 		return app.AttendeeRow{}, err
@@ -393,17 +398,24 @@ func (s *AttendeeService) PlaceCards(eventID uint64) (FileResult, error) {
 }
 
 // SpeakerCertificate issues (the first time) and renders the thanks
-// certificate of one speaker of an event, for a desk to download and print.
+// certificate of one speaker of an event, for a desk to download: a
+// download, which counts no paper.
 func (s *AttendeeService) SpeakerCertificate(eventID, memberID uint64) (FileResult, error) {
 	certs, err := s.certificates.ForMember(memberID, app.CertThanks, 0, eventID)
 	if err != nil {
 		return FileResult{}, err
 	}
-	files, err := s.certificates.Render([]string{certs[0].Serial}, false)
+	return s.certificates.Preview(certs[0].Serial)
+}
+
+// SpeakerPicture is the same certificate as a PNG for a phone screen, for
+// the speaker to post.
+func (s *AttendeeService) SpeakerPicture(eventID, memberID uint64) (FileResult, error) {
+	certs, err := s.certificates.ForMember(memberID, app.CertThanks, 0, eventID)
 	if err != nil {
 		return FileResult{}, err
 	}
-	return files[0], nil
+	return s.certificates.Picture(certs[0].Serial)
 }
 
 // attendeePrefix starts the QR code of an attendee: ACE-ATT:<event>:<member>.

@@ -183,7 +183,7 @@ func TestHeadquartersGetsOneAnswerInAnyOrder(t *testing.T) {
 		// city and email of 15 February (the latest of the three cities).
 		`member 13800000009 {ID:0 Name:王伟 NameLatin:Wang Wei Organization:乙公司 OrgCategory: Title:CTO City:上海 Phone:13800000009 Email:wang@sh.example.com`,
 		// 林雪: NJ's email and city of 5 March.
-		`member 13800000008 {ID:0 Name:林雪 NameLatin: Organization: OrgCategory: Title: City:南京 Phone:13800000008 Email:lin@nj.example.com`,
+		`member 13800000008 {ID:0 Name:林雪 NameLatin:Lin Xue Organization: OrgCategory: Title: City:南京 Phone:13800000008 Email:lin@nj.example.com`,
 		// the highest level any chapter gave
 		"holds 13800000009 2026 ace batch:2026-Q1",
 		"holds 13800000008 2026 partner batch:2026-Q1",

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/apptest"
 	"acedesk/app/bundle"
 	"acedesk/app/bundle/bundletest"
 	"acedesk/app/service"
@@ -28,7 +29,10 @@ import (
 func chapter(t *testing.T, code string) *program {
 	t.Helper()
 	p := newProgram(t)
-	setup := app.DefaultCertificateSetup()
+	setup, err := p.svc.Certificates.Setup()
+	if err != nil {
+		t.Fatal(err)
+	}
 	setup.ChapterCode, setup.IssuerZH = code, "PostgreSQL 中文社区 "+code+" 分会"
 	if _, err := p.svc.Certificates.SaveSetup(setup); err != nil {
 		t.Fatal(err)
@@ -410,7 +414,7 @@ func TestChangesBundleCarriesOnlyWhatChanged(t *testing.T) {
 }
 
 func TestExportNeedsTheChaptersOwnCode(t *testing.T) {
-	p := newProgram(t)
+	p := newUnsetProgram(t)
 	_, err := service.ExportBundleFile(p.svc.Bundles, filepath.Join(t.TempDir(), "x.acebundle"), false)
 	if reasonOf(err) != "bundle_no_chapter_code" {
 		t.Errorf("export without a chapter code = %v", err)
@@ -586,4 +590,27 @@ func fingerprint(t *testing.T, p *program) string {
 		t.Fatal(err)
 	}
 	return k.Fingerprint
+}
+
+// A name the certificate font cannot print (from a chapter whose ACE Desk
+// took it) is held back at headquarters, naming the character.
+func TestAMergeHoldsBackANameTheFontCannotPrint(t *testing.T) {
+	hz := chapter(t, "HZ")
+	hz.on("2026-03-01")
+	if _, err := hz.st.CreateMember(app.Member{Name: "张𪚥", Phone: "13800000007", City: "杭州"}, app.Change{Actor: "older ACE Desk", At: apptest.Start}); err != nil {
+		t.Fatal(err)
+	}
+	hz.member("王𬌗")
+	path, _ := hz.export(false)
+	hq := chapter(t, "HQ")
+	r := hq.mustMerge(path)
+	want := []app.MergeConflict{{Bundle: "chapter.acebundle", Chapter: "HZ", Kind: "member", SourceID: "1", Reason: app.ConflictNameUnprintable,
+		Field: "name", Incoming: "张𪚥 ", Existing: "𪚥 (U+2A6A5)", ExistingID: "0"}}
+	if !reflect.DeepEqual(r.Conflicts, want) {
+		t.Errorf("conflicts = %+v, want %+v", r.Conflicts, want)
+	}
+	members, _ := hq.svc.Members.Search(app.MemberQuery{})
+	if len(members.Items) != 1 || members.Items[0].Name != "王𬌗" {
+		t.Errorf("headquarters' roster = %+v, want 王𬌗 alone", members.Items)
+	}
 }

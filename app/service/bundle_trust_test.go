@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/apptest"
 	"acedesk/app/service"
 )
 
@@ -100,11 +101,13 @@ func TestABundleCannotForgeHeadquartersCertificates(t *testing.T) {
 			t.Errorf("merging a bundle that claims headquarters' code (accept %v) = %v, want bundle_own_chapter_code", accept, err)
 		}
 	}
-	// The same certificates, sent by a chapter with a code of its own.
+	// The same certificates, sent by a chapter with a code of its own: the
+	// impostor edits its database, as ACE Desk would not change the code
+	// once certificates carry it.
 	relabelled := impostor
 	setup, _, _ := relabelled.st.GetCertificateSetup()
 	setup.ChapterCode = "SZ"
-	if _, err := relabelled.svc.Certificates.SaveSetup(setup); err != nil {
+	if _, err := relabelled.st.SaveCertificateSetup(setup, app.Change{Actor: "impostor", At: apptest.Start}); err != nil {
 		t.Fatal(err)
 	}
 	sz, _ := relabelled.export(false)

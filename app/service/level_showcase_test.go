@@ -52,7 +52,7 @@ func TestShowcaseListsHoldersByLevelAndCityWithoutContacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := p.svc.Certificates.SaveSetup(func() app.CertificateSetup {
-		s := app.DefaultCertificateSetup()
+		s, _ := p.svc.Certificates.Setup()
 		s.ChapterCode, s.IssuerZH, s.IssuerEN = "HZ", "杭州分会 <test>", "Hangzhou Chapter"
 		return s
 	}()); err != nil {

@@ -29,10 +29,13 @@ type MemberImportService struct {
 	sheets   app.Spreadsheets
 	repo     app.MemberImportRepository
 	settings *SettingsService
+	names
 }
 
-func NewMemberImportService(repo app.MemberImportRepository, settings *SettingsService, sheets app.Spreadsheets) *MemberImportService {
-	return &MemberImportService{repo: repo, settings: settings, sheets: sheets}
+// NewMemberImportService imports over repo with the spreadsheet reader,
+// the printer and the romanizer of ports.
+func NewMemberImportService(repo app.MemberImportRepository, settings *SettingsService, ports Ports) *MemberImportService {
+	return &MemberImportService{repo: repo, settings: settings, sheets: ports.Sheets, names: names{printer: ports.Printer, latin: ports.Latin}}
 }
 
 // Preview reports what importing the file would do to each row, writing
@@ -71,7 +74,7 @@ func (s *MemberImportService) plan(fileName string, data []byte) (ImportReport, 
 	if err != nil {
 		return report, nil, err
 	}
-	m := newImportMatcher(existing)
+	m := newImportMatcher(existing, s.names)
 	var writes []importWrite[app.Member]
 	for i, r := range table.Rows {
 		row, write := m.plan(r.Number, ins[i])
@@ -110,6 +113,7 @@ func memberFromCells(cells map[string]string) app.Member {
 // importMatcher finds the member each row is about, and remembers rows
 // already seen for the checks across rows.
 type importMatcher struct {
+	names
 	byPhone, byEmail map[string]app.Member
 	// phoneRow, emailRow and memberRow give the first row with each phone,
 	// each email and about each member.
@@ -117,8 +121,8 @@ type importMatcher struct {
 	memberRow          map[uint64]int
 }
 
-func newImportMatcher(existing []app.Member) *importMatcher {
-	m := &importMatcher{byPhone: map[string]app.Member{}, byEmail: map[string]app.Member{},
+func newImportMatcher(existing []app.Member, n names) *importMatcher {
+	m := &importMatcher{names: n, byPhone: map[string]app.Member{}, byEmail: map[string]app.Member{},
 		phoneRow: map[string]int{}, emailRow: map[string]int{}, memberRow: map[uint64]int{}}
 	for _, e := range existing {
 		if e.Phone != "" {
@@ -139,7 +143,7 @@ func (m *importMatcher) plan(number int, in app.Member) (ImportRow, *app.Member)
 		return row.failed(err), nil
 	}
 	if !found {
-		if err := validRow(in); err != nil {
+		if err := m.checkRow(&in); err != nil {
 			return row.failed(err), nil
 		}
 		row.Outcome = ImportNew
@@ -160,7 +164,7 @@ func (m *importMatcher) plan(number int, in app.Member) (ImportRow, *app.Member)
 		return row, nil
 	}
 	row.Name = next.Name
-	if err := validRow(next); err != nil {
+	if err := m.checkRow(&next); err != nil {
 		return row.failed(err), nil
 	}
 	row.Outcome = ImportUpdated
@@ -212,6 +216,16 @@ func (m *importMatcher) match(number int, in app.Member) (app.Member, bool, *app
 	}
 	m.memberRow[cur.ID] = number
 	return cur, true, nil
+}
+
+// checkRow is names.check for a row: the Latin name filled in, the
+// validation (see validRow), and a name the font cannot print refused.
+func (m *importMatcher) checkRow(mem *app.Member) *app.Error {
+	m.fill(mem)
+	if err := validRow(*mem); err != nil {
+		return err
+	}
+	return app.AsError(m.printable(*mem))
 }
 
 // validRow is m.Validate for a row whose organisation category no word

@@ -38,7 +38,7 @@ func newImportFixture(t testing.TB) *importFixture {
 	}
 	t.Cleanup(func() { st.Close() })
 	svc := service.New(st, apptest.NewClock(apptest.Start), "lead", wired.Ports())
-	f := &importFixture{svc: svc, st: st, importer: service.NewMemberImportService(st, svc.Settings, wired.Ports().Sheets)}
+	f := &importFixture{svc: svc, st: st, importer: service.NewMemberImportService(st, svc.Settings, wired.Ports())}
 	f.zhang, err = svc.Members.Create(app.Member{Name: "张三", Phone: "13800000001", Email: "zs@example.com", City: "杭州", OrgCategory: "user"})
 	if err != nil {
 		t.Fatal(err)
@@ -103,6 +103,11 @@ func TestImportPreviewOutcomes(t *testing.T) {
 			"name,phone,email",
 			"混合,13800000001,ls@example.com",
 		), []string{"2 error 混合 import_contact_conflict email=ls@example.com email_member=李四 phone=13800000001 phone_member=张三"}},
+		{"a name the certificate font lacks a character of", lines(
+			"name,phone",
+			"张𪚥,13900000009",
+			"王𬌗,13900000008",
+		), []string{"2 error 张𪚥 name_unprintable chars=𪚥 codes=U+2A6A5 field=name member=张𪚥", "3 new 王𬌗"}},
 		{"one phone on two rows", lines(
 			"name,phone",
 			"新甲,13900000001",
@@ -339,7 +344,7 @@ func BenchmarkMemberImport10k(b *testing.B) {
 				b.Fatal(err)
 			}
 			svc := service.New(st, app.SystemClock{}, "lead", wired.Ports())
-			importer := service.NewMemberImportService(st, svc.Settings, wired.Ports().Sheets)
+			importer := service.NewMemberImportService(st, svc.Settings, wired.Ports())
 			b.StartTimer()
 			report, err := importer.Apply("roster.csv", file)
 			if err != nil || report.New != 10000 {
@@ -357,7 +362,7 @@ func BenchmarkMemberImport10k(b *testing.B) {
 		}
 		defer st.Close()
 		svc := service.New(st, app.SystemClock{}, "lead", wired.Ports())
-		importer := service.NewMemberImportService(st, svc.Settings, wired.Ports().Sheets)
+		importer := service.NewMemberImportService(st, svc.Settings, wired.Ports())
 		if _, err := importer.Apply("roster.csv", file); err != nil {
 			b.Fatal(err)
 		}

@@ -20,7 +20,18 @@ type program struct {
 	st    *store.Store
 }
 
+// newProgram is a chapter that has set its chapter code.
 func newProgram(t *testing.T) *program {
+	t.Helper()
+	p := newUnsetProgram(t)
+	if err := wired.SetChapter(p.svc, "HZ"); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// newUnsetProgram is a chapter on its first start: no chapter code yet.
+func newUnsetProgram(t *testing.T) *program {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "acedesk.db"), store.Options{})
 	if err != nil {

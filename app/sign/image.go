@@ -14,6 +14,7 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
 	"github.com/makiuchi-d/gozxing/qrcode"
+	xdraw "golang.org/x/image/draw"
 )
 
 // MaxPixels bounds the images PayloadsFromImage decodes.
@@ -88,22 +89,33 @@ func PayloadsFromImage(r io.Reader) ([]string, error) {
 
 // decodeImage reads the QR codes of a decoded image.
 func decodeImage(img image.Image) ([]string, error) {
-	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(luminance(img)))
+	results, err := decode(img, scanPixels)
 	if err != nil {
-		return nil, fmt.Errorf("read image: %w", err)
+		return nil, err
 	}
-	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
-	results, err := multiqr.NewQRCodeMultiReader().DecodeMultiple(bmp, hints)
-	if err != nil || len(results) == 0 {
-		// The multi reader misses some codes the single reader finds
-		// (a code filling the image, or tilted).
+	pixels := img.Bounds().Dx() * img.Bounds().Dy()
+	if len(results) == 0 && pixels > scanPixels {
+		// A photo just above scanPixels loses half its resolution to the
+		// first pass: a code of small modules needs them all.
+		if results, err = decode(img, MaxPixels); err != nil {
+			return nil, err
+		}
+	}
+	if len(results) == 0 && pixels*4 <= MaxPixels {
+		// A scan at 150 dpi gives a certificate's code three pixels a
+		// module, and smoothing blurs them together; twice the size,
+		// interpolated, the binarizer finds their edges again.
+		b := img.Bounds()
+		big := image.NewGray(image.Rect(0, 0, 2*b.Dx(), 2*b.Dy()))
+		xdraw.BiLinear.Scale(big, big.Bounds(), img, b, xdraw.Src, nil)
+		if results, err = decode(big, MaxPixels); err != nil {
+			return nil, err
+		}
+	}
+	if len(results) == 0 {
 		// A code too damaged to read counts as none: the user retakes
 		// the photo either way.
-		res, err := qrcode.NewQRCodeReader().Decode(bmp, hints)
-		if err != nil {
-			return nil, ErrNoPayload
-		}
-		results = []*gozxing.Result{res}
+		return nil, ErrNoPayload
 	}
 	var out []string
 	seen := map[string]bool{}
@@ -117,12 +129,12 @@ func decodeImage(img image.Image) ([]string, error) {
 }
 
 // luminance is img's brightness for the QR reader, averaged over blocks of
-// factor×factor pixels when img is larger than scanPixels. A JPEG's Y
+// factor×factor pixels when img is larger than limit pixels. A JPEG's Y
 // plane is its brightness already; other images go through their colours.
-func luminance(img image.Image) gozxing.LuminanceSource {
+func luminance(img image.Image, limit int) gozxing.LuminanceSource {
 	b := img.Bounds()
 	factor := 1
-	for (b.Dx()/factor)*(b.Dy()/factor) > scanPixels {
+	for (b.Dx()/factor)*(b.Dy()/factor) > limit {
 		factor++
 	}
 	w, h := b.Dx()/factor, b.Dy()/factor
@@ -150,4 +162,24 @@ func luminance(img image.Image) gozxing.LuminanceSource {
 	}
 	src, _ := gozxing.NewPlanarYUVLuminanceSource(gray, w, h, 0, 0, w, h, false)
 	return src
+}
+
+// decode finds the QR codes in img, scanned at no more than limit
+// pixels; none is no error.
+func decode(img image.Image, limit int) ([]*gozxing.Result, error) {
+	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(luminance(img, limit)))
+	if err != nil {
+		return nil, fmt.Errorf("read image: %w", err)
+	}
+	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
+	results, err := multiqr.NewQRCodeMultiReader().DecodeMultiple(bmp, hints)
+	if err == nil && len(results) > 0 {
+		return results, nil
+	}
+	// The multi reader misses some codes the single reader finds (a code
+	// filling the image, or tilted).
+	if res, err := qrcode.NewQRCodeReader().Decode(bmp, hints); err == nil {
+		return []*gozxing.Result{res}, nil
+	}
+	return nil, nil
 }

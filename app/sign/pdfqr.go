@@ -3,18 +3,20 @@ package sign
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/hex"
 	"image"
 	"image/color"
 	"io"
 	"strconv"
 )
 
-// A certificate PDF ACE Desk writes draws its QR code as vectors in the
-// page's content stream: a square filled white ("1.000 g", then
-// "x y w -w re f"), then one black rectangle per run of dark modules. The
-// metadata also carries the payload (see PDFMarker), but anyone can edit
-// metadata without touching what is printed: so the printed squares are
-// read first, drawn at a few pixels a module and decoded as a photo is.
+// A certificate PDF ACE Desk writes draws its QR code as an inline image
+// mask in the page's content stream: "BI /IM true /W n /H n /BPC 1 /D [1 0]
+// /F /AHx /I false ID", one bit a module in hex, then "> EI" (see
+// app/pdf). The metadata also carries the payload (see PDFMarker), but
+// anyone can edit metadata without touching what is printed: so the
+// printed codes are read first, drawn at a few pixels a module with a
+// quiet zone and decoded as a photo is.
 
 // maxStreamBytes bounds what one content stream may inflate to, and
 // maxStreams how many are inflated: a certificate page is some tens of
@@ -75,92 +77,96 @@ func inflate(b []byte) ([]byte, error) {
 	return out, nil
 }
 
-// rect is a filled rectangle in page units: x, y its corner, w, h its
-// size (h negative: drawn downwards, as the renderer writes them).
-type rect struct{ x, y, w, h float64 }
+// maxModules bounds the side of a code read from a page: version 40 has
+// 177 modules.
+const maxModules = 177
 
-// drawnCodes finds the QR codes a content stream draws: each white
-// square with the black rectangles filled inside it after it.
+// drawnCodes finds the QR codes a content stream draws: each inline
+// image mask of one bit a pixel, square and small enough to be a code.
 func drawnCodes(content []byte) []image.Image {
 	var out []image.Image
-	var square *rect
-	var modules []rect
-	white := false
-	flush := func() {
-		if square != nil && len(modules) > 0 {
-			if img := rasterise(*square, modules); img != nil {
+	for rest := content; ; {
+		i := bytes.Index(rest, []byte("BI "))
+		if i < 0 {
+			return out
+		}
+		rest = rest[i+len("BI "):]
+		id := bytes.Index(rest, []byte(" ID"))
+		if id < 0 {
+			return out
+		}
+		dict := bytes.Fields(rest[:id])
+		rest = bytes.TrimLeft(rest[id+len(" ID"):], " \r\n")
+		end := bytes.IndexByte(rest, '>')
+		if end < 0 {
+			return out
+		}
+		data := rest[:end]
+		rest = rest[end+1:]
+		if n, ok := codeMask(dict); ok {
+			if img := rasterise(n, data); img != nil {
 				out = append(out, img)
 			}
 		}
-		square, modules = nil, nil
 	}
-	for _, line := range bytes.Split(content, []byte("\n")) {
-		f := bytes.Fields(line)
-		switch {
-		case len(f) == 2 && string(f[1]) == "g":
-			white = string(f[0]) == "1.000" || string(f[0]) == "1"
-		case len(f) == 6 && string(f[4]) == "re" && string(f[5]) == "f":
-			r, ok := parseRect(f[:4])
-			switch {
-			case !ok:
-				flush()
-			case white && r.w > 0 && r.w == -r.h:
-				flush()
-				square = &r
-			case !white && square != nil && inside(r, *square):
-				modules = append(modules, r)
-			default:
-				flush()
-			}
+}
+
+// codeMask reads an inline image's dictionary: the side of a square mask
+// of one bit a pixel in hex, painted where a bit is 1, as app/pdf writes
+// a code.
+func codeMask(dict [][]byte) (int, bool) {
+	want := map[string]string{"/IM": "true", "/BPC": "1", "/F": "/AHx", "/D": "[1"}
+	got := map[string]string{}
+	for i := 0; i+1 < len(dict); i += 2 {
+		got[string(dict[i])] = string(dict[i+1])
+		if string(dict[i+1]) == "[1" && i+2 < len(dict) {
+			i++ // "[1 0]" is two fields
 		}
 	}
-	flush()
-	return out
-}
-
-func parseRect(f [][]byte) (rect, bool) {
-	var v [4]float64
-	for i := range v {
-		n, err := strconv.ParseFloat(string(f[i]), 64)
-		if err != nil {
-			return rect{}, false
+	for k, v := range want {
+		if got[k] != v {
+			return 0, false
 		}
-		v[i] = n
 	}
-	return rect{v[0], v[1], v[2], v[3]}, true
+	w, err1 := strconv.Atoi(got["/W"])
+	h, err2 := strconv.Atoi(got["/H"])
+	if err1 != nil || err2 != nil || w != h || w < 21 || w > maxModules {
+		return 0, false
+	}
+	return w, true
 }
 
-func inside(r, sq rect) bool {
-	const eps = 0.01
-	return r.x >= sq.x-eps && r.x+r.w <= sq.x+sq.w+eps && r.y <= sq.y+eps && r.y+r.h >= sq.y+sq.h-eps
-}
+// pixelsPerModule is how finely a drawn code is rasterised, and
+// quietModules the white border a reader needs around it.
+const (
+	pixelsPerModule = 4
+	quietModules    = 4
+)
 
-// pixelsPerModule is how finely a drawn code is rasterised.
-const pixelsPerModule = 4
-
-// rasterise draws the square white with its black rectangles at
-// pixelsPerModule a module, the module being the smallest rectangle's
-// height; nil when the drawing is not a plausible code.
-func rasterise(sq rect, modules []rect) image.Image {
-	module := -modules[0].h
-	for _, m := range modules {
-		module = min(module, -m.h)
-	}
-	if module <= 0 || sq.w/module > 200 {
+// rasterise draws an n×n mask given in hex (rows padded to whole bytes)
+// at pixelsPerModule a module inside a white quiet zone; nil when the data
+// is not such a mask.
+func rasterise(n int, hexData []byte) image.Image {
+	bits, err := hex.DecodeString(string(bytes.Join(bytes.Fields(hexData), nil)))
+	rowBytes := (n + 7) / 8
+	if err != nil || len(bits) < n*rowBytes {
 		return nil
 	}
-	scale := pixelsPerModule / module
-	side := int(sq.w*scale + 0.5)
+	side := (n + 2*quietModules) * pixelsPerModule
 	img := image.NewGray(image.Rect(0, 0, side, side))
 	for i := range img.Pix {
 		img.Pix[i] = 255
 	}
-	for _, m := range modules {
-		x0, y0 := int((m.x-sq.x)*scale+0.5), int((sq.y-m.y)*scale+0.5)
-		x1, y1 := int((m.x+m.w-sq.x)*scale+0.5), int((sq.y-m.y-m.h)*scale+0.5)
-		for y := max(y0, 0); y < min(y1, side); y++ {
-			for x := max(x0, 0); x < min(x1, side); x++ {
-				img.SetGray(x, y, color.Gray{})
+	for row := range n {
+		for col := range n {
+			if bits[row*rowBytes+col/8]&(0x80>>(col%8)) == 0 {
+				continue
+			}
+			x0, y0 := (col+quietModules)*pixelsPerModule, (row+quietModules)*pixelsPerModule
+			for y := y0; y < y0+pixelsPerModule; y++ {
+				for x := x0; x < x0+pixelsPerModule; x++ {
+					img.SetGray(x, y, color.Gray{})
+				}
 			}
 		}
 	}

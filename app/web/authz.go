@@ -82,6 +82,7 @@ var rules = map[string]rule{
 	"service.CertificateService.List":       readAll,
 	"service.CertificateService.OpenBadge":  adminRW,
 	"service.CertificateService.Preview":    adminRW,
+	"service.CertificateService.Picture":    adminRW,
 	"service.CertificateService.Print":      adminRW,
 	"service.CertificateService.Render":     adminRW,
 	"service.CertificateService.Revocation": readAll,
@@ -124,6 +125,7 @@ var rules = map[string]rule{
 	// viewer has no door to keep.
 	"service.AttendeeService.ScanAttendee":       {roles: desk | admin, event: 0, device: noArg},
 	"service.AttendeeService.SpeakerCertificate": deskWrite(0, noArg),
+	"service.AttendeeService.SpeakerPicture":     deskWrite(0, noArg),
 	"service.EventService.Today":                 deskRO,
 	"service.AttendeeService.UndoCheckIn":        deskWrite(0, 3),
 	"service.AttendeeService.Unregister":         adminRW,

@@ -27,7 +27,7 @@ var (
 		"service.EventService.List", "service.EventService.Today", "service.EventService.Get", "service.AttendeeService.Attendees",
 		"service.AttendeeService.CheckInSearch", "service.AttendeeService.FrontRow", "service.AttendeeService.CheckIn",
 		"service.AttendeeService.UndoCheckIn", "service.AttendeeService.WalkIn", "service.AttendeeService.Register",
-		"service.AttendeeService.SpeakerCertificate", "service.TrustService.Verify", "service.TrustService.VerifyImage",
+		"service.AttendeeService.SpeakerCertificate", "service.AttendeeService.SpeakerPicture", "service.TrustService.Verify", "service.TrustService.VerifyImage",
 		"service.SettingsService.Get", "service.AttendeeService.AttendeeQR", "service.AttendeeService.ScanAttendee",
 	}
 	// viewerMethods read and change nothing (beyond making the chapter key

@@ -13,6 +13,7 @@ import (
 
 	"acedesk/app"
 	"acedesk/app/apptest"
+	"acedesk/app/apptest/wired"
 	"acedesk/app/sign"
 )
 
@@ -20,6 +21,9 @@ import (
 // and email must never reach the public page.
 func speakerCertificate(t *testing.T, th *testHub, name, latin, phone string) app.Certificate {
 	t.Helper()
+	if err := wired.SetChapter(th.svc, "HZ"); err != nil {
+		t.Fatal(err)
+	}
 	m, err := th.svc.Members.Create(app.Member{Name: name, NameLatin: latin, Phone: phone, Email: phone + "@example.com", City: "杭州"})
 	if err != nil {
 		t.Fatal(err)

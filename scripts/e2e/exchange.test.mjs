@@ -8,19 +8,7 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { at, localAuth, openPage, run, serve, shot, tempDB } from './lib.mjs'
-
-// api calls a bound service method of a running serve, with the CSRF
-// token the server hands this (local) caller.
-async function api(url, name, ...args) {
-  const { csrf } = await (await fetch(new URL('api/session', url), { headers: localAuth(url) })).json()
-  const res = await fetch(new URL(`api/call/service.${name}`, url), {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, ...localAuth(url) }, body: JSON.stringify(args),
-  })
-  const body = await res.json()
-  if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body)}`)
-  return body
-}
+import { api, at, openPage, run, serve, shot, tempDB } from './lib.mjs'
 
 // chapter is a served demo database whose certificate setup names code.
 async function chapter(t, code, members) {
@@ -28,20 +16,20 @@ async function chapter(t, code, members) {
   await run(['demo', '--db', db, '--members', String(members)])
   const server = await serve(db)
   t.after(() => server.stop())
-  const setup = await api(server.url, 'CertificateService.Setup')
-  await api(server.url, 'CertificateService.SaveSetup', { ...setup, chapter_code: code, issuer_zh: `${code} 分会` })
+  const setup = await api(server.url, 'service.CertificateService.Setup')
+  await api(server.url, 'service.CertificateService.SaveSetup', { ...setup, chapter_code: code, issuer_zh: `${code} 分会` })
   return server
 }
 
 // exportByAPI writes a chapter's full bundle to dir, as the page would get it.
 async function exportByAPI(url, dir, name) {
-  const id = await api(url, 'BundleService.StartExport', false)
+  const id = await api(url, 'service.BundleService.StartExport', false)
   for (;;) {
-    const st = await api(url, 'JobService.Status', id)
+    const st = await api(url, 'service.JobService.Status', id)
     if (st.state === 'done') break
     assert.equal(st.state, 'running')
   }
-  const file = await api(url, 'BundleService.ExportResult', id)
+  const file = await api(url, 'service.BundleService.ExportResult', id)
   const path = join(dir, name)
   writeFileSync(path, Buffer.from(file.data, 'base64'))
   return path
@@ -86,7 +74,7 @@ test('export a chapter bundle, merge it at headquarters, refuse a broken one, co
   assert.match(await refused.innerText(), /broken\.acebundle/)
   assert.match(await refused.innerText(), /不是完整的 zip 文件/)
   // A chapter merged for the first time waits for the operator to check its key.
-  const { fingerprint } = await api(hz.url, 'TrustService.ChapterKey')
+  const { fingerprint } = await api(hz.url, 'service.TrustService.ChapterKey')
   const first = page.locator('[data-testid="exchange-outcome"][data-file="hz.acebundle"] [data-testid="exchange-key-changed"][data-reason="bundle_key_unconfirmed"]')
   await first.waitFor()
   assert.match(await first.innerText(), /分会 HZ 首次合并/)

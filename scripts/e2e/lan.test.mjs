@@ -13,16 +13,17 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { BIN, at, browser, localAuth, netns, run, shot, tempDB } from './lib.mjs'
+import { BIN, api, at, browser, localAuth, netns, run, shot, tempDB } from './lib.mjs'
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
 const EVENT = '局域网签到演练'
 
 // serveLan starts `acedesk serve --lan` with the hub's browser on a free
-// loopback port and the LAN on a free port of ip; resolves once it has
-// printed them with the LAN URL, the desk pairing code and (with --tls) the
-// certificate's fingerprint.
-function serveLan(t, db, ip, extra = []) {
+// loopback port and the LAN on a free port of ip, for a chapter that has
+// set its code; resolves once it has printed them with the LAN URL, the
+// desk pairing code and (with --tls) the certificate's fingerprint.
+async function serveLan(t, db, ip, extra = []) {
+  await run(['setup', '--chapter', 'HZ', '--db', db])
   const args = ['serve', '--lan', '--listen', `${ip}:0`, '--local', '127.0.0.1:0', '--db', db, ...extra]
   const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
@@ -47,17 +48,6 @@ function serveLan(t, db, ip, extra = []) {
     })
     proc.on('exit', (code) => reject(new Error(`acedesk serve --lan exited ${code}: ${stderr}`)))
   })
-}
-
-// api calls a bound method as the hub (loopback is local admin).
-async function api(url, name, ...args) {
-  const { csrf } = await (await fetch(new URL('api/session', url), { headers: localAuth(url) })).json()
-  const res = await fetch(new URL(`api/call/${name}`, url), {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, ...localAuth(url) }, body: JSON.stringify(args),
-  })
-  const body = await res.json()
-  if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body)}`)
-  return body
 }
 
 function today() {

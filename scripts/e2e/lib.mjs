@@ -32,7 +32,15 @@ export function localAuth(url) {
 // URL (with the launch key) once it prints it; stop() ends it and waits for the exit. command is
 // what starts browser mode: the browser-mode build needs none. bin is the
 // program to start (under Wine: wine64, with the .exe first in command).
-export function serve(db, command = ['serve'], bin = BIN) {
+// The chapter code is set first (acedesk setup), as a chapter sets it on
+// its first start, unless firstStart asks for a chapter that has not.
+export async function serve(db, command = ['serve'], bin = BIN, { firstStart = false } = {}) {
+  if (!firstStart) {
+    const prefix = command.filter((c) => c !== 'serve')
+    const setup = spawn(bin, [...prefix, 'setup', '--chapter', 'HZ', '--db', db], { stdio: 'ignore' })
+    const code = await new Promise((resolve) => setup.on('exit', resolve))
+    if (code !== 0) throw new Error(`acedesk setup exited ${code}`)
+  }
   const proc = spawn(bin, [...command, '--listen', '127.0.0.1:0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
   proc.stderr.on('data', (d) => (stderr += d))
@@ -139,3 +147,17 @@ const THRESHOLD = { partner: 200, ace: 500 } // the demo year uses the 2024 tabl
 /** A standings row near a threshold, as the app counts it: short of a higher
  * level by at most a fifth of that level's threshold. */
 export const isNear = (r) => r.next !== '' && RANK[r.next] > RANK[r.level] && r.to_next > 0 && r.to_next * 5 <= THRESHOLD[r.next]
+
+// api calls a bound method ("service.CertificateService.Setup") the way
+// the page does, with the session's CSRF token (on loopback: the hub, a
+// local admin), and resolves with what it returns.
+export async function api(url, name, ...args) {
+  const { csrf } = await (await fetch(new URL('api/session', url), { headers: localAuth(url) })).json()
+  const res = await fetch(new URL(`api/call/${name}`, url), {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, ...localAuth(url) }, body: JSON.stringify(args),
+  })
+  const body = await res.json()
+  if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body)}`)
+  return body
+}
+

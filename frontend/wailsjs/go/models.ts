@@ -264,6 +264,7 @@ export namespace app {
 	    title_en: string;
 	    level: string;
 	    detail: string;
+	    detail_en: string;
 	    year: number;
 	    source: string;
 	    issued_on: string;
@@ -292,6 +293,7 @@ export namespace app {
 	        this.title_en = source["title_en"];
 	        this.level = source["level"];
 	        this.detail = source["detail"];
+	        this.detail_en = source["detail_en"];
 	        this.year = source["year"];
 	        this.source = source["source"];
 	        this.issued_on = source["issued_on"];
@@ -744,6 +746,7 @@ export namespace app {
 	export class Event {
 	    id: number;
 	    name: string;
+	    name_en: string;
 	    kind: string;
 	    date: string;
 	    city: string;
@@ -768,6 +771,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.name = source["name"];
+	        this.name_en = source["name_en"];
 	        this.kind = source["kind"];
 	        this.date = source["date"];
 	        this.city = source["city"];
@@ -827,6 +831,7 @@ export namespace app {
 	    id: number;
 	    committee: string;
 	    name: string;
+	    name_en: string;
 	    city: string;
 	    terms: GroupTerm[];
 	    version: number;
@@ -844,6 +849,7 @@ export namespace app {
 	        this.id = source["id"];
 	        this.committee = source["committee"];
 	        this.name = source["name"];
+	        this.name_en = source["name_en"];
 	        this.city = source["city"];
 	        this.terms = this.convertValues(source["terms"], GroupTerm);
 	        this.version = source["version"];
