@@ -61,8 +61,9 @@ test('export a chapter bundle, merge it at headquarters, refuse a broken one, co
   const broken = join(dir, 'broken.acebundle')
   writeFileSync(broken, data.subarray(0, Math.floor(data.length / 2)))
 
-  // Headquarters: an empty database merges the good bundle and refuses the broken one.
-  const hqServer = await serve(tempDB(t))
+  // Headquarters (its own code, HQ: a bundle of the database's own chapter
+  // is refused): an empty database merges the good bundle and refuses the broken one.
+  const hqServer = await serve(tempDB(t), ['serve'], undefined, { chapter: 'HQ' })
   t.after(() => hqServer.stop())
   const { page, pageErrors: hqErrors } = await openPage(t, at(hqServer.url, '/exchange'))
   await page.getByTestId('exchange-page').waitFor()

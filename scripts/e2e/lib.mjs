@@ -32,12 +32,13 @@ export function localAuth(url) {
 // URL (with the launch key) once it prints it; stop() ends it and waits for the exit. command is
 // what starts browser mode: the browser-mode build needs none. bin is the
 // program to start (under Wine: wine64, with the .exe first in command).
-// The chapter code is set first (acedesk setup), as a chapter sets it on
-// its first start, unless firstStart asks for a chapter that has not.
-export async function serve(db, command = ['serve'], bin = BIN, { firstStart = false } = {}) {
+// The chapter code (HZ unless chapter names another) is set first (acedesk
+// setup), as a chapter sets it on its first start, unless firstStart asks
+// for a chapter that has not.
+export async function serve(db, command = ['serve'], bin = BIN, { firstStart = false, chapter = 'HZ' } = {}) {
   if (!firstStart) {
     const prefix = command.filter((c) => c !== 'serve')
-    const setup = spawn(bin, [...prefix, 'setup', '--chapter', 'HZ', '--db', db], { stdio: 'ignore' })
+    const setup = spawn(bin, [...prefix, 'setup', '--chapter', chapter, '--db', db], { stdio: 'ignore' })
     const code = await new Promise((resolve) => setup.on('exit', resolve))
     if (code !== 0) throw new Error(`acedesk setup exited ${code}`)
   }
