@@ -144,7 +144,7 @@ func DefaultCertificateSetup() CertificateSetup {
 		IssuerEN:    "PostgreSQL Chapter, China Open Source Software Promotion Union",
 		Signatories: []Signatory{{Name: "", TitleZH: "分会主席", TitleEN: "Chair"}},
 		Wording: CertWordings{
-			HonorZH:       "在{year}年度为 PostgreSQL 中文社区作出突出贡献，经 PostgreSQL ACE 荣誉体系评定，授予“{title}”荣誉称号。特发此证，以资鼓励。",
+			HonorZH:       "在{year}年度为 PostgreSQL 中文社区作出突出贡献，经 PostgreSQL ACE 贡献者荣誉体系评定，授予“{title}”荣誉称号。特发此证，以资鼓励。",
 			HonorEN:       "In recognition of outstanding contributions to the PostgreSQL community in {year}, the title of {title} is hereby conferred.",
 			AppointmentZH: "兹聘请您担任{detail}组长，聘期自{year}年1月1日至{year}年12月31日。",
 			AppointmentEN: "You are hereby appointed Lead of {detail} for the term from 1 January to 31 December {year}.",

@@ -32,8 +32,8 @@ func awardOf(c app.Certificate, setup app.CertificateSetup) Award {
 		criteria = "在分会活动上发表经审核的技术演讲。\nGave a reviewed technical talk at a chapter event."
 	default:
 		zh, en, kind = w.HonorZH, w.HonorEN, "Award"
-		criteria = "依据 PostgreSQL ACE 荣誉体系授予：以年度贡献积分达到级别门槛，或由分会邀请、决议授予。\n" +
-			"Awarded under the PostgreSQL ACE honor program: a year's contribution points reaching the level's threshold, " +
+		criteria = "依据 PostgreSQL ACE 贡献者荣誉体系授予：以年度贡献积分达到级别门槛，或由分会邀请、决议授予。\n" +
+			"Awarded under the PostgreSQL ACE contributor honor program: a year's contribution points reaching the level's threshold, " +
 			"or an invitation or decision of the chapter."
 	}
 	holder := c.Name
