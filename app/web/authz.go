@@ -97,10 +97,12 @@ var rules = map[string]rule{
 	"service.ContributionService.Create":    adminRW,
 	"service.ContributionService.Delete":    adminRW,
 	"service.ContributionService.ForMember": readAll,
+	"service.ContributionService.History":   readAll,
 	"service.ContributionService.List":      readAll,
 	"service.ContributionService.Points":    readAll,
 	"service.ContributionService.Reject":    adminRW,
 	"service.ContributionService.Update":    adminRW,
+	"service.ContributionService.Withdraw":  adminRW,
 
 	"service.DashboardService.ForYear": readAll,
 
@@ -184,6 +186,7 @@ var rules = map[string]rule{
 
 	"service.SystemService.Info":     readAll,
 	"service.SystemService.LoadDemo": adminRW,
+	"service.SystemService.Today":    readAll,
 	// Native dialogs and the viewer open on the hub's screen.
 	"service.SystemService.OpenFile": hubOnly,
 	"service.SystemService.SaveFile": hubOnly,
