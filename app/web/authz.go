@@ -122,6 +122,7 @@ var rules = map[string]rule{
 	"service.AttendeeService.PlaceCards":    readAll,
 	"service.AttendeeService.Register":      deskWrite(0, noArg),
 	"service.EventService.Save":             adminRW,
+	"service.EventService.Speakers":         deskRead(0),
 	// The desk's scan by photo; decoding photos costs the hub CPU, and a
 	// viewer has no door to keep.
 	"service.AttendeeService.ScanAttendee":       {roles: desk | admin, event: 0, device: noArg},

@@ -29,6 +29,7 @@ var (
 		"service.AttendeeService.UndoCheckIn", "service.AttendeeService.WalkIn", "service.AttendeeService.Register",
 		"service.AttendeeService.SpeakerCertificate", "service.TrustService.Verify", "service.TrustService.VerifyImage",
 		"service.SettingsService.Get", "service.AttendeeService.AttendeeQR", "service.AttendeeService.ScanAttendee",
+		"service.EventService.Speakers",
 	}
 	// viewerMethods read and change nothing (beyond making the chapter key
 	// on first use).
@@ -38,7 +39,7 @@ var (
 		"service.ContributionService.ForMember", "service.ContributionService.History", "service.ContributionService.List",
 		"service.ContributionService.Points", "service.DashboardService.ForYear", "service.DecisionService.List",
 		"service.AttendeeService.AttendeeQR", "service.AttendeeService.Attendees", "service.AttendeeService.CheckInSearch", "service.AttendeeService.FrontRow", "service.EventService.Get",
-		"service.EventService.Kinds", "service.EventService.List", "service.AttendeeService.PlaceCards", "service.EventService.Today",
+		"service.EventService.Kinds", "service.EventService.List", "service.EventService.Speakers", "service.AttendeeService.PlaceCards", "service.EventService.Today",
 		"service.GroupService.Committees", "service.GroupService.List",
 		"service.LevelService.Batch", "service.LevelService.Batches", "service.LevelService.Holdings", "service.LevelService.Renewal",
 		"service.LevelService.Showcase", "service.LevelService.ShowcaseFile",

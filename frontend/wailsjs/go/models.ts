@@ -1997,6 +1997,22 @@ export namespace service {
 	        this.year = source["year"];
 	    }
 	}
+	export class Speaker {
+	    member_id: number;
+	    name: string;
+	    title: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Speaker(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.title = source["title"];
+	    }
+	}
 	export class TrackRow {
 	    track: string;
 	    level: string;
