@@ -29,6 +29,7 @@ import (
 	"acedesk/app/logfile"
 	"acedesk/app/pdf"
 	"acedesk/app/pgpush"
+	"acedesk/app/pinyin"
 	"acedesk/app/service"
 	"acedesk/app/showcase"
 	"acedesk/app/sign"
@@ -80,7 +81,7 @@ func open(path string, echo io.Writer, assets fs.FS) (*cli.Session, error) {
 	}
 	logger := logfile.New(out)
 	ports := service.Ports{
-		Printer: pdf.NewPrinter(), Showcase: showcase.Renderer{}, Badges: badge.Issuer{}, Codes: sign.Codes{},
+		Printer: pdf.NewPrinter(), Showcase: showcase.Renderer{}, Badges: badge.Issuer{}, Codes: sign.Codes{}, Latin: pinyin.Romanizer{},
 		Bundles: bundle.Codec{}, Sheets: exchange.Spreadsheets{}, Pusher: pgpush.Pusher{},
 		Log: logger, LogPath: logPath,
 	}

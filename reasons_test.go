@@ -29,7 +29,8 @@ var computedReasons = map[string][]string{
 	"store/members.go": {"phone_taken", "email_taken"},
 	// A file that is not a table, by its problem (app.TableProblem).
 	"app/service/import.go": {"import_unreadable", "import_legacy_format", "import_too_large", "import_no_header",
-		"import_unknown_column", "import_duplicate_column", "import_missing_column", "import_unnamed_column"},
+		"import_unknown_column", "import_duplicate_column", "import_missing_column", "import_unnamed_column",
+		"import_broken", "import_beyond_limit"},
 	// A phone or email given twice in one file.
 	"app/service/member_import.go": {"import_duplicate_phone", "import_duplicate_email"},
 	// The step of a load into PostgreSQL that failed.
@@ -46,7 +47,7 @@ var computedReasons = map[string][]string{
 }
 
 // blockedCodes are the codes app/rules gives a blocked batch or renewal.
-var blockedCodes = []string{"quarter_open", "earlier_unpublished", "batch_empty", "renewal_early", "renewal_empty"}
+var blockedCodes = []string{"quarter_open", "earlier_unpublished", "batch_empty", "supplement_before_q4", "renewal_early", "renewal_empty"}
 
 // notTranslated are reasons the UI shows another way than by
 // errors.reason.<reason>: field errors by each field, the others by code.

@@ -127,7 +127,7 @@ func MaskPhone(p string) string {
 // nothing per member.
 func CheckInMatcher(text string) func(name, latin, phone []byte) bool {
 	// latin is false for a word that no Latin name can hold: Latin names
-	// have no digits and no CJK (isLatinName), so a phone or a Chinese name
+	// have no digits and no CJK (IsLatinName), so a phone or a Chinese name
 	// skips scanning every member's Latin name, the search's main cost.
 	type term struct {
 		word, digits []byte

@@ -39,6 +39,18 @@ type BundleChapter struct {
 	City string `json:"city"`
 }
 
+// Validate refuses a chapter whose code is not a chapter code (a bundle
+// names files and serials after it) or whose name or city breaks the caps
+// every record is held to.
+func (c BundleChapter) Validate() error {
+	f := FieldErrors{}
+	if !ValidChapterCode(c.ID) {
+		f.Add("id", "invalid_chapter_code")
+	}
+	checkTexts(f, textField{"name", c.Name, MaxChapterName, false}, textField{"city", c.City, MaxChapterName, false})
+	return f.Err()
+}
+
 // BundleFileInfo is what the manifest vouches for about one data file.
 type BundleFileInfo struct {
 	Rows   int    `json:"rows"`
@@ -95,13 +107,17 @@ type BundleDeletion struct {
 // DeletableEntities are the kinds of record a bundle's deletions name.
 var DeletableEntities = []string{"contribution", "event", "group", "member"}
 
-// Bundle is a verified bundle, or one whose audit file is still being
-// checked (see StartReadBundle and Finish).
+// Bundle is a chapter's bundle whose manifest and signature were checked:
+// its data is read by Load, once the merge has decided to trust its key,
+// and its audit file checked in the background until Finish.
 type Bundle struct {
 	Name      string
 	Manifest  BundleManifest
 	PublicKey ed25519.PublicKey
 	Data      BundleData
+	// Load reads and checks the data files into Data, leaving the audit
+	// to be checked in the background (see Finish). The codec sets it.
+	Load func() error
 	// AuditCheck delivers the outcome of the audit file's check while it
 	// runs (nil once Finish has it, or when the audit was checked first).
 	AuditCheck <-chan error
@@ -221,9 +237,13 @@ const (
 	ConflictNameDiffers   = "name_differs"   // same phone or email, another name
 	ConflictContactsSplit = "contacts_split" // the phone is one member's, the email another's
 	ConflictContactTaken  = "contact_taken"  // an update moves a phone or email onto another member
-	ConflictLevelDiffers  = "level_differs"  // one person, two chapters, two levels
 	ConflictSerialTaken   = "serial_taken"   // another chapter's certificate has the serial
 	ConflictMemberInUse   = "member_in_use"  // the chapter deleted a member records here still name
+	ConflictInvalid       = "invalid_record" // the record fails the validation a typed one gets
+	ConflictSerialOther   = "serial_other"   // the serial carries another chapter's code
+	// ConflictNameUnprintable: the name has a character the certificate
+	// font lacks; the chapter corrects it and sends it again.
+	ConflictNameUnprintable = "name_unprintable"
 )
 
 // MergeResult is one bundle's merge. Linked counts members found already

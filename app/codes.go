@@ -21,11 +21,20 @@ type Codes interface {
 	// scan, in the order found, without repeats. An image without one
 	// gives ErrNoCode; one beyond MaxImagePixels gives ErrImageTooLarge.
 	FromImage(r io.Reader) ([]string, error)
-	// FromPDF reads the certificate codes a PDF made by ACE Desk carries;
-	// none gives ErrNoCode.
-	FromPDF(data []byte) ([]string, error)
+	// FromPDF reads the certificate codes a PDF made by ACE Desk carries:
+	// those its pages print as QR codes when it can read them, else those
+	// of its metadata, each saying which. None gives ErrNoCode.
+	FromPDF(data []byte) ([]PDFCode, error)
 	// QRDataURL draws text as a QR code in a PNG data URL.
 	QRDataURL(text string) (string, error)
+}
+
+// PDFCode is a certificate code found in a PDF. Printed: read from the QR
+// code drawn on the page; else only from the file's metadata, which can
+// be edited without changing what is printed.
+type PDFCode struct {
+	Payload string
+	Printed bool
 }
 
 // Claims are the fields a certificate prints and its QR code signs.
@@ -55,11 +64,16 @@ var (
 	ErrNoCode = errors.New("no certificate code found")
 	// ErrImageTooLarge: an image beyond MaxImagePixels.
 	ErrImageTooLarge = errors.New("image too large")
+	// ErrImagesBusy: as many images as the process decodes at once are
+	// being decoded, and as many wait: try again in a moment.
+	ErrImagesBusy = errors.New("too many images being read at once")
 )
 
-// MaxImagePixels bounds the images read for codes: a 48-megapixel phone
-// photo passes, a decompression bomb does not.
-const MaxImagePixels = 50_000_000
+// MaxImagePixels bounds the images read for codes: a phone photo at its
+// usual 12 megapixels passes (so does a 4000×4000 scan); a 48-megapixel
+// photo or a decompression bomb is refused before it is decoded. Decoding
+// one at the limit takes up to 64 MB (16-bit PNGs twice that).
+const MaxImagePixels = 16_000_000
 
 // KeyIDSize is the length of a key ID in bytes.
 const KeyIDSize = 8

@@ -3,7 +3,6 @@ package app
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Contribution statuses: only approved contributions earn points.
@@ -78,25 +77,20 @@ func (c Contribution) Validate() error {
 	} else if y := c.Year(); y < 2000 || y > 2999 {
 		f.Add("date", "invalid_date")
 	}
-	if c.Quantity < 1 {
-		f.Add("quantity", "not_positive")
-	}
+	checkQuantity(f, "quantity", c.Quantity, 1)
 	switch c.Status {
 	case StatusPending, StatusApproved, StatusRejected:
 	default:
 		f.Add("status", "invalid_choice")
 	}
-	if c.Override != nil && *c.Override < 0 {
-		f.Add("override", "not_positive")
+	if c.Override != nil {
+		checkQuantity(f, "override", *c.Override, 0)
 	}
 	if c.Override != nil && c.OverrideReason == "" {
 		f.Add("override_reason", "required")
 	}
-	for field, value := range map[string]string{"title": c.Title, "evidence": c.Evidence, "override_reason": c.OverrideReason} {
-		if utf8.RuneCountInString(value) > 500 {
-			f.Add(field, "too_long")
-		}
-	}
+	checkTexts(f, textField{"kind", c.Kind, MaxNote, false}, textField{"title", c.Title, MaxNote, false},
+		textField{"evidence", c.Evidence, MaxNote, false}, textField{"override_reason", c.OverrideReason, MaxNote, true})
 	return f.Err()
 }
 

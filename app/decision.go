@@ -3,7 +3,6 @@ package app
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"acedesk/app/rules"
 )
@@ -14,7 +13,7 @@ const (
 	DecisionPromotion = "promotion"
 	// DecisionInvitation invites a member as Director for a year.
 	DecisionInvitation = "invitation"
-	// DecisionSpecialGrant grants a level for a year (特殊贡献组).
+	// DecisionSpecialGrant grants Partner or ACE for a year (特殊贡献组).
 	DecisionSpecialGrant = "special_grant"
 	// DecisionCorrection sets the level a member holds through a year,
 	// correcting a published batch or a confirmed renewal; none removes it.
@@ -70,8 +69,9 @@ func (d Decision) Validate() error {
 		}
 	case DecisionInvitation:
 	case DecisionSpecialGrant:
-		if !levelOK || level.Rank() == 0 {
-			f.Add("level", "invalid_choice")
+		// A grant gives Partner or ACE; Director is by invitation only.
+		if !levelOK || level.Rank() == 0 || level == rules.LevelDirector {
+			f.Add("level", "grant_level")
 		}
 	case DecisionCorrection:
 		if !levelOK {
@@ -80,14 +80,13 @@ func (d Decision) Validate() error {
 	default:
 		f.Add("kind", "invalid_choice")
 	}
-	switch n := utf8.RuneCountInString(d.Reason); {
-	case n == 0:
+	if d.Reason == "" {
 		f.Add("reason", "required")
-	case n > 500:
-		f.Add("reason", "too_long")
 	}
 	if d.Withdrawn && d.WithdrawReason == "" {
 		f.Add("withdraw_reason", "required")
 	}
+	checkTexts(f, textField{"reason", d.Reason, MaxNote, true}, textField{"withdraw_reason", d.WithdrawReason, MaxNote, true},
+		textField{"decided_by", d.DecidedBy, MaxOperator, false})
 	return f.Err()
 }

@@ -3,6 +3,9 @@ package app
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 )
 
 // Code is the coarse class of an error; the UI translates by Reason when it
@@ -56,12 +59,45 @@ func (f FieldErrors) Add(field, reason string) {
 	}
 }
 
-// Err returns nil when no field failed, else an invalid *Error.
+// Err returns nil when no field failed, else an invalid *Error whose
+// Message says, in English, what is wrong with each field.
 func (f FieldErrors) Err() error {
 	if len(f) == 0 {
 		return nil
 	}
-	return &Error{Code: CodeInvalid, Reason: "fields", Message: fmt.Sprintf("invalid fields: %v", map[string]string(f)), Fields: f}
+	fields := slices.Sorted(maps.Keys(f))
+	problems := make([]string, len(fields))
+	for i, field := range fields {
+		problems[i] = strings.ReplaceAll(field, "_", " ") + " " + fieldProblem(f[field])
+	}
+	return &Error{Code: CodeInvalid, Reason: "fields", Message: "check the fields: " + strings.Join(problems, "; "), Fields: f}
+}
+
+// fieldProblems are the field reasons as the command line and the log say
+// them; the UI has its own words for each (fieldErrors in the i18n files).
+var fieldProblems = map[string]string{
+	"required":             "is required",
+	"too_long":             "is too long",
+	"too_many":             "has too many entries",
+	"too_large":            "is too large",
+	"invalid_choice":       "is not one of the choices",
+	"invalid_phone":        "is not a phone number (11 digits, or + and the country code)",
+	"invalid_email":        "is not an email address",
+	"invalid_date":         "is not a date (2026-03-05)",
+	"invalid_year":         "is not a year from 2000 to 2999",
+	"not_latin":            "must be in Latin letters (pinyin)",
+	"not_positive":         "must be above 0",
+	"unknown_org_category": "is not an organisation category; use one of: " + orgCategoryChoices(),
+	"grant_level":          "must be partner or ace: Director is by invitation only",
+	"date_outside_year":    "is not a day of its year",
+	"duplicate_year":       "has the same year twice",
+}
+
+func fieldProblem(reason string) string {
+	if p, ok := fieldProblems[reason]; ok {
+		return p
+	}
+	return "is not valid (" + strings.ReplaceAll(reason, "_", " ") + ")"
 }
 
 // AsError converts any error into an *Error. Errors that are not already

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Event kinds, from the program's activity brands.
@@ -36,8 +35,11 @@ const organizerKind = "university_event"
 
 // Event is something the chapter held, with its talks.
 type Event struct {
-	ID      uint64 `json:"id"`
-	Name    string `json:"name"`
+	ID   uint64 `json:"id"`
+	Name string `json:"name"`
+	// NameEN is the event's English name, for the English of its
+	// certificates of appreciation; "" for none.
+	NameEN  string `json:"name_en"`
 	Kind    string `json:"kind"`
 	Date    string `json:"date"`
 	City    string `json:"city"`
@@ -92,6 +94,7 @@ func (e Event) OrganizerKind() string {
 
 func (e *Event) Normalize() {
 	e.Name = strings.TrimSpace(e.Name)
+	e.NameEN = strings.Join(strings.Fields(e.NameEN), " ")
 	e.Kind = strings.TrimSpace(e.Kind)
 	e.Date = strings.TrimSpace(e.Date)
 	e.City = strings.TrimSpace(e.City)
@@ -106,12 +109,11 @@ func (e *Event) Normalize() {
 
 func (e Event) Validate() error {
 	f := FieldErrors{}
-	switch n := utf8.RuneCountInString(e.Name); {
-	case n == 0:
+	if e.Name == "" {
 		f.Add("name", "required")
-	case n > 200:
-		f.Add("name", "too_long")
 	}
+	checkTexts(f, textField{"name", e.Name, MaxTitle, false}, textField{"city", e.City, MaxCity, false})
+	checkEnglish(f, "name_en", e.NameEN, 200)
 	if !slices.Contains(EventKinds, e.Kind) {
 		f.Add("kind", "invalid_choice")
 	}
@@ -119,9 +121,6 @@ func (e Event) Validate() error {
 		f.Add("date", "required")
 	} else if y := e.Year(); y < 2000 || y > 2999 {
 		f.Add("date", "invalid_date")
-	}
-	if utf8.RuneCountInString(e.City) > 40 {
-		f.Add("city", "too_long")
 	}
 	if e.Attendance < 0 {
 		f.Add("attendance", "not_positive")
@@ -133,12 +132,10 @@ func (e Event) Validate() error {
 		if t.MemberID == 0 {
 			f.Add("talks", "speaker_required")
 		}
-		switch n := utf8.RuneCountInString(t.Title); {
-		case n == 0:
+		if t.Title == "" {
 			f.Add("talks", "title_required")
-		case n > 200:
-			f.Add("talks", "too_long")
 		}
+		checkText(f, "talks", t.Title, MaxTitle, false)
 	}
 	return f.Err()
 }

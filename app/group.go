@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Committees of the program (特别委员会). Leads of industry and city groups
@@ -56,7 +55,10 @@ type Group struct {
 	ID        uint64 `json:"id"`
 	Committee string `json:"committee"`
 	Name      string `json:"name"`
-	City      string `json:"city"`
+	// NameEN is the group's English name, for the English of its
+	// letters of appointment; "" for none.
+	NameEN string `json:"name_en"`
+	City   string `json:"city"`
 	// Terms are the group's years: its lead and, for industry groups, the
 	// December report. At most one per year.
 	Terms     []GroupTerm `json:"terms"`
@@ -99,6 +101,7 @@ func (g *Group) Normalize() {
 		g.Committee = c.Key
 	}
 	g.Name = strings.TrimSpace(g.Name)
+	g.NameEN = strings.Join(strings.Fields(g.NameEN), " ")
 	g.City = strings.TrimSpace(g.City)
 	if g.Terms == nil {
 		g.Terms = []GroupTerm{}
@@ -118,15 +121,11 @@ func (g Group) Validate() error {
 	if _, ok := CommitteeOf(g.Committee); !ok {
 		f.Add("committee", "invalid_choice")
 	}
-	switch n := utf8.RuneCountInString(g.Name); {
-	case n == 0:
+	if g.Name == "" {
 		f.Add("name", "required")
-	case n > 60:
-		f.Add("name", "too_long")
 	}
-	if utf8.RuneCountInString(g.City) > 40 {
-		f.Add("city", "too_long")
-	}
+	checkEnglish(f, "name_en", g.NameEN, 120)
+	checkTexts(f, textField{"name", g.Name, MaxGroupName, false}, textField{"city", g.City, MaxCity, false})
 	for i, t := range g.Terms {
 		if t.Year < 2000 || t.Year > 2999 {
 			f.Add("terms", "invalid_year")
@@ -137,9 +136,7 @@ func (g Group) Validate() error {
 		if !dateInYear(t.LeadSince, t.Year) || !dateInYear(t.ReportDate, t.Year) {
 			f.Add("terms", "date_outside_year")
 		}
-		if utf8.RuneCountInString(t.ReportTitle) > 200 || utf8.RuneCountInString(t.ReportLink) > 500 {
-			f.Add("terms", "too_long")
-		}
+		checkTexts(f, textField{"terms", t.ReportTitle, MaxTitle, false}, textField{"terms", t.ReportLink, MaxNote, false})
 	}
 	return f.Err()
 }

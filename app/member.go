@@ -1,18 +1,12 @@
 package app
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
 )
-
-// OrgCategories are the nine kinds of member organisation named in the 2018
-// community document, in display order.
-var OrgCategories = []string{
-	"user", "vendor", "integrator", "isv", "hardware",
-	"university", "media", "training", "volunteer",
-}
 
 // Member is one person on the chapter roster.
 type Member struct {
@@ -76,27 +70,19 @@ func (m *Member) Normalize() {
 	m.Email = NormalizeEmail(m.Email)
 }
 
-// Field length limits, in characters.
-var memberLimits = map[string]int{
-	"name": 40, "name_latin": 80, "organization": 100, "title": 60, "city": 30,
-	"email": 120, "wechat": 40, "address": 200, "bio": 2000, "notes": 2000,
-}
-
 // Validate reports every invalid field at once, so the form can mark them all.
 func (m Member) Validate() error {
 	f := FieldErrors{}
 	if m.Name == "" {
 		f.Add("name", "required")
 	}
-	for field, value := range map[string]string{
-		"name": m.Name, "name_latin": m.NameLatin, "organization": m.Organization, "title": m.Title,
-		"city": m.City, "email": m.Email, "wechat": m.WeChat, "address": m.Address, "bio": m.Bio, "notes": m.Notes,
-	} {
-		if utf8.RuneCountInString(value) > memberLimits[field] {
-			f.Add(field, "too_long")
-		}
-	}
-	if m.NameLatin != "" && !isLatinName(m.NameLatin) {
+	checkTexts(f, textField{"name", m.Name, MaxMemberName, false}, textField{"name_latin", m.NameLatin, MaxLatinName, false},
+		textField{"organization", m.Organization, MaxOrganization, false}, textField{"org_category", m.OrgCategory, MaxJobTitle, false},
+		textField{"title", m.Title, MaxJobTitle, false}, textField{"city", m.City, MaxCity, false},
+		textField{"phone", m.Phone, MaxWeChat, false}, textField{"email", m.Email, MaxEmail, false},
+		textField{"wechat", m.WeChat, MaxWeChat, false}, textField{"address", m.Address, MaxAddress, true},
+		textField{"bio", m.Bio, MaxLongText, true}, textField{"notes", m.Notes, MaxLongText, true})
+	if m.NameLatin != "" && !IsLatinName(m.NameLatin) {
 		f.Add("name_latin", "not_latin")
 	}
 	if m.Phone != "" && !mainlandPhone.MatchString(m.Phone) && !intlPhone.MatchString(m.Phone) {
@@ -111,18 +97,9 @@ func (m Member) Validate() error {
 	return f.Err()
 }
 
-func IsOrgCategory(c string) bool {
-	for _, k := range OrgCategories {
-		if k == c {
-			return true
-		}
-	}
-	return false
-}
-
-// isLatinName accepts letters of Latin scripts (with diacritics such as ü),
+// IsLatinName accepts letters of Latin scripts (with diacritics such as ü),
 // spaces, hyphens, apostrophes and dots: what a certificate prints.
-func isLatinName(s string) bool {
+func IsLatinName(s string) bool {
 	for _, r := range s {
 		switch {
 		case r == ' ' || r == '-' || r == '\'' || r == '.':
@@ -133,6 +110,52 @@ func isLatinName(s string) bool {
 		}
 	}
 	return true
+}
+
+// Unprintable lists the characters of a text that the certificate font
+// cannot print (app.Printer.Unprintable).
+type Unprintable func(text string) ([]rune, error)
+
+// CheckPrintable refuses a member whose name or Latin name holds a
+// character the certificate font lacks: it would print as an empty box.
+// The error names the characters and their code points, so the person
+// entering the name can see which one to replace.
+func (m Member) CheckPrintable(unprintable Unprintable) error {
+	for _, f := range []struct{ field, text string }{{"name", m.Name}, {"name_latin", m.NameLatin}} {
+		bad, err := unprintable(f.text)
+		if err != nil {
+			return err
+		}
+		if len(bad) > 0 {
+			return UnprintableError(f.field, m.Name, bad)
+		}
+	}
+	return nil
+}
+
+// UnprintableError says which characters of a member's field the font
+// lacks, as "𪚥" and "U+2A6A5".
+func UnprintableError(field, member string, bad []rune) *Error {
+	codes := make([]string, len(bad))
+	for i, r := range bad {
+		codes[i] = fmt.Sprintf("U+%04X", r)
+	}
+	return Errorf(CodeInvalid, "name_unprintable", "%s: the certificate font cannot print %q (%s)", member, string(bad), strings.Join(codes, " ")).
+		WithParams("member", member, "chars", string(bad), "codes", strings.Join(codes, " "), "field", field)
+}
+
+// checkEnglish checks an optional English name: no Chinese in it, since
+// it is printed in the English of a certificate.
+func checkEnglish(f FieldErrors, field, s string, max int) {
+	if utf8.RuneCountInString(s) > max {
+		f.Add(field, "too_long")
+	}
+	for _, r := range s {
+		if r >= 0x2E80 {
+			f.Add(field, "not_english")
+			return
+		}
+	}
 }
 
 // MemberQuery asks for one page of members matching Text. Archived selects

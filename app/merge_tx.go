@@ -14,6 +14,9 @@ import (
 type MergeTx interface {
 	// OwnKey is this database's own chapter key, nil before it has one.
 	OwnKey() (ed25519.PublicKey, error)
+	// OwnChapterCode is the chapter code this database issues its own
+	// certificates under (the default's until one is saved).
+	OwnChapterCode() (string, error)
 	// Chapter is what headquarters keeps of a chapter merged before.
 	Chapter(id string) (MergedChapterRecord, bool, error)
 	SaveChapter(c MergedChapterRecord) error
@@ -31,8 +34,13 @@ type MergeTx interface {
 	// MemberChapters lists the chapters a member here came from, with the
 	// member's source ID in each.
 	MemberChapters(id uint64) (map[string]uint64, error)
-	// SentMember is the record of src that chapter sent last.
-	SentMember(chapter string, src uint64) (Member, bool, error)
+	// OwnAudit is what this database's own audit holds of member id, as
+	// its JSON lines: the changes its operators made (a merge writes none
+	// for the members it places).
+	OwnAudit(id uint64) ([][]byte, error)
+	// SentMember is the record of src that chapter sent last, with when
+	// the chapter changed each of its fields.
+	SentMember(chapter string, src uint64) (SentMember, bool, error)
 	// AddMember places a new member, with the chapter's ID when free.
 	AddMember(src uint64, m Member) (uint64, error)
 	// LinkMember records that the chapter's member src is member id here.
@@ -40,8 +48,8 @@ type MergeTx interface {
 	// WriteMember replaces the member old with next, moving its phone and
 	// e-mail address.
 	WriteMember(old, next Member) error
-	// KeepSent keeps a member record as the chapter sent it (its JSON),
-	// for the next update from the chapter to be compared with.
+	// KeepSent keeps a member record as the chapter sent it, with its
+	// field times (a SentMember's JSON), for later merges to weigh.
 	KeepSent(src uint64, sent []byte)
 	// FlushMembers completes the members' indexes once all are placed.
 	FlushMembers() error
@@ -51,10 +59,15 @@ type MergeTx interface {
 	// kind, and counts what it did with each record of those kinds.
 	PlaceLinked(d *BundleData, place map[string]map[uint64]bool, counts map[string]*MergeCount, step func() error) error
 
-	// Holding is a member's holding here, and whether it came from this
-	// chapter; PutHolding writes the chapter's.
-	Holding(member uint64) (h Holding, found, ours bool, err error)
-	PutHolding(h Holding, src uint64) error
+	// KeepHolding keeps a holding as the chapter sent it (for its member
+	// h.MemberID); ChapterHolding is what chapter last sent for its member
+	// src and year.
+	KeepHolding(h Holding) error
+	ChapterHolding(chapter string, src uint64, year int) (Holding, bool, error)
+	// Holding is a member's holding of year here; PutHolding writes one
+	// as given.
+	Holding(member uint64, year int) (Holding, bool, error)
+	PutHolding(h Holding) error
 	// Certificate is the certificate with serial here, and whether it came
 	// from this chapter; PutCertificate writes the chapter's.
 	Certificate(serial string) (c Certificate, found, ours bool, err error)
@@ -89,3 +102,15 @@ type MergedChapterRecord struct {
 	// certificates the chapter signed with them stay genuine.
 	EarlierKeys []string `json:"earlier_keys,omitempty"`
 }
+
+// SentMember is a member record as a chapter sent it, kept at
+// headquarters with when the chapter last changed each field (Changed,
+// by JSON name; a field never set has none). Where several chapters send
+// one person, each field takes the latest change: see app/merge.
+type SentMember struct {
+	Member
+	Changed FieldTimes `json:"changed,omitempty"`
+}
+
+// FieldTimes is when each field of a record was last changed.
+type FieldTimes map[string]time.Time

@@ -15,10 +15,21 @@ type Printer interface {
 	// EachCertificate makes one PDF per certificate and hands each to fn,
 	// in order; an error from fn stops it.
 	EachCertificate(ctx context.Context, certs []Certificate, setup CertificateSetup, progress Progress, fn func(i int, pdf []byte) error) error
+	// Picture writes one certificate as a PNG for a phone screen, from the
+	// same layout, with its QR code large enough to scan from a screen.
+	Picture(ctx context.Context, w io.Writer, cert Certificate, setup CertificateSetup) error
 	PlaceCards(w io.Writer, cards []PlaceCard) error
 	TrophyList(w io.Writer, list TrophyList) error
 	// Unprintable lists the characters of text the font lacks.
 	Unprintable(text string) ([]rune, error)
+}
+
+// Romanizer writes a Chinese name in Latin letters (pinyin, app/pinyin),
+// for the English of a certificate when a member has no Latin name of
+// their own; the user corrects it in the member's form.
+type Romanizer interface {
+	// Latin is name in Latin letters; "" when it cannot tell.
+	Latin(name string) string
 }
 
 // PlaceCard reserves a front-row seat: one A4 page folds into a tent card

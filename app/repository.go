@@ -109,13 +109,20 @@ type ProgramRepository interface {
 
 	GetBatch(id string) (Batch, bool, error)
 	Batches(year int) ([]Batch, error)
-	PublishBatch(b Batch, ch Change) (Batch, error)
+	// PublishBatch freezes a batch and writes the holdings it gives.
+	PublishBatch(b Batch, holdings []Holding, ch Change) (Batch, error)
 	GetRenewal(year int) (Renewal, bool, error)
-	ConfirmRenewal(r Renewal, ch Change) (Renewal, error)
-	Holdings() ([]Holding, error)
-	// HoldingsOf reads the holdings of these members only (those without
-	// one are absent): a door's few rows need not decode every holder.
-	HoldingsOf(memberIDs []uint64) ([]Holding, error)
+	// SaveRenewal writes a renewal confirmed (first) or amended and the
+	// holdings it gives.
+	SaveRenewal(r Renewal, first bool, holdings []Holding, ch Change) (Renewal, error)
+	// HoldingsIn is the honor ledger of a year: who holds a level in it.
+	HoldingsIn(year int) ([]Holding, error)
+	// HoldingsOf reads the holdings of these members in year only (those
+	// without one are absent): a door's few rows need not read every
+	// holder.
+	HoldingsOf(year int, memberIDs []uint64) ([]Holding, error)
+	// MemberHoldings lists a member's holdings, year by year.
+	MemberHoldings(member uint64) ([]Holding, error)
 }
 
 // KeyRepository keeps the chapter's signing key.
@@ -129,9 +136,14 @@ type KeyRepository interface {
 // CertificateRepository keeps issued certificates and the chapter's setup.
 type CertificateRepository interface {
 	// IssueCertificates stores the certificates not issued before (numbered
-	// for chapter, signed by sign) and counts a reprint of the others, in
-	// one transaction; it returns them as stored, in order.
+	// for chapter and their year, signed by sign) in one transaction and
+	// returns them all as stored, in order.
 	IssueCertificates(certs []Certificate, chapter string, sign func(Certificate) (string, error), ch Change) ([]Certificate, error)
+	// CountPrints counts a paper printed of each certificate.
+	CountPrints(serials []string, ch Change) error
+	// ChapterHasIssued reports whether a certificate numbered for the
+	// chapter code is stored.
+	ChapterHasIssued(chapter string) (bool, error)
 	GetCertificate(serial string) (Certificate, bool, error)
 	Certificates() ([]Certificate, error)
 	RevokeCertificate(serial, reason string, ch Change) (Certificate, error)

@@ -2,7 +2,6 @@ package app
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Languages the UI ships, default first.
@@ -36,8 +35,6 @@ func (s Settings) Validate() error {
 	if s.Operator == "" {
 		f.Add("operator", "required")
 	}
-	if utf8.RuneCountInString(s.Operator) > 40 {
-		f.Add("operator", "too_long")
-	}
+	checkText(f, "operator", s.Operator, MaxOperator, false)
 	return f.Err()
 }

@@ -28,6 +28,12 @@ type Spreadsheets interface {
 const (
 	MaxTableBytes = 20 << 20
 	MaxTableRows  = 100000
+	// A cell (Excel's own limit), a row and the distinct texts of a
+	// workbook: far beyond a real sheet, small enough to refuse a hostile
+	// one before it fills memory.
+	MaxCellChars     = 32_767
+	MaxRowCells      = 256
+	MaxSharedStrings = 1_000_000
 )
 
 // Column is one column a caller accepts. The header may be the key or any

@@ -21,6 +21,12 @@ const (
 	TableMissingColumn   TableProblem = "missing_column"
 	// UnnamedColumn is a column with data under an empty header cell.
 	TableUnnamedColumn TableProblem = "unnamed_column"
+	// Broken is a sheet that stops being readable at Row: the whole
+	// file is refused, never the rows before it imported alone.
+	TableBroken TableProblem = "broken"
+	// BeyondLimit is a cell, a row or the shared texts beyond what any
+	// real sheet has (see app/exchange's MaxCellChars and the others).
+	TableBeyondLimit TableProblem = "beyond_limit"
 )
 
 // TableError is why a file cannot be read as a table.
@@ -29,6 +35,9 @@ type TableError struct {
 	// Columns are the headers concerned: as written in the file for unknown
 	// and duplicate columns, keys for missing ones, letters (D) for unnamed.
 	Columns []string
+	// Row is the row where a broken sheet broke, or that went beyond a
+	// limit (0 when not in a row).
+	Row int
 	// Err is the underlying cause of an unreadable file, for the log.
 	Err error
 }
@@ -49,6 +58,11 @@ func (e *TableError) Error() string {
 		return "missing columns: " + strings.Join(e.Columns, ", ")
 	case TableUnnamedColumn:
 		return "data under an empty header in columns " + strings.Join(e.Columns, ", ")
+	case TableBroken:
+		return fmt.Sprintf("the sheet is damaged at row %d (%v): nothing of it is imported", e.Row, e.Err)
+	case TableBeyondLimit:
+		return fmt.Sprintf("beyond what a sheet may hold (row %d): at most %d characters a cell, %d cells a row, %d distinct texts",
+			e.Row, MaxCellChars, MaxRowCells, MaxSharedStrings)
 	}
 	if e.Err != nil {
 		return "not a readable CSV or XLSX file: " + e.Err.Error()

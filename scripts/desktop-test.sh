@@ -58,6 +58,7 @@ one_row_shown() { window_shot "$1" && [ "$(colours "$1")" -gt 100 ] && [ "$(rows
 geometry() { xdotool getwindowgeometry --shell "$wid" | awk -F= '/^(X|Y|WIDTH|HEIGHT)=/{printf "%s ", $2}'; }
 
 "$BIN" demo --db "$db" >/dev/null
+"$BIN" setup --chapter HZ --db "$db" >/dev/null
 phone=$("$BIN" members list --json --db "$db" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[42].phone))')
 # The trophy page shows the latest published batch. Its members get shipping
 # addresses, as a lead fills them in before ordering (the page asks before

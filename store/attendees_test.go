@@ -296,10 +296,13 @@ func TestHoldingsOfReadsOnlyTheGivenMembers(t *testing.T) {
 		{[]uint64{ms[0].ID, ms[1].ID, ms[2].ID, 999}, 2},
 		{nil, 0},
 	} {
-		got, err := s.HoldingsOf(tc.ids)
+		got, err := s.HoldingsOf(2026, tc.ids)
 		if err != nil || len(got) != tc.want {
 			t.Errorf("HoldingsOf(%v) = %+v, %v; want %d", tc.ids, got, err, tc.want)
 		}
+	}
+	if got, err := s.HoldingsOf(2027, []uint64{ms[0].ID}); err != nil || len(got) != 0 {
+		t.Errorf("HoldingsOf another year = %+v, %v; want none", got, err)
 	}
 }
 

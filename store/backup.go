@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"acedesk/app"
 
@@ -56,6 +57,35 @@ func writeFileAtomic(path string, write func(w io.Writer) (int64, error)) (err e
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+// staleCopies are the temporary files a backup before an import or a
+// restore, or a restore's staged copy, leave when the process is killed
+// before it renames or removes them: full copies of the database, which
+// nothing else would ever remove.
+var staleCopies = []string{".%s.before-import-*.bak.*.tmp", ".%s.before-restore-*.bak.*.tmp", ".%s.restore.tmp.*.tmp", stagedCopy}
+
+// stagedCopy is where Restore stages the backup it installs.
+const stagedCopy = "%s.restore.tmp"
+
+// removeStaleCopies removes those of the database at path. Open calls it
+// holding the database's lock, so no other ACE Desk is writing them.
+func removeStaleCopies(path string, restoring bool) {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	// A name that is a pattern itself could match other files: leave
+	// those copies to the user.
+	if strings.ContainsAny(base, `*?[\`) {
+		return
+	}
+	for _, pattern := range staleCopies {
+		if restoring && pattern == stagedCopy {
+			continue
+		}
+		matches, _ := filepath.Glob(filepath.Join(dir, fmt.Sprintf(pattern, base)))
+		for _, m := range matches {
+			removeQuiet(m)
+		}
+	}
 }
 
 // errNotACEDesk refuses a file that is not an ACE Desk database, to open
@@ -112,7 +142,7 @@ func Restore(dbPath, from string, clock app.Clock) (string, error) {
 	if err := Validate(from); err != nil {
 		return "", err
 	}
-	staged := dbPath + ".restore.tmp"
+	staged := fmt.Sprintf(stagedCopy, dbPath)
 	err := writeFileAtomic(staged, func(w io.Writer) (int64, error) {
 		src, err := os.Open(from)
 		if err != nil {
@@ -131,7 +161,7 @@ func Restore(dbPath, from string, clock app.Clock) (string, error) {
 	}
 	previous := ""
 	if _, err := os.Stat(dbPath); err == nil {
-		cur, err := Open(dbPath, Options{Clock: clock})
+		cur, err := Open(dbPath, Options{Clock: clock, restoring: true})
 		if err != nil {
 			return "", err
 		}

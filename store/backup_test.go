@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"acedesk/app"
@@ -135,5 +136,37 @@ func TestRestoreRefusesWhatIsNotAnACEDeskDatabase(t *testing.T) {
 				t.Errorf("left behind %v", leftovers)
 			}
 		})
+	}
+}
+
+// TestOpeningRemovesTheCopiesAKilledBackupLeft: a kill during the backup
+// before an import, or during a restore, leaves full copies of the
+// database under temporary names; the next start removes them, and
+// nothing else.
+func TestOpeningRemovesTheCopiesAKilledBackupLeft(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "acedesk.db")
+	stale := []string{".acedesk.db.before-import-20260314T090000Z.bak.3462711.tmp", ".acedesk.db.before-restore-20260314T090000Z.bak.77.tmp",
+		".acedesk.db.restore.tmp.123.tmp", "acedesk.db.restore.tmp"}
+	kept := []string{"acedesk.db.before-import-20260314T090000Z.bak", ".other.db.before-import-1.bak.1.tmp", "notes.tmp", ".acedesk.db.copy.1.tmp"}
+	for _, name := range append(slices.Clone(stale), kept...) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("copy"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Open(db, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	for _, name := range stale {
+		if _, err := os.Stat(filepath.Join(dir, name)); !os.IsNotExist(err) {
+			t.Errorf("%s is still there (%v)", name, err)
+		}
+	}
+	for _, name := range kept {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s was removed: %v", name, err)
+		}
 	}
 }

@@ -97,7 +97,7 @@ func readBundleLines(tx *bolt.Tx, keep func(entity string, id uint64) bool, sinc
 		"groups.jsonl":    rawRecords(tx.Bucket(bucketGroups), byID("group")),
 		"events.jsonl":    rawRecords(tx.Bucket(bucketEvents), byID("event")),
 		"decisions.jsonl": rawRecords(tx.Bucket(bucketDecisions), byID("decision")),
-		"levels.jsonl":    rawRecords(tx.Bucket(bucketHoldings), byID("holding")),
+		"levels.jsonl":    rawRecords(tx.Bucket(bucketLedger), func(k, _ []byte) bool { return keep("holding", btoi(k[2:])) }),
 		"certificates.jsonl": rawRecords(tx.Bucket(bucketCertificates), func(k, _ []byte) bool {
 			return keep("certificate", certAuditID(app.Certificate{Serial: string(k)}))
 		}),

@@ -8,7 +8,7 @@ import (
 	"acedesk/app/apptest"
 )
 
-func TestCertificatesKeepTheirSerialAndCountReprints(t *testing.T) {
+func TestCertificatesKeepTheirSerialAndCountPapers(t *testing.T) {
 	s, err := Open(filepath.Join(t.TempDir(), "acedesk.db"), Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -30,6 +30,16 @@ func TestCertificatesKeepTheirSerialAndCountReprints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := s.CountPrints([]string{first[0].Serial, first[0].Serial}, ch); err != nil {
+		t.Fatal(err)
+	}
+	// A serial of another year counts from 1; one of the same year that a
+	// merge brought in is skipped.
+	other, err := s.IssueCertificates([]app.Certificate{{Kind: app.CertThanks, MemberID: m.ID, Year: 2025, Source: "event:4"},
+		{Kind: app.CertThanks, MemberID: m.ID, Year: 2026, Source: "event:5"}}, "HZ", sign, ch)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		what      string
 		got, want any
@@ -37,17 +47,25 @@ func TestCertificatesKeepTheirSerialAndCountReprints(t *testing.T) {
 		{"first serial", first[0].Serial, "PGACE-2026-HZ-000001"},
 		{"second serial", first[1].Serial, "PGACE-2026-HZ-000002"},
 		{"payload", first[0].Payload, "signed:PGACE-2026-HZ-000001"},
-		{"reprint serial", again[0].Serial, first[0].Serial},
-		{"reprint count", again[0].Prints, 2},
-		{"signatures", signed, 2},
+		{"issued again: serial", again[0].Serial, first[0].Serial},
+		{"issued again: papers", again[0].Prints, 0},
+		{"another year", other[0].Serial, "PGACE-2025-HZ-000001"},
+		{"the same year again", other[1].Serial, "PGACE-2026-HZ-000003"},
+		{"signatures", signed, 4},
 	} {
 		if tc.got != tc.want {
 			t.Errorf("%s = %v, want %v", tc.what, tc.got, tc.want)
 		}
 	}
-	audit, _ := s.AuditFor("certificate", 1)
-	if len(audit) != 2 || audit[0].Action != "issue" || audit[1].Action != "reprint" {
-		t.Errorf("audit = %+v, want issue then reprint", audit)
+	audit, _ := s.AuditFor("certificate", 2026_000001)
+	if len(audit) != 3 || audit[0].Action != "issue" || audit[1].Action != "print" || audit[2].Action != "print" {
+		t.Errorf("audit = %+v, want issue then two prints", audit)
+	}
+	if issued, _ := s.ChapterHasIssued("HZ"); !issued {
+		t.Error("ChapterHasIssued(HZ) = false after HZ's certificates")
+	}
+	if issued, _ := s.ChapterHasIssued("BJ"); issued {
+		t.Error("ChapterHasIssued(BJ) = true with none of BJ's")
 	}
 	if has, _ := s.HasHistory(m.ID); !has {
 		t.Error("a member with a certificate can be deleted")

@@ -62,8 +62,9 @@ func (s *Store) ContributionImportBasis(phones, names []string) (app.ImportBasis
 }
 
 // ImportContributions backs the database up to
-// <db>.before-import-<time>.bak, then creates cs in one transaction, each
-// audited; a refusal (a member deleted since the file was checked) writes
+// <db>.before-import-<time>.bak, then creates cs in one transaction (one
+// with an ID is a pending record the file reviewed: its status is saved),
+// each audited; a refusal (a member deleted since the file was checked) writes
 // nothing. It returns the stored contributions in order and the backup's
 // path.
 func (s *Store) ImportContributions(cs []app.Contribution, c app.Change) ([]app.Contribution, string, error) {
@@ -75,7 +76,13 @@ func (s *Store) ImportContributions(cs []app.Contribution, c app.Change) ([]app.
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		for i, ct := range cs {
 			var err error
-			if out[i], err = createContribution(tx, ct, c); err != nil {
+			if ct.ID != 0 {
+				// a row that reviews a pending record
+				out[i], err = updateContribution(tx, ct, ct.Status, c)
+			} else {
+				out[i], err = createContribution(tx, ct, c)
+			}
+			if err != nil {
 				return err
 			}
 		}

@@ -15,7 +15,8 @@ var decisions = kept[app.Decision]{bucket: bucketDecisions, entity: "decision",
 	}}
 
 // CreateDecision records a decision. A correction also sets the level the
-// member holds in the decision's year, in the same transaction.
+// member holds in the decision's year (none removes it), in the same
+// transaction, and only that year's.
 func (s *Store) CreateDecision(d app.Decision, ch app.Change) (app.Decision, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		if err := membersExist(tx, []uint64{d.MemberID}); err != nil {
@@ -36,15 +37,7 @@ func (s *Store) CreateDecision(d app.Decision, ch app.Change) (app.Decision, err
 		if d.Kind != app.DecisionCorrection {
 			return nil
 		}
-		h := app.Holding{MemberID: d.MemberID, Level: d.Level, From: d.Year, ValidThrough: d.Year,
-			Source: "decision:" + strconv.FormatUint(d.ID, 10)}
-		// A correction changes the level, not the years a batch or renewal gave.
-		var old app.Holding
-		if found, err := get(tx.Bucket(bucketHoldings), itob(d.MemberID), &old); err != nil {
-			return err
-		} else if found {
-			h.From, h.ValidThrough = min(old.From, d.Year), max(old.ValidThrough, d.Year)
-		}
+		h := app.Holding{MemberID: d.MemberID, Year: d.Year, Level: d.Level, Source: "decision:" + strconv.FormatUint(d.ID, 10)}
 		return setHolding(tx, h, ch)
 	})
 	return d, err

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"strconv"
 
@@ -9,9 +10,12 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// Batches are keyed by their name ("2026-Q2"), renewals by year, holdings
-// by member. Published batches and confirmed renewals are written once and
-// never updated; holdings change with each batch, renewal and correction.
+// Batches are keyed by their name ("2026-Q2"), renewals by year. The
+// honor ledger keeps one holding per member and year, keyed by year (2
+// bytes, big-endian) then member (8): who holds a level in a year is one
+// prefix of it. Published batches are written once; a confirmed renewal
+// changes only by its amendments; a holding keeps what it was before in
+// its history, and nothing ever writes another year's.
 
 // GetBatch loads a published batch.
 func (s *Store) GetBatch(id string) (app.Batch, bool, error) {
@@ -25,9 +29,9 @@ func (s *Store) GetBatch(id string) (app.Batch, bool, error) {
 	return b, ok, err
 }
 
-// PublishBatch freezes a batch and gives its members their levels through
-// the next year, refusing a batch already published.
-func (s *Store) PublishBatch(b app.Batch, ch app.Change) (app.Batch, error) {
+// PublishBatch freezes a batch and writes the holdings it gives, refusing
+// a batch already published.
+func (s *Store) PublishBatch(b app.Batch, holdings []app.Holding, ch app.Change) (app.Batch, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		bucket := tx.Bucket(bucketBatches)
 		if bucket.Get([]byte(b.ID)) != nil {
@@ -37,19 +41,22 @@ func (s *Store) PublishBatch(b app.Batch, ch app.Change) (app.Batch, error) {
 		if err := put(bucket, []byte(b.ID), b); err != nil {
 			return err
 		}
-		for _, e := range b.Entries {
-			h := app.Holding{MemberID: e.MemberID, Level: e.Level, From: b.Year, ValidThrough: b.Year + 1, Source: "batch:" + b.ID}
-			if err := setHolding(tx, h, ch); err != nil {
-				return err
-			}
+		if err := setHoldings(tx, holdings, ch); err != nil {
+			return err
 		}
 		return appendAudit(tx, ch, "publish", "batch", batchKey(b), nil, b)
 	})
 	return b, err
 }
 
-// batchKey numbers a batch for the audit index: 20262 for 2026-Q2.
-func batchKey(b app.Batch) uint64 { return uint64(b.Year*10 + b.Quarter) }
+// batchKey numbers a batch for the audit index: 20262 for 2026-Q2, and
+// 1202601 for 2026-S1, apart from every quarter.
+func batchKey(b app.Batch) uint64 {
+	if b.Supplement > 0 {
+		return uint64(1_000_000 + b.Year*100 + b.Supplement)
+	}
+	return uint64(b.Year*10 + b.Quarter)
+}
 
 // GetRenewal loads a confirmed renewal.
 func (s *Store) GetRenewal(year int) (app.Renewal, bool, error) {
@@ -63,56 +70,62 @@ func (s *Store) GetRenewal(year int) (app.Renewal, bool, error) {
 	return r, ok, err
 }
 
-// ConfirmRenewal freezes the review of r.Year and sets every reviewed
-// holder's level through r.Year+1; a lapse removes the holding.
-func (s *Store) ConfirmRenewal(r app.Renewal, ch app.Change) (app.Renewal, error) {
+// SaveRenewal writes a renewal as confirmed or amended, and the holdings
+// it gives; first says it is the first confirmation, which must not find
+// one already there.
+func (s *Store) SaveRenewal(r app.Renewal, first bool, holdings []app.Holding, ch app.Change) (app.Renewal, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		bucket := tx.Bucket(bucketRenewals)
-		if bucket.Get(yearPrefix(r.Year)) != nil {
+		if first && bucket.Get(yearPrefix(r.Year)) != nil {
 			return app.Errorf(app.CodeConflict, "renewal_confirmed", "the renewal of %d is already confirmed", r.Year).
 				WithParams("year", strconv.Itoa(r.Year))
 		}
-		r.Confirmed, r.ConfirmedAt, r.ConfirmedBy = true, ch.At, ch.Actor
 		if err := put(bucket, yearPrefix(r.Year), r); err != nil {
 			return err
 		}
-		source := "renewal:" + strconv.Itoa(r.Year)
-		for _, e := range r.Entries {
-			h := app.Holding{MemberID: e.MemberID, Level: e.To, From: r.Year + 1, ValidThrough: r.Year + 1, Source: source}
-			if err := setHolding(tx, h, ch); err != nil {
-				return err
-			}
+		if err := setHoldings(tx, holdings, ch); err != nil {
+			return err
 		}
-		return appendAudit(tx, ch, "confirm", "renewal", uint64(r.Year), nil, r)
+		action := "amend"
+		if first {
+			action = "confirm"
+		}
+		return appendAudit(tx, ch, action, "renewal", uint64(r.Year), nil, r)
 	})
 	return r, err
 }
 
-// Holdings lists every member's holding, in member order.
-func (s *Store) Holdings() ([]app.Holding, error) {
+func ledgerKey(year int, member uint64) []byte {
+	return binary.BigEndian.AppendUint64(yearPrefix(year), member)
+}
+
+// HoldingsIn lists the holdings of year, in member order.
+func (s *Store) HoldingsIn(year int) ([]app.Holding, error) {
 	out := []app.Holding{}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketHoldings).ForEach(func(k, _ []byte) error {
+		prefix := yearPrefix(year)
+		c := tx.Bucket(bucketLedger).Cursor()
+		for k, v := c.Seek(prefix); k != nil && string(k[:2]) == string(prefix); k, v = c.Next() {
 			var h app.Holding
-			if _, err := get(tx.Bucket(bucketHoldings), k, &h); err != nil {
+			if err := json.Unmarshal(v, &h); err != nil {
 				return err
 			}
 			out = append(out, h)
-			return nil
-		})
+		}
+		return nil
 	})
 	return out, err
 }
 
-// HoldingsOf reads the holdings of the given members, skipping those
+// HoldingsOf reads the holdings of these members in year, skipping those
 // without one.
-func (s *Store) HoldingsOf(memberIDs []uint64) ([]app.Holding, error) {
+func (s *Store) HoldingsOf(year int, memberIDs []uint64) ([]app.Holding, error) {
 	out := []app.Holding{}
 	err := s.db.View(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketHoldings)
+		b := tx.Bucket(bucketLedger)
 		for _, id := range memberIDs {
 			var h app.Holding
-			ok, err := get(b, itob(id), &h)
+			ok, err := get(b, ledgerKey(year, id), &h)
 			if err != nil {
 				return err
 			}
@@ -125,19 +138,69 @@ func (s *Store) HoldingsOf(memberIDs []uint64) ([]app.Holding, error) {
 	return out, err
 }
 
-// setHolding writes a member's holding, removing it at level none, and
-// audits the change.
+// MemberHoldings lists a member's holdings, year by year.
+func (s *Store) MemberHoldings(member uint64) ([]app.Holding, error) {
+	out := []app.Holding{}
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return eachLedgerYear(tx, func(year int) error {
+			var h app.Holding
+			ok, err := get(tx.Bucket(bucketLedger), ledgerKey(year, member), &h)
+			if ok {
+				out = append(out, h)
+			}
+			return err
+		})
+	})
+	return out, err
+}
+
+// eachLedgerYear calls fn with every year the ledger has a holding in.
+func eachLedgerYear(tx *bolt.Tx, fn func(year int) error) error {
+	c := tx.Bucket(bucketLedger).Cursor()
+	for k, _ := c.First(); k != nil; {
+		year := int(binary.BigEndian.Uint16(k[:2]))
+		if err := fn(year); err != nil {
+			return err
+		}
+		k, _ = c.Seek(yearPrefix(year + 1))
+	}
+	return nil
+}
+
+// holdsAnyYear reports whether the ledger has a holding of the member.
+func holdsAnyYear(tx *bolt.Tx, member uint64) (bool, error) {
+	found := false
+	err := eachLedgerYear(tx, func(year int) error {
+		found = found || tx.Bucket(bucketLedger).Get(ledgerKey(year, member)) != nil
+		return nil
+	})
+	return found, err
+}
+
+// setHoldings writes each holding, a level of none removing the year's,
+// with the holding it replaces kept in its history, and audits each.
+func setHoldings(tx *bolt.Tx, holdings []app.Holding, ch app.Change) error {
+	for _, h := range holdings {
+		if err := setHolding(tx, h, ch); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func setHolding(tx *bolt.Tx, h app.Holding, ch app.Change) error {
-	b := tx.Bucket(bucketHoldings)
-	key := itob(h.MemberID)
+	b := tx.Bucket(bucketLedger)
+	key := ledgerKey(h.Year, h.MemberID)
 	var old app.Holding
 	found, err := get(b, key, &old)
 	if err != nil {
 		return err
 	}
+	h.At, h.By = ch.At, ch.Actor
 	var before, after any
 	if found {
 		before = old
+		h.History = append(old.History, old.Superseded())
 	}
 	if h.Level == "" || h.Level == "none" {
 		err = b.Delete(key)
@@ -157,7 +220,8 @@ func batchYear(key []byte) int {
 	return y
 }
 
-// Batches lists the published batches of year, in quarter order.
+// Batches lists the published batches of year: quarters in order, then
+// supplementary batches.
 func (s *Store) Batches(year int) ([]app.Batch, error) {
 	out := []app.Batch{}
 	err := s.db.View(func(tx *bolt.Tx) error {

@@ -164,6 +164,14 @@ func (m *merger) OwnKey() (ed25519.PublicKey, error) {
 	return ed25519.NewKeyFromSeed(own.Seed).Public().(ed25519.PublicKey), nil
 }
 
+// OwnChapterCode is the code of the saved certificate setup, else the
+// default's: the code this database's serials carry.
+func (m *merger) OwnChapterCode() (string, error) {
+	setup := app.DefaultCertificateSetup()
+	_, err := get(m.tx.Bucket(bucketSettings), keyCertSetup, &setup)
+	return setup.ChapterCode, err
+}
+
 // Chapter is what headquarters keeps of a chapter merged before.
 func (m *merger) Chapter(id string) (app.MergedChapterRecord, bool, error) {
 	var c app.MergedChapterRecord
@@ -345,9 +353,24 @@ func (m *merger) KeepSent(src uint64, data []byte) {
 	m.sent = append(m.sent, archived{string(itob(src)), data})
 }
 
+// OwnAudit lists the audit lines of member id this database wrote itself.
+// Lines are copied: they outlive the transaction's pages.
+func (m *merger) OwnAudit(id uint64) ([][]byte, error) {
+	prefix := auditIndexKey("member", id, 0)
+	audit := m.tx.Bucket(bucketAudit)
+	var out [][]byte
+	c := m.tx.Bucket(bucketAuditIndex).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && len(k) == len(prefix)+8 && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if v := audit.Get(k[len(prefix):]); v != nil {
+			out = append(out, bytes.Clone(v))
+		}
+	}
+	return out, nil
+}
+
 // SentMember is the record of src that chapter sent last.
-func (m *merger) SentMember(chapter string, src uint64) (app.Member, bool, error) {
-	var sent app.Member
+func (m *merger) SentMember(chapter string, src uint64) (app.SentMember, bool, error) {
+	var sent app.SentMember
 	found, err := get(m.tx.Bucket(bucketChapterRecords), sentMemberKey(chapter, src), &sent)
 	return sent, found, err
 }
@@ -606,14 +629,33 @@ func putKeyed(m *merger, b *bolt.Bucket, kind string, key, origin []byte, rec an
 	return m.tx.Bucket(bucketOrigins).Put(originKey(kind, key, m.chapter), origin)
 }
 
-// Holding is a member's holding, and whether this chapter sent it.
-func (m *merger) Holding(member uint64) (app.Holding, bool, bool, error) {
-	return keyed[app.Holding](m, m.tx.Bucket(bucketHoldings), "level", itob(member))
+func chapterHoldingKey(chapter string, src uint64, year int) []byte {
+	return binary.BigEndian.AppendUint16(append([]byte(chapter+"\x00levels\x00"), itob(src)...), uint16(year))
 }
 
-// PutHolding writes the chapter's holding of its member src.
-func (m *merger) PutHolding(h app.Holding, src uint64) error {
-	return putKeyed(m, m.tx.Bucket(bucketHoldings), "level", itob(h.MemberID), itob(src), h)
+// KeepHolding keeps the chapter's holding as sent, for its member
+// h.MemberID.
+func (m *merger) KeepHolding(h app.Holding) error {
+	return put(m.tx.Bucket(bucketChapterRecords), chapterHoldingKey(m.chapter, h.MemberID, h.Year), h)
+}
+
+// ChapterHolding is the holding chapter last sent for its member src.
+func (m *merger) ChapterHolding(chapter string, src uint64, year int) (app.Holding, bool, error) {
+	var h app.Holding
+	found, err := get(m.tx.Bucket(bucketChapterRecords), chapterHoldingKey(chapter, src, year), &h)
+	return h, found, err
+}
+
+// Holding is a member's holding of year.
+func (m *merger) Holding(member uint64, year int) (app.Holding, bool, error) {
+	var h app.Holding
+	found, err := get(m.tx.Bucket(bucketLedger), ledgerKey(year, member), &h)
+	return h, found, err
+}
+
+// PutHolding writes a holding as the policy made it.
+func (m *merger) PutHolding(h app.Holding) error {
+	return put(m.tx.Bucket(bucketLedger), ledgerKey(h.Year, h.MemberID), h)
 }
 
 // Certificate is the certificate with serial, and whether this chapter
@@ -752,7 +794,10 @@ func (m *merger) UnlinkMember(id uint64) error {
 
 // MemberInUse: records here still name the member.
 func (m *merger) MemberInUse(id uint64) (bool, error) {
-	return m.tx.Bucket(bucketMemberRefs).Get(itob(id)) != nil || m.tx.Bucket(bucketHoldings).Get(itob(id)) != nil, nil
+	if m.tx.Bucket(bucketMemberRefs).Get(itob(id)) != nil {
+		return true, nil
+	}
+	return holdsAnyYear(m.tx, id)
 }
 
 // Unplace forgets where the chapter's record went, and for a member the
@@ -763,7 +808,21 @@ func (m *merger) Unplace(entity string, src uint64) error {
 	if entity != "member" {
 		return nil
 	}
-	return m.tx.Bucket(bucketChapterRecords).Delete(sentMemberKey(m.chapter, src))
+	records := m.tx.Bucket(bucketChapterRecords)
+	// The member's holdings as the chapter sent them go with it.
+	prefix := chapterHoldingKey(m.chapter, src, 0)
+	prefix = prefix[:len(prefix)-2]
+	var kept [][]byte
+	c := records.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		kept = append(kept, bytes.Clone(k))
+	}
+	for _, k := range kept {
+		if err := records.Delete(k); err != nil {
+			return err
+		}
+	}
+	return records.Delete(sentMemberKey(m.chapter, src))
 }
 
 // MergedChapters lists the chapters merged here, by ID.

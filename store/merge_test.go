@@ -38,7 +38,7 @@ func mergeChild(path string) int {
 		return 1
 	}
 	b := largeBundle(3000)
-	_, err = mergeBundle(s, context.Background(), b, false, func(done, total int) {
+	_, err = mergeBundle(s, context.Background(), b, true, func(done, total int) {
 		fmt.Printf("merging %d of %d\n", done, total)
 		select {} // killed here, with the transaction open
 	}, app.Change{Actor: "hq", At: time.Date(2026, 3, 14, 9, 0, 0, 0, time.UTC)})
@@ -52,7 +52,7 @@ func mergeBundle(s *Store, ctx context.Context, b *app.Bundle, acceptKey bool, p
 	var res app.MergeResult
 	err := s.Merge(b.Manifest.Chapter.ID, func(tx app.MergeTx) error {
 		var err error
-		res, err = merge.Bundle(ctx, tx, b, acceptKey, progress, ch)
+		res, err = merge.Bundle(ctx, tx, b, acceptKey, func(string) ([]rune, error) { return nil, nil }, progress, ch)
 		return err
 	})
 	return res, err
@@ -63,11 +63,12 @@ func mergeBundle(s *Store, ctx context.Context, b *app.Bundle, acceptKey bool, p
 func largeBundle(n int) *app.Bundle {
 	pub, _, _ := ed25519.GenerateKey(nil)
 	b := &app.Bundle{Name: "large.acebundle", PublicKey: pub,
-		Manifest: app.BundleManifest{Chapter: app.BundleChapter{ID: "SZ", Name: "深圳"}, Kind: app.BundleFull}}
+		Manifest: app.BundleManifest{Chapter: app.BundleChapter{ID: "SZ", Name: "深圳"}, Kind: app.BundleFull},
+		Load:     func() error { return nil }}
 	for i := 1; i <= n; i++ {
 		b.Data.Members = append(b.Data.Members, app.Member{ID: uint64(i), Name: fmt.Sprintf("成员%d", i), Phone: fmt.Sprintf("139%08d", i), Version: 1})
 		b.Data.Contributions = append(b.Data.Contributions, app.Contribution{ID: uint64(i), MemberID: uint64(i), Kind: "article",
-			Date: "2026-02-01", Status: app.StatusApproved, Version: 1})
+			Date: "2026-02-01", Quantity: 1, Status: app.StatusApproved, Version: 1})
 	}
 	return b
 }
@@ -140,7 +141,7 @@ func TestKilledMergeLeavesTheDatabaseAsBefore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	r, err := mergeBundle(s, context.Background(), largeBundle(3000), false, nil, at)
+	r, err := mergeBundle(s, context.Background(), largeBundle(3000), true, nil, at)
 	if err != nil || r.Counts[0].Added != 3000 {
 		t.Fatalf("merging again after the kill = %+v, %v", r.Counts, err)
 	}
@@ -154,7 +155,7 @@ func TestCancelledMergeChangesNothing(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	progressed := 0
-	_, err = mergeBundle(s, ctx, largeBundle(3000), false, func(done, total int) {
+	_, err = mergeBundle(s, ctx, largeBundle(3000), true, func(done, total int) {
 		progressed = done
 		cancel()
 	}, app.Change{Actor: "hq", At: time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)})

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"strconv"
@@ -87,6 +88,37 @@ var migrations = []Migration{
 	{Version: 11, Name: "merged IDs in blocks", Apply: blockMergedIDs},
 	{Version: 12, Name: "contributions listed per member", Apply: listMemberContributions},
 	{Version: 13, Name: "contributions in a compact form", Apply: compactContributions},
+	{Version: 14, Name: "the honor ledger: a holding per member and year", Apply: ledgerFromHistory},
+	{Version: 15, Name: "certificate prints count papers", Apply: zeroCertificatePrints},
+}
+
+// zeroCertificatePrints starts every certificate's print count afresh. It
+// used to count issues and downloads too, which put "补发 / Reprint" on
+// first papers; now it counts papers printed, and the old count cannot
+// tell which of its prints were papers.
+func zeroCertificatePrints(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketCertificates)
+	var keys [][]byte
+	if err := b.ForEach(func(k, _ []byte) error {
+		keys = append(keys, bytes.Clone(k))
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		var c app.Certificate
+		if _, err := get(b, k, &c); err != nil {
+			return err
+		}
+		if c.Prints == 0 {
+			continue
+		}
+		c.Prints = 0
+		if err := put(b, k, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CurrentSchema is the schema version this build writes.

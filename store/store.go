@@ -53,6 +53,9 @@ type Options struct {
 	Migrations []Migration
 	// Clock stamps backup names (tests).
 	Clock app.Clock
+	// restoring: Restore opens the database it replaces while its staged
+	// copy waits beside it, which is then no leftover.
+	restoring bool
 }
 
 // Open opens (creating if needed) the database at path with mode 0600,
@@ -90,6 +93,7 @@ func Open(path string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	removeStaleCopies(path, opts.restoring)
 	// bbolt keeps the mode of an existing file: tighten one made elsewhere.
 	if err := os.Chmod(path, FileMode); err != nil {
 		db.Close()
@@ -135,6 +139,7 @@ var (
 	bucketBatches   = []byte("batches")
 	bucketRenewals  = []byte("renewals")
 	bucketHoldings  = []byte("holdings")
+	bucketLedger    = []byte("ledger")
 
 	bucketCertificates = []byte("certificates")
 	bucketCertBySource = []byte("cert_by_source")

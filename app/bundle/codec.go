@@ -19,15 +19,14 @@ func (Codec) Write(w io.Writer, m *app.BundleManifest, lines app.BundleLines, ke
 	return WriteBundle(w, m, lines, key)
 }
 
-// Read verifies and decodes a bundle, its audit checked in the background.
+// Read checks a bundle's manifest and signature; its data is read by Load.
 func (Codec) Read(r io.ReaderAt, size int64, name string) (*app.Bundle, error) {
-	return StartReadBundle(r, size, name)
+	return OpenBundle(r, size, name)
 }
 
-// Open reads the bundle file at path and verifies it, leaving its
-// audit to be checked in the background (see StartReadBundle); errors name
-// the file by its base name. The file is read whole: the background check
-// outlives this call.
+// Open reads the bundle file at path and checks it as Read does; errors
+// name the file by its base name. The file is read whole: Load and the
+// background check of the audit outlive this call.
 func (Codec) Open(path string) (*app.Bundle, error) {
 	name := filepath.Base(path)
 	f, err := os.Open(path)
@@ -46,5 +45,5 @@ func (Codec) Open(path string) (*app.Bundle, error) {
 	if _, err := io.ReadFull(f, data); err != nil {
 		return nil, app.Errorf(app.CodeInvalid, "file_read", "cannot read %s: %v", name, err).WithParams("file", name)
 	}
-	return StartReadBundle(bytes.NewReader(data), st.Size(), name)
+	return OpenBundle(bytes.NewReader(data), st.Size(), name)
 }

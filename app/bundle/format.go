@@ -28,26 +28,43 @@ import (
 )
 
 // BundleFormat names the file type in the manifest; BundleVersion is the
-// layout this build writes. It reads every version from 1 (version 2 added
-// deletions.jsonl).
+// layout this build writes. It reads every version from 1: version 2
+// added deletions.jsonl, version 3 keeps a holding per member and year in
+// levels.jsonl (1 and 2 kept one per member, over years "from" through
+// "valid_through").
 const (
 	BundleFormat  = "acedesk-bundle"
-	BundleVersion = 2
+	BundleVersion = 3
 
 	BundleManifestFile  = "manifest.json"
 	BundleSignatureFile = "manifest.sig"
 )
 
-// Limits keep a hostile file from exhausting memory: a data file may not
-// inflate beyond MaxBundleFileBytes, the manifest beyond
-// MaxBundleManifestBytes, all entries together beyond MaxBundleBytes. The
-// sizes the zip declares are checked before anything is inflated, and
-// archive/zip refuses an entry that inflates beyond its declared size.
+// Limits keep a hostile file from exhausting memory or time; each refusal
+// names the limit it hit. The zip may hold at most MaxBundleBytes in all
+// once inflated, a data file at most MaxBundleFileBytes, the manifest at
+// most MaxBundleManifestBytes; the sizes the zip declares are checked
+// before anything is inflated, and archive/zip refuses an entry that
+// inflates beyond its declared size. A data file is read as a stream,
+// line by line: a line may not be longer than MaxBundleLineBytes, and a
+// file may not have more rows than MaxBundleRows gives its kind (checked
+// against the manifest before the file is read, and as it is read). The
+// rows are five to ten times a large chapter's (10,000 members, 200,000
+// contributions), so that headquarters can pass on what it merged.
 const (
 	MaxBundleFileBytes     = 256 << 20
 	MaxBundleManifestBytes = 1 << 20
 	MaxBundleBytes         = 1 << 30
+	MaxBundleLineBytes     = 1 << 20
 )
+
+// MaxBundleRows is the most rows each data file may have.
+var MaxBundleRows = map[string]int{
+	"members.jsonl": 100_000, "groups.jsonl": 10_000, "events.jsonl": 100_000,
+	"contributions.jsonl": 1_000_000, "decisions.jsonl": 100_000, "batches.jsonl": 1_000,
+	"levels.jsonl": 100_000, "certificates.jsonl": 200_000, "trophies.jsonl": 100_000,
+	app.BundleAuditFile: 2_000_000, "deletions.jsonl": 1_000_000,
+}
 
 // bundleFileSpec binds a data file to its slice in BundleData.
 type bundleFileSpec struct {
@@ -55,9 +72,49 @@ type bundleFileSpec struct {
 	// since is the format version that added the file.
 	since  int
 	encode func(d *app.BundleData) ([][]byte, error)
-	// decode refuses a line that is not a record and returns the first
-	// key that appears twice, if any; it runs on up to workers cores.
-	decode func(d *app.BundleData, lines [][]byte, workers int) (dup string, err error)
+	// decoder decodes the file's lines, of which the manifest lists rows.
+	decoder func(rows int) fileDecoder
+}
+
+// fileDecoder decodes a data file batch by batch as it is read.
+type fileDecoder interface {
+	// batch decodes lines, those after the file's first lines, on up to
+	// workers cores, refusing a line that is not a record.
+	batch(first int, lines [][]byte, workers int) error
+	// finish keeps the first n records in d, unless a key appears twice:
+	// then it returns that key.
+	finish(d *app.BundleData, n int) (dup string)
+}
+
+// linesDecoder decodes lines into T, unique by key.
+type linesDecoder[T any, K comparable] struct {
+	out   []T
+	slice func(*app.BundleData) *[]T
+	key   func(*T) K
+	parse func(line []byte, v *T) error
+}
+
+func (x *linesDecoder[T, K]) batch(first int, lines [][]byte, workers int) error {
+	return app.InParallelOn(workers, len(lines), func(i int) error {
+		if err := x.parse(lines[i], &x.out[first+i]); err != nil {
+			return errors.New("line " + strconv.Itoa(first+i+1) + ": " + err.Error())
+		}
+		return nil
+	})
+}
+
+func (x *linesDecoder[T, K]) finish(d *app.BundleData, n int) string {
+	out := x.out[:n]
+	seen := make(map[K]struct{}, len(out))
+	for i := range out {
+		k := x.key(&out[i])
+		if _, dup := seen[k]; dup {
+			return fmt.Sprint(k)
+		}
+		seen[k] = struct{}{}
+	}
+	*x.slice(d) = out
+	return ""
 }
 
 // linesSpec is a data file whose lines parse into T, unique by key.
@@ -75,27 +132,8 @@ func linesSpec[T any, K comparable](name string, slice func(*app.BundleData) *[]
 			}
 			return out, nil
 		},
-		decode: func(d *app.BundleData, lines [][]byte, workers int) (string, error) {
-			out := make([]T, len(lines))
-			err := app.InParallelOn(workers, len(lines), func(i int) error {
-				if err := parse(lines[i], &out[i]); err != nil {
-					return errors.New("line " + strconv.Itoa(i+1) + ": " + err.Error())
-				}
-				return nil
-			})
-			if err != nil {
-				return "", err
-			}
-			seen := make(map[K]struct{}, len(out))
-			for i := range out {
-				k := key(&out[i])
-				if _, dup := seen[k]; dup {
-					return fmt.Sprint(k), nil
-				}
-				seen[k] = struct{}{}
-			}
-			*slice(d) = out
-			return "", nil
+		decoder: func(rows int) fileDecoder {
+			return &linesDecoder[T, K]{out: make([]T, rows), slice: slice, key: key, parse: parse}
 		},
 	}
 }
@@ -105,19 +143,6 @@ func bundleSpec[T any, K comparable](name string, slice func(*app.BundleData) *[
 	return linesSpec(name, slice, key,
 		func(line []byte, v *T) error { return json.Unmarshal(line, v) },
 		func(v *T) ([]byte, error) { return json.Marshal(v) })
-}
-
-// splitLines cuts a data file into its lines, without their newlines.
-func splitLines(content []byte) ([][]byte, error) {
-	lines := make([][]byte, 0, bytes.Count(content, []byte{'\n'}))
-	for len(content) > 0 {
-		line, rest, found := bytes.Cut(content, []byte{'\n'})
-		if !found {
-			return nil, errors.New("the last line does not end with a newline")
-		}
-		lines, content = append(lines, line), rest
-	}
-	return lines, nil
 }
 
 // BundleAuditFile is the largest data file: StartReadBundle checks it in
@@ -132,7 +157,7 @@ var bundleFiles = []bundleFileSpec{
 		decodeContribution, func(c *app.Contribution) ([]byte, error) { return app.MarshalContribution(c) }),
 	bundleSpec("decisions.jsonl", func(d *app.BundleData) *[]app.Decision { return &d.Decisions }, func(x *app.Decision) uint64 { return x.ID }),
 	bundleSpec("batches.jsonl", func(d *app.BundleData) *[]app.Batch { return &d.Batches }, func(b *app.Batch) string { return b.ID }),
-	bundleSpec("levels.jsonl", func(d *app.BundleData) *[]app.Holding { return &d.Levels }, func(h *app.Holding) uint64 { return h.MemberID }),
+	bundleSpec("levels.jsonl", func(d *app.BundleData) *[]app.Holding { return &d.Levels }, func(h *app.Holding) [2]uint64 { return [2]uint64{h.MemberID, uint64(h.Year)} }),
 	bundleSpec("certificates.jsonl", func(d *app.BundleData) *[]app.Certificate { return &d.Certificates }, func(c *app.Certificate) string { return c.Serial }),
 	bundleSpec("trophies.jsonl", func(d *app.BundleData) *[]app.BundleTrophy { return &d.Trophies }, func(t *app.BundleTrophy) string { return t.BatchID + "/" + strconv.FormatUint(t.MemberID, 10) }),
 	linesSpec(app.BundleAuditFile, func(d *app.BundleData) *[]app.BundleAudit { return &d.Audit }, func(a *app.BundleAudit) uint64 { return a.ID },
@@ -294,6 +319,8 @@ const (
 	BundleHashMismatch   = "bundle_hash_mismatch"
 	BundleRowCount       = "bundle_row_count"
 	BundleDuplicateID    = "bundle_duplicate_id"
+	BundleTooManyRows    = "bundle_too_many_rows"
+	BundleLineTooLong    = "bundle_line_too_long"
 )
 
 func RefuseBundle(bundle, file, reason, detail string) *app.Error {
@@ -303,199 +330,6 @@ func RefuseBundle(bundle, file, reason, detail string) *app.Error {
 	}
 	return app.Errorf(app.CodeInvalid, reason, "%s: %s", where, detail).
 		WithParams("bundle", bundle, "file", file, "detail", detail)
-}
-
-// ReadBundle verifies the bundle in r (size bytes, called name in errors)
-// and returns its records: the manifest's signature by the key it names,
-// the format and version, every data file's hash and row count, UTF-8 JSON
-// on every line and unique IDs. Any failure refuses the whole bundle. It
-// does not decide whether the key is trusted: merging does.
-func ReadBundle(r io.ReaderAt, size int64, name string) (*app.Bundle, error) {
-	b, err := StartReadBundle(r, size, name)
-	if err == nil {
-		err = b.Finish()
-	}
-	if err != nil {
-		return nil, err
-	}
-	return b, nil
-}
-
-// StartReadBundle verifies a bundle as ReadBundle does but leaves its
-// audit, the largest file and the last a merge needs, to be checked in the
-// background on one core: a merge places the other records meanwhile and
-// calls Finish before it keeps the audit, writing nothing if it fails. r
-// must stay readable until then.
-func StartReadBundle(r io.ReaderAt, size int64, name string) (*app.Bundle, error) {
-	zr, err := zip.NewReader(r, size)
-	if err != nil {
-		return nil, RefuseBundle(name, name, BundleTruncated, "not a complete zip file: "+err.Error())
-	}
-	// klauspost's inflate is a third faster than the standard library's
-	// on a large bundle; packFile deflates with it too.
-	zr.RegisterDecompressor(zip.Deflate, flate.NewReader)
-	entries := map[string]*zip.File{}
-	var total uint64
-	for _, f := range zr.File {
-		if _, dup := entries[f.Name]; dup {
-			return nil, RefuseBundle(name, f.Name, BundleUnexpectedFile, "the file appears twice")
-		}
-		entries[f.Name] = f
-		if total += f.UncompressedSize64; total > MaxBundleBytes {
-			return nil, RefuseBundle(name, f.Name, BundleTooLarge, "the files together are larger than "+strconv.Itoa(MaxBundleBytes)+" bytes")
-		}
-	}
-	manifestBytes, err := readBundleEntry(name, entries, BundleManifestFile, MaxBundleManifestBytes)
-	if err != nil {
-		return nil, err
-	}
-	sig, err := readBundleEntry(name, entries, BundleSignatureFile, ed25519.SignatureSize)
-	if err != nil {
-		return nil, err
-	}
-	m, pub, err := parseBundleManifest(name, manifestBytes)
-	if err != nil {
-		return nil, err
-	}
-	if len(sig) != ed25519.SignatureSize || !ed25519.Verify(pub, manifestBytes, sig) {
-		return nil, RefuseBundle(name, BundleSignatureFile, BundleBadSignature, "the signature does not match the manifest and its public key")
-	}
-	known := map[string]bool{BundleManifestFile: true, BundleSignatureFile: true}
-	b := &app.Bundle{Name: name, Manifest: m, PublicKey: pub}
-	var now []bundleFileSpec
-	var audit bundleFileSpec
-	for _, f := range versionFiles(m.Version) {
-		known[f.name] = true
-		if f.name == app.BundleAuditFile {
-			audit = f
-		} else {
-			now = append(now, f)
-		}
-	}
-	contents := readBundleFiles(name, entries, now)
-	for i, f := range now {
-		if err := checkBundleFile(b, f, contents[i], runtime.GOMAXPROCS(0)); err != nil {
-			return nil, err
-		}
-	}
-	for n := range m.Files {
-		if !known[n] {
-			return nil, RefuseBundle(name, n, BundleUnexpectedFile, "the manifest lists a file this version does not have")
-		}
-	}
-	extra := []string{}
-	for n := range entries {
-		if !known[n] {
-			extra = append(extra, n)
-		}
-	}
-	if len(extra) > 0 {
-		slices.Sort(extra)
-		return nil, RefuseBundle(name, extra[0], BundleUnexpectedFile, "a file this version does not have")
-	}
-	done := make(chan error, 1)
-	go func() {
-		done <- checkBundleFile(b, audit, readBundleFiles(name, entries, []bundleFileSpec{audit})[0], 1)
-	}()
-	b.AuditCheck = done
-	return b, nil
-}
-
-// checkBundleFile checks a data file as read against the manifest and
-// decodes it into b.Data.
-func checkBundleFile(b *app.Bundle, f bundleFileSpec, c bundleContent, workers int) error {
-	info, listed := b.Manifest.Files[f.name]
-	if !listed {
-		return RefuseBundle(b.Name, f.name, BundleBadManifest, "the manifest does not list this file")
-	}
-	if c.err != nil {
-		return c.err
-	}
-	if c.sha256 != info.SHA256 {
-		return RefuseBundle(b.Name, f.name, BundleHashMismatch, "the file's SHA-256 is not the one the manifest signs")
-	}
-	if !c.utf8 {
-		return RefuseBundle(b.Name, f.name, BundleBadEncoding, "not UTF-8")
-	}
-	lines, err := splitLines(c.data)
-	if err != nil {
-		return RefuseBundle(b.Name, f.name, BundleBadEncoding, err.Error())
-	}
-	dup, err := f.decode(&b.Data, lines, workers)
-	if err != nil {
-		return RefuseBundle(b.Name, f.name, BundleBadEncoding, err.Error())
-	}
-	if dup != "" {
-		return RefuseBundle(b.Name, f.name, BundleDuplicateID, "the id "+dup+" appears twice").WithParams("id", dup)
-	}
-	if len(lines) != info.Rows {
-		return RefuseBundle(b.Name, f.name, BundleRowCount, "the manifest says "+strconv.Itoa(info.Rows)+" rows, the file has "+strconv.Itoa(len(lines)))
-	}
-	return nil
-}
-
-// bundleContent is a data file as read, with what its bytes are checked for.
-type bundleContent struct {
-	data   []byte
-	sha256 string
-	utf8   bool
-	err    error
-}
-
-// readBundleFiles inflates, hashes and checks the encoding of the data
-// files on every core: a large bundle's audit and contributions inflate
-// side by side.
-func readBundleFiles(bundle string, entries map[string]*zip.File, files []bundleFileSpec) []bundleContent {
-	out := make([]bundleContent, len(files))
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
-	for i, f := range files {
-		wg.Go(func() {
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			c := &out[i]
-			if c.data, c.err = readBundleEntry(bundle, entries, f.name, MaxBundleFileBytes); c.err == nil {
-				sum := sha256.Sum256(c.data)
-				c.sha256, c.utf8 = hex.EncodeToString(sum[:]), utf8.Valid(c.data)
-			}
-		})
-	}
-	wg.Wait()
-	return out
-}
-
-// readBundleEntry reads a whole entry into a buffer of the size the zip
-// declares (checked against limit first), so a large file is not copied
-// as it grows; archive/zip refuses an entry that inflates to another size.
-func readBundleEntry(bundle string, entries map[string]*zip.File, file string, limit int64) ([]byte, error) {
-	f, ok := entries[file]
-	if !ok {
-		return nil, RefuseBundle(bundle, file, BundleMissingFile, "the file is missing")
-	}
-	if f.UncompressedSize64 > uint64(limit) {
-		return nil, RefuseBundle(bundle, file, BundleTooLarge, "larger than "+strconv.FormatInt(limit, 10)+" bytes")
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, RefuseBundle(bundle, file, BundleTruncated, err.Error())
-	}
-	defer rc.Close()
-	// One byte beyond the declared size, to read the end of the entry
-	// (where archive/zip checks the CRC) into room that is never filled.
-	data := make([]byte, 0, f.UncompressedSize64+1)
-	for {
-		if len(data) == cap(data) {
-			return nil, RefuseBundle(bundle, file, BundleTooLarge, "larger than the zip says")
-		}
-		n, err := rc.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return nil, RefuseBundle(bundle, file, BundleTruncated, err.Error())
-		}
-	}
 }
 
 // parseBundleManifest checks the format and version before anything else, so a
@@ -528,8 +362,9 @@ func parseBundleManifest(bundle string, data []byte) (app.BundleManifest, ed2551
 		return m, nil, RefuseBundle(bundle, BundleManifestFile, BundleBadManifest, "public_key is not a base64 Ed25519 public key")
 	case m.KeyID != keyIDHex(pub):
 		return m, nil, RefuseBundle(bundle, BundleManifestFile, BundleBadManifest, "key_id is not the public key's")
-	case m.Chapter.ID == "":
-		return m, nil, RefuseBundle(bundle, BundleManifestFile, BundleBadManifest, "chapter.id is empty")
+	case m.Chapter.Validate() != nil:
+		return m, nil, RefuseBundle(bundle, BundleManifestFile, BundleBadManifest,
+			"chapter: "+app.AsError(m.Chapter.Validate()).Message+" (the id is 2 to 6 capital letters; names have no control characters)")
 	case m.Kind != app.BundleFull && m.Kind != app.BundleChanges:
 		return m, nil, RefuseBundle(bundle, BundleManifestFile, BundleBadManifest, "kind is neither full nor changes")
 	}

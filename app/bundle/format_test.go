@@ -45,7 +45,7 @@ func TestReadBundleRefusesDamagedFilesWithTheReason(t *testing.T) {
 			f[bundle.BundleManifestFile] = bytes.Replace(f[bundle.BundleManifestFile], []byte(`"rows": 2`), []byte(`"rows": 3`), 1)
 		}), "bundle_bad_signature", bundle.BundleSignatureFile},
 		{"signature of another key", bundletest.Rewrite(t, good, func(f map[string][]byte) { f[bundle.BundleSignatureFile][0] ^= 1 }), "bundle_bad_signature", bundle.BundleSignatureFile},
-		{"unknown version", bundletest.Rewrite(t, good, editManifest(func(m manifest) { m["version"] = 3 })), "bundle_unknown_version", bundle.BundleManifestFile},
+		{"unknown version", bundletest.Rewrite(t, good, editManifest(func(m manifest) { m["version"] = 4 })), "bundle_unknown_version", bundle.BundleManifestFile},
 		{"version 0", bundletest.Rewrite(t, good, editManifest(func(m manifest) { m["version"] = 0 })), "bundle_unknown_version", bundle.BundleManifestFile},
 		{"version 1 with deletions", bundletest.Rewrite(t, good, editManifest(func(m manifest) { m["version"] = 1 })), "bundle_unexpected_file", "deletions.jsonl"},
 		{"deletion of an unknown kind", bundletest.Rewrite(t, good, replaceFile("deletions.jsonl", "{\"entity\":\"certificate\",\"id\":1}\n")), "bundle_bad_encoding", "deletions.jsonl"},

@@ -430,6 +430,8 @@ var auditFields = fieldSetters[app.BundleAudit]{
 // parseBundleAudit reads an audit line as json.Unmarshal into an AuditEntry
 // would, keeping the line itself.
 func parseBundleAudit(line []byte, a *app.BundleAudit) error {
+	// The line is read into a buffer the next lines reuse.
+	line = bytes.Clone(line)
 	a.Line = line
 	return decodeFields(line, a, auditFields, func(e *app.AuditEntry) app.BundleAudit {
 		return app.BundleAudit{ID: e.ID, Action: e.Action, Entity: e.Entity, EntityID: e.EntityID, Line: line}

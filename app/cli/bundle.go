@@ -95,13 +95,17 @@ func (c *runner) printMerge(outcomes []service.MergeOutcome) {
 	for _, o := range outcomes {
 		if o.Error != nil {
 			fmt.Fprintf(c.env.Stderr, "acedesk: %s refused, nothing merged: %s\n", o.File, o.Error.Message)
+			if o.Error.Reason == "bundle_key_unconfirmed" || o.Error.Reason == "bundle_key_changed" {
+				fmt.Fprintf(c.env.Stderr, "  once the chapter has read you the same fingerprint (acedesk key): acedesk merge --accept-key %s %s\n",
+					o.Error.Params["chapter"], o.File)
+			}
 			continue
 		}
 		r := o.Result
 		fmt.Fprintf(c.env.Stdout, "%s: chapter %s (%s), %s bundle, key %s", o.File, r.Chapter.ID, r.Chapter.Name, r.Kind, r.Fingerprint)
 		switch {
 		case r.NewChapter:
-			fmt.Fprint(c.env.Stdout, " (new chapter: key trusted from now on)")
+			fmt.Fprint(c.env.Stdout, " (new chapter: key accepted, trusted from now on)")
 		case r.KeyChanged:
 			fmt.Fprint(c.env.Stdout, " (new key accepted)")
 		}

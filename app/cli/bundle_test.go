@@ -49,8 +49,17 @@ func TestExportThenMergeCommands(t *testing.T) {
 	broken := filepath.Join(dir, "broken.acebundle")
 	os.WriteFile(broken, data[:len(data)/2], 0o600)
 
+	// A chapter merged for the first time waits for its key to be
+	// confirmed: the refusal names its fingerprint and how to accept it.
+	key := run(t, chapter, "key")
+	r = run(t, hq, "merge", bundlePath)
+	_, fp, _ := strings.Cut(key.stdout, "fingerprint:")
+	fp, _, _ = strings.Cut(strings.TrimSpace(fp), "\n")
+	if r.code != ExitError || !strings.Contains(r.stderr, fp) || !strings.Contains(r.stderr, "acedesk merge --accept-key HZ "+bundlePath) {
+		t.Fatalf("merging a new chapter without --accept-key: %+v; want a refusal naming %s", r, fp)
+	}
 	conflicts := filepath.Join(dir, "conflicts.xlsx")
-	r = run(t, hq, "merge", broken, bundlePath, "--conflicts", conflicts, "--json")
+	r = run(t, hq, "merge", broken, bundlePath, "--accept-key", "HZ", "--conflicts", conflicts, "--json")
 	if r.code != ExitError {
 		t.Fatalf("merge with a broken bundle: exit %d, want 1; %s", r.code, r.stderr)
 	}

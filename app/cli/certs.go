@@ -93,8 +93,8 @@ func (c *runner) certs(args []string) int {
 		}
 		for _, x := range certs {
 			note := ""
-			if x.Prints > 1 {
-				note = fmt.Sprintf(" (reprint %d)", x.Prints)
+			if *out != "" && x.Prints > 0 {
+				note = fmt.Sprintf(" (reprint: paper %d)", x.Prints+1)
 			}
 			fmt.Fprintf(c.env.Stdout, "%s\t%s\t%s%s\n", x.Serial, x.Name, x.Title, note)
 		}

@@ -15,6 +15,12 @@ func TestCertsCommandPrintsAndVerifies(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "batch.pdf")
 	batch := fmt.Sprintf("%d-Q4", today.Year()-1)
+	if r := run(t, db, "certs", "--batch", batch, "--out", out); r.code != ExitError || !strings.Contains(r.stderr, "acedesk setup --chapter") {
+		t.Errorf("certs before the chapter code is set: %+v", r)
+	}
+	if r := run(t, db, "setup", "--chapter", "HZ", "--operator", "王玥"); r.code != ExitOK || !strings.Contains(r.stdout, "HZ") || !strings.Contains(r.stdout, "王玥") {
+		t.Fatalf("setup: %+v", r)
+	}
 	first := run(t, db, "certs", "--batch", batch, "--out", out)
 	if first.code != ExitOK {
 		t.Fatalf("certs: %+v", first)
@@ -34,8 +40,11 @@ func TestCertsCommandPrintsAndVerifies(t *testing.T) {
 	}
 	split := filepath.Join(dir, "one-each")
 	again := run(t, db, "certs", "--batch", batch, "--split", split)
-	if again.code != ExitOK || !strings.Contains(again.stdout, serial+"\t"+name) || !strings.Contains(again.stdout, "(reprint 2)") {
-		t.Errorf("second print: %+v", again)
+	if again.code != ExitOK || !strings.Contains(again.stdout, serial+"\t"+name) || strings.Contains(again.stdout, "reprint") {
+		t.Errorf("one file each, for sending: %+v", again)
+	}
+	if paper := run(t, db, "certs", "--batch", batch, "--out", out); !strings.Contains(paper.stdout, serial+"\t"+name) || !strings.Contains(paper.stdout, "(reprint: paper 2)") {
+		t.Errorf("a second paper: %+v", paper)
 	}
 	if files, _ := os.ReadDir(split); len(files) != len(lines)-1 {
 		t.Errorf("split wrote %d files for %d certificates", len(files), len(lines)-1)

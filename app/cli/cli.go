@@ -87,15 +87,27 @@ Usage:
                                               also serve phones and laptops on the LAN, which
                                               pair with a one-time code (printed, and made on
                                               this computer's Settings page)
+  acedesk setup [--chapter CODE] [--operator NAME]
+                                              the first start: the chapter code every certificate
+                                              serial carries (fixed once one is issued) and who
+                                              the audit names; without flags, print them
   acedesk demo [--members N]                  fill an EMPTY database with demo data
   acedesk members list [--json] [--archived]  print the roster
   acedesk standings [--year Y] [--json]       points and levels of a year, with reasons
   acedesk import members|groups|contributions FILE [--dry-run] [--json]
                                               merge a roster, groups with their leads, or
                                               contributions (XLSX or CSV: UTF-8 or GBK); all or nothing
-  acedesk batch preview|publish YYYY-Qn [--json]
-                                              a quarter's new members; publish freezes them
-  acedesk renew --year Y [--confirm] [--json] year-end review of holders for Y+1
+  acedesk batch preview|publish YYYY-Qn|YYYY-Sn [--json]
+                                              a quarter's new members and upgrades (YYYY-Sn: a
+                                              supplementary batch after Q4); publish freezes it
+  acedesk renew --year Y [--confirm] [--json] year-end renewal: every holder and new member of Y
+                                              gets a level for Y+1; --confirm from 31 December,
+                                              and again to confirm the amendments later records call for
+  acedesk holders [--year Y] [--json]         who holds a level in Y: phone, name, level, source, date
+  acedesk decide promote|invite|grant|correct --member PHONE [--year Y] [--level L] [--group NAME] --reason TEXT
+                                              a decision about a member's level in Y, with its reason
+  acedesk settings get|set chapter_code|operator|language [VALUE]
+                                              read or change a setting
   acedesk certs --batch YYYY-Qn | --member PHONE --kind honor|appointment|thanks [--year Y] [--event ID]
                 --out FILE.pdf | --split DIR      print certificates (the same serial when printed again)
   acedesk trophies --batch YYYY-Qn --out FILE.pdf|FILE.xlsx
@@ -137,6 +149,7 @@ Exit codes: 0 ok, 1 error (for verify: a code that is not valid), 2 usage,
 
 // Run executes one command line and returns the process exit code.
 func Run(args []string, env Env) int {
+	env.Stdout, env.Stderr = escaping(env.Stdout), escaping(env.Stderr)
 	c := &runner{env: env}
 	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 		c.usage(env.Stdout)
@@ -154,6 +167,8 @@ func Run(args []string, env Env) int {
 	switch cmd {
 	case "serve":
 		return c.serve(rest)
+	case "setup":
+		return c.setup(rest)
 	case "demo":
 		return c.demo(rest)
 	case "members":
@@ -175,6 +190,18 @@ func Run(args []string, env Env) int {
 		return c.batch(rest[0] == "publish", rest[1:])
 	case "renew":
 		return c.renew(rest)
+	case "holders":
+		return c.holders(rest)
+	case "decide":
+		if len(rest) == 0 || decisionKinds[rest[0]] == "" {
+			return c.usageError("decide: expected 'promote', 'invite', 'grant' or 'correct'")
+		}
+		return c.decide(rest[0], rest[1:])
+	case "settings":
+		if len(rest) == 0 || (rest[0] != "get" && rest[0] != "set") {
+			return c.usageError("settings: expected 'get' or 'set'")
+		}
+		return c.settings(rest[0], rest[1:])
 	case "trophies":
 		return c.trophies(rest)
 	case "certs":
@@ -200,6 +227,10 @@ func Run(args []string, env Env) int {
 	case "restore":
 		return c.restore(rest)
 	case "version":
+		// --db after the command names the database whose log is meant
+		if _, ok := c.parse(c.flags("version"), rest, 0); !ok {
+			return ExitUsage
+		}
 		fmt.Fprint(env.Stdout, app.VersionText())
 		fmt.Fprintln(env.Stdout, "log:", env.LogPath(c.resolveDB()))
 		return ExitOK

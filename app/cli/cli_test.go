@@ -32,6 +32,12 @@ type result struct {
 
 func run(t *testing.T, db string, args ...string) result {
 	t.Helper()
+	return runOn(t, db, clock, args...)
+}
+
+// runOn runs a command on the day clk gives.
+func runOn(t *testing.T, db string, clk app.Clock, args ...string) result {
+	t.Helper()
 	var out, errb bytes.Buffer
 	code := Run(args, Env{
 		Stdout: &out, Stderr: &errb,
@@ -41,7 +47,7 @@ func run(t *testing.T, db string, args ...string) result {
 			}
 			return ""
 		},
-		Open: openSession, Restore: restore, Clock: clock, LogPath: func(db string) string { return db + ".log" },
+		Open: opener(clk), Restore: restore, Clock: clk, LogPath: func(db string) string { return db + ".log" },
 		Desktop: func(*Session, error) int { t.Fatal("desktop started"); return 0 },
 	})
 	return result{code, out.String(), errb.String()}
@@ -59,18 +65,23 @@ var (
 var page = fstest.MapFS{"index.html": {Data: []byte("<title>ACE Desk</title>")}}
 
 // openSession is the Open main.go wires, over the test's parts.
-func openSession(path string, echo io.Writer) (*Session, error) {
-	st, err := store.Open(path, store.Options{})
-	if err != nil {
-		return nil, err
+var openSession = opener(clock)
+
+// opener is openSession on the day clk gives.
+func opener(clk app.Clock) func(string, io.Writer) (*Session, error) {
+	return func(path string, echo io.Writer) (*Session, error) {
+		st, err := store.Open(path, store.Options{})
+		if err != nil {
+			return nil, err
+		}
+		ports := wired.Ports()
+		if echo != nil {
+			ports.Log = slog.New(slog.NewTextHandler(echo, nil))
+		}
+		svc := service.New(st, clk, "tester", ports)
+		hub := web.NewHub(web.Config{Services: svc, Repo: st, Clock: clk, Codes: ports.Codes, Assets: page, Logger: ports.Log})
+		return &Session{DB: st, Services: svc, Hub: hub, Log: ports.Log}, nil
 	}
-	ports := wired.Ports()
-	if echo != nil {
-		ports.Log = slog.New(slog.NewTextHandler(echo, nil))
-	}
-	svc := service.New(st, clock, "tester", ports)
-	hub := web.NewHub(web.Config{Services: svc, Repo: st, Clock: clock, Codes: ports.Codes, Assets: page, Logger: ports.Log})
-	return &Session{DB: st, Services: svc, Hub: hub, Log: ports.Log}, nil
 }
 
 // restore is the restore main.go wires.
@@ -81,6 +92,8 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 	for _, args := range [][]string{
 		{"frobnicate"}, {"demo", "--bogus"}, {"members"}, {"members", "show"}, {"members", "list", "--nope"},
 		{"backup"}, {"restore", "a", "b"}, {"demo", "--members", "many"}, {"serve", "--listen", "nonsense"},
+		{"decide"}, {"decide", "fire", "--member", "13800000001"}, {"decide", "grant", "--reason", "why"},
+		{"settings"}, {"settings", "get", "colour"}, {"settings", "set", "operator"}, {"holders", "--year", "soon"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			r := run(t, db, args...)
@@ -244,9 +257,19 @@ func TestServeAnswersThenStopsOnInterrupt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	url := strings.TrimSpace(line[strings.Index(line, "http://"):])
+	// The printed address carries the launch key; without it this
+	// computer's other accounts get no session.
+	url, key, found := strings.Cut(strings.TrimSpace(line[strings.Index(line, "http://"):]), "?key=")
+	if !found || len(key) < 40 {
+		t.Fatalf("serve printed %q, want the address with its key", line)
+	}
 	go io.Copy(io.Discard, pr)
-	resp, err := http.Get(url + "api/session")
+	if resp, err := http.Get(url + "api/session"); err != nil || resp.StatusCode != 401 {
+		t.Fatalf("the session without the key: %v, %v; want 401", resp, err)
+	}
+	sessionReq, _ := http.NewRequest("GET", url+"api/session", nil)
+	sessionReq.Header.Set("Authorization", "Bearer "+key)
+	resp, err := http.DefaultClient.Do(sessionReq)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,6 +279,7 @@ func TestServeAnswersThenStopsOnInterrupt(t *testing.T) {
 	req, _ := http.NewRequest("POST", url+"api/call/service.SystemService.Info", strings.NewReader("[]"))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-CSRF-Token", session.CSRF)
+	req.Header.Set("Authorization", "Bearer "+key)
 	resp, err = http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

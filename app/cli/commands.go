@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net"
-	"net/http"
 	"path/filepath"
 	"text/tabwriter"
 	"time"
@@ -81,13 +79,16 @@ func (c *runner) serve(args []string) int {
 	if err != nil {
 		return c.fail(fmt.Errorf("listen on %s: %w", loopback, err))
 	}
-	srv := &http.Server{Handler: s.Hub.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(s.Log.Handler(), slog.LevelWarn)}
-	fmt.Fprintf(c.env.Stdout, "ACE Desk 浏览器模式 / browser mode: http://%s/\n数据库 / database: %s\n", ln.Addr(), s.DB.Path())
+	srv := web.NewServer(s.Hub.Handler(), s.Log)
+	// The address carries this launch's key: without it, another account
+	// on this computer gets only the page (see app/web/local.go).
+	address := s.Hub.LocalURL(fmt.Sprintf("http://%s/", ln.Addr()))
+	fmt.Fprintf(c.env.Stdout, "ACE Desk 浏览器模式 / browser mode: %s\n数据库 / database: %s\n", address, s.DB.Path())
 	if *open {
-		c.openBrowser(fmt.Sprintf("http://%s/", ln.Addr()))
+		c.openBrowser(address)
 	}
 	if *lan {
-		if err := c.startLAN(s, web.LanOptions{Listen: *listen, TLS: *useTLS}, ln.Addr().String()); err != nil {
+		if err := c.startLAN(s, web.LanOptions{Listen: *listen, TLS: *useTLS}, address); err != nil {
 			ln.Close()
 			return c.fail(err)
 		}
@@ -110,7 +111,7 @@ func (c *runner) serve(args []string) int {
 // startLAN turns LAN mode on and prints where devices reach it, the
 // certificate's fingerprint to compare on the phone, and a desk pairing
 // code (on the terminal only: it is a secret for the operator to hand out).
-func (c *runner) startLAN(s *Session, opts web.LanOptions, loopback string) error {
+func (c *runner) startLAN(s *Session, opts web.LanOptions, local string) error {
 	st, err := s.Hub.Lan.Start(opts)
 	if err != nil {
 		return err
@@ -131,7 +132,7 @@ func (c *runner) startLAN(s *Session, opts web.LanOptions, loopback string) erro
 	if code.PairURL != "" {
 		fmt.Fprintf(out, "  %s\n", code.PairURL)
 	}
-	fmt.Fprintf(out, "更多配对码与设备管理 / more codes and the paired devices: http://%s/#/settings (this computer only)\n", loopback)
+	fmt.Fprintf(out, "更多配对码与设备管理 / more codes and the paired devices: %s#/settings (this computer only)\n", local)
 	return nil
 }
 

@@ -28,15 +28,13 @@ func registerHolders(t *testing.T, db string) uint64 {
 		t.Fatalf("demo events: %v, %v", events, err)
 	}
 	e := events[len(events)-1]
-	holdings, err := svc.Levels.Holdings()
+	holdings, err := svc.Levels.Holders(today.Year())
 	if err != nil {
 		t.Fatal(err)
 	}
 	holders := map[uint64]bool{}
 	for _, h := range holdings {
-		if h.HeldIn(today.Year()) && h.Level != "none" {
-			holders[h.MemberID] = true
-		}
+		holders[h.MemberID] = true
 	}
 	page, err := svc.Members.Search(app.MemberQuery{Limit: app.MaxPageSize})
 	if err != nil {

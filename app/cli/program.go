@@ -5,6 +5,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"acedesk/app"
 )
 
 func (c *runner) standings(args []string) int {
@@ -60,9 +62,16 @@ func (c *runner) batch(publish bool, args []string) int {
 			return c.printJSON(b)
 		}
 		tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tNAME\tPHONE\tCITY\tLEVEL\tQUALIFIED\tREASON")
+		fmt.Fprintln(tw, "ID\tNAME\tPHONE\tCITY\tKIND\tLEVEL\tQUALIFIED\tREASON")
 		for _, e := range b.Entries {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", e.MemberID, e.Name, e.Phone, e.City, e.Level, e.QualifiedOn, e.Reason.Text)
+			level, qualified := e.Level, e.QualifiedOn
+			if e.Kind == app.BatchUpgrade {
+				level = e.From + "→" + e.Level
+			}
+			if e.Late {
+				qualified += " (late)"
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.MemberID, e.Name, e.Phone, e.City, e.Kind, level, qualified, e.Reason.Text)
 		}
 		if err := tw.Flush(); err != nil {
 			return c.fail(err)
@@ -82,7 +91,7 @@ func (c *runner) batch(publish bool, args []string) int {
 func (c *runner) renew(args []string) int {
 	fs := c.flags("renew")
 	year := fs.Int("year", c.env.Clock.Now().Year(), "the year under review (decides year+1)")
-	confirm := fs.Bool("confirm", false, "confirm the renewal (frozen afterwards)")
+	confirm := fs.Bool("confirm", false, "confirm the renewal (from 31 December), or its pending amendments")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if _, ok := c.parse(fs, args, 0); !ok {
 		return ExitUsage
@@ -107,8 +116,15 @@ func (c *runner) renew(args []string) int {
 		if err := tw.Flush(); err != nil {
 			return c.fail(err)
 		}
-		counts := fmt.Sprintf("%d keep, %d rise, %d down, %d lapse", r.Counts["keep"], r.Counts["rise"], r.Counts["down"], r.Counts["lapse"])
+		counts := fmt.Sprintf("%d keep, %d rise, %d down, %d lapse, %d new", r.Counts["keep"], r.Counts["rise"], r.Counts["down"], r.Counts["lapse"], r.Counts["new"])
 		switch {
+		case r.Confirmed && len(r.Pending) > 0:
+			fmt.Fprintf(c.env.Stdout, "renewal of %d confirmed %s by %s: %s\n", r.Year, r.ConfirmedAt.Format(time.DateTime), r.ConfirmedBy, counts)
+			fmt.Fprintf(c.env.Stdout, "records of %d that came later change %d of its members:\n", r.Year, len(r.Pending))
+			for _, e := range r.Pending {
+				fmt.Fprintf(c.env.Stdout, "  %d %s %s: %s → %s (%s)\n", e.MemberID, e.Name, e.Phone, e.Was, e.To, e.Reason.Text)
+			}
+			fmt.Fprintf(c.env.Stdout, "confirm the amendment with: acedesk renew --year %d --confirm\n", r.Year)
 		case r.Confirmed:
 			fmt.Fprintf(c.env.Stdout, "renewal of %d confirmed %s by %s: %s\n", r.Year, r.ConfirmedAt.Format(time.DateTime), r.ConfirmedBy, counts)
 		case r.Blocked.Code != "":

@@ -73,6 +73,7 @@ func TestBadgeWritesVerifiableCredentials(t *testing.T) {
 	if r := run(t, db, "badge", "--batch", batch, "--out", dir); r.code != ExitError || !strings.Contains(r.stderr, "certs --batch") {
 		t.Errorf("badges before any certificate: %+v", r)
 	}
+	run(t, db, "setup", "--chapter", "HZ")
 	certs := run(t, db, "certs", "--batch", batch, "--out", filepath.Join(dir, "batch.pdf"))
 	lines := strings.Split(strings.TrimSpace(certs.stdout), "\n")
 	serial, _, _ := strings.Cut(lines[0], "\t")

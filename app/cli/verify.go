@@ -108,6 +108,19 @@ func (c *runner) printVerifications(results []service.Verification) int {
 			cl := v.Claims
 			fmt.Fprintf(tw, "serial:\t%s\nname:\t%s\ntitle:\t%s\nyear:\t%d\nissuer:\t%s\ndate:\t%s\n", cl.Serial, cl.Name, cl.Title, cl.Year, cl.Issuer, cl.Date)
 		}
+		if v.Signer != nil {
+			who := "this database's own key"
+			if v.Signer.Chapter != "" {
+				who = "chapter " + v.Signer.Chapter + "'s key"
+			}
+			fmt.Fprintf(tw, "signed by:\t%s, fingerprint %s\n", who, v.Signer.Fingerprint)
+		}
+		switch v.Source {
+		case service.SourcePrintedQR:
+			fmt.Fprintf(tw, "read from:\tthe QR code printed on the page\n")
+		case service.SourceMetadata:
+			fmt.Fprintf(tw, "read from:\tthe PDF's metadata only: no printed QR code could be read, and metadata can be edited; check a photo of the printed code\n")
+		}
 		if v.RevokedReason != "" {
 			fmt.Fprintf(tw, "revoked because:\t%s\n", v.RevokedReason)
 		}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"acedesk/app"
@@ -20,6 +21,10 @@ func TestVersionPrintsCommitBuildDateAndWindow(t *testing.T) {
 		"log: " + db + ".log\n"
 	if r.code != ExitOK || r.stdout != want || r.stderr != "" {
 		t.Errorf("version: exit %d, stdout %q, stderr %q; want 0 and %q", r.code, r.stdout, r.stderr, want)
+	}
+	other := tempDB(t)
+	if r := run(t, db, "version", "--db", other); !strings.HasSuffix(r.stdout, "log: "+other+".log\n") {
+		t.Errorf("version --db %s: %q", other, r.stdout)
 	}
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Errorf("version touched the database: %v", err)

@@ -14,13 +14,13 @@ import (
 // Neutralize keeps a spreadsheet from reading a cell as a formula: text
 // that starts with = + - @ (or a tab or carriage return, which some
 // programs strip first) gets a leading single quote, as OWASP advises for
-// CSV and XLSX exports.
+// CSV and XLSX exports. The full-width forms ＝ ＋ － ＠, which Chinese
+// input methods type and WPS and Excel with East Asian settings read as
+// their ASCII twins, count too.
 func Neutralize(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠':
 		return "'" + s
 	}
 	return s

@@ -23,6 +23,11 @@ func TestNeutralize(t *testing.T) {
 		{"\t=1", "'\t=1"},
 		{"", ""},
 		{"a=b", "a=b"},
+		{"＝HYPERLINK(\"http://x\")", "'＝HYPERLINK(\"http://x\")"},
+		{"＋86 138", "'＋86 138"},
+		{"－1", "'－1"},
+		{"＠SUM(A1)", "'＠SUM(A1)"},
+		{"王＝喆", "王＝喆"},
 	} {
 		if got := Neutralize(tc.in); got != tc.want {
 			t.Errorf("Neutralize(%q) = %q, want %q", tc.in, got, tc.want)

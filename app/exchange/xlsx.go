@@ -11,8 +11,9 @@ import (
 )
 
 // maxUnzipped bounds the unpacked workbook: a 20 MB file of real data
-// unpacks to far less, a zip bomb to far more.
-const maxUnzipped = 512 << 20
+// unpacks to far less, a zip bomb to far more. With the limits of
+// checkWorkbook it keeps an import under 512 MB of memory.
+const maxUnzipped = 256 << 20
 
 func readXLSX(data []byte, b *builder) error {
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -25,6 +26,9 @@ func readXLSX(data []byte, b *builder) error {
 		if size > maxUnzipped {
 			return &app.TableError{Problem: app.TableTooLarge}
 		}
+	}
+	if err := checkWorkbook(z); err != nil {
+		return err
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxUnzipped,

@@ -1,6 +1,10 @@
 package merge
 
-import "acedesk/app"
+import (
+	"strconv"
+
+	"acedesk/app"
+)
 
 // linked decides which of the bundle's groups, events, contributions and
 // decisions can be placed, and has the store place them: a record is
@@ -9,10 +13,14 @@ import "acedesk/app"
 // before any is written.
 func (m *merge) linked() error {
 	d := &m.b.Data
+	invalid := m.invalidLinked(d)
 	place := map[string]map[uint64]bool{"group": {}, "event": {}, "contribution": {}, "decision": {}}
 	placeable := func(kind string, src uint64) bool {
 		if src == 0 || place[kind][src] {
 			return true
+		}
+		if invalid[kind][src] {
+			return false
 		}
 		_, ok := m.tx.Placed(kind, src)
 		return ok
@@ -28,7 +36,9 @@ func (m *merge) linked() error {
 	// A contribution named by an event is placeable when its member is.
 	inBundle := make(map[uint64]uint64, len(d.Contributions))
 	for _, c := range d.Contributions {
-		inBundle[c.ID] = c.MemberID
+		if !invalid["contribution"][c.ID] {
+			inBundle[c.ID] = c.MemberID
+		}
 	}
 	contribution := func(id uint64) bool {
 		if placeable("contribution", id) {
@@ -39,18 +49,18 @@ func (m *merge) linked() error {
 	}
 	decideContributions := func() {
 		for _, c := range d.Contributions {
-			if members(c.MemberID) && placeable("event", c.EventID) {
+			if !invalid["contribution"][c.ID] && members(c.MemberID) && placeable("event", c.EventID) {
 				place["contribution"][c.ID] = true
 			}
 		}
 	}
 	for _, g := range d.Groups {
-		if members(leads(g)...) {
+		if !invalid["group"][g.ID] && members(leads(g)...) {
 			place["group"][g.ID] = true
 		}
 	}
 	for _, e := range d.Events {
-		if eventRefsOK(e, members, placeable, contribution) {
+		if !invalid["event"][e.ID] && eventRefsOK(e, members, placeable, contribution) {
 			place["event"][e.ID] = true
 		}
 	}
@@ -69,7 +79,7 @@ func (m *merge) linked() error {
 	clear(place["contribution"])
 	decideContributions()
 	for _, x := range d.Decisions {
-		if members(x.MemberID) && placeable("group", x.GroupID) {
+		if !invalid["decision"][x.ID] && members(x.MemberID) && placeable("group", x.GroupID) {
 			place["decision"][x.ID] = true
 		}
 	}
@@ -110,6 +120,33 @@ func talkContributions(e app.Event) []uint64 {
 	out := make([]uint64, len(e.Talks))
 	for i, t := range e.Talks {
 		out[i] = t.ContributionID
+	}
+	return out
+}
+
+// invalidLinked lists, by kind, the groups, events, contributions and
+// decisions of the bundle that fail the validation a typed record gets,
+// each recorded as a conflict: they are held back like a record whose
+// member is, and so is what names them.
+func (m *merge) invalidLinked(d *app.BundleData) map[string]map[uint64]bool {
+	out := map[string]map[uint64]bool{"group": {}, "event": {}, "contribution": {}, "decision": {}}
+	check := func(kind string, id uint64, err error) {
+		if err != nil {
+			out[kind][id] = true
+			m.invalid(kind, strconv.FormatUint(id, 10), err)
+		}
+	}
+	for _, g := range d.Groups {
+		check("group", g.ID, g.Validate())
+	}
+	for _, e := range d.Events {
+		check("event", e.ID, e.Validate())
+	}
+	for _, c := range d.Contributions {
+		check("contribution", c.ID, c.Validate())
+	}
+	for _, x := range d.Decisions {
+		check("decision", x.ID, x.Validate())
 	}
 	return out
 }

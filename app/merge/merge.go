@@ -7,10 +7,9 @@ package merge
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"encoding/json"
-	"reflect"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -38,17 +37,28 @@ type merge struct {
 	counts   map[string]*app.MergeCount
 	// chapterChanged: the chapter is new, renamed or has a new key.
 	chapterChanged bool
+	// kept are the bundle's members placed here, in source ID order, to
+	// keep as sent once their field times are known (resolveMembers);
+	// weighed are those updated or joined, whose fields are weighed then.
+	kept        []app.Member
+	weighed     map[uint64]uint64 // local ID → the source ID of this chapter
+	unprintable app.Unprintable
 }
 
-// Bundle merges a verified bundle (or one whose audit is still being
-// checked: see app.Bundle.Finish) over tx. acceptKey is the operator's
-// confirmation that a known chapter's new key is genuine. An error, or a
-// cancelled ctx, leaves tx to be rolled back.
-func Bundle(ctx context.Context, tx app.MergeTx, b *app.Bundle, acceptKey bool, progress app.Progress, ch app.Change) (app.MergeResult, error) {
+// Bundle merges a bundle whose manifest and signature were checked over
+// tx: it decides whether to trust the key, then has the bundle read its
+// data (its audit still being checked meanwhile: see app.Bundle.Finish).
+// acceptKey is the operator's confirmation, after comparing fingerprints
+// with the chapter, that the key is the chapter's: a chapter merged for
+// the first time, or a known chapter's new key. unprintable finds the
+// characters of a name the certificate font lacks: such a member is held
+// back as a conflict. An error, or a cancelled ctx, leaves tx to be rolled
+// back.
+func Bundle(ctx context.Context, tx app.MergeTx, b *app.Bundle, acceptKey bool, unprintable app.Unprintable, progress app.Progress, ch app.Change) (app.MergeResult, error) {
 	res := app.MergeResult{Bundle: b.Name, Chapter: b.Manifest.Chapter, Kind: b.Manifest.Kind,
 		Fingerprint: app.Fingerprint(b.PublicKey), Conflicts: []app.MergeConflict{}}
-	m := &merge{tx: tx, b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res,
-		counts: map[string]*app.MergeCount{}, total: b.Records()}
+	m := &merge{tx: tx, b: b, chapter: b.Manifest.Chapter.ID, ctx: ctx, progress: progress, res: &res, unprintable: unprintable,
+		counts: map[string]*app.MergeCount{}, total: b.Records(), weighed: map[uint64]uint64{}}
 	for _, k := range kinds {
 		m.counts[k] = &app.MergeCount{Kind: k}
 		res.Counts = append(res.Counts, app.MergeCount{Kind: k})
@@ -56,8 +66,10 @@ func Bundle(ctx context.Context, tx app.MergeTx, b *app.Bundle, acceptKey bool, 
 	// The bundle's audit may still be being checked: it is waited for
 	// only before it is kept, and a refusal then rolls back what the
 	// steps before wrote.
-	steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, m.members, m.linked, m.levels, m.certificates,
-		b.Finish, func() error { return tx.Archive(&b.Data, m.counts, m.step) }, m.deletions, m.cancelled}
+	// Nothing of the data is read before the key is trusted: a bundle
+	// from a key nobody confirmed costs no more than its manifest.
+	steps := []func() error{func() error { return m.trustKey(acceptKey, ch) }, b.Load, m.members, m.linked, m.levels, m.certificates,
+		b.Finish, m.resolveMembers, func() error { return tx.Archive(&b.Data, m.counts, m.step) }, m.deletions, m.cancelled}
 	for _, s := range steps {
 		if err := s(); err != nil {
 			return app.MergeResult{}, err
@@ -103,14 +115,36 @@ func (m *merge) cancelled() error {
 }
 
 func (m *merge) conflict(kind string, src, reason, field, incoming, existing string, existingID uint64) {
-	m.res.Conflicts = append(m.res.Conflicts, app.MergeConflict{Bundle: m.b.Name, Chapter: m.chapter, Kind: kind,
-		SourceID: src, Reason: reason, Field: field, Incoming: incoming, Existing: existing, ExistingID: strconv.FormatUint(existingID, 10)})
+	m.record(app.MergeConflict{Kind: kind, SourceID: src, Reason: reason, Field: field, Incoming: incoming, Existing: existing,
+		ExistingID: strconv.FormatUint(existingID, 10)})
 	m.counts[kind].HeldBack++
 }
 
-// trustKey trusts a new chapter's key and refuses another key for a known
-// chapter unless the operator accepted it; this database's own key is
-// refused, as merging a chapter into itself would double it.
+func (m *merge) record(c app.MergeConflict) {
+	c.Bundle, c.Chapter = m.b.Name, m.chapter
+	m.res.Conflicts = append(m.res.Conflicts, c)
+}
+
+// invalid records a record that fails its validation: the fields and
+// their reasons, as a typed record would be refused with. The caller
+// holds it back.
+func (m *merge) invalid(kind, src string, err error) {
+	fields := app.AsError(err).Fields
+	names := slices.Sorted(maps.Keys(fields))
+	reasons := make([]string, len(names))
+	for i, f := range names {
+		reasons[i] = f + ": " + fields[f]
+	}
+	m.record(app.MergeConflict{Kind: kind, SourceID: src, Reason: app.ConflictInvalid, Field: strings.Join(names, ", "),
+		Incoming: strings.Join(reasons, "; "), ExistingID: "0"})
+}
+
+// trustKey decides whether to trust the bundle's key before any of its
+// data is read. This database's own key and own chapter code are refused
+// (merging itself would double its records; another key under its code
+// would sign certificates that pass for its own). A chapter merged for the
+// first time, or a known chapter with another key, is refused until the
+// operator confirms the key's fingerprint with the chapter (acceptKey).
 func (m *merge) trustKey(acceptKey bool, ch app.Change) error {
 	man := m.b.Manifest
 	own, err := m.tx.OwnKey()
@@ -119,6 +153,14 @@ func (m *merge) trustKey(acceptKey bool, ch app.Change) error {
 	}
 	if own != nil && own.Equal(m.b.PublicKey) {
 		return app.Errorf(app.CodeInvalid, "bundle_own_chapter", "%s is this database's own bundle", m.b.Name).WithParams("bundle", m.b.Name)
+	}
+	code, err := m.tx.OwnChapterCode()
+	if err != nil {
+		return err
+	}
+	if m.chapter == code {
+		return app.Errorf(app.CodeInvalid, "bundle_own_chapter_code", "%s: chapter %s is this database's own chapter code: a bundle may not claim it",
+			m.b.Name, m.chapter).WithParams("bundle", m.b.Name, "chapter", m.chapter)
 	}
 	known, found, err := m.tx.Chapter(m.chapter)
 	if err != nil {
@@ -129,6 +171,10 @@ func (m *merge) trustKey(acceptKey bool, ch app.Change) error {
 		next.FirstMerged, next.EarlierKeys = known.FirstMerged, known.EarlierKeys
 	}
 	switch {
+	case !found && !acceptKey:
+		return app.Errorf(app.CodeConflict, "bundle_key_unconfirmed", "%s: chapter %s is merged here for the first time, with key %s: "+
+			"confirm the key's fingerprint with the chapter before accepting it", m.b.Name, m.chapter, m.res.Fingerprint).
+			WithParams("bundle", m.b.Name, "chapter", m.chapter, "new", m.res.Fingerprint)
 	case !found:
 		m.res.NewChapter = true
 	case known.PublicKey != man.PublicKey && !acceptKey:
@@ -143,194 +189,6 @@ func (m *merge) trustKey(acceptKey bool, ch app.Change) error {
 	}
 	m.chapterChanged = true
 	return m.tx.SaveChapter(next)
-}
-
-// members places each member: one merged before is updated; one whose
-// phone or email is here already, under the same name, is the same person
-// and gains this chapter; under another name it is a conflict, and the
-// member and what names them are held back.
-func (m *merge) members() error {
-	in := slices.Clone(m.b.Data.Members)
-	slices.SortFunc(in, func(a, b app.Member) int { return cmp.Compare(a.ID, b.ID) })
-	// Each member placed is kept as sent: the records are encoded on
-	// every core before the members are placed one by one.
-	sent := make([][]byte, len(in))
-	err := app.InParallel(len(in), func(i int) error {
-		var err error
-		sent[i], err = json.Marshal(in[i])
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	for i, mem := range in {
-		if err := m.step(); err != nil {
-			return err
-		}
-		if err := m.member(mem, sent[i]); err != nil {
-			return err
-		}
-	}
-	return m.tx.FlushMembers()
-}
-
-func (m *merge) member(mem app.Member, sent []byte) error {
-	src := mem.ID
-	if local, ok := m.tx.Placed("member", src); ok {
-		return m.updateMember(local, mem, sent)
-	}
-	p, e := m.tx.Holder("phone", mem.Phone), m.tx.Holder("email", mem.Email)
-	srcID := strconv.FormatUint(src, 10)
-	if p != 0 && e != 0 && p != e {
-		m.conflict("member", srcID, app.ConflictContactsSplit, "phone/email", mem.Phone+" / "+mem.Email, strconv.FormatUint(p, 10)+" / "+strconv.FormatUint(e, 10), p)
-		return nil
-	}
-	holder, field := p, "phone"
-	if holder == 0 {
-		holder, field = e, "email"
-	}
-	if holder == 0 {
-		if _, err := m.tx.AddMember(src, mem); err != nil {
-			return err
-		}
-		m.tx.KeepSent(src, sent)
-		m.counts["member"].Added++
-		return nil
-	}
-	existing, err := m.tx.Member(holder)
-	if err != nil {
-		return err
-	}
-	chapters, err := m.tx.MemberChapters(holder)
-	if err != nil {
-		return err
-	}
-	if _, ours := chapters[m.chapter]; ours {
-		m.conflict("member", srcID, app.ConflictContactTaken, field, mem.Name, existing.Name, holder)
-		return nil
-	}
-	if strings.TrimSpace(existing.Name) != strings.TrimSpace(mem.Name) {
-		m.conflict("member", srcID, app.ConflictNameDiffers, field, mem.Name, existing.Name, holder)
-		return nil
-	}
-	if err := m.tx.LinkMember(src, holder); err != nil {
-		return err
-	}
-	m.tx.KeepSent(src, sent)
-	m.res.Linked++
-	return nil
-}
-
-// updateMember applies a chapter's newer record. A member only this
-// chapter has takes the record whole. A member of several chapters takes,
-// field by field, what this chapter changed since the record it sent
-// before: the chapter that changed a field last wins, and fields it did
-// not touch keep what other chapters (or the record first merged) gave
-// them. Archived is the exception: the person stays active while any of
-// their chapters has them active. A phone or email another member holds
-// is a conflict, and nothing of the update applies.
-func (m *merge) updateMember(local uint64, in app.Member, sentData []byte) error {
-	existing, err := m.tx.Member(local)
-	if err != nil {
-		return err
-	}
-	src := in.ID
-	next := in
-	next.ID = local
-	chapters, err := m.tx.MemberChapters(local)
-	if err != nil {
-		return err
-	}
-	if len(chapters) > 1 {
-		sent, found, err := m.tx.SentMember(m.chapter, src)
-		if err != nil {
-			return err
-		}
-		if !found {
-			// Merged before this database kept what chapters sent: from
-			// now on this record is what the chapter sent.
-			sent = in
-		}
-		if next, err = m.mergeMemberFields(existing, sent, in, chapters); err != nil {
-			return err
-		}
-	}
-	if sameJSON(existing, next) {
-		m.counts["member"].Unchanged++
-		m.tx.KeepSent(src, sentData)
-		return nil
-	}
-	for _, ct := range []struct{ field, value string }{{"phone", next.Phone}, {"email", next.Email}} {
-		if h := m.tx.Holder(ct.field, ct.value); h != 0 && h != local {
-			other, err := m.tx.Member(h)
-			if err != nil {
-				return err
-			}
-			m.conflict("member", strconv.FormatUint(src, 10), app.ConflictContactTaken, ct.field, in.Name+" "+ct.value, other.Name, h)
-			return nil
-		}
-	}
-	if err := m.tx.WriteMember(existing, next); err != nil {
-		return err
-	}
-	m.counts["member"].Updated++
-	m.tx.KeepSent(src, sentData)
-	return nil
-}
-
-// memberOwnFields are the Member fields that say how headquarters keeps
-// the record rather than what a chapter knows of the person.
-var memberOwnFields = map[string]bool{"ID": true, "Version": true, "CreatedAt": true, "UpdatedAt": true, "Archived": true}
-
-// mergeMemberFields is existing with the fields the chapter changed from
-// sent to in, a new version if any changed, and archived only if every
-// chapter of the member has them archived.
-func (m *merge) mergeMemberFields(existing, sent, in app.Member, chapters map[string]uint64) (app.Member, error) {
-	next := existing
-	nv, sv, iv := reflect.ValueOf(&next).Elem(), reflect.ValueOf(sent), reflect.ValueOf(in)
-	for i := range nv.NumField() {
-		if memberOwnFields[nv.Type().Field(i).Name] || reflect.DeepEqual(sv.Field(i).Interface(), iv.Field(i).Interface()) {
-			continue
-		}
-		nv.Field(i).Set(iv.Field(i))
-	}
-	archived, err := m.archivedEverywhere(existing, in.Archived, chapters)
-	if err != nil {
-		return next, err
-	}
-	next.Archived = archived
-	if !sameJSON(existing, next) {
-		next.Version = existing.Version + 1
-		if in.UpdatedAt.After(existing.UpdatedAt) {
-			next.UpdatedAt = in.UpdatedAt
-		}
-	}
-	return next, nil
-}
-
-// archivedEverywhere: this chapter says archived, and so does the last
-// record every other chapter of the member sent (one that never sent one
-// here counts as the member as it is).
-func (m *merge) archivedEverywhere(existing app.Member, here bool, chapters map[string]uint64) (bool, error) {
-	if !here {
-		return false, nil
-	}
-	for chapter, src := range chapters {
-		if chapter == m.chapter {
-			continue
-		}
-		sent, found, err := m.tx.SentMember(chapter, src)
-		if err != nil {
-			return false, err
-		}
-		if !found {
-			sent = existing
-		}
-		if !sent.Archived {
-			return false, nil
-		}
-	}
-	return true, nil
 }
 
 func sameJSON(a, b any) bool {

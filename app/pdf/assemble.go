@@ -3,7 +3,9 @@ package pdf
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +17,157 @@ type drawn struct {
 	*pdfDoc
 	pagesRoot int
 	pages     []int // the page objects, in order
+	// dropped are the page objects made into forms (makeForms), which no
+	// page refers to.
+	dropped map[int]bool
+}
+
+// pageStart marks where what a page draws starts in its content, after
+// the state gofpdf sets up on every page.
+const pageStart = "%ACE\n"
+
+// formName names form k of a document in its resources; a page draws it
+// with "/<formName k> Do".
+func formName(k int) string { return "X" + strconv.Itoa(k) }
+
+// makeForms turns pages into form XObjects that every page may draw, so
+// what pages share is drawn once per document: forms maps a page's number
+// (from 1) to the form's name. The pages of drop go too. The pages share
+// one resource dictionary (gofpdf writes one), which gets the forms, which
+// the forms use too, and fontAlias for the font.
+func (d *drawn) makeForms(forms map[int]string, drop []int) error {
+	if len(forms)+len(drop) == 0 {
+		return nil
+	}
+	v, err := dictValue(d.objs[d.pages[0]].dict, "Resources")
+	if err != nil {
+		return err
+	}
+	res, err := d.ref(v)
+	if err != nil {
+		return err
+	}
+	box, err := dictValue(d.objs[d.pagesRoot].dict, "MediaBox")
+	if err != nil || box == nil {
+		return errPDFSyntax
+	}
+	d.dropped = map[int]bool{}
+	// pageAt is page number n (from 1) and its content stream.
+	pageAt := func(n int) (p, c int, err error) {
+		if n < 1 || n > len(d.pages) {
+			return 0, 0, errPDFSyntax
+		}
+		p = d.pages[n-1]
+		c, err = d.contents(p)
+		return p, c, err
+	}
+	for _, n := range drop {
+		p, c, err := pageAt(n)
+		if err != nil {
+			return err
+		}
+		d.dropped[p], d.dropped[c] = true, true
+	}
+	// A page with transparent images is a transparency group in gofpdf;
+	// here the images are in the forms, which are the groups.
+	group, err := dictValue(d.objs[d.pages[0]].dict, "Group")
+	if err != nil {
+		return err
+	}
+	groupEntry := ""
+	if group != nil {
+		groupEntry = " /Group " + string(group)
+	}
+	var entries []string
+	for _, n := range slices.Sorted(maps.Keys(forms)) {
+		p, c, err := pageAt(n)
+		if err != nil {
+			return err
+		}
+		d.objs[c].dict = fmt.Appendf(nil, "<</Type /XObject /Subtype /Form /BBox %s /Resources %d 0 R%s /Length %d>>", box, res, groupEntry, len(d.objs[c].stream))
+		d.dropped[p] = true
+		entries = append(entries, fmt.Sprintf("/%s %d 0 R", forms[n], c))
+	}
+	d.pages = slices.DeleteFunc(d.pages, func(p int) bool { return d.dropped[p] })
+	// The pages that are left draw what gofpdf set up at their start
+	// themselves: their content starts at pageStart, and their
+	// dictionaries say no more than a page must.
+	for _, p := range d.pages {
+		c, err := d.contents(p)
+		if err != nil {
+			return err
+		}
+		if i := bytes.Index(d.objs[c].stream, []byte(pageStart)); i >= 0 {
+			d.objs[c].stream = d.objs[c].stream[i+len(pageStart):]
+			if d.objs[c].dict, err = dictSet(d.objs[c].dict, "Length", strconv.Itoa(len(d.objs[c].stream))); err != nil {
+				return err
+			}
+		}
+		d.objs[p].dict = fmt.Appendf(nil, "<</Type /Page /Parent %d 0 R /Resources %d 0 R /Contents %d 0 R>>", d.pagesRoot, res, c)
+	}
+	add := func(key, entries string) error {
+		old, err := dictValue(d.objs[res].dict, key)
+		if err != nil {
+			return err
+		}
+		list := "<<" + entries + ">>"
+		if old != nil {
+			list = strings.TrimSuffix(string(old), ">>") + " " + entries + ">>"
+		}
+		d.objs[res].dict, err = dictSet(d.objs[res].dict, key, list)
+		return err
+	}
+	if len(entries) > 0 {
+		if err := add("XObject", strings.Join(entries, " ")); err != nil {
+			return err
+		}
+	}
+	fonts, err := dictValue(d.objs[res].dict, "Font")
+	if err != nil {
+		return err
+	}
+	var font []byte
+	if err := eachToken(fonts, func(t token) error {
+		if t.kind == tokNumber && font == nil {
+			font = fonts[t.start:t.end]
+		}
+		return nil
+	}); err != nil || font == nil {
+		return errPDFSyntax
+	}
+	return add("Font", fmt.Sprintf("/%s %s 0 R", fontAlias, font))
+}
+
+// contents is the content stream of page p.
+func (d *drawn) contents(p int) (int, error) {
+	v, err := dictValue(d.objs[p].dict, "Contents")
+	if err != nil {
+		return 0, err
+	}
+	return d.ref(v)
+}
+
+// setToUnicode replaces the stream of the font's ToUnicode map by cmap.
+func (d *drawn) setToUnicode(cmap []byte) error {
+	for n := 1; n < len(d.objs); n++ {
+		sub, err := dictValue(d.objs[n].dict, "Subtype")
+		if err != nil || string(sub) != "/Type0" {
+			continue
+		}
+		v, err := dictValue(d.objs[n].dict, "ToUnicode")
+		if err != nil {
+			return err
+		}
+		m, err := d.ref(v)
+		if err != nil {
+			return err
+		}
+		if d.objs[m].dict, err = dictSet(d.objs[m].dict, "Length", strconv.Itoa(len(cmap))); err != nil {
+			return err
+		}
+		d.objs[m].stream = cmap
+	}
+	return nil
 }
 
 func readDrawn(b []byte) (*drawn, error) {
@@ -110,11 +263,11 @@ func joinDrawn(parts []*drawn, info []byte) ([]byte, error) {
 	for _, d := range parts {
 		num := make([]int, len(d.objs))
 		for n := 1; n < len(d.objs); n++ {
-			switch n {
-			case d.pagesRoot:
+			switch {
+			case n == d.pagesRoot:
 				num[n] = 1
-			case d.root, d.info:
-				// The joined document has its own.
+			case n == d.root, n == d.info, d.dropped[n]:
+				// The joined document has its own; a page made a form is gone.
 			default:
 				num[n] = len(objs)
 				objs = append(objs, d.objs[n])
@@ -242,11 +395,7 @@ func newSplitter(d *drawn) (*splitter, error) {
 		return nil, err
 	}
 	for _, p := range d.pages {
-		v, err := dictValue(d.objs[p].dict, "Contents")
-		if err != nil {
-			return nil, err
-		}
-		c, err := d.ref(v)
+		c, err := d.contents(p)
 		if err != nil {
 			return nil, err
 		}
@@ -259,6 +408,25 @@ func newSplitter(d *drawn) (*splitter, error) {
 			return nil, err
 		}
 		s.cids = append(s.cids, cids)
+	}
+	// A page shows the glyphs of the forms it draws too.
+	var formCIDs []int
+	for _, o := range d.objs {
+		if sub, err := dictValue(o.dict, "Subtype"); err != nil || string(sub) != "/Form" {
+			continue
+		}
+		content, err := streamData(o)
+		if err != nil {
+			return nil, err
+		}
+		cids, err := contentCIDs(content)
+		if err != nil {
+			return nil, err
+		}
+		formCIDs = append(formCIDs, cids...)
+	}
+	for i := range s.cids {
+		s.cids[i] = slices.Compact(slices.Sorted(slices.Values(append(s.cids[i], formCIDs...))))
 	}
 	// What every page shares is compressed once.
 	for n := range d.objs {
@@ -361,14 +529,23 @@ func formatWidths(cids []int, widths map[int]int) string {
 }
 
 // contentCIDs returns the CIDs a page's content shows, ascending: every
-// string in it is text in the one font, two bytes a character.
+// string in it, literal or hex, is text in the one font, two bytes a
+// character.
 func contentCIDs(content []byte) ([]int, error) {
 	seen := map[int]bool{}
 	err := eachToken(content, func(t token) error {
-		if t.kind != tokString {
+		var s []byte
+		switch t.kind {
+		case tokString:
+			s = unescape(content[t.start+1 : t.end-1])
+		case tokHex:
+			var err error
+			if s, err = hex.DecodeString(string(bytes.Join(bytes.Fields(content[t.start+1:t.end-1]), nil))); err != nil {
+				return errPDFSyntax
+			}
+		default:
 			return nil
 		}
-		s := unescape(content[t.start+1 : t.end-1])
 		if len(s)%2 != 0 {
 			return errPDFSyntax
 		}

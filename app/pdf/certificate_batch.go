@@ -6,16 +6,13 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-
-	"github.com/jung-kurt/gofpdf"
-	goqr "github.com/piglig/go-qr"
 )
 
 // Progress is told how many of total items are done; it may be nil.
 type Progress func(done, total int)
 
 // fontFor checks a batch and cuts its font subset.
-func (r *Renderer) fontFor(certs []Certificate, st Style) ([]byte, error) {
+func (r *Renderer) fontFor(certs []Certificate, st Style) (*subset, error) {
 	if err := r.validate(certs, st); err != nil {
 		return nil, err
 	}
@@ -60,28 +57,42 @@ func keywords(certs []Certificate) string {
 }
 
 // drawCertificates draws certs, a page each, as one uncompressed document
-// and calls drew after each page. It stops with ctx.Err() when ctx ends.
-func (r *Renderer) drawCertificates(ctx context.Context, font []byte, certs []Certificate, st Style, drew func()) (*drawn, error) {
-	return r.draw("L", font, func(f *gofpdf.Fpdf) error {
+// and calls drew after each page. What pages share is drawn after them, on
+// pages of its own that become forms (see makeForms). The first page shows
+// every character of the font once, so that gofpdf, which embeds only the
+// characters its own text calls showed, embeds them all; it is dropped. It
+// stops with ctx.Err() when ctx ends.
+func (r *Renderer) drawCertificates(ctx context.Context, font *subset, certs []Certificate, st Style, drew func()) (*drawn, error) {
+	var cv *pdfCanvas
+	d, err := r.draw("L", font, func(f *doc) error {
+		cv = newPDFCanvas(f)
+		f.AddPage()
+		f.Fpdf.Text(0, -10, string(font.runes))
 		lines := lineCache{}
 		for _, c := range certs {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			var code *goqr.QrCode
-			if c.QR != "" {
-				var err error
-				if code, err = encodeQR(c.QR); err != nil {
-					return err
-				}
+			code, err := codeOf(c)
+			if err != nil {
+				return err
 			}
-			if err := certificatePage(f, c, st, code, lines); err != nil {
+			cv.beginPage()
+			if err := drawCertificate(cv, r, c, st, code, lines); err != nil {
+				return err
+			}
+			cv.endPage()
+			if err := f.Error(); err != nil {
 				return err
 			}
 			drew()
 		}
-		return nil
+		return cv.drawForms()
 	})
+	if err != nil {
+		return nil, err
+	}
+	return d, d.makeForms(cv.formPages, []int{1})
 }
 
 // Certificates writes all certs to w as one PDF, a page each, in order.

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"acedesk/app"
 	"acedesk/app/sign"
 )
 
@@ -39,7 +40,8 @@ func TestCertificatesReadBack(t *testing.T) {
 	text := pdfText(t, pdf)
 	for _, c := range samples {
 		h := headings[c.Kind]
-		for _, want := range append(c.texts(), h[0], h[1], style.IssuerZH, style.IssuerEN, labelScanZH, payloadMarker+c.QR) {
+		for _, want := range []string{c.Serial, c.Name, c.NameLatin, unmarked(c.BodyZH), unmarked(c.BodyEN), c.Date,
+			h[0], strings.ToUpper(h[1]), style.IssuerZH, style.IssuerEN, labelScanZH} {
 			if !strings.Contains(text, squash(want)) {
 				t.Errorf("certificate %s: text %q not found in the PDF", c.Serial, want)
 			}
@@ -54,6 +56,16 @@ func TestCertificatesReadBack(t *testing.T) {
 	}
 	if want := []string{honor.QR, appointment.QR, thanks.QR}; !slices.Equal(gotPayloads, want) {
 		t.Errorf("PayloadsFromPDF = %q, want %q", gotPayloads, want)
+	}
+	// verify reads the QR codes drawn on the pages, not the metadata: an
+	// edited metadata entry changes nothing it reports.
+	edited := bytes.Replace(pdf, []byte(payloadMarker+honor.QR), []byte(payloadMarker+thanks.QR), 1)
+	for name, file := range map[string][]byte{"as written": pdf, "with edited metadata": edited} {
+		codes, err := sign.CodesFromPDF(file)
+		want := []app.PDFCode{{Payload: honor.QR, Printed: true}, {Payload: appointment.QR, Printed: true}, {Payload: thanks.QR, Printed: true}}
+		if err != nil || !slices.Equal(codes, want) {
+			t.Errorf("CodesFromPDF, %s = %v, %v; want the three printed codes", name, codes, err)
+		}
 	}
 
 	// Every page has ink, and its QR code decodes to its payload.
@@ -94,16 +106,27 @@ func TestEachCertificate(t *testing.T) {
 	}
 }
 
-func TestSealImage(t *testing.T) {
+// Without a seal image nothing marks a place for one, and a signatory
+// without a signature image has their name and title printed, with no
+// line to sign on.
+func TestNoPlaceholders(t *testing.T) {
 	r := newRenderer(t)
 	st := style
-	st.SealPNG = scribble() // any transparent PNG: the test needs no real seal
+	st.Signatories = []Signatory{{Name: "王玥", TitleZH: "分会会长", TitleEN: "President"}, {TitleZH: "秘书长"}}
 	var buf bytes.Buffer
 	if err := r.Certificates(t.Context(), &buf, samples[:1], st, nil); err != nil {
 		t.Fatal(err)
 	}
-	if text := pdfText(t, buf.Bytes()); strings.Contains(text, labelSealSpace) {
-		t.Errorf("with a seal image the page still shows %q", labelSealSpace)
+	text := pdfText(t, buf.Bytes())
+	for _, absent := range []string{"盖章", "秘书长"} {
+		if strings.Contains(text, absent) {
+			t.Errorf("the page shows %q", absent)
+		}
+	}
+	for _, present := range []string{"王玥", "分会会长", "President"} {
+		if !strings.Contains(text, present) {
+			t.Errorf("the page lacks the signatory's %q", present)
+		}
 	}
 }
 
@@ -119,7 +142,7 @@ func TestCertificatesRefuse(t *testing.T) {
 		certs []Certificate
 		want  string
 	}{
-		{"beyond U+FFFF", with(func(c *Certificate) { c.Name = "张𠀀" }), "U+20000"},
+		{"beyond U+FFFF, lacking", with(func(c *Certificate) { c.Name = "张𪚥" }), "U+2A6A5"},
 		{"a character the font lacks", with(func(c *Certificate) { c.BodyEN = "smile \u263A" }), "U+263A"},
 		{"unknown kind", with(func(c *Certificate) { c.Kind = "medal" }), "unknown kind"},
 		{"payload with a space", with(func(c *Certificate) { c.QR = "a b" }), "printable ASCII"},
@@ -232,5 +255,24 @@ func TestEachCertificateStopsWhenTheCallbackFails(t *testing.T) {
 		}
 	case <-time.After(2 * time.Minute):
 		t.Fatal("EachCertificate did not return after its callback failed")
+	}
+}
+
+// Characters beyond U+FFFF print in one PDF and in one-page files alike,
+// and text extraction reads them back (the ToUnicode map names them).
+func TestNamesBeyondTheBMP(t *testing.T) {
+	r := newRenderer(t)
+	c := honor
+	c.Name = "𠮷𪟝𫖮𫠊𬌗𬱖"
+	var buf bytes.Buffer
+	if err := r.Certificates(t.Context(), &buf, []Certificate{c, appointment}, style, nil); err != nil {
+		t.Fatal(err)
+	}
+	if text := pdfText(t, buf.Bytes()); !strings.Contains(text, c.Name) || !strings.Contains(text, appointment.Name) {
+		t.Errorf("one PDF: the text lacks %s or %s", c.Name, appointment.Name)
+	}
+	files := r.separate(t, []Certificate{c}, style)
+	if text := pdfText(t, files[0]); !strings.Contains(text, c.Name) {
+		t.Errorf("one-page file: the text lacks %s", c.Name)
 	}
 }

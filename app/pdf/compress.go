@@ -3,18 +3,21 @@ package pdf
 import (
 	"bytes"
 	"cmp"
-	"compress/zlib"
 	"io"
 	"runtime"
 	"strconv"
 	"sync"
 	"sync/atomic"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // gofpdf makes a new compressor (about a megabyte) for every stream it
 // compresses; documents here are drawn uncompressed and their streams
 // compressed afterwards by compressors kept for reuse. BestSpeed is the
-// level gofpdf uses.
+// level gofpdf uses; klauspost's compressor does it in about half the
+// time of the standard library's, which matters for the font each
+// one-page file carries.
 var zlibWriters = sync.Pool{New: func() any {
 	w, _ := zlib.NewWriterLevel(io.Discard, zlib.BestSpeed)
 	return w

@@ -19,32 +19,20 @@ var (
 	white    = rgb{255, 255, 255}
 )
 
-func textColor(f *gofpdf.Fpdf, c rgb) { f.SetTextColor(c.r, c.g, c.b) }
-func drawColor(f *gofpdf.Fpdf, c rgb) { f.SetDrawColor(c.r, c.g, c.b) }
-func fillColor(f *gofpdf.Fpdf, c rgb) { f.SetFillColor(c.r, c.g, c.b) }
+func textColor(f *doc, c rgb) { f.SetTextColor(c.r, c.g, c.b) }
+func drawColor(f *doc, c rgb) { f.SetDrawColor(c.r, c.g, c.b) }
+func fillColor(f *doc, c rgb) { f.SetFillColor(c.r, c.g, c.b) }
 
 // ptToMM converts a font size to the height of its line box.
 const ptToMM = 25.4 / 72
 
 // centered prints s centred on cx with its baseline at y.
-func centered(f *gofpdf.Fpdf, s string, cx, y float64) {
+func centered(f *doc, s string, cx, y float64) {
 	f.Text(cx-f.GetStringWidth(s)/2, y, s)
 }
 
-// spaced prints s centred on cx with gap millimetres between characters,
-// as Chinese headings are set.
-func spaced(f *gofpdf.Fpdf, s string, cx, y, gap float64) {
-	rs := []rune(s)
-	total := f.GetStringWidth(s) + gap*float64(len(rs)-1)
-	x := cx - total/2
-	for _, c := range rs {
-		f.Text(x, y, string(c))
-		x += f.GetStringWidth(string(c)) + gap
-	}
-}
-
 // fit sets the font size to size, or smaller until s fits in width.
-func fit(f *gofpdf.Fpdf, s string, size, width float64) {
+func fit(f *doc, s string, size, width float64) {
 	f.SetFontSize(size)
 	if w := f.GetStringWidth(s); w > width {
 		f.SetFontSize(size * width / w)
@@ -53,7 +41,7 @@ func fit(f *gofpdf.Fpdf, s string, size, width float64) {
 
 // drawImage draws a PNG centred on (cx, cy), scaled to fit w×h, keeping its
 // proportions. name identifies it in the document, so a page reuses it.
-func drawImage(f *gofpdf.Fpdf, name string, png []byte, cx, cy, w, h float64) error {
+func drawImage(f *doc, name string, png []byte, cx, cy, w, h float64) error {
 	opt := gofpdf.ImageOptions{ImageType: "PNG"}
 	info := f.GetImageInfo(name)
 	if info == nil {

@@ -7,19 +7,15 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-// Unprintable returns, in ascending order and once each, the runes of s that
-// cannot be printed: those the font has no glyph for (they would print as
-// an empty box) and those above U+FFFF (gofpdf panics on them). A newline
-// is a line break, not a glyph, and is allowed.
+// Unprintable returns, in ascending order and once each, the runes of s
+// the font has no glyph for: they would print as an empty box. A newline
+// is a line break, not a glyph, and is allowed. Characters beyond U+FFFF
+// that the font has print (see subset.go).
 func (r *Renderer) Unprintable(s string) []rune {
 	bad := map[rune]bool{}
 	var buf sfnt.Buffer
 	for _, c := range s {
 		if c == '\n' || bad[c] {
-			continue
-		}
-		if c > 0xFFFF {
-			bad[c] = true
 			continue
 		}
 		if gi, err := r.font.GlyphIndex(&buf, c); err != nil || gi == 0 {

@@ -11,7 +11,7 @@ func newRenderer(t testing.TB) *Renderer {
 	return r
 }
 
-func (r *Renderer) mustSubset(t testing.TB, texts ...string) []byte {
+func (r *Renderer) mustSubset(t testing.TB, texts ...string) *subset {
 	t.Helper()
 	font, err := r.subset(texts)
 	if err != nil {

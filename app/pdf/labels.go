@@ -7,7 +7,6 @@ const (
 	labelScanEN     = "Scan to verify"
 	labelSerialZH   = "证书编号"
 	labelSerialEN   = "No."
-	labelSealSpace  = "（盖章处）"
 	labelReprintZH  = "补发"
 	labelReprintEN  = "Reprint"
 	labelTotalsZH   = "合计"
@@ -25,7 +24,7 @@ var headings = map[string][2]string{
 
 // labels returns every fixed word, for the font subset.
 func labels() []string {
-	out := []string{labelScanZH, labelScanEN, labelSerialZH, labelSerialEN, labelSealSpace,
+	out := []string{labelScanZH, labelScanEN, labelSerialZH, labelSerialEN,
 		labelReprintZH, labelReprintEN, labelTotalsZH, labelTotalsEN, labelFoldZH, labelFoldEN,
 		labelPageFormat, "（）：·/×"}
 	for _, h := range headings {

@@ -2,14 +2,12 @@ package pdf
 
 import "fmt"
 
-// A certificate's QR payload is also written into its PDF twice, so the
-// file itself can be verified without decoding the image:
-//   - in the document's Keywords (the Info dictionary, never compressed),
-//     one "ACEQR:<payload>" word per certificate in page order;
-//   - as the same word in tiny white text under the QR code, which text
-//     extraction (pdftotext, copy and paste) finds on its page.
-//
-// sign.PayloadsFromPDF reads them back.
+// A certificate's QR payload is also written into its PDF, so the file
+// itself can be verified without decoding the image: in the document's
+// Keywords (the Info dictionary, never compressed), one "ACEQR:<payload>"
+// word per certificate in page order. sign.PayloadsFromPDF reads them
+// back. (It is not also on the page as hidden text, as it once was: that
+// cost a quarter of a page's bytes.)
 //
 // Payloads are therefore printable ASCII without spaces (a URL or a code).
 const payloadMarker = "ACEQR:"

@@ -265,7 +265,8 @@ func concat(parts ...[]byte) []byte {
 }
 
 // eachToken calls fn with every token of b in order, until fn returns an
-// error.
+// error. The data of an inline image (from ID to EI) is skipped: it is
+// not made of tokens.
 func eachToken(b []byte, fn func(t token) error) error {
 	for i := 0; ; {
 		t, err := lex(b, i)
@@ -279,6 +280,13 @@ func eachToken(b []byte, fn func(t token) error) error {
 			return err
 		}
 		i = t.end
+		if t.kind == tokKeyword && string(b[t.start:t.end]) == "ID" {
+			ei := bytes.Index(b[i:], []byte("EI"))
+			if ei < 0 {
+				return errPDFSyntax
+			}
+			i += ei
+		}
 	}
 }
 

@@ -11,7 +11,6 @@ import (
 
 	"acedesk/app/sign"
 
-	"github.com/jung-kurt/gofpdf"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
@@ -327,7 +326,7 @@ func TestLiteral(t *testing.T) {
 func FuzzParsePDF(f *testing.F) {
 	r := newRenderer(f)
 	var buf bytes.Buffer
-	if err := r.render(&buf, "P", r.mustSubset(f, "x"), func(f *gofpdf.Fpdf) error {
+	if err := r.render(&buf, "P", r.mustSubset(f, "x"), func(f *doc) error {
 		f.AddPage()
 		f.Text(10, 10, "x")
 		return nil

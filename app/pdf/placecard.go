@@ -4,8 +4,6 @@ import (
 	"io"
 
 	"acedesk/app"
-
-	"github.com/jung-kurt/gofpdf"
 )
 
 // PlaceCard is the domain's place card: a name and a level on a folded A4.
@@ -33,7 +31,7 @@ func (r *Renderer) PlaceCards(w io.Writer, cards []PlaceCard) error {
 	if err != nil {
 		return err
 	}
-	return r.render(w, "P", font, func(f *gofpdf.Fpdf) error {
+	return r.render(w, "P", font, func(f *doc) error {
 		f.SetTitle("ACE Desk", true)
 		for _, c := range cards {
 			f.AddPage()
@@ -59,7 +57,7 @@ func (r *Renderer) PlaceCards(w io.Writer, cards []PlaceCard) error {
 }
 
 // cardFace draws one side of the card centred on (cardW/2, cy).
-func cardFace(f *gofpdf.Fpdf, c PlaceCard, cy float64) {
+func cardFace(f *doc, c PlaceCard, cy float64) {
 	const inset = 12.0
 	top := cy - foldY/2 + inset
 	drawColor(f, pgBlue)

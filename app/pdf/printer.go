@@ -2,9 +2,10 @@ package pdf
 
 import (
 	"context"
+	"fmt"
 	"io"
-	"strings"
 	"sync"
+	"time"
 
 	"acedesk/app"
 )
@@ -44,6 +45,16 @@ func (p *Printer) EachCertificate(ctx context.Context, certs []app.Certificate, 
 	}
 	pages, st := pagesOf(certs, setup)
 	return r.EachCertificate(ctx, pages, st, Progress(progress), fn)
+}
+
+// Picture writes one certificate as a PNG for a phone screen.
+func (p *Printer) Picture(ctx context.Context, w io.Writer, cert app.Certificate, setup app.CertificateSetup) error {
+	r, err := p.renderer()
+	if err != nil {
+		return err
+	}
+	pages, st := pagesOf([]app.Certificate{cert}, setup)
+	return r.Picture(ctx, w, pages[0], st)
 }
 
 // PlaceCards writes one page per card.
@@ -88,7 +99,8 @@ func pagesOf(certs []app.Certificate, setup app.CertificateSetup) ([]Certificate
 }
 
 // pageOf is a certificate as printed: the wording of its kind filled in,
-// the date in both languages.
+// the holder's name and an honor's title kept whole on one line, the date
+// in Chinese once.
 func pageOf(c app.Certificate, setup app.CertificateSetup) Certificate {
 	w := setup.Wording
 	zh, en := w.HonorZH, w.HonorEN
@@ -98,17 +110,19 @@ func pageOf(c app.Certificate, setup app.CertificateSetup) Certificate {
 	case app.CertThanks:
 		zh, en = w.ThanksZH, w.ThanksEN
 	}
-	dateZH, dateEN := c.IssuedOn, c.IssuedOn
-	if len(c.IssuedOn) == 10 {
-		y, m, d := c.IssuedOn[:4], strings.TrimLeft(c.IssuedOn[5:7], "0"), strings.TrimLeft(c.IssuedOn[8:], "0")
-		dateZH = y + " 年 " + m + " 月 " + d + " 日"
+	kept := c
+	for _, f := range []*string{&kept.Name, &kept.NameLatin} {
+		if *f != "" {
+			*f = keep(*f)
+		}
 	}
-	// A talk's title is printed as given, in one language: the same line
-	// twice would read as a mistake.
-	titleEN := c.TitleEN
-	if titleEN == c.Title {
-		titleEN = ""
+	if c.Kind == app.CertHonor {
+		kept.Title, kept.TitleEN = keep(c.Title), keep(c.TitleEN)
 	}
-	return Certificate{Kind: c.Kind, Serial: c.Serial, Name: c.Name, NameLatin: c.NameLatin, TitleZH: c.Title, TitleEN: titleEN,
-		BodyZH: c.Fill(zh, false), BodyEN: c.Fill(en, true), DateZH: dateZH, DateEN: dateEN, QR: c.Payload, Reprint: c.Prints > 1}
+	date := c.IssuedOn
+	if t, err := time.Parse(app.DateLayout, c.IssuedOn); err == nil {
+		date = fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
+	}
+	return Certificate{Kind: c.Kind, Serial: c.Serial, Name: c.Name, NameLatin: c.NameLatin,
+		BodyZH: kept.Fill(zh, false), BodyEN: kept.Fill(en, true), Date: date, QR: c.Payload, Reprint: c.Reprint}
 }

@@ -3,8 +3,6 @@ package pdf
 import (
 	"fmt"
 	"io"
-
-	"github.com/jung-kurt/gofpdf"
 )
 
 // Table is a simple list: the image-wall list, the advisory roster, the
@@ -57,7 +55,7 @@ func (r *Renderer) List(w io.Writer, t Table) error {
 	if t.Landscape {
 		orientation = "L"
 	}
-	return r.render(w, orientation, font, func(f *gofpdf.Fpdf) error {
+	return r.render(w, orientation, font, func(f *doc) error {
 		f.SetTitle(t.Title, true)
 		drawTable(f, t)
 		return nil
@@ -77,7 +75,7 @@ type laidRow struct {
 	h     float64
 }
 
-func drawTable(f *gofpdf.Fpdf, t Table) {
+func drawTable(f *doc, t Table) {
 	pw, ph := f.GetPageSize()
 	widths := columnWidths(t.Columns, pw-2*tableMargin)
 	lh := tableSize * ptToMM * tableLeading
@@ -167,7 +165,7 @@ func drawTable(f *gofpdf.Fpdf, t Table) {
 }
 
 // drawRow fills the row's background and prints its cells from y down.
-func drawRow(f *gofpdf.Fpdf, row laidRow, widths []float64, y, lh float64, fill, text rgb) {
+func drawRow(f *doc, row laidRow, widths []float64, y, lh float64, fill, text rgb) {
 	fillColor(f, fill)
 	drawColor(f, rgb{205, 215, 225})
 	f.SetLineWidth(0.2)

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,14 +88,7 @@ func pagePNGs(t testing.TB, pdf []byte, dpi int) []string {
 // inked returns the share of a PNG's pixels that are not near white.
 func inked(t testing.TB, path string) float64 {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := readPNG(t, path)
 	b := img.Bounds()
 	dark := 0
 	for y := b.Min.Y; y < b.Max.Y; y++ {

@@ -15,6 +15,10 @@ var errTTF = errors.New("pdf: unexpected TrueType data")
 type ttfTable struct {
 	tag  string
 	data []byte
+	// sum is the table's checksum when known (summed), as a font cut into
+	// one-page files keeps most of its tables unchanged.
+	sum    uint32
+	summed bool
 }
 
 type ttfFont struct {
@@ -42,7 +46,7 @@ func parseTTF(b []byte) (*ttfFont, error) {
 		}
 		tag := string(rec[:4])
 		byTag[tag] = b[off : off+length : off+length]
-		t.tables = append(t.tables, ttfTable{tag, byTag[tag]})
+		t.tables = append(t.tables, ttfTable{tag: tag, data: byTag[tag]})
 	}
 	sort.Slice(t.tables, func(i, j int) bool { return t.tables[i].tag < t.tables[j].tag })
 	head, maxp, loca, glyf := byTag["head"], byTag["maxp"], byTag["loca"], byTag["glyf"]
@@ -77,6 +81,16 @@ func parseTTF(b []byte) (*ttfFont, error) {
 
 // components returns the glyphs a composite glyph is built from.
 func components(g []byte) []int {
+	var out []int
+	for _, at := range componentRefs(g) {
+		out = append(out, int(binary.BigEndian.Uint16(g[at:])))
+	}
+	return out
+}
+
+// componentRefs returns where in a composite glyph the numbers of the
+// glyphs it is built from are; none for a simple glyph.
+func componentRefs(g []byte) []int {
 	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
 		return nil
 	}
@@ -90,7 +104,7 @@ func components(g []byte) []int {
 	var out []int
 	for p := 10; p+4 <= len(g); {
 		flags := binary.BigEndian.Uint16(g[p:])
-		out = append(out, int(binary.BigEndian.Uint16(g[p+2:])))
+		out = append(out, p+2)
 		p += 4
 		if flags&argsAreWords != 0 {
 			p += 4
@@ -156,10 +170,26 @@ func (t *ttfFont) hollow(keep []int) []byte {
 			tb.data = glyf
 		case "loca":
 			tb.data = loca
+		default:
+			// The others are the same in every cut: summed once.
+			if !tb.summed {
+				tb.sum, tb.summed = tableChecksum(tb), true
+				t.tables[i] = tb
+			}
 		}
 		tables[i] = tb
 	}
 	return assembleTTF(t.version, tables)
+}
+
+// tableChecksum is a table's checksum as the directory gives it: head's
+// with its checkSumAdjustment counted as zero.
+func tableChecksum(tb ttfTable) uint32 {
+	sum := ttfChecksum(tb.data)
+	if tb.tag == "head" && len(tb.data) >= 12 {
+		sum -= binary.BigEndian.Uint32(tb.data[8:])
+	}
+	return sum
 }
 
 // assembleTTF writes the tables with their directory and checksums.
@@ -181,6 +211,7 @@ func assembleTTF(version uint32, tables []ttfTable) []byte {
 	binary.BigEndian.PutUint16(out[8:], uint16(entrySelector))
 	binary.BigEndian.PutUint16(out[10:], uint16(16*n-searchRange))
 	headAt := -1
+	var total uint32
 	for i, tb := range tables {
 		off := len(out)
 		out = append(out, tb.data...)
@@ -192,14 +223,20 @@ func assembleTTF(version uint32, tables []ttfTable) []byte {
 			// checkSumAdjustment counts as zero in every checksum.
 			binary.BigEndian.PutUint32(out[off+8:], 0)
 		}
+		sum := tb.sum
+		if !tb.summed {
+			sum = ttfChecksum(out[off : off+len(tb.data)])
+		}
+		total += sum
 		rec := out[12+16*i:]
 		copy(rec, tb.tag)
-		binary.BigEndian.PutUint32(rec[4:], ttfChecksum(out[off:off+len(tb.data)]))
+		binary.BigEndian.PutUint32(rec[4:], sum)
 		binary.BigEndian.PutUint32(rec[8:], uint32(off))
 		binary.BigEndian.PutUint32(rec[12:], uint32(len(tb.data)))
 	}
+	// The whole font's checksum is its directory's and its tables'.
 	if headAt >= 0 {
-		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-ttfChecksum(out))
+		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-(ttfChecksum(out[:12+16*n])+total))
 	}
 	return out
 }

@@ -53,7 +53,7 @@ func TestHollow(t *testing.T) {
 			}
 			glyf = append(glyf, g...)
 		}
-		font := assembleTTF(0x00010000, []ttfTable{{"glyf", glyf}, {"head", head}, {"loca", loca}, {"maxp", maxp}, {"name", []byte("abc")}})
+		font := assembleTTF(0x00010000, []ttfTable{{tag: "glyf", data: glyf}, {tag: "head", data: head}, {tag: "loca", data: loca}, {tag: "maxp", data: maxp}, {tag: "name", data: []byte("abc")}})
 		parsed, err := parseTTF(font)
 		if err != nil {
 			t.Fatal(err)

@@ -29,7 +29,26 @@ func tokens(p string) []string {
 			cur.Reset()
 		}
 	}
+	keeping := false
 	for _, c := range p {
+		// A kept span is one token, glued to the opening punctuation
+		// before it; the closing punctuation after it glues as usual.
+		switch {
+		case c == keepOpen:
+			if prev == 0 || !strings.ContainsRune(opening, prev) {
+				flush()
+			}
+			keeping = true
+			continue
+		case c == keepClose:
+			keeping = false
+			flush()
+			continue
+		case keeping:
+			cur.WriteRune(c)
+			prev = c
+			continue
+		}
 		switch {
 		case c == ' ':
 			flush()

@@ -113,16 +113,15 @@ var wrapSamples = []string{
 	"欧阳明昇、张喆、李堃、王玥：感谢你们！",
 }
 
-// A block wraps once per text, size and width in a document: the same
-// again comes from the cache, another width wraps anew.
+// A text wraps once per text, size and width in a document: the same
+// again comes from the cache, another width wraps anew. Its lines are
+// balanced: as many as the widest wrap needs, none wider than the width,
+// the last not much shorter than the others.
 func TestLineCache(t *testing.T) {
 	r := newRenderer(t)
-	f, err := r.newDoc("L", r.mustSubset(t, thanks.TitleEN))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.AddPage()
 	lines := lineCache{}
+	text := thanks.BodyEN
+	measure := func(s string) float64 { return setWidth(r, s, 12.5) }
 	tests := []struct {
 		width     float64
 		wantCache int
@@ -132,15 +131,18 @@ func TestLineCache(t *testing.T) {
 		{100, 2},
 	}
 	for _, tt := range tests {
-		b := block{text: thanks.TitleEN, size: 12.5, width: tt.width}
-		h := height(f, &b, lines)
-		f.SetFontSize(b.size)
-		want := wrap(b.text, b.width, f.GetStringWidth)
-		if !slices.Equal(b.lines, want) {
-			t.Errorf("width %v: lines %q, want %q", tt.width, b.lines, want)
+		got := lines.wrap(r, text, 12.5, tt.width)
+		greedy := wrap(text, tt.width, measure)
+		if len(got) != len(greedy) || strings.Join(got, " ") != strings.Join(greedy, " ") {
+			t.Errorf("width %v: lines %q, want the words of %q on as many lines", tt.width, got, greedy)
 		}
-		if wantH := float64(len(want)) * b.size * ptToMM * lineSpacing; h != wantH {
-			t.Errorf("width %v: height %v, want %v", tt.width, h, wantH)
+		for _, l := range got {
+			if measure(l) > tt.width {
+				t.Errorf("width %v: line %q is %.1f wide", tt.width, l, measure(l))
+			}
+		}
+		if last, first := measure(got[len(got)-1]), measure(got[0]); last < first/2 {
+			t.Errorf("width %v: last line %.1f wide after a first of %.1f: not balanced", tt.width, last, first)
 		}
 		if len(lines) != tt.wantCache {
 			t.Errorf("width %v: %d cached, want %d", tt.width, len(lines), tt.wantCache)

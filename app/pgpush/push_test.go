@@ -44,6 +44,9 @@ func newChapter(t *testing.T) *chapter {
 	t.Cleanup(func() { st.Close() })
 	clock := apptest.NewClock(apptest.Start)
 	svc := service.New(st, clock, "lead", wired.Ports())
+	if err := wired.SetChapter(svc, "HZ"); err != nil {
+		t.Fatal(err)
+	}
 	m, err := svc.Members.Create(app.Member{Name: "欧阳喆", NameLatin: "Ouyang Zhe", City: "杭州", Bio: "=1+1"})
 	if err != nil {
 		t.Fatal(err)

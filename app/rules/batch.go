@@ -5,44 +5,52 @@ import (
 	"slices"
 )
 
-// BatchEntry is a new member published in a quarterly batch ("2026-Q2").
+// BatchEntry is a member going online in a batch: new in the year, or an
+// upgrade from the level held in it (From).
 type BatchEntry struct {
 	MemberID    uint64
 	Level       Level
+	From        Level
 	QualifiedOn Date
-	Reason      Reason
+	// Late: qualified before the batch's span began, on a record that
+	// came after the batches of that time.
+	Late   bool
+	Reason Reason
 }
 
-// BatchCandidates lists the new members of a quarter of year, sorted by
-// MemberID: those who hold no level now and whose highest level reached by
-// the quarter's last day was first reached inside the quarter. Standings
-// of other years fall outside the quarter; a quarter outside 1–4 has no
-// entries.
-//
-// Someone who joined as Partner in Q1 and reached ACE in Q2 holds a level,
-// so they are not new in Q2: a rise during the year is decided at the
-// year-end Renewal, not in a batch.
-func BatchCandidates(year, quarter int, standings []Standing, current []Holding) []BatchEntry {
-	if quarter < 1 || quarter > 4 {
-		return nil
-	}
-	first, last := quarterSpan(year, quarter)
-	held := heldLevels(current)
+// New reports whether the member held no level in the year before.
+func (e BatchEntry) New() bool { return e.From.Rank() == 0 }
+
+// BatchCandidates lists, sorted by MemberID, everyone whose standing in a
+// year gives, by the span's last day, a higher level than they hold in
+// that year: new members and upgrades alike (a Partner who reaches ACE
+// goes online as ACE). A quarterly batch spans its quarter; one whose
+// member qualified before the span began came in late (a back-dated
+// contribution, a late approval, a lead appointed with an earlier start)
+// and still goes online now. Standings of other years count for nothing:
+// their QualifiedOn days fall in their own year.
+func BatchCandidates(first, last Date, standings []Standing, held []Holding) []BatchEntry {
+	holds := heldLevels(held)
 	var out []BatchEntry
 	for i := range standings {
 		st := &standings[i]
-		if _, holds := held[st.MemberID]; holds {
+		if st.Year != last.Year {
 			continue
 		}
 		level, on, ok := highestBy(st.QualifiedOn, last)
-		if !ok || on.Before(first) {
+		from := holds[st.MemberID]
+		if !ok || level.Rank() <= from.Rank() {
 			continue
 		}
-		out = append(out, BatchEntry{MemberID: st.MemberID, Level: level, QualifiedOn: on, Reason: reachedReason(st, level, on)})
+		out = append(out, BatchEntry{MemberID: st.MemberID, Level: level, From: higher(LevelNone, from), QualifiedOn: on,
+			Late: on.Before(first), Reason: reachedReason(st, level, on)})
 	}
 	slices.SortFunc(out, func(a, b BatchEntry) int { return cmp.Compare(a.MemberID, b.MemberID) })
 	return out
 }
+
+// QuarterSpan is the first and last day of a quarter of year.
+func QuarterSpan(year, quarter int) (first, last Date) { return quarterSpan(year, quarter) }
 
 // highestBy is the highest level reached on or before day last, and when.
 func highestBy(qualifiedOn map[Level]Date, last Date) (Level, Date, bool) {

@@ -33,47 +33,61 @@ func batchYear() []Standing {
 func batchSummary(entries []BatchEntry) []string {
 	out := []string{}
 	for _, e := range entries {
-		out = append(out, fmt.Sprintf("%d %s %s %s", e.MemberID, e.Level, e.QualifiedOn, e.Reason.Code))
+		late := ""
+		if e.Late {
+			late = " late"
+		}
+		out = append(out, fmt.Sprintf("%d %s→%s %s %s%s", e.MemberID, e.From, e.Level, e.QualifiedOn, e.Reason.Code, late))
 	}
 	return out
 }
+
+func quarter(q int) (Date, Date) { return QuarterSpan(year, q) }
 
 func TestBatchCandidates(t *testing.T) {
 	standings := batchYear()
 	nobody := []Holding{{MemberID: 3, Level: LevelACE}, {MemberID: 4, Level: LevelNone}}
 	// After Q1's batch went online, its members hold their level.
 	afterQ1 := append([]Holding{{2, LevelPartner}, {8, LevelPartner}, {9, LevelDirector}, {11, LevelPartner}}, nobody...)
+	afterQ2 := append([]Holding{{1, LevelPartner}, {2, LevelACE}, {4, LevelPartner}, {5, LevelPartner}}, afterQ1...)
 	for _, tc := range []struct {
 		name    string
 		quarter int
-		current []Holding
+		held    []Holding
 		want    []string
 	}{
 		{"Q1", 1, nobody, []string{
-			"2 partner 2026-02-01 points_reached",
-			"8 partner 2026-01-01 group_lead",
-			"9 director 2026-03-15 invitation",
-			"11 partner 2026-02-10 points_reached",
+			"2 none→partner 2026-02-01 points_reached",
+			"8 none→partner 2026-01-01 group_lead",
+			"9 none→director 2026-03-15 invitation",
+			"11 none→partner 2026-02-10 points_reached",
 		}},
-		{"Q2: a holder is left out, a holding of none is no holding", 2, nobody, []string{
-			"1 partner 2026-05-10 points_reached",
-			"2 ace 2026-05-01 points_reached",
-			"4 partner 2026-05-03 points_reached",
-			"5 partner 2026-04-01 group_lead",
+		{"Q2 with Q1 unpublished: Q1's qualifiers come late, at their level by 30 June", 2, nobody, []string{
+			"1 none→partner 2026-05-10 points_reached",
+			"2 none→ace 2026-05-01 points_reached",
+			"4 none→partner 2026-05-03 points_reached",
+			"5 none→partner 2026-04-01 group_lead",
+			"8 none→partner 2026-01-01 group_lead late",
+			"9 none→director 2026-03-15 invitation late",
+			"11 none→partner 2026-02-10 points_reached late",
 		}},
-		{"Q2 after Q1's batch: a rise is not a new member", 2, afterQ1, []string{
-			"1 partner 2026-05-10 points_reached",
-			"4 partner 2026-05-03 points_reached",
-			"5 partner 2026-04-01 group_lead",
+		{"Q2 after Q1's batch: new members and an upgrade, a holder at that level left out", 2, afterQ1, []string{
+			"1 none→partner 2026-05-10 points_reached",
+			"2 partner→ace 2026-05-01 points_reached",
+			"4 none→partner 2026-05-03 points_reached",
+			"5 none→partner 2026-04-01 group_lead",
 		}},
-		{"Q3: a lead from Q1 reaches ACE by points", 3, nobody, []string{"8 ace 2026-08-01 points_reached"}},
-		{"Q3 after Q1's batch", 3, afterQ1, []string{}},
-		{"Q4 includes 31 December", 4, nobody, []string{"7 ace 2026-12-31 points_reached"}},
-		{"quarter 0", 0, nobody, []string{}},
-		{"quarter 5", 5, nobody, []string{}},
+		{"Q3 after Q2's batch: a lead from Q1 reaches ACE by points", 3, afterQ2, []string{
+			"8 partner→ace 2026-08-01 points_reached",
+		}},
+		{"Q4 includes 31 December", 4, afterQ2, []string{
+			"7 none→ace 2026-12-31 points_reached",
+			"8 partner→ace 2026-08-01 points_reached late",
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := batchSummary(BatchCandidates(year, tc.quarter, standings, tc.current))
+			first, last := quarter(tc.quarter)
+			got := batchSummary(BatchCandidates(first, last, standings, tc.held))
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got  %q\nwant %q", got, tc.want)
 			}
@@ -93,7 +107,8 @@ func TestBatchReasonTexts(t *testing.T) {
 		{2, 5, Reason{"group_lead", map[string]string{"group": "杭州用户组", "level": "partner"}, "杭州用户组组长：PostgreSQL ACE 伙伴"}},
 	} {
 		var got *Reason
-		for _, e := range BatchCandidates(year, tc.quarter, standings, nil) {
+		first, last := quarter(tc.quarter)
+		for _, e := range BatchCandidates(first, last, standings, nil) {
 			if e.MemberID == tc.member {
 				got = &e.Reason
 			}
@@ -104,21 +119,38 @@ func TestBatchReasonTexts(t *testing.T) {
 	}
 }
 
-func TestBatchesPublishEachQualifierOnce(t *testing.T) {
+// Publishing every quarter in turn lists each member once per level they
+// reach: a new member once, an upgrade once more at the higher level.
+func TestBatchesPublishEachLevelOnce(t *testing.T) {
 	standings := batchYear()
-	var current []Holding
-	seen := map[uint64]string{}
+	var held []Holding
+	seen := map[string]string{}
 	for q := 1; q <= 4; q++ {
-		for _, e := range BatchCandidates(year, q, standings, current) {
-			if earlier, ok := seen[e.MemberID]; ok {
-				t.Errorf("member %d in Q%d and again in %s", e.MemberID, q, earlier)
+		first, last := quarter(q)
+		for _, e := range BatchCandidates(first, last, standings, held) {
+			key := fmt.Sprintf("%d %s", e.MemberID, e.Level)
+			if earlier, ok := seen[key]; ok {
+				t.Errorf("%s in Q%d and again in %s", key, q, earlier)
 			}
-			seen[e.MemberID] = fmt.Sprintf("Q%d", q)
-			current = append(current, Holding{e.MemberID, e.Level})
+			seen[key] = fmt.Sprintf("Q%d", q)
+			held = append(held, Holding{e.MemberID, e.Level})
 		}
 	}
-	want := map[uint64]string{1: "Q2", 2: "Q1", 3: "Q2", 4: "Q2", 5: "Q2", 7: "Q4", 8: "Q1", 9: "Q1", 11: "Q1"}
+	want := map[string]string{"1 partner": "Q2", "2 partner": "Q1", "2 ace": "Q2", "3 partner": "Q2", "4 partner": "Q2", "5 partner": "Q2",
+		"7 ace": "Q4", "8 partner": "Q1", "8 ace": "Q3", "9 director": "Q1", "11 partner": "Q1"}
 	if !reflect.DeepEqual(seen, want) {
 		t.Errorf("batches = %v, want %v", seen, want)
+	}
+}
+
+// A standing of another year puts no one in this year's batch.
+func TestBatchCandidatesOfAnotherYear(t *testing.T) {
+	first, last := QuarterSpan(2025, 2)
+	if got := batchSummary(BatchCandidates(first, last, batchYear(), nil)); !reflect.DeepEqual(got, []string{"10 none→partner 2025-05-01 points_reached"}) {
+		t.Errorf("2025-Q2 = %q", got)
+	}
+	first, last = QuarterSpan(2027, 1)
+	if got := BatchCandidates(first, last, batchYear(), nil); len(got) != 0 {
+		t.Errorf("2027-Q1 = %+v", got)
 	}
 }

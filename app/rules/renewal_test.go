@@ -45,6 +45,7 @@ func TestRenewal(t *testing.T) {
 		"7 director→ace down points_ace",
 		"8 director→none lapse points_short",
 		"9 partner→partner keep group_lead",
+		"10 none→ace new points_ace",
 		"12 ace→ace keep points_ace",
 	}
 	if !reflect.DeepEqual(got, want) {
@@ -81,6 +82,7 @@ func TestRenewalOutcome(t *testing.T) {
 		{LevelACE, LevelPartner, RenewalDown},
 		{LevelPartner, LevelNone, RenewalLapse},
 		{LevelDirector, LevelNone, RenewalLapse},
+		{LevelNone, LevelPartner, RenewalNew},
 	} {
 		if got := outcome(tc.from, tc.to); got != tc.want {
 			t.Errorf("outcome(%s, %s) = %s, want %s", tc.from, tc.to, got, tc.want)

@@ -72,6 +72,13 @@ func Standings(r YearRules, contribs []Contribution, roles []Role) []Standing {
 	return out
 }
 
+// Idle is the standing of a member with nothing in r's year: no points,
+// no level, the whole way to Partner still to go. It is what Standings
+// gives a member whose one record earns nothing.
+func Idle(r YearRules, member uint64) Standing {
+	return Standings(r, []Contribution{{MemberID: member, Date: Date{r.Year, time.January, 1}, Status: StatusRejected}}, nil)[0]
+}
+
 // firstDays is the first day each level, indexed by rank, was reached.
 type firstDays struct {
 	on      [4]Date

@@ -28,9 +28,10 @@ type attendeeStore interface {
 	// door's frequent reads that do not show the counts.
 	GetEventBare(id uint64) (app.Event, error)
 	GetMember(id uint64) (app.Member, error)
-	// HoldingsOf reads the holdings of these members only (those without
-	// one are absent): a door's few rows need not decode every holder.
-	HoldingsOf(memberIDs []uint64) ([]app.Holding, error)
+	// HoldingsOf reads the holdings of these members in year (those
+	// without one are absent): a door's few rows need not read every
+	// holder.
+	HoldingsOf(year int, memberIDs []uint64) ([]app.Holding, error)
 	// SaveAttendee creates the record (a.Version 0; a conflict if one
 	// exists) or updates it if a.Version is the stored one.
 	SaveAttendee(a app.Attendee, action string, ch app.Change) (app.Attendee, error)
@@ -50,6 +51,7 @@ type AttendeeService struct {
 	printer      app.Printer
 	codes        app.Codes
 	certificates *CertificateService
+	names
 }
 
 // maxCheckInHits bounds a check-in search: a volunteer reads a screenful.
@@ -109,17 +111,15 @@ func (s *AttendeeService) rows(e app.Event, cands []app.AttendeeCandidate) ([]ap
 	return out, nil
 }
 
-// levelsIn is the highest level each of these members holds in year.
+// levelsIn is the level each of these members holds in year.
 func (s *AttendeeService) levelsIn(year int, memberIDs []uint64) (map[uint64]rules.Level, error) {
-	holdings, err := s.repo.HoldingsOf(memberIDs)
+	holdings, err := s.repo.HoldingsOf(year, memberIDs)
 	if err != nil {
 		return nil, err
 	}
-	out := map[uint64]rules.Level{}
+	out := make(map[uint64]rules.Level, len(holdings))
 	for _, h := range holdings {
-		if l := rules.Level(h.Level); h.HeldIn(year) && l.Rank() > out[h.MemberID].Rank() {
-			out[h.MemberID] = l
-		}
+		out[h.MemberID] = rules.Level(h.Level)
 	}
 	return out, nil
 }
@@ -302,6 +302,7 @@ func (s *AttendeeService) WalkIn(eventID uint64, in app.WalkIn, device string) (
 	}
 	m := app.Member{Name: in.Name, NameLatin: in.NameLatin, Phone: in.Phone}
 	m.Normalize()
+	s.fill(&m)
 	err = m.Validate()
 	if m.Phone == "" {
 		f := app.FieldErrors{"phone": "required"}
@@ -311,6 +312,9 @@ func (s *AttendeeService) WalkIn(eventID uint64, in app.WalkIn, device string) (
 			}
 		}
 		err = f.Err()
+	}
+	if err == nil {
+		err = s.printable(m)
 	}
 	if err != nil {
 		return app.AttendeeRow{}, err
@@ -394,17 +398,24 @@ func (s *AttendeeService) PlaceCards(eventID uint64) (FileResult, error) {
 }
 
 // SpeakerCertificate issues (the first time) and renders the thanks
-// certificate of one speaker of an event, for a desk to download and print.
+// certificate of one speaker of an event, for a desk to download: a
+// download, which counts no paper.
 func (s *AttendeeService) SpeakerCertificate(eventID, memberID uint64) (FileResult, error) {
 	certs, err := s.certificates.ForMember(memberID, app.CertThanks, 0, eventID)
 	if err != nil {
 		return FileResult{}, err
 	}
-	files, err := s.certificates.Render([]string{certs[0].Serial}, false)
+	return s.certificates.Preview(certs[0].Serial)
+}
+
+// SpeakerPicture is the same certificate as a PNG for a phone screen, for
+// the speaker to post.
+func (s *AttendeeService) SpeakerPicture(eventID, memberID uint64) (FileResult, error) {
+	certs, err := s.certificates.ForMember(memberID, app.CertThanks, 0, eventID)
 	if err != nil {
 		return FileResult{}, err
 	}
-	return files[0], nil
+	return s.certificates.Picture(certs[0].Serial)
 }
 
 // attendeePrefix starts the QR code of an attendee: ACE-ATT:<event>:<member>.

@@ -12,7 +12,7 @@ import (
 // benefitStore is what BenefitService needs of the store.
 type benefitStore interface {
 	GetMember(id uint64) (app.Member, error)
-	Holdings() ([]app.Holding, error)
+	HoldingsIn(year int) ([]app.Holding, error)
 }
 
 // BenefitService produces the lists the program's benefits need: the
@@ -52,13 +52,13 @@ func (s *BenefitService) List(list string, year int) ([]BenefitRow, error) {
 	default:
 		return nil, app.Errorf(app.CodeInvalid, "unknown_list", "no list %q", list).WithParams("list", list)
 	}
-	holdings, err := s.repo.Holdings()
+	holdings, err := s.repo.HoldingsIn(year)
 	if err != nil {
 		return nil, err
 	}
 	out := []BenefitRow{}
 	for _, h := range holdings {
-		if !h.HeldIn(year) || rules.Level(h.Level).Rank() < minimum.Rank() {
+		if rules.Level(h.Level).Rank() < minimum.Rank() {
 			continue
 		}
 		m, err := s.repo.GetMember(h.MemberID)

@@ -22,6 +22,10 @@ func TestBenefitListsOfHolders(t *testing.T) {
 	if _, err := p.svc.Levels.PublishBatch("2025-Q2"); err != nil {
 		t.Fatal(err)
 	}
+	// The batch gives 2025; the renewal of 2025 gives 2026.
+	if _, err := p.svc.Levels.ConfirmRenewal(2025); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		list string
 		year int

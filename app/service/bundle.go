@@ -36,6 +36,9 @@ type BundleService struct {
 	trust    *TrustService
 	clock    app.Clock
 	jobs     *Jobs
+	// printer refuses, member by member, names the certificate font
+	// cannot print.
+	printer app.Printer
 
 	mu sync.Mutex
 	// exports are the manifests of export jobs whose file is not handed
@@ -131,7 +134,7 @@ func (s *BundleService) merge(ctx context.Context, b *app.Bundle, acceptKey bool
 	}
 	var res app.MergeResult
 	err = s.repo.Merge(b.Manifest.Chapter.ID, func(tx app.MergeTx) error {
-		res, err = merge.Bundle(ctx, tx, b, acceptKey, progress, ch)
+		res, err = merge.Bundle(ctx, tx, b, acceptKey, s.printer.Unprintable, progress, ch)
 		return err
 	})
 	return res, err

@@ -95,3 +95,39 @@ func TestAMemberOfTwoChaptersTakesEachChaptersChanges(t *testing.T) {
 		t.Errorf("members at headquarters = %d, %v; want the one person and 林雪", n, err)
 	}
 }
+
+// TestANewChapterOnlyJoinsAMemberHeadquartersAlreadyHas: a chapter whose
+// member matches one headquarters has of its own adds its affiliation and
+// nothing else; its later changes apply field by field, never as a whole
+// record, although it is then the member's only chapter.
+func TestANewChapterOnlyJoinsAMemberHeadquartersAlreadyHas(t *testing.T) {
+	hq := chapter(t, "HQ")
+	hq.on("2026-02-01")
+	own, err := hq.svc.Members.Create(app.Member{Name: "王伟", Phone: "13800000009", City: "北京", Bio: "总会记录的简介", Organization: "甲公司"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sz := chapter(t, "SZ")
+	sz.on("2026-03-01")
+	theirs, err := sz.svc.Members.Create(app.Member{Name: "王伟", Phone: "13800000009", City: "深圳", Bio: "分会写的简介", Organization: "乙公司"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := sz.export(false)
+	if r := hq.mustMerge(first); r.Linked != 1 || counts(r)["member"].Added != 0 {
+		t.Fatalf("first merge = %+v, linked %d; want the member joined", r.Counts, r.Linked)
+	}
+	if got, _ := hq.svc.Members.Get(own.ID); got.City != "北京" || got.Bio != "总会记录的简介" || got.Organization != "甲公司" {
+		t.Fatalf("after the first merge the member is %+v; want headquarters' record", got)
+	}
+	theirs.Title = "架构师"
+	if _, err := sz.svc.Members.Update(theirs); err != nil {
+		t.Fatal(err)
+	}
+	changes, _ := sz.export(true)
+	hq.mustMerge(changes)
+	got, _ := hq.svc.Members.Get(own.ID)
+	if got.Title != "架构师" || got.City != "北京" || got.Bio != "总会记录的简介" || got.Organization != "甲公司" {
+		t.Errorf("after the chapter's change the member is %+v; want only the title changed", got)
+	}
+}

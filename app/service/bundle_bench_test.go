@@ -83,7 +83,7 @@ func mergeBenchBundle(st *store.Store, path string) error {
 	if err != nil {
 		return err
 	}
-	r, err := service.MergeVerified(context.Background(), hq.Bundles, bundle, false, nil)
+	r, err := service.MergeVerified(context.Background(), hq.Bundles, bundle, true, nil)
 	if err == nil && r.Counts[3].Added != 200000 {
 		err = fmt.Errorf("merge added %+v", r.Counts)
 	}

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/apptest"
 	"acedesk/app/bundle"
 	"acedesk/app/bundle/bundletest"
 	"acedesk/app/service"
@@ -28,7 +29,10 @@ import (
 func chapter(t *testing.T, code string) *program {
 	t.Helper()
 	p := newProgram(t)
-	setup := app.DefaultCertificateSetup()
+	setup, err := p.svc.Certificates.Setup()
+	if err != nil {
+		t.Fatal(err)
+	}
 	setup.ChapterCode, setup.IssuerZH = code, "PostgreSQL 中文社区 "+code+" 分会"
 	if _, err := p.svc.Certificates.SaveSetup(setup); err != nil {
 		t.Fatal(err)
@@ -83,9 +87,16 @@ func (p *program) merge(path string, acceptKey bool) (app.MergeResult, error) {
 	return service.MergeVerified(context.Background(), p.svc.Bundles, b, acceptKey, nil)
 }
 
+// mustMerge merges the bundle at path as an operator would: a chapter
+// merged for the first time is refused until its key is confirmed, and is
+// then merged with the confirmation. Another key for a known chapter is
+// not confirmed here.
 func (p *program) mustMerge(path string) app.MergeResult {
 	p.t.Helper()
 	r, err := p.merge(path, false)
+	if reasonOf(err) == "bundle_key_unconfirmed" {
+		r, err = p.merge(path, true)
+	}
 	if err != nil {
 		p.t.Fatal(err)
 	}
@@ -223,6 +234,9 @@ func TestABundleMergedTwiceInMemoryIsLeftAsRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if err := b.Load(); err != nil {
+		t.Fatal(err)
+	}
 	if err := b.Finish(); err != nil {
 		t.Fatal(err)
 	}
@@ -234,7 +248,7 @@ func TestABundleMergedTwiceInMemoryIsLeftAsRead(t *testing.T) {
 	for i := range read.Events {
 		read.Events[i].Talks = slices.Clone(read.Events[i].Talks)
 	}
-	first, err := service.MergeVerified(context.Background(), hq.svc.Bundles, b, false, nil)
+	first, err := service.MergeVerified(context.Background(), hq.svc.Bundles, b, true, nil)
 	if err != nil || counts(first)["group"].Added == 0 || counts(first)["event"].Added == 0 {
 		t.Fatalf("first merge = %+v, %v; want groups and events added", first.Counts, err)
 	}
@@ -400,7 +414,7 @@ func TestChangesBundleCarriesOnlyWhatChanged(t *testing.T) {
 }
 
 func TestExportNeedsTheChaptersOwnCode(t *testing.T) {
-	p := newProgram(t)
+	p := newUnsetProgram(t)
 	_, err := service.ExportBundleFile(p.svc.Bundles, filepath.Join(t.TempDir(), "x.acebundle"), false)
 	if reasonOf(err) != "bundle_no_chapter_code" {
 		t.Errorf("export without a chapter code = %v", err)
@@ -456,11 +470,11 @@ func TestAMergeWaitsForTheAuditAndKeepsNothingWhenItFails(t *testing.T) {
 				}
 				b, err := service.OpenBundle(hq.svc.Bundles, path)
 				if err == nil {
-					_, err = service.MergeVerified(context.Background(), hq.svc.Bundles, b, false, nil)
+					_, err = service.MergeVerified(context.Background(), hq.svc.Bundles, b, true, nil)
 				}
 				got = app.AsError(err)
 			} else {
-				id, err := hq.svc.Bundles.StartMerge([]service.BundleUpload{{Name: "sh.acebundle", Data: damaged}}, nil)
+				id, err := hq.svc.Bundles.StartMerge([]service.BundleUpload{{Name: "sh.acebundle", Data: damaged}}, []string{"SH"})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -547,16 +561,56 @@ func TestExportAndMergeJobsForTheUI(t *testing.T) {
 		}
 		return out
 	}
-	out := run([]service.BundleUpload{broken, {Name: file.Name, Data: file.Data}, {Name: "other.acebundle", Data: otherFile.Data}}, nil)
-	if len(out) != 3 || out[0].Error == nil || out[0].Error.Reason != bundle.BundleTruncated || out[0].Error.Params["bundle"] != "broken.acebundle" ||
-		out[1].Result == nil || !out[1].Result.NewChapter || out[2].Error == nil || out[2].Error.Reason != "bundle_key_changed" {
+	out := run([]service.BundleUpload{broken, {Name: file.Name, Data: file.Data}}, nil)
+	if len(out) != 2 || out[0].Error == nil || out[0].Error.Reason != bundle.BundleTruncated || out[0].Error.Params["bundle"] != "broken.acebundle" ||
+		out[1].Error == nil || out[1].Error.Reason != "bundle_key_unconfirmed" || out[1].Error.Params["new"] != fingerprint(t, hz) {
+		t.Fatalf("outcomes before the new chapter's key is confirmed = %+v", out)
+	}
+	if chapters, _ := hq.svc.Bundles.MergedChapters(); len(chapters) != 0 {
+		t.Fatalf("an unconfirmed chapter was kept: %+v", chapters)
+	}
+	out = run([]service.BundleUpload{{Name: file.Name, Data: file.Data}, {Name: "other.acebundle", Data: otherFile.Data}}, []string{"HZ"})
+	if len(out) != 2 || out[0].Result == nil || !out[0].Result.NewChapter || out[1].Result == nil || !out[1].Result.KeyChanged {
 		t.Fatalf("outcomes = %+v", out)
 	}
-	out = run([]service.BundleUpload{{Name: "other.acebundle", Data: otherFile.Data}}, []string{"HZ"})
-	if out[0].Result == nil || !out[0].Result.KeyChanged {
-		t.Errorf("confirmed key: %+v", out[0])
+	out = run([]service.BundleUpload{{Name: file.Name, Data: file.Data}}, nil)
+	if out[0].Error == nil || out[0].Error.Reason != "bundle_key_changed" {
+		t.Errorf("the first key after the impostor's was accepted: %+v", out[0])
 	}
 	if _, err := hq.svc.Bundles.StartMerge(nil, nil); reasonOf(err) != "bundle_none" {
 		t.Errorf("merging nothing = %v", err)
+	}
+}
+
+// fingerprint is the fingerprint of p's chapter key, as a merge names it.
+func fingerprint(t *testing.T, p *program) string {
+	t.Helper()
+	k, err := p.svc.Trust.ChapterKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k.Fingerprint
+}
+
+// A name the certificate font cannot print (from a chapter whose ACE Desk
+// took it) is held back at headquarters, naming the character.
+func TestAMergeHoldsBackANameTheFontCannotPrint(t *testing.T) {
+	hz := chapter(t, "HZ")
+	hz.on("2026-03-01")
+	if _, err := hz.st.CreateMember(app.Member{Name: "张𪚥", Phone: "13800000007", City: "杭州"}, app.Change{Actor: "older ACE Desk", At: apptest.Start}); err != nil {
+		t.Fatal(err)
+	}
+	hz.member("王𬌗")
+	path, _ := hz.export(false)
+	hq := chapter(t, "HQ")
+	r := hq.mustMerge(path)
+	want := []app.MergeConflict{{Bundle: "chapter.acebundle", Chapter: "HZ", Kind: "member", SourceID: "1", Reason: app.ConflictNameUnprintable,
+		Field: "name", Incoming: "张𪚥 ", Existing: "𪚥 (U+2A6A5)", ExistingID: "0"}}
+	if !reflect.DeepEqual(r.Conflicts, want) {
+		t.Errorf("conflicts = %+v, want %+v", r.Conflicts, want)
+	}
+	members, _ := hq.svc.Members.Search(app.MemberQuery{})
+	if len(members.Items) != 1 || members.Items[0].Name != "王𬌗" {
+		t.Errorf("headquarters' roster = %+v, want 王𬌗 alone", members.Items)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/apptest"
 	"acedesk/app/service"
 )
 
@@ -73,6 +74,65 @@ func TestAMergedChaptersCertificatesVerifyAtHeadquarters(t *testing.T) {
 	for serial, got := range merged {
 		if want := map[bool]string{true: service.StatusRevoked, false: service.StatusValid}[serial == certs[0].Serial]; got != want {
 			t.Errorf("merged: %s verifies as %q, want %q", serial, got, want)
+		}
+	}
+}
+
+// TestABundleCannotForgeHeadquartersCertificates: a bundle that claims
+// headquarters' own chapter code is refused even when the operator would
+// accept its key, and a chapter's bundle cannot bring serials of another
+// chapter: neither makes a forged certificate verify as valid.
+func TestABundleCannotForgeHeadquartersCertificates(t *testing.T) {
+	hq := demoChapter(t, "HZ", 40)
+	own, err := hq.st.Certificates()
+	if err != nil || len(own) == 0 {
+		t.Fatalf("headquarters' own certificates = %d, %v", len(own), err)
+	}
+	// An impostor makes a chapter with headquarters' code: its
+	// certificates are numbered like headquarters' own.
+	impostor := demoChapter(t, "HZ", 40)
+	forged, err := impostor.st.Certificates()
+	if err != nil || len(forged) < 2 || forged[1].Serial != own[1].Serial {
+		t.Fatalf("forged certificates = %d, %v; want serials like headquarters' own", len(forged), err)
+	}
+	path, _ := impostor.export(false)
+	for _, accept := range []bool{false, true} {
+		if _, err := hq.merge(path, accept); reasonOf(err) != "bundle_own_chapter_code" {
+			t.Errorf("merging a bundle that claims headquarters' code (accept %v) = %v, want bundle_own_chapter_code", accept, err)
+		}
+	}
+	// The same certificates, sent by a chapter with a code of its own: the
+	// impostor edits its database, as ACE Desk would not change the code
+	// once certificates carry it.
+	relabelled := impostor
+	setup, _, _ := relabelled.st.GetCertificateSetup()
+	setup.ChapterCode = "SZ"
+	if _, err := relabelled.st.SaveCertificateSetup(setup, app.Change{Actor: "impostor", At: apptest.Start}); err != nil {
+		t.Fatal(err)
+	}
+	sz, _ := relabelled.export(false)
+	r, err := hq.merge(sz, true)
+	if err != nil || counts(r)["certificate"].Added != 0 || counts(r)["certificate"].HeldBack != len(forged) {
+		t.Fatalf("merging chapter SZ's bundle of HZ serials = %+v, %v; want every certificate held back", r.Counts, err)
+	}
+	held := 0
+	for _, c := range r.Conflicts {
+		if c.Reason == app.ConflictSerialOther && c.Incoming == "HZ" {
+			held++
+		}
+	}
+	if held != len(forged) {
+		t.Errorf("%d serial_other conflicts, want %d", held, len(forged))
+	}
+	for serial, status := range verdicts(t, hq, forged[1:]) {
+		if status == service.StatusValid {
+			t.Errorf("the impostor's %s verifies as valid at headquarters", serial)
+		}
+	}
+	for _, c := range own[1:2] {
+		v, err := hq.svc.Trust.Verify(c.Payload)
+		if err != nil || v.Status != service.StatusValid || v.Signer == nil || v.Signer.Chapter != "" || v.Signer.Fingerprint != fingerprint(t, hq) {
+			t.Errorf("headquarters' own %s = %+v, %v; want valid, signed by its own key", c.Serial, v, err)
 		}
 	}
 }

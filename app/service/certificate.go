@@ -23,11 +23,16 @@ type certificateStore interface {
 	GetEvent(id uint64) (app.Event, error)
 	GetGroup(id uint64) (app.Group, error)
 	Groups() ([]app.Group, error)
-	Holdings() ([]app.Holding, error)
+	HoldingsOf(year int, memberIDs []uint64) ([]app.Holding, error)
 	// IssueCertificates stores the certificates not issued before (numbered
-	// for chapter, signed by sign) and counts a reprint of the others, in
-	// one transaction; it returns them as stored, in order.
+	// for chapter and their year, signed by sign), in one transaction; it
+	// returns them all as stored, in order.
 	IssueCertificates(certs []app.Certificate, chapter string, sign func(app.Certificate) (string, error), ch app.Change) ([]app.Certificate, error)
+	// CountPrints counts a paper printed of each certificate.
+	CountPrints(serials []string, ch app.Change) error
+	// ChapterHasIssued reports whether a certificate numbered for the
+	// chapter code is stored.
+	ChapterHasIssued(chapter string) (bool, error)
 	// MemberSummaries loads many members' summaries in one transaction;
 	// missing IDs are absent.
 	MemberSummaries(ids []uint64) (map[uint64]app.MemberSummary, error)
@@ -36,7 +41,8 @@ type certificateStore interface {
 }
 
 // CertificateService issues, lists and revokes certificates. Issuing the
-// same certificate again returns the same serial and counts a reprint.
+// same certificate again returns the same serial; only a paper printed
+// again is a reprint.
 type CertificateService struct {
 	repo     certificateStore
 	settings *SettingsService
@@ -47,20 +53,37 @@ type CertificateService struct {
 	badges   app.BadgeIssuer
 }
 
-// Setup returns the chapter's certificate setup, or the defaults.
+// Setup returns the chapter's certificate setup, or the defaults; a
+// wording still as an earlier version's default reads as today's.
 func (s *CertificateService) Setup() (app.CertificateSetup, error) {
 	got, ok, err := s.repo.GetCertificateSetup()
 	if err != nil || !ok {
 		return app.DefaultCertificateSetup(), err
 	}
+	got.UpgradeWording()
 	return got, nil
 }
 
-// SaveSetup validates and stores the setup.
+// SaveSetup validates and stores the setup. The chapter code cannot
+// change once a certificate carries it in its serial.
 func (s *CertificateService) SaveSetup(in app.CertificateSetup) (app.CertificateSetup, error) {
 	in.Normalize()
 	if err := in.Validate(); err != nil {
 		return app.CertificateSetup{}, err
+	}
+	old, err := s.Setup()
+	if err != nil {
+		return app.CertificateSetup{}, err
+	}
+	if old.ChapterCode != "" && in.ChapterCode != old.ChapterCode {
+		issued, err := s.repo.ChapterHasIssued(old.ChapterCode)
+		if err != nil {
+			return app.CertificateSetup{}, err
+		}
+		if issued {
+			return app.CertificateSetup{}, app.Errorf(app.CodeConflict, "chapter_code_locked",
+				"the chapter code %s is printed on issued certificates and cannot change", old.ChapterCode).WithParams("code", old.ChapterCode)
+		}
 	}
 	c, err := s.settings.change()
 	if err != nil {
@@ -180,8 +203,12 @@ func (s *CertificateService) ForLeads(year int) ([]app.Certificate, error) {
 }
 
 func appointment(g app.Group, lead uint64, year int) app.Certificate {
-	return app.Certificate{Kind: app.CertAppointment, MemberID: lead, Title: g.Name + "组长", TitleEN: "Lead, " + g.Name,
-		Detail: g.Name, Year: year, Source: "group:" + strconv.FormatUint(g.ID, 10) + ":" + strconv.Itoa(year)}
+	titleEN := "Group lead"
+	if g.NameEN != "" {
+		titleEN = "Lead, " + g.NameEN
+	}
+	return app.Certificate{Kind: app.CertAppointment, MemberID: lead, Title: g.Name + "组长", TitleEN: titleEN,
+		Detail: g.Name, DetailEN: g.NameEN, Year: year, Source: "group:" + strconv.FormatUint(g.ID, 10) + ":" + strconv.Itoa(year)}
 }
 
 // ForEvent issues a thanks certificate to each speaker of an event, one
@@ -209,7 +236,7 @@ func (s *CertificateService) forEvent(eventID, member uint64) ([]app.Certificate
 	certs := make([]app.Certificate, 0, len(speakers))
 	for _, m := range speakers {
 		title := strings.Join(titles[m], "》《")
-		certs = append(certs, app.Certificate{Kind: app.CertThanks, MemberID: m, Title: title, TitleEN: title, Detail: e.Name,
+		certs = append(certs, app.Certificate{Kind: app.CertThanks, MemberID: m, Title: title, TitleEN: title, Detail: e.Name, DetailEN: e.NameEN,
 			Year: e.Year(), Source: "event:" + strconv.FormatUint(e.ID, 10)})
 	}
 	return s.issue(only(certs, member))
@@ -231,7 +258,10 @@ func (s *CertificateService) ForMember(memberID uint64, kind string, year int, e
 	var err error
 	switch kind {
 	case app.CertHonor:
+		// The holding of year may come from a batch of the year before
+		// (valid through year): its certificate is of that year, not this.
 		certs, err = s.honorOf(memberID, year)
+		certs = slices.DeleteFunc(certs, func(c app.Certificate) bool { return c.Year != year })
 	case app.CertAppointment:
 		certs, err = s.appointmentOf(memberID, year)
 	case app.CertThanks:
@@ -247,14 +277,11 @@ func (s *CertificateService) ForMember(memberID uint64, kind string, year int, e
 }
 
 func (s *CertificateService) honorOf(memberID uint64, year int) ([]app.Certificate, error) {
-	holdings, err := s.repo.Holdings()
+	holdings, err := s.repo.HoldingsOf(year, []uint64{memberID})
 	if err != nil {
 		return nil, err
 	}
 	for _, h := range holdings {
-		if h.MemberID != memberID || !h.HeldIn(year) {
-			continue
-		}
 		if id, ok := strings.CutPrefix(h.Source, "batch:"); ok {
 			return s.forBatch(id, memberID)
 		}
@@ -285,6 +312,10 @@ func (s *CertificateService) issue(certs []app.Certificate) ([]app.Certificate, 
 	setup, err := s.Setup()
 	if err != nil {
 		return nil, err
+	}
+	if setup.ChapterCode == "" {
+		return nil, app.Errorf(app.CodeConflict, "chapter_code_unset",
+			"set the chapter code first (Settings, Certificates, or acedesk setup --chapter CODE): every serial carries it")
 	}
 	ids := make([]uint64, len(certs))
 	for i, c := range certs {
@@ -333,7 +364,7 @@ func (s *CertificateService) checkPrintable(certs []app.Certificate) error {
 }
 
 // printable refuses texts of a member with a character the font lacks,
-// naming the member and the characters.
+// naming the member, the characters and their code points.
 func printable(p app.Printer, member string, id uint64, texts ...string) error {
 	for _, text := range texts {
 		bad, err := p.Unprintable(text)
@@ -341,8 +372,7 @@ func printable(p app.Printer, member string, id uint64, texts ...string) error {
 			return err
 		}
 		if len(bad) > 0 {
-			return app.Errorf(app.CodeInvalid, "name_unprintable", "%s: the certificate font cannot print %q", member, string(bad)).
-				WithParams("member", member, "chars", string(bad), "id", strconv.FormatUint(id, 10))
+			return app.UnprintableError("name", member, bad).WithParams("id", strconv.FormatUint(id, 10))
 		}
 	}
 	return nil
@@ -356,18 +386,24 @@ type FileResult struct {
 
 // Print starts making the PDF of the certificates with these serials in the
 // background and returns the job to poll: one multi-page PDF for a
-// printer, or with split one PDF per person in a zip, for sending.
+// printer, or with split one PDF per person in a zip, for sending. Only
+// the PDF for a printer counts papers: a certificate printed before is
+// marked "补发 / Reprint" on it.
 func (s *CertificateService) Print(serials []string, split bool) (string, error) {
 	certs, setup, err := s.pages(serials)
 	if err != nil {
 		return "", err
 	}
 	return s.jobs.Start("certificates", func(ctx context.Context, progress app.Progress) (string, []byte, error) {
-		return s.render(ctx, certs, setup, split, progress)
+		if split {
+			return s.render(ctx, certs, setup, true, progress)
+		}
+		return s.paper(ctx, certs, setup, progress)
 	}), nil
 }
 
-// Preview is the PDF of one certificate, for the UI to show before a batch.
+// Preview is the PDF of one certificate, to look at or to send: it counts
+// no paper and never reads "补发".
 func (s *CertificateService) Preview(serial string) (FileResult, error) {
 	certs, setup, err := s.pages([]string{serial})
 	if err != nil {
@@ -375,6 +411,40 @@ func (s *CertificateService) Preview(serial string) (FileResult, error) {
 	}
 	name, data, err := s.render(context.Background(), certs, setup, false, nil)
 	return FileResult{Name: name, Data: data}, err
+}
+
+// Picture is one certificate as a PNG for a phone screen (1080 pixels
+// wide), to post: the certificate's layout with its QR code large enough
+// to scan from another phone's screen.
+func (s *CertificateService) Picture(serial string) (FileResult, error) {
+	certs, setup, err := s.pages([]string{serial})
+	if err != nil {
+		return FileResult{}, err
+	}
+	var buf bytes.Buffer
+	if err := s.printer.Picture(context.Background(), &buf, certs[0], setup); err != nil {
+		return FileResult{}, err
+	}
+	return FileResult{Name: certFileName(certs) + ".png", Data: buf.Bytes()}, nil
+}
+
+// paper makes the PDF for a printer and, once it is made, counts a paper
+// printed of each certificate.
+func (s *CertificateService) paper(ctx context.Context, certs []app.Certificate, setup app.CertificateSetup, progress app.Progress) (string, []byte, error) {
+	serials := make([]string, len(certs))
+	for i := range certs {
+		certs[i].Reprint = certs[i].Prints > 0
+		serials[i] = certs[i].Serial
+	}
+	name, data, err := s.render(ctx, certs, setup, false, progress)
+	if err != nil {
+		return "", nil, err
+	}
+	c, err := s.settings.change()
+	if err == nil {
+		err = s.repo.CountPrints(serials, c)
+	}
+	return name, data, err
 }
 
 // render makes one PDF, or with split a zip of one PDF each.
@@ -429,14 +499,15 @@ func (s *CertificateService) pages(serials []string) ([]app.Certificate, app.Cer
 }
 
 // Render makes the certificates' PDFs at once, for the command line: one
-// file, or with split one per certificate.
+// file for a printer, which counts papers as Print does, or with split
+// one per certificate, for sending.
 func (s *CertificateService) Render(serials []string, split bool) ([]FileResult, error) {
 	certs, setup, err := s.pages(serials)
 	if err != nil {
 		return nil, err
 	}
 	if !split {
-		name, data, err := s.render(context.Background(), certs, setup, false, nil)
+		name, data, err := s.paper(context.Background(), certs, setup, nil)
 		return []FileResult{{Name: name, Data: data}}, err
 	}
 	out := make([]FileResult, 0, len(certs))

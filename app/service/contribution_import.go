@@ -27,7 +27,11 @@ var contributionColumns = []app.Column{
 
 // statusLabels maps the Chinese names of the statuses, as the UI shows
 // them, to their keys.
-var statusLabels = map[string]string{"待审核": app.StatusPending, "已通过": app.StatusApproved, "已驳回": app.StatusRejected}
+var statusLabels = map[string]string{
+	"待审核": app.StatusPending, "待审": app.StatusPending, "审核中": app.StatusPending, "未审核": app.StatusPending,
+	"已通过": app.StatusApproved, "通过": app.StatusApproved, "已批准": app.StatusApproved, "批准": app.StatusApproved, "已审核": app.StatusApproved,
+	"已驳回": app.StatusRejected, "驳回": app.StatusRejected, "未通过": app.StatusRejected, "不通过": app.StatusRejected, "已拒绝": app.StatusRejected, "拒绝": app.StatusRejected,
+}
 
 // ContributionImportService records a spreadsheet of contributions (XLSX or
 // CSV), typically a quarter's talks and articles collected by a lead.
@@ -156,19 +160,33 @@ func (m *contributionMatcher) plan(r app.TableRow) (ImportRow, *app.Contribution
 		return row, nil, err
 	}
 	key := sameKey(c)
-	if old, ok := m.existing[key]; ok {
-		row.Outcome = ImportUnchanged
-		row.Contribution = &app.ContributionRow{Contribution: old, MemberName: mem.Name, MemberPhone: mem.Phone, Points: k.PointsOf(old.Quantity, old.Override)}
-		return row, nil, nil
-	}
-	row.Contribution = &app.ContributionRow{Contribution: c, MemberName: mem.Name, MemberPhone: mem.Phone, Points: k.PointsOf(c.Quantity, c.Override)}
 	if first, ok := m.seen[key]; ok {
 		return row.failed(app.Errorf(app.CodeInvalid, "import_duplicate_contribution", "the same contribution is also on row %d", first).
 			WithParams("row", strconv.Itoa(first), "member", mem.Name)), nil, nil
 	}
 	m.seen[key] = r.Number
-	row.Outcome = ImportNew
+	old, onRecord := m.existing[key]
+	switch {
+	case onRecord && m.hasStatus && reviews(old, c):
+		old.Status = c.Status
+		c, row.Outcome, row.Changes = old, ImportUpdated, []string{"status"}
+	case onRecord:
+		row.Outcome = ImportUnchanged
+		row.Contribution = &app.ContributionRow{Contribution: old, MemberName: mem.Name, MemberPhone: mem.Phone, Points: k.PointsOf(old.Quantity, old.Override)}
+		return row, nil, nil
+	default:
+		row.Outcome = ImportNew
+	}
+	row.Contribution = &app.ContributionRow{Contribution: c, MemberName: mem.Name, MemberPhone: mem.Phone, Points: k.PointsOf(c.Quantity, c.Override)}
 	return row, &c, nil
+}
+
+// reviews reports whether a row reviews the pending record it matches: a
+// lead's file that says 已通过 or 已驳回 for a contribution still waiting.
+// A file never takes a reviewed record back to pending or reverses a
+// review; that is done in the app, where the reviewer sees what changes.
+func reviews(old, row app.Contribution) bool {
+	return old.Status == app.StatusPending && row.Status != app.StatusPending && row.Status != ""
 }
 
 // member finds the row's member by phone, else by a unique exact name.
@@ -275,9 +293,13 @@ func parseStatus(s string) (string, bool) {
 	if st, ok := statusLabels[s]; ok {
 		return st, true
 	}
-	switch st := strings.ToLower(s); st {
-	case app.StatusPending, app.StatusApproved, app.StatusRejected:
-		return st, true
+	switch strings.ToLower(s) {
+	case app.StatusPending, "waiting":
+		return app.StatusPending, true
+	case app.StatusApproved, "approve", "accepted":
+		return app.StatusApproved, true
+	case app.StatusRejected, "reject", "declined":
+		return app.StatusRejected, true
 	}
 	return "", false
 }

@@ -117,12 +117,16 @@ func TestContributionImportPreviewOutcomes(t *testing.T) {
 			"张三,article,2026-03-01,一,已驳回",
 			"张三,article,2026-03-02,二,Approved",
 			"张三,article,2026-03-03,三,",
-			"张三,article,2026-03-04,四,通过",
+			"张三,article,2026-03-04,四,也许",
+			"张三,article,2026-03-05,五,通过",
+			"张三,article,2026-03-06,六,未通过",
 		), []string{
 			"2 new 张三 2026-03-01 article ×1 rejected 20",
 			"3 new 张三 2026-03-02 article ×1 approved 20",
 			"4 new 张三 2026-03-03 article ×1 pending 20",
 			"5 error 张三 fields status=invalid_choice",
+			"6 new 张三 2026-03-05 article ×1 approved 20",
+			"7 new 张三 2026-03-06 article ×1 rejected 20",
 		}},
 		{"the same contribution twice in a file", lines(
 			"name,kind,date,title",
@@ -212,6 +216,57 @@ func TestContributionImportApplyIsAuditedAndReimportIsUnchanged(t *testing.T) {
 	}
 	if again.Unchanged != 3 || again.New+again.Errors != 0 || again.Backup != "" || !again.Applied {
 		t.Errorf("re-import = %+v, want all unchanged", again)
+	}
+}
+
+// A lead's file records pending contributions, and later the same file
+// with 已通过 or 已驳回: the second import reviews the pending records, and
+// never takes a reviewed one back.
+func TestContributionImportReviewsPendingRecords(t *testing.T) {
+	f := newContribFixture(t)
+	pending := lines("手机,类型,日期,标题,状态",
+		"13800000001,article,2026-04-01,分区表,待审核",
+		"13800000001,article,2026-04-02,索引,待审核",
+		"13800000002,article,2026-04-03,VACUUM,已通过")
+	if _, err := f.svc.ContributionImport.Apply("april.csv", pending); err != nil {
+		t.Fatal(err)
+	}
+	reviewed := lines("手机,类型,日期,标题,状态",
+		"13800000001,article,2026-04-01,分区表,已通过",
+		"13800000001,article,2026-04-02,索引,rejected",
+		"13800000002,article,2026-04-03,VACUUM,待审核")
+	report, err := f.svc.ContributionImport.Apply("april.csv", reviewed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range report.Rows {
+		got = append(got, contribSummary(r))
+	}
+	want := []string{
+		"2 updated 张三 [status] 2026-04-01 article ×1 approved 20",
+		"3 updated 张三 [status] 2026-04-02 article ×1 rejected 20",
+		"4 unchanged 李四 2026-04-03 article ×1 approved 20",
+	}
+	if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	first := report.Rows[0].Contribution
+	if first.Version != 2 {
+		t.Errorf("the reviewed record = %+v, want version 2", first.Contribution)
+	}
+	audit, err := f.st.AuditFor("contribution", first.ID)
+	if err != nil || len(audit) != 2 || audit[1].Action != app.StatusApproved {
+		t.Errorf("audit = %+v, %v; want the creation and the approval", audit, err)
+	}
+	standings, err := f.svc.Standings.ForYear(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range standings {
+		if s.Name == "张三" && s.Points != 20 {
+			t.Errorf("张三 has %d points, want 20 (one approved article)", s.Points)
+		}
 	}
 }
 

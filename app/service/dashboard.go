@@ -111,6 +111,7 @@ const nearMax = 20
 
 // dashboardStore is what DashboardService needs of the store.
 type dashboardStore interface {
+	HoldingsIn(year int) ([]app.Holding, error)
 	CountMembers() (int, error)
 	Events(year int) ([]app.Event, error)
 	// MemberSummaries loads many members' summaries in one transaction;
@@ -143,17 +144,23 @@ func (s *DashboardService) ForYear(year int) (Dashboard, error) {
 		}
 	}
 
-	// Only members with a level or near one are looked up: at thousands of
+	// The levels are the year's holders, as the honor ledger has them: the
+	// same answer as every other list of holders.
+	held, err := s.repo.HoldingsIn(year)
+	if err != nil {
+		return Dashboard{}, err
+	}
+	// Only holders and members near a level are looked up: at thousands of
 	// members, decoding every record would cost more than the rules.
 	var ids []uint64
+	for _, h := range held {
+		d.Levels.add(rules.Level(h.Level))
+		ids = append(ids, h.MemberID)
+	}
 	var near []rules.Standing
 	for _, st := range y.standings {
 		for m, p := range st.PointsByMonth {
 			d.PointsByMonth[m] += p
-		}
-		if st.Level != rules.LevelNone {
-			d.Levels.add(st.Level)
-			ids = append(ids, st.MemberID)
 		}
 		if isNear(st, y.rules) {
 			near = append(near, st)
@@ -177,17 +184,14 @@ func (s *DashboardService) ForYear(year int) (Dashboard, error) {
 
 	cities := map[string]*LevelCount{}
 	categories := map[string]*LevelCount{}
-	for _, st := range y.standings {
-		if st.Level == rules.LevelNone {
-			continue
-		}
-		m := people[st.MemberID]
+	for _, h := range held {
+		m := people[h.MemberID]
 		category := m.OrgCategory
 		if !app.IsOrgCategory(category) {
 			category = ""
 		}
-		countIn(cities, m.City).add(st.Level)
-		countIn(categories, category).add(st.Level)
+		countIn(cities, m.City).add(rules.Level(h.Level))
+		countIn(categories, category).add(rules.Level(h.Level))
 	}
 	for _, c := range cities {
 		d.LevelsByCity = append(d.LevelsByCity, *c)

@@ -222,6 +222,7 @@ func certificatesTable(cs []app.Certificate) app.DataTable {
 		{Name: "member_id", Header: "成员编号", Type: app.FieldBigInt, References: refMember},
 		{Name: "name", Header: "姓名"}, {Name: "name_latin", Header: "拼音/英文名"}, {Name: "title", Header: "称号"},
 		{Name: "title_en", Header: "英文称号"}, {Name: "level", Header: "级别"}, {Name: "detail", Header: "详情"},
+		{Name: "detail_en", Header: "英文详情"},
 		{Name: "year", Header: "年度", Type: app.FieldInteger}, {Name: "source", Header: "来源"},
 		{Name: "issued_on", Header: "颁发日期", Type: app.FieldDate}, {Name: "issuer", Header: "颁发单位"},
 		{Name: "payload", Header: "验证码内容"}, {Name: "prints", Header: "打印次数", Type: app.FieldInteger},
@@ -229,7 +230,7 @@ func certificatesTable(cs []app.Certificate) app.DataTable {
 		{Name: "revoked_at", Header: "撤销时间", Type: app.FieldTimestamp}, {Name: "created_at", Header: "创建时间", Type: app.FieldTimestamp},
 	}}
 	for _, c := range cs {
-		d.Rows = append(d.Rows, []any{c.Serial, c.Kind, int64(c.MemberID), c.Name, c.NameLatin, c.Title, c.TitleEN, c.Level, c.Detail,
+		d.Rows = append(d.Rows, []any{c.Serial, c.Kind, int64(c.MemberID), c.Name, c.NameLatin, c.Title, c.TitleEN, c.Level, c.Detail, c.DetailEN,
 			int64(c.Year), c.Source, civilDate(c.IssuedOn), c.Issuer, c.Payload, int64(c.Prints), c.Revoked, c.RevokedReason, c.RevokedAt, c.CreatedAt})
 	}
 	return d

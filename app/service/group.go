@@ -1,6 +1,11 @@
 package service
 
-import "acedesk/app"
+import (
+	"strconv"
+	"strings"
+
+	"acedesk/app"
+)
 
 // groupStore is what GroupService needs of the store.
 type groupStore interface {
@@ -65,4 +70,32 @@ func (s *GroupService) check(in *app.Group) (app.Change, error) {
 		}
 	}
 	return s.settings.change()
+}
+
+// LedBy is the group member leads in year among those whose leads hold a
+// level, for a promotion: the one named name when they lead several.
+func (s *GroupService) LedBy(member uint64, year int, name string) (uint64, error) {
+	groups, err := s.repo.Groups()
+	if err != nil {
+		return 0, err
+	}
+	var led []app.Group
+	for _, g := range groups {
+		if t, ok := g.Term(year); ok && t.LeadID == member && g.LeadsGivePartner() && (name == "" || g.Name == name) {
+			led = append(led, g)
+		}
+	}
+	switch len(led) {
+	case 0:
+		return 0, app.Errorf(app.CodeConflict, "leads_no_group", "the member leads no industry or city group in %d", year).
+			WithParams("year", strconv.Itoa(year))
+	case 1:
+		return led[0].ID, nil
+	}
+	names := make([]string, len(led))
+	for i, g := range led {
+		names[i] = g.Name
+	}
+	return 0, app.Errorf(app.CodeInvalid, "leads_several_groups", "the member leads %s in %d: name the group", strings.Join(names, ", "), year).
+		WithParams("groups", strings.Join(names, "、"), "year", strconv.Itoa(year))
 }

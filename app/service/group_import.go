@@ -13,6 +13,10 @@ var groupColumns = []app.Column{
 	{Key: "group", Labels: []string{"工作组", "组名"}, Required: true},
 	{Key: "year", Labels: []string{"年度", "年份"}, Required: true},
 	{Key: "lead_phone", Labels: []string{"组长手机", "组长手机号"}},
+	// lead_since is the day a lead appointed during the year began: the
+	// lead track counts from then, so the lead goes online in that day's
+	// quarter (or the next unpublished batch), not in Q1.
+	{Key: "lead_since", Labels: []string{"组长起始日期", "任职起始日期", "起始日期", "lead since"}},
 }
 
 // groupImportStore is what GroupImportService needs of the store.
@@ -109,6 +113,15 @@ func (p *groupPlan) row(number int, cells map[string]string, phone string) Impor
 	if !isInt || year < 2000 || year > 2999 {
 		return row.failed(app.Errorf(app.CodeInvalid, "import_bad_year", "year %q is not a year", cells["year"]).WithParams("year", cells["year"]))
 	}
+	since := ""
+	if v := cells["lead_since"]; v != "" {
+		d, ok := app.ParseCellDate(v)
+		if !ok || d.Year() != year {
+			return row.failed(app.Errorf(app.CodeInvalid, "import_lead_since", "lead since %q is not a day of %d", v, year).
+				WithParams("date", v, "year", strconv.Itoa(year)))
+		}
+		since = d.Format(app.DateLayout)
+	}
 	var lead app.Member
 	if phone != "" {
 		if lead, ok = p.byPhone[phone]; !ok {
@@ -134,19 +147,25 @@ func (p *groupPlan) row(number int, cells map[string]string, phone string) Impor
 	}
 	t, hasTerm := next.Term(year)
 	switch {
-	case hasTerm && t.LeadID == lead.ID:
+	case hasTerm && t.LeadID == lead.ID && t.LeadSince == since:
 		row.Outcome = ImportUnchanged
 		return row
 	case hasTerm:
-		row.Outcome, row.Changes = ImportUpdated, []string{"lead_phone"}
+		row.Outcome = ImportUpdated
+		if t.LeadID != lead.ID {
+			row.Changes = append(row.Changes, "lead_phone")
+		}
+		if t.LeadSince != since {
+			row.Changes = append(row.Changes, "lead_since")
+		}
 		for i := range next.Terms {
 			if next.Terms[i].Year == year {
-				next.Terms[i].LeadID, next.Terms[i].LeadSince = lead.ID, ""
+				next.Terms[i].LeadID, next.Terms[i].LeadSince = lead.ID, since
 			}
 		}
 	default:
 		row.Outcome = ImportNew
-		next.Terms = append(next.Terms, app.GroupTerm{Year: year, LeadID: lead.ID})
+		next.Terms = append(next.Terms, app.GroupTerm{Year: year, LeadID: lead.ID, LeadSince: since})
 	}
 	next.Normalize()
 	if err := next.Validate(); err != nil {

@@ -107,3 +107,42 @@ func standingOf(t *testing.T, svc *service.Services, year int, member uint64) se
 	}
 	return service.StandingRow{Level: "none"}
 }
+
+func TestGroupImportLeadSince(t *testing.T) {
+	f := newImportFixture(t)
+	file := lines("委员会,工作组,年度,组长手机,组长起始日期",
+		"行业应用委员会,金融行业组,2026,13800000001,2026-08-01",
+		"地区用户委员会,杭州用户组,2026,13800000002,",
+		"地区用户委员会,南京用户组,2026,13800000002,2025-08-01")
+	report, err := f.svc.GroupImport.Preview("groups.csv", file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range report.Rows {
+		got = append(got, summary(r))
+	}
+	want := []string{"2 new 金融行业组", "3 new 杭州用户组", "4 error 南京用户组 import_lead_since date=2025-08-01 year=2026"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("rows:\n got %q\nwant %q", got, want)
+	}
+	if _, err := f.svc.GroupImport.Apply("groups.csv", lines("委员会,工作组,年度,组长手机,组长起始日期",
+		"行业应用委员会,金融行业组,2026,13800000001,2026/8/1")); err != nil {
+		t.Fatal(err)
+	}
+	again, err := f.svc.GroupImport.Preview("groups.csv", lines("委员会,工作组,年度,组长手机,组长起始日期",
+		"行业应用委员会,金融行业组,2026,13800000001,2026-08-01",
+		"行业应用委员会,金融行业组,2027,13800000001,"))
+	if err != nil || summary(again.Rows[0]) != "2 unchanged 金融行业组" {
+		t.Fatalf("the same day again: %+v, %v", again.Rows, err)
+	}
+	moved, err := f.svc.GroupImport.Apply("groups.csv", lines("委员会,工作组,年度,组长手机,组长起始日期",
+		"行业应用委员会,金融行业组,2026,13800000001,2026-09-15"))
+	if err != nil || !slices.Equal(moved.Rows[0].Changes, []string{"lead_since"}) {
+		t.Fatalf("a new day: %+v, %v", moved.Rows, err)
+	}
+	gs, _ := f.svc.Groups.List()
+	if term, _ := gs[0].Term(2026); term.LeadSince != "2026-09-15" || term.LeadID != f.zhang.ID {
+		t.Errorf("金融 2026 = %+v, want 张三 since 2026-09-15", term)
+	}
+}

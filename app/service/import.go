@@ -109,6 +109,9 @@ func importFileError(file string, err error) error {
 	if len(e.Columns) > 0 {
 		out.WithParams("columns", strings.Join(e.Columns, ", "))
 	}
+	if e.Row > 0 {
+		out.WithParams("row", strconv.Itoa(e.Row))
+	}
 	if e.Problem == app.TableTooLarge {
 		out.WithParams("max_mb", strconv.Itoa(app.MaxTableBytes>>20), "max_rows", strconv.Itoa(app.MaxTableRows))
 	}

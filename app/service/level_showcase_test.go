@@ -43,12 +43,16 @@ func TestShowcaseListsHoldersByLevelAndCityWithoutContacts(t *testing.T) {
 	if _, err := p.svc.Levels.PublishBatch("2025-Q2"); err != nil {
 		t.Fatal(err)
 	}
+	// The batch gives 2025; the renewal of 2025 gives 2026.
+	if _, err := p.svc.Levels.ConfirmRenewal(2025); err != nil {
+		t.Fatal(err)
+	}
 	archived := made[3]
 	if _, err := p.svc.Members.Archive(archived.ID, archived.Version); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := p.svc.Certificates.SaveSetup(func() app.CertificateSetup {
-		s := app.DefaultCertificateSetup()
+		s, _ := p.svc.Certificates.Setup()
 		s.ChapterCode, s.IssuerZH, s.IssuerEN = "HZ", "杭州分会 <test>", "Hangzhou Chapter"
 		return s
 	}()); err != nil {

@@ -26,6 +26,7 @@ type MemberService struct {
 	repo     memberStore
 	clock    app.Clock
 	settings *SettingsService
+	names
 }
 
 // Search returns one page of active (or archived) members matching q.Text
@@ -43,7 +44,7 @@ func (s *MemberService) Categories() []string { return app.OrgCategories }
 // naming the member who has it.
 func (s *MemberService) Create(in app.Member) (app.Member, error) {
 	in.Normalize()
-	if err := in.Validate(); err != nil {
+	if err := s.check(&in); err != nil {
 		return app.Member{}, err
 	}
 	c, err := s.settings.change()
@@ -58,7 +59,7 @@ func (s *MemberService) Create(in app.Member) (app.Member, error) {
 // from, so an edit that lost a race is refused, not silently applied.
 func (s *MemberService) Update(in app.Member) (app.Member, error) {
 	in.Normalize()
-	if err := in.Validate(); err != nil {
+	if err := s.check(&in); err != nil {
 		return app.Member{}, err
 	}
 	cur, err := s.repo.GetMember(in.ID)
@@ -67,6 +68,39 @@ func (s *MemberService) Update(in app.Member) (app.Member, error) {
 	}
 	in.Archived = cur.Archived // archiving has its own actions
 	return s.save(in, app.ActionUpdate)
+}
+
+// names is what every way onto the roster does to a member's name: a
+// Latin name derived when none is given, and a name the certificate font
+// cannot print refused before anything is stored, not when the
+// certificates of an event are printed.
+type names struct {
+	printer app.Printer
+	latin   app.Romanizer
+}
+
+// fill derives the Latin name of a member who has none, when the name
+// gives one (not "成员 12").
+func (n names) fill(m *app.Member) {
+	if m.NameLatin != "" || m.Name == "" {
+		return
+	}
+	if l := n.latin.Latin(m.Name); app.IsLatinName(l) {
+		m.NameLatin = l
+	}
+}
+
+// printable refuses a member whose name the font lacks a character of.
+func (n names) printable(m app.Member) error { return m.CheckPrintable(n.printer.Unprintable) }
+
+// check fills in the Latin name, validates the member and refuses a name
+// the font cannot print.
+func (n names) check(m *app.Member) error {
+	n.fill(m)
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	return n.printable(*m)
 }
 
 // Archive hides a member from the roster, keeping their history.

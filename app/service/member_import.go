@@ -2,8 +2,8 @@ package service
 
 import (
 	"bytes"
+	"maps"
 	"strconv"
-	"strings"
 
 	"acedesk/app"
 )
@@ -17,18 +17,10 @@ var memberColumns = []app.Column{
 	{Key: "email", Labels: []string{"邮箱", "电子邮箱"}},
 	{Key: "wechat", Labels: []string{"微信", "微信号"}},
 	{Key: "organization", Labels: []string{"单位", "工作单位"}},
-	{Key: "org_category", Labels: []string{"单位类别"}},
+	{Key: "org_category", Labels: []string{"单位类别", "单位类型", "机构类别", "org category"}},
 	{Key: "city", Labels: []string{"城市"}},
 	{Key: "title", Labels: []string{"职务", "职位"}},
 	{Key: "address", Labels: []string{"地址", "通讯地址"}},
-}
-
-// orgCategoryLabels maps the Chinese names of the categories, as the UI
-// shows them, to their keys.
-var orgCategoryLabels = map[string]string{
-	"用户单位": "user", "数据库与云厂商": "vendor", "集成与服务商": "integrator",
-	"行业软件厂商": "isv", "硬件厂商": "hardware", "高校": "university",
-	"媒体": "media", "培训机构": "training", "志愿者": "volunteer",
 }
 
 // MemberImportService merges a roster spreadsheet (XLSX or CSV) into the
@@ -37,10 +29,13 @@ type MemberImportService struct {
 	sheets   app.Spreadsheets
 	repo     app.MemberImportRepository
 	settings *SettingsService
+	names
 }
 
-func NewMemberImportService(repo app.MemberImportRepository, settings *SettingsService, sheets app.Spreadsheets) *MemberImportService {
-	return &MemberImportService{repo: repo, settings: settings, sheets: sheets}
+// NewMemberImportService imports over repo with the spreadsheet reader,
+// the printer and the romanizer of ports.
+func NewMemberImportService(repo app.MemberImportRepository, settings *SettingsService, ports Ports) *MemberImportService {
+	return &MemberImportService{repo: repo, settings: settings, sheets: ports.Sheets, names: names{printer: ports.Printer, latin: ports.Latin}}
 }
 
 // Preview reports what importing the file would do to each row, writing
@@ -79,7 +74,7 @@ func (s *MemberImportService) plan(fileName string, data []byte) (ImportReport, 
 	if err != nil {
 		return report, nil, err
 	}
-	m := newImportMatcher(existing)
+	m := newImportMatcher(existing, s.names)
 	var writes []importWrite[app.Member]
 	for i, r := range table.Rows {
 		row, write := m.plan(r.Number, ins[i])
@@ -108,10 +103,8 @@ func memberFromCells(cells map[string]string) app.Member {
 	for key, v := range cells {
 		*fields[key] = v
 	}
-	if key, ok := orgCategoryLabels[m.OrgCategory]; ok {
+	if key, ok := app.ParseOrgCategory(m.OrgCategory); ok {
 		m.OrgCategory = key
-	} else if app.IsOrgCategory(strings.ToLower(m.OrgCategory)) {
-		m.OrgCategory = strings.ToLower(m.OrgCategory)
 	}
 	m.Normalize()
 	return m
@@ -120,6 +113,7 @@ func memberFromCells(cells map[string]string) app.Member {
 // importMatcher finds the member each row is about, and remembers rows
 // already seen for the checks across rows.
 type importMatcher struct {
+	names
 	byPhone, byEmail map[string]app.Member
 	// phoneRow, emailRow and memberRow give the first row with each phone,
 	// each email and about each member.
@@ -127,8 +121,8 @@ type importMatcher struct {
 	memberRow          map[uint64]int
 }
 
-func newImportMatcher(existing []app.Member) *importMatcher {
-	m := &importMatcher{byPhone: map[string]app.Member{}, byEmail: map[string]app.Member{},
+func newImportMatcher(existing []app.Member, n names) *importMatcher {
+	m := &importMatcher{names: n, byPhone: map[string]app.Member{}, byEmail: map[string]app.Member{},
 		phoneRow: map[string]int{}, emailRow: map[string]int{}, memberRow: map[uint64]int{}}
 	for _, e := range existing {
 		if e.Phone != "" {
@@ -149,8 +143,8 @@ func (m *importMatcher) plan(number int, in app.Member) (ImportRow, *app.Member)
 		return row.failed(err), nil
 	}
 	if !found {
-		if err := in.Validate(); err != nil {
-			return row.failed(app.AsError(err)), nil
+		if err := m.checkRow(&in); err != nil {
+			return row.failed(err), nil
 		}
 		row.Outcome = ImportNew
 		return row, &in
@@ -170,8 +164,8 @@ func (m *importMatcher) plan(number int, in app.Member) (ImportRow, *app.Member)
 		return row, nil
 	}
 	row.Name = next.Name
-	if err := next.Validate(); err != nil {
-		return row.failed(app.AsError(err)), nil
+	if err := m.checkRow(&next); err != nil {
+		return row.failed(err), nil
 	}
 	row.Outcome = ImportUpdated
 	return row, &next
@@ -222,4 +216,31 @@ func (m *importMatcher) match(number int, in app.Member) (app.Member, bool, *app
 	}
 	m.memberRow[cur.ID] = number
 	return cur, true, nil
+}
+
+// checkRow is names.check for a row: the Latin name filled in, the
+// validation (see validRow), and a name the font cannot print refused.
+func (m *importMatcher) checkRow(mem *app.Member) *app.Error {
+	m.fill(mem)
+	if err := validRow(*mem); err != nil {
+		return err
+	}
+	return app.AsError(m.printable(*mem))
+}
+
+// validRow is m.Validate for a row whose organisation category no word
+// names: the error keeps the value, and says which words to use.
+func validRow(m app.Member) *app.Error {
+	f := app.FieldErrors{}
+	if err := m.Validate(); err != nil {
+		maps.Copy(f, app.AsError(err).Fields)
+	}
+	if m.OrgCategory != "" && !app.IsOrgCategory(m.OrgCategory) {
+		f["org_category"] = "unknown_org_category"
+	}
+	e := app.AsError(f.Err())
+	if e != nil && f["org_category"] == "unknown_org_category" {
+		e.WithParams("value", m.OrgCategory)
+	}
+	return e
 }

@@ -38,7 +38,7 @@ func newImportFixture(t testing.TB) *importFixture {
 	}
 	t.Cleanup(func() { st.Close() })
 	svc := service.New(st, apptest.NewClock(apptest.Start), "lead", wired.Ports())
-	f := &importFixture{svc: svc, st: st, importer: service.NewMemberImportService(st, svc.Settings, wired.Ports().Sheets)}
+	f := &importFixture{svc: svc, st: st, importer: service.NewMemberImportService(st, svc.Settings, wired.Ports())}
 	f.zhang, err = svc.Members.Create(app.Member{Name: "张三", Phone: "13800000001", Email: "zs@example.com", City: "杭州", OrgCategory: "user"})
 	if err != nil {
 		t.Fatal(err)
@@ -86,11 +86,15 @@ func TestImportPreviewOutcomes(t *testing.T) {
 			"name,phone,city,org_category",
 			"张三,13800000001,,",
 		), []string{"2 unchanged 张三"}},
-		{"categories by key in any case or by label", lines(
+		{"categories by key in any case, by label, or in the seed's words", lines(
 			"name,phone,org_category",
 			"张三,13800000001,Vendor",
 			"李四,13800000002,数据库与云厂商",
-		), []string{"2 updated 张三 [org_category]", "3 updated 李四 [org_category]"}},
+			"王喆,13800000003,数据库集成、支持服务商",
+			"赵玥,13800000004,ISV",
+			"钱多,13800000005,银行",
+		), []string{"2 updated 张三 [org_category]", "3 updated 李四 [org_category]", "4 new 王喆", "5 new 赵玥",
+			"6 error 钱多 fields value=银行 org_category=unknown_org_category"}},
 		{"a matched row renames", lines(
 			"姓名,邮箱",
 			"张 三,zs@example.com",
@@ -99,6 +103,11 @@ func TestImportPreviewOutcomes(t *testing.T) {
 			"name,phone,email",
 			"混合,13800000001,ls@example.com",
 		), []string{"2 error 混合 import_contact_conflict email=ls@example.com email_member=李四 phone=13800000001 phone_member=张三"}},
+		{"a name the certificate font lacks a character of", lines(
+			"name,phone",
+			"张𪚥,13900000009",
+			"王𬌗,13900000008",
+		), []string{"2 error 张𪚥 name_unprintable chars=𪚥 codes=U+2A6A5 field=name member=张𪚥", "3 new 王𬌗"}},
 		{"one phone on two rows", lines(
 			"name,phone",
 			"新甲,13900000001",
@@ -122,7 +131,7 @@ func TestImportPreviewOutcomes(t *testing.T) {
 		{"invalid fields of a new row", lines(
 			"name,phone,email,org_category,name_latin",
 			"错号,12345,bad@,外星人,王",
-		), []string{"2 error 错号 fields email=invalid_email name_latin=not_latin org_category=invalid_choice phone=invalid_phone"}},
+		), []string{"2 error 错号 fields value=外星人 email=invalid_email name_latin=not_latin org_category=unknown_org_category phone=invalid_phone"}},
 		{"invalid fields of an update", lines(
 			"name,phone,name_latin",
 			"张三,13800000001,张",
@@ -335,7 +344,7 @@ func BenchmarkMemberImport10k(b *testing.B) {
 				b.Fatal(err)
 			}
 			svc := service.New(st, app.SystemClock{}, "lead", wired.Ports())
-			importer := service.NewMemberImportService(st, svc.Settings, wired.Ports().Sheets)
+			importer := service.NewMemberImportService(st, svc.Settings, wired.Ports())
 			b.StartTimer()
 			report, err := importer.Apply("roster.csv", file)
 			if err != nil || report.New != 10000 {
@@ -353,7 +362,7 @@ func BenchmarkMemberImport10k(b *testing.B) {
 		}
 		defer st.Close()
 		svc := service.New(st, app.SystemClock{}, "lead", wired.Ports())
-		importer := service.NewMemberImportService(st, svc.Settings, wired.Ports().Sheets)
+		importer := service.NewMemberImportService(st, svc.Settings, wired.Ports())
 		if _, err := importer.Apply("roster.csv", file); err != nil {
 			b.Fatal(err)
 		}

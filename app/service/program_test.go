@@ -20,7 +20,18 @@ type program struct {
 	st    *store.Store
 }
 
+// newProgram is a chapter that has set its chapter code.
 func newProgram(t *testing.T) *program {
+	t.Helper()
+	p := newUnsetProgram(t)
+	if err := wired.SetChapter(p.svc, "HZ"); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// newUnsetProgram is a chapter on its first start: no chapter code yet.
+func newUnsetProgram(t *testing.T) *program {
 	t.Helper()
 	st, err := store.Open(filepath.Join(t.TempDir(), "acedesk.db"), store.Options{})
 	if err != nil {
@@ -318,7 +329,11 @@ func TestRenewalKeepsRaisesLowersAndLapses(t *testing.T) {
 	if _, err := p.svc.Levels.PublishBatch("2025-Q1"); err != nil {
 		t.Fatal(err)
 	}
-	// Held through 2026; the year 2026 decides 2027.
+	// The batch gives 2025 and its renewal 2026; the year 2026 decides 2027.
+	p.on("2025-12-31")
+	if _, err := p.svc.Levels.ConfirmRenewal(2025); err != nil {
+		t.Fatal(err)
+	}
 	p.approved(keep.ID, "talk_regional", "2026-03-01")
 	p.approved(down.ID, "talk_regional", "2026-03-01")
 	p.approved(down.ID, "talk_live", "2026-03-02")
@@ -354,11 +369,9 @@ func TestRenewalKeepsRaisesLowersAndLapses(t *testing.T) {
 		t.Errorf("confirm twice: err = %v, want renewal_confirmed", err)
 	}
 	held := map[uint64]string{}
-	hs, _ := p.svc.Levels.Holdings()
+	hs, _ := p.svc.Levels.Holders(2027)
 	for _, h := range hs {
-		if h.HeldIn(2027) {
-			held[h.MemberID] = h.Level
-		}
+		held[h.MemberID] = h.Level
 	}
 	wantHeld := map[uint64]string{keep.ID: "partner", down.ID: "partner", rise.ID: "ace"}
 	if len(held) != len(wantHeld) || held[keep.ID] != "partner" || held[down.ID] != "partner" || held[rise.ID] != "ace" {
@@ -369,13 +382,14 @@ func TestRenewalKeepsRaisesLowersAndLapses(t *testing.T) {
 	if _, err := p.svc.Decisions.Create(app.Decision{Kind: app.DecisionCorrection, MemberID: lapse.ID, Year: 2027, Level: "partner", Reason: "2026 年贡献漏录，补录后达标"}); err != nil {
 		t.Fatal(err)
 	}
-	if row := p.standing(2027, lapse.ID); row.Held != "none" && row.MemberID != 0 {
-		t.Errorf("no 2027 standing expected for %d, got %+v", lapse.ID, row)
+	// A holder with nothing yet in 2027 is listed in its standings, at 0 points.
+	if row := p.standing(2027, lapse.ID); row.Held != "partner" || row.Points != 0 {
+		t.Errorf("2027 standing of %d = %+v, want held partner at 0 points", lapse.ID, row)
 	}
-	hs, _ = p.svc.Levels.Holdings()
+	hs, _ = p.svc.Levels.Holders(2027)
 	found := false
 	for _, h := range hs {
-		found = found || (h.MemberID == lapse.ID && h.Level == "partner" && h.HeldIn(2027) && h.Source != "")
+		found = found || (h.MemberID == lapse.ID && h.Level == "partner" && h.Source != "")
 	}
 	if !found {
 		t.Errorf("correction did not set the holding: %+v", hs)

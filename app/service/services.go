@@ -45,6 +45,7 @@ type Ports struct {
 	Bundles  app.BundleCodec
 	Sheets   app.Spreadsheets
 	Pusher   app.Pusher
+	Latin    app.Romanizer
 	// Log is where internal errors go (app/logfile); LogPath names its file.
 	Log     *slog.Logger
 	LogPath string
@@ -57,7 +58,8 @@ func New(repo app.Repository, clock app.Clock, defaultOperator string, ports Por
 	printer := ports.Printer
 	jobs := NewJobs(clock, ports.Log)
 	settings := &SettingsService{repo: repo, clock: clock, defaultOperator: defaultOperator}
-	members := &MemberService{repo: repo, clock: clock, settings: settings}
+	names := names{printer: printer, latin: ports.Latin}
+	members := &MemberService{repo: repo, clock: clock, settings: settings, names: names}
 	rulesSvc := &RulesService{repo: repo, settings: settings}
 	standings := &StandingsService{repo: repo, rules: rulesSvc}
 	svc := &Services{
@@ -67,7 +69,7 @@ func New(repo app.Repository, clock app.Clock, defaultOperator string, ports Por
 		Rules:              rulesSvc,
 		Contributions:      &ContributionService{repo: repo, settings: settings, rules: rulesSvc},
 		Standings:          standings,
-		MemberImport:       NewMemberImportService(repo, settings, ports.Sheets),
+		MemberImport:       NewMemberImportService(repo, settings, ports),
 		Groups:             &GroupService{repo: repo, settings: settings},
 		GroupImport:        &GroupImportService{sheets: ports.Sheets, repo: repo, settings: settings},
 		Decisions:          &DecisionService{repo: repo, settings: settings},
@@ -77,7 +79,7 @@ func New(repo app.Repository, clock app.Clock, defaultOperator string, ports Por
 	}
 	svc.Certificates = &CertificateService{badges: ports.Badges, repo: repo, settings: settings, levels: svc.Levels, jobs: jobs, printer: printer}
 	svc.Events = &EventService{repo: repo, settings: settings, rules: rulesSvc, clock: clock}
-	svc.Attendees = &AttendeeService{repo: repo, settings: settings, levels: svc.Levels, printer: printer, codes: ports.Codes,
+	svc.Attendees = &AttendeeService{repo: repo, settings: settings, levels: svc.Levels, printer: printer, names: names, codes: ports.Codes,
 		certificates: svc.Certificates}
 	svc.Trust = &TrustService{codes: ports.Codes, repo: repo, change: settings.change, revocations: svc.Certificates, chapterKeys: func() ([]app.ChapterKeys, error) { return repo.TrustedChapterKeys() }}
 	svc.Certificates.trust = svc.Trust
@@ -85,7 +87,7 @@ func New(repo app.Repository, clock app.Clock, defaultOperator string, ports Por
 	svc.Benefits = &BenefitService{sheets: ports.Sheets, repo: repo}
 	svc.Exporter = &Exporter{sheets: ports.Sheets, repo: repo, clock: clock, standings: standings, trust: svc.Trust}
 	svc.Export = &ExportService{pusher: ports.Pusher, exporter: svc.Exporter, jobs: jobs}
-	svc.Bundles = &BundleService{sheets: ports.Sheets, codec: ports.Bundles, repo: repo, settings: settings, trust: svc.Trust, clock: clock, jobs: jobs, exports: map[string]*app.BundleManifest{}}
+	svc.Bundles = &BundleService{sheets: ports.Sheets, codec: ports.Bundles, repo: repo, settings: settings, trust: svc.Trust, clock: clock, jobs: jobs, printer: printer, exports: map[string]*app.BundleManifest{}}
 	svc.Jobs = &JobService{jobs: jobs}
 	sys := svc.System
 	sys.groups, sys.events, sys.decisions, sys.levels, sys.contributions = svc.Groups, svc.Events, svc.Decisions, svc.Levels, svc.Contributions

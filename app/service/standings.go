@@ -3,6 +3,8 @@ package service
 import (
 	"acedesk/app"
 	"acedesk/app/rules"
+	"cmp"
+	"slices"
 )
 
 // TrackRow is one way a member reaches a level, with its reason.
@@ -40,7 +42,7 @@ type StandingRow struct {
 type standingsStore interface {
 	Decisions(year int) ([]app.Decision, error)
 	Groups() ([]app.Group, error)
-	Holdings() ([]app.Holding, error)
+	HoldingsIn(year int) ([]app.Holding, error)
 	// MemberSummaries loads many members' summaries in one transaction;
 	// missing IDs are absent.
 	MemberSummaries(ids []uint64) (map[uint64]app.MemberSummary, error)
@@ -61,11 +63,11 @@ func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	standings := y.standings
 	held, err := s.heldIn(year)
 	if err != nil {
 		return nil, err
 	}
+	standings := withHolders(y, held)
 	ids := make([]uint64, len(standings))
 	for i, st := range standings {
 		ids[i] = st.MemberID
@@ -139,17 +141,37 @@ func (s *StandingsService) compute(year int) (yearStandings, error) {
 		standings: rules.Standings(r, contribs, rolesOf(year, groups, decisions))}, nil
 }
 
-// heldIn maps each member holding a level valid in year to that level.
+// withHolders is the year's standings with one of no points for each
+// holder of the year who has none yet (renewed in December, nothing done
+// since), so that every holder is listed.
+func withHolders(y yearStandings, held map[uint64]string) []rules.Standing {
+	out := y.standings
+	has := make(map[uint64]bool, len(out))
+	for _, st := range out {
+		has[st.MemberID] = true
+	}
+	added := false
+	for id := range held {
+		if !has[id] {
+			out = append(out, rules.Idle(y.rules, id))
+			added = true
+		}
+	}
+	if added {
+		slices.SortFunc(out, func(a, b rules.Standing) int { return cmp.Compare(a.MemberID, b.MemberID) })
+	}
+	return out
+}
+
+// heldIn maps each member holding a level in year to that level.
 func (s *StandingsService) heldIn(year int) (map[uint64]string, error) {
-	all, err := s.repo.Holdings()
+	all, err := s.repo.HoldingsIn(year)
 	if err != nil {
 		return nil, err
 	}
 	out := make(map[uint64]string, len(all))
 	for _, h := range all {
-		if h.HeldIn(year) {
-			out[h.MemberID] = h.Level
-		}
+		out[h.MemberID] = h.Level
 	}
 	return out, nil
 }

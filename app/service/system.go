@@ -220,8 +220,8 @@ func viewerCommand(goos, path string) (string, []string) {
 }
 
 // loadDemoProgram gives the demo members a year of program life up to
-// today: last year's batches published (so this year has holders to
-// renew), groups with leads, events with talks (the older ones approved),
+// today: last year's batches published and its renewal confirmed (so
+// this year has holders), groups with leads, events with talks (the older ones approved),
 // and a promotion, an invitation and a special grant.
 func (s *SystemService) loadDemoProgram(members []app.Member, ids []uint64, today time.Time) error {
 	year := today.Year()
@@ -234,6 +234,13 @@ func (s *SystemService) loadDemoProgram(members []app.Member, ids []uint64, toda
 			if _, err := s.levels.PublishBatch(b.ID); err != nil {
 				return err
 			}
+		}
+	}
+	if renewal, err := s.levels.Renewal(year - 1); err != nil {
+		return err
+	} else if renewal.Blocked.Code == "" {
+		if _, err := s.levels.ConfirmRenewal(year - 1); err != nil {
+			return err
 		}
 	}
 	r := rand.New(rand.NewPCG(uint64(year), 0x6E0))

@@ -45,6 +45,26 @@ type Verification struct {
 	Claims        *app.Claims `json:"claims,omitempty"`
 	Reason        string      `json:"reason"`
 	RevokedReason string      `json:"revoked_reason,omitempty"`
+	// Signer names the key whose signature holds, when one of the keys
+	// trusted here does: this database's own or a merged chapter's.
+	Signer *Signer `json:"signer,omitempty"`
+	// Source says, for a code read from a PDF, where: the QR code printed
+	// on the page, or only the file's metadata.
+	Source string `json:"source,omitempty"`
+}
+
+// Where a PDF's code was read.
+const (
+	SourcePrintedQR = "printed_qr"
+	SourceMetadata  = "metadata"
+)
+
+// Signer is the key that signed a code: the chapter it is trusted for
+// ("" for this database's own key) and its fingerprint, so that whoever
+// checks can tell a chapter's certificate from headquarters' own.
+type Signer struct {
+	Chapter     string `json:"chapter"`
+	Fingerprint string `json:"fingerprint"`
 }
 
 // IssuedCertificate is what this database records of a certificate serial.
@@ -134,26 +154,29 @@ func (s *TrustService) ExportPublicKey() (string, error) {
 }
 
 // verifySigned checks a payload's signature against our key, then each
-// merged chapter's keys, and says whose key signed it ("" for ours).
-func (s *TrustService) verifySigned(payload string) (app.Claims, string, error) {
+// merged chapter's keys, and says whose key signed it.
+func (s *TrustService) verifySigned(payload string) (app.Claims, Signer, error) {
 	key, _, err := s.chapterKey()
 	if err != nil {
-		return app.Claims{}, "", err
+		return app.Claims{}, Signer{}, err
 	}
-	claims, err := s.codes.Verify(payload, []ed25519.PublicKey{key.Public().(ed25519.PublicKey)})
+	own := key.Public().(ed25519.PublicKey)
+	claims, err := s.codes.Verify(payload, []ed25519.PublicKey{own})
 	if !errors.Is(err, app.ErrUnknownIssuer) || s.chapterKeys == nil {
-		return claims, "", err
+		return claims, Signer{Fingerprint: app.Fingerprint(own)}, err
 	}
 	chapters, listErr := s.chapterKeys()
 	if listErr != nil {
-		return app.Claims{}, "", listErr
+		return app.Claims{}, Signer{}, listErr
 	}
 	for _, c := range chapters {
-		if claims, err := s.codes.Verify(payload, c.Keys); !errors.Is(err, app.ErrUnknownIssuer) {
-			return claims, c.Chapter, err
+		for _, k := range c.Keys {
+			if claims, err := s.codes.Verify(payload, []ed25519.PublicKey{k}); !errors.Is(err, app.ErrUnknownIssuer) {
+				return claims, Signer{Chapter: c.Chapter, Fingerprint: app.Fingerprint(k)}, err
+			}
 		}
 	}
-	return app.Claims{}, "", err
+	return app.Claims{}, Signer{}, err
 }
 
 // Verify checks one payload, as scanned or pasted. Surrounding white space
@@ -176,18 +199,26 @@ func (s *TrustService) Verify(input string) (Verification, error) {
 	if err != nil {
 		return Verification{}, err
 	}
-	v := Verification{Claims: &claims}
+	v := Verification{Claims: &claims, Signer: &signer}
 	switch {
 	case !rec.Issued:
 		v.Status, v.Reason = StatusUnknownSerial, "signed by a trusted key, but no certificate "+claims.Serial+" was issued from this database"
-	case rec.Chapter != signer:
-		v.Status, v.Reason = StatusUnknownSerial, "signed by "+issuerName(signer)+", but certificate "+claims.Serial+" here is "+issuerName(rec.Chapter)+"'s"
+	case rec.Chapter != signer.Chapter:
+		v.Status, v.Reason = StatusUnknownSerial, "signed by "+issuerName(signer.Chapter)+", but certificate "+claims.Serial+" here is "+issuerName(rec.Chapter)+"'s"
 	case rec.Revoked:
 		v.Status, v.Reason, v.RevokedReason = StatusRevoked, "the certificate was revoked", rec.RevokedReason
 	default:
 		v.Status, v.Reason = StatusValid, "signed by a trusted key and not revoked"
 	}
 	return v, nil
+}
+
+// CertificateIssuer is the merged chapter a certificate here came from, ""
+// for one this database issued. It is a function, not a method, so that
+// the UI does not bind it: the public check page asks it through the hub.
+func CertificateIssuer(s *TrustService, serial string) (string, error) {
+	rec, err := s.revocations.Revocation(serial)
+	return rec.Chapter, err
 }
 
 func issuerName(chapter string) string {
@@ -214,11 +245,23 @@ func (s *TrustService) VerifyPDF(name string, data []byte) ([]Verification, erro
 	if err := checkVerifySize(name, data); err != nil {
 		return nil, err
 	}
-	payloads, err := s.codes.FromPDF(data)
+	codes, err := s.codes.FromPDF(data)
 	if err != nil {
 		return nil, noPayload(name, err)
 	}
-	return s.verifyAll(payloads)
+	out := make([]Verification, 0, len(codes))
+	for _, c := range codes {
+		v, err := s.Verify(c.Payload)
+		if err != nil {
+			return nil, err
+		}
+		v.Source = SourceMetadata
+		if c.Printed {
+			v.Source = SourcePrintedQR
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }
 
 func (s *TrustService) verifyAll(payloads []string) ([]Verification, error) {
@@ -246,6 +289,9 @@ func checkVerifySize(name string, data []byte) error {
 func noPayload(name string, err error) error {
 	if errors.Is(err, app.ErrNoCode) {
 		return app.Errorf(app.CodeInvalid, "no_certificate_code", "%s: no certificate code found", name).WithParams("name", name)
+	}
+	if errors.Is(err, app.ErrImagesBusy) {
+		return app.Errorf(app.CodeConflict, "images_busy", "%s: too many photos are being read at once: try again in a moment", name).WithParams("name", name)
 	}
 	if errors.Is(err, app.ErrImageTooLarge) {
 		return app.Errorf(app.CodeInvalid, "image_too_large", "%s: %v", name, err).WithParams("name", name, "max_mp", strconv.Itoa(app.MaxImagePixels/1_000_000))

@@ -174,8 +174,8 @@ func TestTrustVerifyFiles(t *testing.T) {
 
 	pdf := []byte("%PDF-1.3\n1 0 obj << /Keywords (ACEQR:" + a + " ACEQR:" + b + ") >> endobj\n%%EOF")
 	got, err = trust.VerifyPDF("certs.pdf", pdf)
-	if err != nil || len(got) != 2 || got[0].Status != StatusValid || got[1].Status != StatusRevoked {
-		t.Errorf("VerifyPDF: got %+v, %v", got, err)
+	if err != nil || len(got) != 2 || got[0].Status != StatusValid || got[1].Status != StatusRevoked || got[0].Source != SourceMetadata {
+		t.Errorf("VerifyPDF: got %+v, %v; want the metadata's codes, said to be", got, err)
 	}
 
 	for _, tt := range []struct {

@@ -5,6 +5,8 @@ import (
 	"encoding/base64"
 	"io"
 
+	"acedesk/app"
+
 	goqr "github.com/piglig/go-qr"
 )
 
@@ -19,7 +21,7 @@ func (Codes) Verify(payload string, keys []ed25519.PublicKey) (Claims, error) {
 
 func (Codes) FromImage(r io.Reader) ([]string, error) { return PayloadsFromImage(r) }
 
-func (Codes) FromPDF(data []byte) ([]string, error) { return PayloadsFromPDF(data) }
+func (Codes) FromPDF(data []byte) ([]app.PDFCode, error) { return CodesFromPDF(data) }
 
 // QRDataURL draws text as a QR code (4-module margin) in a PNG data URL,
 // for pages that show a code to scan.

@@ -9,7 +9,10 @@ import (
 	"image/jpeg"
 	"image/png"
 	"math"
+	"runtime"
 	"testing"
+
+	"acedesk/app"
 
 	"github.com/boombuler/barcode"
 	"github.com/boombuler/barcode/qr"
@@ -111,5 +114,61 @@ func TestPayloadsFromImageWithoutCode(t *testing.T) {
 	_, err = PayloadsFromImage(bytes.NewReader([]byte("%PDF-1.4 not an image")))
 	if err == nil || errors.Is(err, ErrNoPayload) {
 		t.Errorf("not an image: got %v, want a decoding error", err)
+	}
+}
+
+// TestALargePhotoIsScaledDownBeforeItIsRead: a photo above scanPixels is
+// read at a whole fraction of its size, and still gives its code.
+func TestALargePhotoIsScaledDownBeforeItIsRead(t *testing.T) {
+	payload := mustSign(t, typical(), testKey(0))
+	code := qrImage(t, payload, 16)
+	photo := image.NewRGBA(image.Rect(0, 0, 3000, 2000))
+	draw.Draw(photo, photo.Bounds(), image.NewUniform(color.RGBA{R: 200, G: 190, B: 180, A: 255}), image.Point{}, draw.Src)
+	draw.Draw(photo, code.Bounds().Add(image.Pt(900, 400)), code, image.Point{}, draw.Src)
+	for _, asJPEG := range []bool{false, true} {
+		got, err := PayloadsFromImage(bytes.NewReader(encode(t, photo, asJPEG)))
+		if err != nil || len(got) != 1 || got[0] != payload {
+			t.Errorf("a 6-megapixel photo (JPEG %v): %q, %v", asJPEG, got, err)
+		}
+	}
+}
+
+// TestAtMostTwoImagesAreDecodedAtOnce: with every decode slot taken, up
+// to MaxWaiting callers wait and the next is refused at once; the waiting
+// ones go on once slots are free.
+func TestAtMostTwoImagesAreDecodedAtOnce(t *testing.T) {
+	var releases []func()
+	for range DecodeSlots {
+		release, err := takeSlot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		releases = append(releases, release)
+	}
+	payload := mustSign(t, typical(), testKey(0))
+	photo := encode(t, qrImage(t, payload, 4), false)
+	done := make(chan error, MaxWaiting)
+	for range MaxWaiting {
+		go func() {
+			got, err := PayloadsFromImage(bytes.NewReader(photo))
+			if err == nil && (len(got) != 1 || got[0] != payload) {
+				err = errors.New("wrong payload")
+			}
+			done <- err
+		}()
+	}
+	for waiting.Load() < MaxWaiting {
+		runtime.Gosched()
+	}
+	if _, err := PayloadsFromImage(bytes.NewReader(photo)); !errors.Is(err, app.ErrImagesBusy) {
+		t.Errorf("one more while %d wait: %v, want ErrImagesBusy", MaxWaiting, err)
+	}
+	for _, release := range releases {
+		release()
+	}
+	for range MaxWaiting {
+		if err := <-done; err != nil {
+			t.Errorf("a waiting caller: %v", err)
+		}
 	}
 }

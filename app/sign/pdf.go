@@ -41,3 +41,21 @@ func PayloadsFromPDF(data []byte) ([]string, error) {
 	}
 	return out, nil
 }
+
+// CodesFromPDF is the codes of a certificate PDF: the printed QR codes
+// when any can be read (the metadata, which could say anything, is then
+// not used), else the metadata's, marked as such.
+func CodesFromPDF(data []byte) ([]app.PDFCode, error) {
+	var out []app.PDFCode
+	for _, p := range printedPayloads(data) {
+		out = append(out, app.PDFCode{Payload: p, Printed: true})
+	}
+	if len(out) > 0 {
+		return out, nil
+	}
+	meta, err := PayloadsFromPDF(data)
+	for _, p := range meta {
+		out = append(out, app.PDFCode{Payload: p})
+	}
+	return out, err
+}

@@ -43,3 +43,17 @@ func TestPayloadsFromPDF(t *testing.T) {
 		}
 	}
 }
+
+// TestAPDFWithoutAPrintedCodeSaysItsCodeIsMetadataOnly: a file that only
+// carries the marker (an edited PDF, or one made elsewhere) still gives
+// its codes, marked as not printed.
+func TestAPDFWithoutAPrintedCodeSaysItsCodeIsMetadataOnly(t *testing.T) {
+	payload := mustSign(t, typical(), testKey(0))
+	codes, err := CodesFromPDF([]byte("%PDF-1.4\n/Keywords (" + PDFMarker + payload + ")\n%%EOF"))
+	if err != nil || len(codes) != 1 || codes[0].Payload != payload || codes[0].Printed {
+		t.Errorf("CodesFromPDF = %+v, %v; want the metadata's code, not printed", codes, err)
+	}
+	if _, err := CodesFromPDF([]byte("%PDF-1.4\nstream\nnot zlib\nendstream\n")); !errors.Is(err, ErrNoPayload) {
+		t.Errorf("a PDF with nothing: %v, want ErrNoPayload", err)
+	}
+}

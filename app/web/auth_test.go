@@ -168,7 +168,13 @@ func TestSessionsCookiesAndTheirEnd(t *testing.T) {
 	if err := th.hub.Lan.Revoke(devices[1].ID); err != nil {
 		t.Fatal(err)
 	}
-	third.send("POST", "/api/logout", nil)
+	// A logout without the page's CSRF token (another site's form) is refused.
+	forged := *third
+	forged.csrf = ""
+	if status, body, _ := forged.send("POST", "/api/logout", struct{}{}); status != 403 || refusal(body) != "csrf" {
+		t.Errorf("logout without the CSRF token: %d %s, want 403 csrf", status, body)
+	}
+	third.send("POST", "/api/logout", struct{}{})
 	if raw := th.logs.String(); strings.Contains(raw, ck.Value) || strings.Contains(raw, pc.Code) {
 		t.Error("a token or pairing code reached the log")
 	}
@@ -227,21 +233,12 @@ func TestCallsNeedTheSessionsOwnCSRFToken(t *testing.T) {
 func TestAnonymousLANVisitorsGetOnlyThePageThePairingAndTheSession(t *testing.T) {
 	th := newTestHub(t, true)
 	anon := &client{t: t, th: th, host: lanHost}
-	for _, tc := range []struct {
-		method, path string
-		body         any
-		wantStatus   int
-		wantReason   string
-	}{
+	expectAnswers(t, anon, "anonymous", []request{
 		{"GET", "/", nil, 200, ""},
 		{"GET", "/api/session", nil, 401, "no_session"},
 		{"POST", "/api/call/service.SystemService.Info", []any{}, 401, "no_session"},
 		{"POST", "/api/pair", pairRequest{Code: "123456", Device: "x"}, 422, "pair_code_wrong"},
-		{"POST", "/api/logout", nil, 204, ""},
-	} {
-		status, body, _ := anon.send(tc.method, tc.path, tc.body)
-		if status != tc.wantStatus || refusal(body) != tc.wantReason {
-			t.Errorf("%s %s: %d %s, want %d %s", tc.method, tc.path, status, body, tc.wantStatus, tc.wantReason)
-		}
-	}
+		{"POST", "/api/logout", struct{}{}, 204, ""},
+		{"POST", "/api/logout", nil, 415, "bad_request"},
+	})
 }

@@ -58,10 +58,13 @@ type client struct {
 	origin string
 	cookie string
 	csrf   string
+	// localKey is the launch key this machine's browser got from the
+	// address serve printed ("" for a browser without it).
+	localKey string
 }
 
 func (th *testHub) local(t *testing.T) *client {
-	c := &client{t: t, th: th}
+	c := &client{t: t, th: th, localKey: th.hub.localKey}
 	c.csrf = c.sessionInfo().CSRF
 	return c
 }
@@ -121,6 +124,9 @@ func (c *client) send(method, path string, body any) (int, []byte, *http.Respons
 	if c.cookie != "" {
 		req.AddCookie(&http.Cookie{Name: SessionCookie, Value: c.cookie})
 	}
+	if c.localKey != "" {
+		req.AddCookie(&http.Cookie{Name: LocalKeyCookie, Value: c.localKey})
+	}
 	if c.csrf != "" {
 		req.Header.Set(CSRFHeader, c.csrf)
 	}
@@ -148,4 +154,24 @@ func refusal(body []byte) string {
 	var e app.Error
 	json.Unmarshal(body, &e)
 	return e.Reason
+}
+
+// request is one request a client sends and the answer it must get.
+type request struct {
+	method, path string
+	body         any
+	wantStatus   int
+	wantReason   string
+}
+
+// expectAnswers sends each request as c (who, in errors) and checks the
+// status and the reason of the answer.
+func expectAnswers(t *testing.T, c *client, who string, reqs []request) {
+	t.Helper()
+	for _, r := range reqs {
+		status, body, _ := c.send(r.method, r.path, r.body)
+		if status != r.wantStatus || refusal(body) != r.wantReason {
+			t.Errorf("%s, %s %s: %d %s, want %d %s", who, r.method, r.path, status, body, r.wantStatus, r.wantReason)
+		}
+	}
 }

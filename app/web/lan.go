@@ -109,7 +109,7 @@ func (s *LanService) Start(opts LanOptions) (LanStatus, error) {
 		st.PairURL = st.URLs[0] + "#/pair"
 		st.QRPNG = s.hub.qrDataURL(st.PairURL)
 	}
-	srv := &http.Server{Handler: s.hub.Handler(), ReadHeaderTimeout: 10 * time.Second, ErrorLog: slog.NewLogLogger(s.hub.logger.Handler(), slog.LevelWarn)}
+	srv := NewServer(s.hub.Handler(), s.hub.logger)
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			s.hub.logger.Error("LAN server stopped", "err", err)
@@ -119,6 +119,22 @@ func (s *LanService) Start(opts LanOptions) (LanStatus, error) {
 	s.srv, s.ln, s.status = srv, ln, st
 	s.hub.lanOn.Store(true)
 	return st, nil
+}
+
+// A request must arrive whole within readTimeout (its largest body is a
+// phone's photo, 24 MB, over venue Wi-Fi) and an idle connection closes
+// after idleTimeout: a few slow or silent connections must not hold the
+// hub's port. Variables, so that a test need not wait a minute.
+var (
+	readTimeout = time.Minute
+	idleTimeout = 2 * time.Minute
+)
+
+// NewServer is an HTTP server of handler with those timeouts, logging its
+// own errors as warnings: the LAN's and browser mode's.
+func NewServer(handler http.Handler, logger *slog.Logger) *http.Server {
+	return &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: readTimeout, IdleTimeout: idleTimeout,
+		ErrorLog: slog.NewLogLogger(logger.Handler(), slog.LevelWarn)}
 }
 
 // Stop ends LAN mode: the listener closes and requests by IP address are

@@ -170,3 +170,46 @@ func TestLanCertificateIsDatedByTheHubsClock(t *testing.T) {
 		t.Errorf("NotBefore = %v, want %v", got, want)
 	}
 }
+
+// TestASlowRequestDoesNotHoldTheLANPort: a connection that sends its
+// headers and then its body a byte at a time (or never) is closed once
+// the read timeout passes, however many there are.
+func TestASlowRequestDoesNotHoldTheLANPort(t *testing.T) {
+	short := 300 * time.Millisecond
+	readTimeout, idleTimeout = short, short
+	t.Cleanup(func() { readTimeout, idleTimeout = time.Minute, 2*time.Minute })
+	th := newTestHub(t, false)
+	st, err := th.hub.Lan.Start(LanOptions{Listen: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { th.hub.Lan.Stop() })
+	start := time.Now()
+	var conns []net.Conn
+	for range 20 {
+		c, err := net.Dial("tcp", st.Listen)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		host, _, _ := net.SplitHostPort(st.Listen)
+		if _, err := c.Write([]byte("POST /api/public/verify HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")); err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+	}
+	for i, c := range conns {
+		// The server ends the connection: the read returns, with an
+		// answer or without one, long before the test's own deadline.
+		c.SetReadDeadline(time.Now().Add(10 * time.Second))
+		buf := make([]byte, 4096)
+		for {
+			if _, err := c.Read(buf); err != nil {
+				if ne, ok := err.(net.Error); ok && ne.Timeout() {
+					t.Fatalf("connection %d still open after %v", i, time.Since(start))
+				}
+				break
+			}
+		}
+	}
+}

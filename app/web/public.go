@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -30,15 +31,20 @@ type PublicVerification struct {
 	Year      int    `json:"year"`
 	IssuedAt  string `json:"issued_at"`
 	Issuer    string `json:"issuer"`
+	// SignedBy names who vouches for the certificate: "" for the hub's own,
+	// else the merged chapter's code; Key is the fingerprint of the key
+	// whose signature was checked (none for a serial typed by hand).
+	SignedBy string `json:"signed_by"`
+	Key      string `json:"key,omitempty"`
 }
 
 // maxImageBody bounds a photo upload: a phone's JPEG, base64-encoded.
 const maxImageBody = 24 << 20
 
-// limited refuses the request when addr has verified too often lately,
-// and counts it otherwise.
+// limited refuses the request when its network has verified too often
+// lately, and counts it otherwise.
 func (h *Hub) limited(w http.ResponseWriter, r *http.Request) bool {
-	addr, now := peerAddr(r), h.clock.Now()
+	addr, now := network(peerAddr(r)), h.clock.Now()
 	if wait := h.verifyIP.wait(addr, now); wait > 0 {
 		secs := strconv.Itoa(int((wait + time.Second - 1) / time.Second))
 		h.fail(w, app.Errorf(app.CodeInvalid, "verify_rate_limited", "too many checks: wait %s s", secs).WithParams("seconds", secs), "verify")
@@ -96,6 +102,17 @@ func (h *Hub) publicVerifyImage(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, out)
 }
 
+// network is what the check page's limit counts by: an IPv4 address, or
+// the /64 of an IPv6 one, since a single IPv6 host is handed a whole /64
+// and could take a new address for every guess.
+func network(addr string) string {
+	ip := net.ParseIP(addr)
+	if ip == nil || ip.To4() != nil {
+		return addr
+	}
+	return ip.Mask(net.CIDRMask(64, 128)).String() + "/64"
+}
+
 // verifyText checks a scanned code, or looks up a serial typed by hand.
 func (h *Hub) verifyText(input string) (PublicVerification, error) {
 	input = strings.TrimSpace(input)
@@ -108,7 +125,9 @@ func (h *Hub) verifyText(input string) (PublicVerification, error) {
 		if c.Revoked {
 			status = service.StatusRevoked
 		}
-		return printed(status, c), nil
+		out := printed(status, c)
+		out.SignedBy, err = service.CertificateIssuer(h.trust, c.Serial)
+		return out, err
 	}
 	v, err := h.trust.Verify(input)
 	if err != nil {
@@ -126,6 +145,9 @@ func (h *Hub) public(v service.Verification) (PublicVerification, error) {
 	}
 	cl := v.Claims
 	out := PublicVerification{Status: v.Status, Serial: cl.Serial, Name: cl.Name, Title: cl.Title, Year: cl.Year, IssuedAt: cl.Date, Issuer: cl.Issuer}
+	if v.Signer != nil {
+		out.SignedBy, out.Key = v.Signer.Chapter, v.Signer.Fingerprint
+	}
 	c, ok, err := h.repo.GetCertificate(cl.Serial)
 	if err != nil || !ok {
 		return out, err

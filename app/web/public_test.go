@@ -1,12 +1,19 @@
 package web
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"image"
+	"image/png"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"acedesk/app"
+	"acedesk/app/apptest"
+	"acedesk/app/apptest/wired"
 	"acedesk/app/sign"
 )
 
@@ -14,6 +21,9 @@ import (
 // and email must never reach the public page.
 func speakerCertificate(t *testing.T, th *testHub, name, latin, phone string) app.Certificate {
 	t.Helper()
+	if err := wired.SetChapter(th.svc, "HZ"); err != nil {
+		t.Fatal(err)
+	}
 	m, err := th.svc.Members.Create(app.Member{Name: name, NameLatin: latin, Phone: phone, Email: phone + "@example.com", City: "杭州"})
 	if err != nil {
 		t.Fatal(err)
@@ -43,14 +53,21 @@ func TestPublicVerifyShowsOnlyThePrintedFields(t *testing.T) {
 	revokedPrinted := printed
 	revokedPrinted.Status, revokedPrinted.Serial, revokedPrinted.IssuedAt = "revoked", revoked.Serial, revoked.IssuedOn
 	revokedPrinted.Name, revokedPrinted.NameLatin = "王喆", "Wang Zhe"
+	key, err := th.svc.Trust.ChapterKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A scanned code names the key whose signature holds; a typed serial
+	// has no signature to check.
+	signed := func(p PublicVerification) PublicVerification { p.Key = key.Fingerprint; return p }
 	for _, tc := range []struct {
 		name  string
 		input string
 		want  PublicVerification
 	}{
-		{"the QR payload", cert.Payload, printed},
+		{"the QR payload", cert.Payload, signed(printed)},
 		{"the serial typed by hand", strings.ToLower(cert.Serial), printed},
-		{"a revoked certificate's payload", revoked.Payload, revokedPrinted},
+		{"a revoked certificate's payload", revoked.Payload, signed(revokedPrinted)},
 		{"a revoked certificate's serial", revoked.Serial, revokedPrinted},
 		{"an unknown serial", "PGACE-2026-CN-999999", PublicVerification{Status: StatusNotFound}},
 		{"a tampered payload", cert.Payload[:20] + string(cert.Payload[20]^1) + cert.Payload[21:], PublicVerification{Status: "forged"}},
@@ -118,4 +135,59 @@ func qrPNG(t *testing.T, text string) string {
 		t.Fatal(err)
 	}
 	return url
+}
+
+func TestTheCheckPageLimitsIPv6ByItsSlash64(t *testing.T) {
+	for _, tc := range []struct{ a, b string }{
+		{"2001:db8:1:2:3:4:5:6", "2001:db8:1:2:ffff::1"},
+		{"fe80::1", "fe80::abcd:1234"},
+	} {
+		if network(tc.a) != network(tc.b) {
+			t.Errorf("%s and %s count apart: %s, %s", tc.a, tc.b, network(tc.a), network(tc.b))
+		}
+	}
+	for _, tc := range []struct{ a, b string }{
+		{"2001:db8:1:2::1", "2001:db8:1:3::1"},
+		{"192.168.1.5", "192.168.1.6"},
+	} {
+		if network(tc.a) == network(tc.b) {
+			t.Errorf("%s and %s count as one network: %s", tc.a, tc.b, network(tc.a))
+		}
+	}
+}
+
+// TestManyHugePhotosAtOnceDoNotExhaustMemory: a 49-megapixel PNG is a few
+// hundred kilobytes; each decoded took about 380 MB, and several at once
+// from one phone took gigabytes. They are refused by their declared size.
+func TestManyHugePhotosAtOnceDoNotExhaustMemory(t *testing.T) {
+	th := newTestHub(t, true)
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, image.NewGray(image.Rect(0, 0, 7000, 7000))); err != nil {
+		t.Fatal(err)
+	}
+	huge := buf.Bytes()
+	const parallel = 12
+	statuses := make(chan string, parallel)
+	peak := apptest.PeakHeap(func() {
+		var wg sync.WaitGroup
+		for i := range parallel {
+			wg.Go(func() {
+				c := &client{t: t, th: th, host: lanHost}
+				status, body, _ := c.send("POST", "/api/public/verify-image", map[string]any{"name": "p" + strconv.Itoa(i) + ".png", "data": huge})
+				statuses <- strconv.Itoa(status) + " " + refusal(body)
+			})
+		}
+		wg.Wait()
+	})
+	close(statuses)
+	for s := range statuses {
+		if s != "422 image_too_large" {
+			t.Errorf("a 49-megapixel photo: %s, want 422 image_too_large", s)
+		}
+	}
+	if limit := uint64(128 << 20); peak > limit {
+		t.Errorf("%d photos of %d KB at once took %d MB, want under %d", parallel, len(huge)>>10, peak>>20, limit>>20)
+	}
+	t.Logf("%d photos of %d KB (49 megapixels) at once: peak %d MB above the start", parallel, len(huge)>>10, peak>>20)
 }

@@ -52,6 +52,9 @@ type Config struct {
 // Hub is the HTTP side of one open database: one handler for the
 // loopback browser and the LAN, the paired devices, and LAN mode.
 type Hub struct {
+	// localKey is this launch's secret: this machine's browser is the hub
+	// itself only with it (see local.go).
+	localKey   string
 	dispatcher *Dispatcher
 	assets     fs.FS
 	logger     *slog.Logger
@@ -77,7 +80,7 @@ const (
 
 // NewHub makes the hub of an opened database; LAN mode starts off.
 func NewHub(c Config) *Hub {
-	h := &Hub{assets: c.Assets, logger: c.Logger, clock: c.Clock, codes: c.Codes, repo: c.Repo, trust: c.Services.Trust,
+	h := &Hub{localKey: newLocalKey(), assets: c.Assets, logger: c.Logger, clock: c.Clock, codes: c.Codes, repo: c.Repo, trust: c.Services.Trust,
 		verifyIP: newLimiter(maxVerifyPerIP, verifyWindow)}
 	operator := func() string {
 		s, err := c.Services.Settings.Get()
@@ -105,10 +108,10 @@ func (h *Hub) Handler() http.Handler {
 	mux.Handle("POST /api/call/{name}", jsonOnly(http.HandlerFunc(h.call)))
 	mux.HandleFunc("GET /api/session", h.session)
 	mux.Handle("POST /api/pair", jsonOnly(http.HandlerFunc(h.pair)))
-	mux.HandleFunc("POST /api/logout", h.logout)
+	mux.Handle("POST /api/logout", jsonOnly(http.HandlerFunc(h.logout)))
 	mux.Handle("POST /api/public/verify", jsonOnly(http.HandlerFunc(h.publicVerify)))
 	mux.Handle("POST /api/public/verify-image", jsonOnly(http.HandlerFunc(h.publicVerifyImage)))
-	mux.Handle("GET /", http.FileServerFS(h.assets))
+	mux.Handle("GET /", h.admitLocal(http.FileServerFS(h.assets)))
 	return h.secure(mux)
 }
 
@@ -131,12 +134,18 @@ type identity struct {
 	token  string
 }
 
-// whoIs names the caller of r, or says why there is none.
+// whoIs names the caller of r, or says why there is none. A request from
+// this machine is the hub's own only with the launch key: another account
+// on the same computer reaches loopback too.
 func (h *Hub) whoIs(r *http.Request) (identity, error) {
-	if isLocal(r) {
+	local := isLocal(r)
+	if local && h.hasLocalKey(r) {
 		return identity{local: true}, nil
 	}
 	c, err := r.Cookie(SessionCookie)
+	if err != nil && local {
+		return identity{}, errLocalKey
+	}
 	if err != nil {
 		return identity{}, errNoSession
 	}
@@ -238,6 +247,8 @@ func statusOf(e *app.Error) int {
 		return http.StatusForbidden
 	case "pair_rate_limited", "verify_rate_limited":
 		return http.StatusTooManyRequests
+	case "images_busy":
+		return http.StatusServiceUnavailable
 	}
 	switch e.Code {
 	case app.CodeInvalid:

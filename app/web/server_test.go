@@ -85,6 +85,7 @@ func TestRequestsFromOtherSitesAreRefused(t *testing.T) {
 			req, _ := http.NewRequest("POST", th.srv.URL+"/api/call/service.SystemService.Info", strings.NewReader("[]"))
 			req.Header.Set("Content-Type", ctype)
 			req.Header.Set(CSRFHeader, csrf)
+			req.AddCookie(&http.Cookie{Name: LocalKeyCookie, Value: th.hub.localKey})
 			if host != "" {
 				req.Host = host
 			}

@@ -58,9 +58,15 @@ func (h *Hub) pair(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, h.sessionInfo(identity{device: d, token: token}))
 }
 
-// logout forgets the device on the server too, and clears the cookie.
+// logout forgets the device on the server too, and clears the cookie. Like
+// every other change, it needs the page's CSRF token: another site cannot
+// log a device out.
 func (h *Hub) logout(w http.ResponseWriter, r *http.Request) {
 	who, err := h.whoIs(r)
+	if err == nil && !h.auth.csrfOK(who.token, r.Header.Get(CSRFHeader)) {
+		h.fail(w, errCSRF, "logout")
+		return
+	}
 	if err == nil && !who.local {
 		err = h.repo.DeleteDevice(who.device.ID, app.Change{Actor: who.device.Name, At: h.clock.Now()})
 		if err != nil {

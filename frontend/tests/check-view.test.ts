@@ -33,7 +33,7 @@ const text = (id: string) => $(`[data-testid="${id}"]`)?.textContent?.trim()
 
 const printed: api.PublicVerification = {
   status: 'revoked', serial: 'PGACE-2026-CN-000001', kind: 'honor', name: '欧阳喆', name_latin: 'Ouyang Zhe', level: 'ace',
-  title: '', year: 2026, issued_at: '2026-03-31T08:00:00Z', issuer: '杭州用户组',
+  title: '', year: 2026, issued_at: '2026-03-31T08:00:00Z', issuer: '杭州用户组', signed_by: 'HZ', key: '4c35 37c5 4e97 a110',
 }
 
 describe('CheckView', () => {
@@ -50,6 +50,8 @@ describe('CheckView', () => {
     expect(text('check-field-issued_at')).toBe('2026-03-31')
     expect($('[data-testid="check-field-title"]')).toBeNull()
     expect($('[data-testid="check-field-kind"]')).toBeNull()
+    // A certificate a merged chapter sent is that chapter's, with the key that signed it.
+    expect(text('check-field-signed_by')).toBe('分会 HZ · 4c35 37c5 4e97 a110')
   })
 
   it('says plainly when the hub has no such serial', async () => {

@@ -42,7 +42,7 @@ beforeEach(() => {
 describe('program wording', () => {
   it('translates blocked reasons from code and params, and falls back to the server text', () => {
     const { t, te } = i18n('zh-CN')
-    expect(rowText('levels.blocked', { code: 'quarter_open', params: { batch: '2026-Q2', date: '2026-06-30' }, text: 'x' }, t, te)).toBe('2026-06-30 后可发布')
+    expect(rowText('levels.blocked', { code: 'quarter_open', params: { batch: '2026-Q2', date: '2026-06-30' }, text: 'x' }, t, te)).toBe('自 2026-06-30 起可发布')
     expect(rowText('levels.blocked', { code: 'earlier_unpublished', params: { batch: '2026-Q1' }, text: 'x' }, t, te)).toBe('请先发布批次 2026-Q1')
     expect(rowText('levels.blocked', { code: 'new_code', params: {}, text: 'server text' }, t, te)).toBe('server text')
     const en = i18n('en')

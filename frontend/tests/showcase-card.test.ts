@@ -13,21 +13,23 @@ vi.mock('@/api/certificates', async () => {
   const { AppError } = await import('@/api/errors')
   return {
     openBadge: vi.fn(async (serial: string) => {
-      if (serial === 'PGACE-2025-CN-000002') {
+      if (serial === 'PGACE-2025-HZ-000002') {
         throw new AppError({ code: 'conflict', reason: 'certificate_revoked', message: 'revoked', params: { serial } })
       }
       return { name: `${serial}.openbadge.json`, bytes: new TextEncoder().encode('{}') }
     }),
+    picture: vi.fn(async (serial: string) => ({ name: `${serial}.png`, bytes: new Uint8Array([0x89, 0x50]) })),
+    preview: vi.fn(async (serial: string) => ({ name: `${serial}.pdf`, bytes: new Uint8Array([0x25, 0x50]) })),
   }
 })
 vi.mock('@/files', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/files')>()), downloadBytes: vi.fn() }))
 
 import { showcaseFile } from '@/api/levels'
-import { openBadge } from '@/api/certificates'
+import { openBadge, picture, preview } from '@/api/certificates'
 import { downloadBytes } from '@/files'
 import { makeI18n } from '@/i18n'
 import ShowcaseCard from '@/components/ShowcaseCard.vue'
-import OpenBadgeButton from '@/components/OpenBadgeButton.vue'
+import CertificateFileButton from '@/components/CertificateFileButton.vue'
 
 let wrapper: VueWrapper | undefined
 afterEach(() => {
@@ -61,20 +63,24 @@ describe('ShowcaseCard', () => {
   })
 })
 
-describe('OpenBadgeButton', () => {
-  it('saves the credential of its certificate', async () => {
-    mountIn(OpenBadgeButton, { serial: 'PGACE-2025-CN-000001' })
-    byTestId('cert-badge').click()
+describe('CertificateFileButton', () => {
+  it.each([
+    ['badge', openBadge, 'PGACE-2025-HZ-000001.openbadge.json'],
+    ['picture', picture, 'PGACE-2025-HZ-000001.png'],
+    ['pdf', preview, 'PGACE-2025-HZ-000001.pdf'],
+  ] as const)('saves the %s of its certificate', async (as, made, file) => {
+    mountIn(CertificateFileButton, { serial: 'PGACE-2025-HZ-000001', as })
+    byTestId(`cert-${as}`).click()
     await flushPromises()
-    expect(openBadge).toHaveBeenCalledWith('PGACE-2025-CN-000001')
-    expect(vi.mocked(downloadBytes).mock.calls[0][0]).toBe('PGACE-2025-CN-000001.openbadge.json')
+    expect(made).toHaveBeenCalledWith('PGACE-2025-HZ-000001')
+    expect(vi.mocked(downloadBytes).mock.calls[0][0]).toBe(file)
   })
 
   it('shows why a revoked certificate has no badge and saves nothing', async () => {
-    mountIn(OpenBadgeButton, { serial: 'PGACE-2025-CN-000002' })
+    mountIn(CertificateFileButton, { serial: 'PGACE-2025-HZ-000002', as: 'badge' })
     byTestId('cert-badge').click()
     await flushPromises()
     expect(downloadBytes).not.toHaveBeenCalled()
-    expect(document.body.textContent).toContain('证书 PGACE-2025-CN-000002 已吊销，不能打印或导出')
+    expect(document.body.textContent).toContain('证书 PGACE-2025-HZ-000002 已吊销，不能打印或导出')
   })
 })

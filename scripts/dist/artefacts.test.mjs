@@ -62,11 +62,14 @@ function assertBuiltAs(file, want) {
   }
 }
 
-test('each program is built for its system, with cgo and tags as its name says, and carries the version', () => {
+test('each program is built for its system, with cgo and tags as its name says, and carries the version', (t) => {
   for (const [name, want] of Object.entries(programs)) assertBuiltAs(join(DIST, name), want)
-  // The one that runs here says so itself.
-  const out = run(join(DIST, `acedesk-${VERSION}-linux-amd64-browser`), ['version'])
-  assert.equal(out, `acedesk ${VERSION}\ncommit:  ${COMMIT}\nbuilt:   ${BUILD_DATE}\nwindow:  none (browser-mode build: acedesk serve)\n`)
+  // The one that runs here says so itself, and where its log is.
+  const dir = mkdtempSync(join(tmpdir(), 'acedesk-version-'))
+  t.after(() => rmSync(dir, { recursive: true, force: true }))
+  const db = join(dir, 'acedesk.db')
+  const out = run(join(DIST, `acedesk-${VERSION}-linux-amd64-browser`), ['version', '--db', db])
+  assert.equal(out, `acedesk ${VERSION}\ncommit:  ${COMMIT}\nbuilt:   ${BUILD_DATE}\nwindow:  none (browser-mode build: acedesk serve)\nlog: ${join(dir, 'acedesk.log')}\n`)
 })
 
 test('the macOS archives hold an executable browser-mode acedesk, a README and the licences', (t) => {

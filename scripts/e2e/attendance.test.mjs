@@ -156,17 +156,17 @@ test('register, check in, walk in, front row and place cards; thanks certificate
   assert.equal(await page.getByTestId('cert-source').getAttribute('data-source'), 'event')
   assert.match(await page.getByTestId('cert-issue').textContent(), /为演讲者发感谢状/)
 
-  // The other sources: last year's renewal is not confirmed in the demo,
-  // and this year's group leads get their appointment letters.
+  // The other sources: last year's renewal, which the demo confirmed,
+  // gives this year's honor certificates, and this year's group leads get
+  // their appointment letters.
   await pickOption(page, 'cert-source', 'renewal')
   await pickOption(page, 'cert-year', year - 1)
-  await page.getByTestId('cert-issue').click()
-  await page.locator('.n-message').filter({ hasText: `${year - 1} 年末续期尚未确认` }).waitFor()
+  await page.getByTestId('cert-issue').filter({ hasText: `为 ${year - 1} 年末续期发证（${year} 年）` }).click()
+  await page.locator('.n-message').filter({ hasText: /已发出 [1-9]\d* 张证书/ }).waitFor()
   await pickOption(page, 'cert-source', 'leads')
   await pickOption(page, 'cert-year', year)
   await page.getByTestId('cert-issue').filter({ hasText: `为 ${year} 年组长发聘书` }).click()
-  await page.getByTestId('cert-issued').waitFor()
-  assert.ok((await page.getByTestId('cert-row').filter({ hasText: '聘书' }).count()) > 0)
+  await page.getByTestId('cert-row').filter({ hasText: '聘书' }).first().waitFor()
   await page.getByTestId('cert-preview-issued').click()
   assert.ok((await canvasInk(page)) > 1000, 'the preview shows an appointment letter')
   await shot(page, 'attendance-leads-preview')

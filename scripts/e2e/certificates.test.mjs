@@ -4,7 +4,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { at, openPage, run, serve, shot, tempDB } from './lib.mjs'
+import { api, at, openPage, run, serve, shot, tempDB } from './lib.mjs'
 
 test('issue a batch, preview a certificate, print what was issued with progress', async (t) => {
   const db = tempDB(t)
@@ -44,6 +44,10 @@ test('issue a batch, preview a certificate, print what was issued with progress'
   })
   assert.ok(drawn.w > 300 && drawn.h > 200, `canvas has a size: ${JSON.stringify(drawn)}`)
   assert.ok(drawn.ink > 1000, `canvas has content: ${JSON.stringify(drawn)}`)
+  // The print-safe area is drawn over the page, 10 mm inside the trim.
+  const [pageBox, safeBox] = await Promise.all([canvas.boundingBox(), page.getByTestId('cert-safe-area').boundingBox()])
+  assert.ok(Math.abs((safeBox.x - pageBox.x) / pageBox.width - 10 / 297) < 0.005, `safe area ${JSON.stringify(safeBox)} in ${JSON.stringify(pageBox)}`)
+  assert.ok(Math.abs((safeBox.y - pageBox.y) / pageBox.height - 10 / 210) < 0.005, `safe area ${JSON.stringify(safeBox)} in ${JSON.stringify(pageBox)}`)
   await shot(page, 'certificates-preview')
   await page.keyboard.press('Escape')
   await page.getByTestId('cert-preview-modal').waitFor({ state: 'detached' })
@@ -58,9 +62,34 @@ test('issue a batch, preview a certificate, print what was issued with progress'
   assert.equal(readFileSync(await download.path()).subarray(0, 5).toString(), '%PDF-')
   await shot(page, 'certificates-printed')
 
+  // The picture to share: a PNG a phone screen wide.
+  const [picture] = await Promise.all([page.waitForEvent('download'), rows.first().getByTestId('cert-picture').click()])
+  assert.match(picture.suggestedFilename(), new RegExp(`^${firstSerial}.*\\.png$`))
+  const png = readFileSync(await picture.path())
+  assert.equal(png.subarray(1, 4).toString(), 'PNG')
+  assert.equal(png.readUInt32BE(16), 1080, 'the picture is 1080 pixels wide')
+
   // Printing counted: the list shows the prints after a reload.
   await page.reload()
   await page.locator(`[data-testid="cert-row"][data-serial="${firstSerial}"]`).waitFor()
 
+  assert.deepEqual(pageErrors, [])
+})
+
+test('the first start asks for the operator and the chapter code before anything is issued', async (t) => {
+  const db = tempDB(t)
+  const server = await serve(db, ['serve'], undefined, { firstStart: true })
+  t.after(() => server.stop())
+  const { page, pageErrors } = await openPage(t, at(server.url, '/dashboard'))
+  await page.getByTestId('first-start-dialog').waitFor()
+  // The screenshot once the dialog has faded in.
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="first-start-dialog"]')).opacity === '1')
+  await shot(page, 'first-start')
+  await page.getByTestId('first-start-operator').locator('input').fill('王玥')
+  await page.getByTestId('first-start-code').locator('input').fill('hz')
+  await page.getByTestId('save-first-start').click()
+  await page.getByTestId('first-start-dialog').waitFor({ state: 'detached' })
+  assert.equal((await api(server.url, 'service.CertificateService.Setup')).chapter_code, 'HZ')
+  assert.equal((await api(server.url, 'service.SettingsService.Get')).operator, '王玥')
   assert.deepEqual(pageErrors, [])
 })

@@ -47,7 +47,9 @@ test('a chapter lead reads the year on the dashboard and edits the rules', async
   await run(['demo', '--db', db])
   const rows = JSON.parse(await run(['standings', '--json', '--db', db]))
   const year = rows[0].year
-  const count = (level) => rows.filter((r) => r.level === level).length
+  // The dashboard counts who holds each level this year: the ledger.
+  const holders = JSON.parse(await run(['holders', '--year', String(year), '--json', '--db', db]))
+  const count = (level) => holders.filter((h) => h.level === level).length
   server = await serve(db)
   t.after(() => server.stop())
 

@@ -1,25 +1,14 @@
 // The Data exchange page in a real browser against real `acedesk serve`s:
 // a chapter exports its bundle as a download; headquarters merges it with a
-// broken copy (refused whole, with the reason), then a bundle of the same
-// chapter signed with another key, accepted only after a confirm step.
+// broken copy (refused whole, with the reason) once the operator has
+// accepted the new chapter's key, then a bundle of the same chapter signed
+// with another key, accepted only after a confirm step.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { at, openPage, run, serve, shot, tempDB } from './lib.mjs'
-
-// api calls a bound service method of a running serve, with the CSRF
-// token the server hands this (local) caller.
-async function api(url, name, ...args) {
-  const { csrf } = await (await fetch(new URL('api/session', url))).json()
-  const res = await fetch(new URL(`api/call/service.${name}`, url), {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(args),
-  })
-  const body = await res.json()
-  if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body)}`)
-  return body
-}
+import { api, at, openPage, run, serve, shot, tempDB } from './lib.mjs'
 
 // chapter is a served demo database whose certificate setup names code.
 async function chapter(t, code, members) {
@@ -27,20 +16,20 @@ async function chapter(t, code, members) {
   await run(['demo', '--db', db, '--members', String(members)])
   const server = await serve(db)
   t.after(() => server.stop())
-  const setup = await api(server.url, 'CertificateService.Setup')
-  await api(server.url, 'CertificateService.SaveSetup', { ...setup, chapter_code: code, issuer_zh: `${code} 分会` })
+  const setup = await api(server.url, 'service.CertificateService.Setup')
+  await api(server.url, 'service.CertificateService.SaveSetup', { ...setup, chapter_code: code, issuer_zh: `${code} 分会` })
   return server
 }
 
 // exportByAPI writes a chapter's full bundle to dir, as the page would get it.
 async function exportByAPI(url, dir, name) {
-  const id = await api(url, 'BundleService.StartExport', false)
+  const id = await api(url, 'service.BundleService.StartExport', false)
   for (;;) {
-    const st = await api(url, 'JobService.Status', id)
+    const st = await api(url, 'service.JobService.Status', id)
     if (st.state === 'done') break
     assert.equal(st.state, 'running')
   }
-  const file = await api(url, 'BundleService.ExportResult', id)
+  const file = await api(url, 'service.BundleService.ExportResult', id)
   const path = join(dir, name)
   writeFileSync(path, Buffer.from(file.data, 'base64'))
   return path
@@ -84,6 +73,17 @@ test('export a chapter bundle, merge it at headquarters, refuse a broken one, co
   await refused.waitFor()
   assert.match(await refused.innerText(), /broken\.acebundle/)
   assert.match(await refused.innerText(), /不是完整的 zip 文件/)
+  // A chapter merged for the first time waits for the operator to check its key.
+  const { fingerprint } = await api(hz.url, 'service.TrustService.ChapterKey')
+  const first = page.locator('[data-testid="exchange-outcome"][data-file="hz.acebundle"] [data-testid="exchange-key-changed"][data-reason="bundle_key_unconfirmed"]')
+  await first.waitFor()
+  assert.match(await first.innerText(), /分会 HZ 首次合并/)
+  assert.ok((await first.innerText()).includes(fingerprint), 'the new key\'s fingerprint is shown')
+  await first.scrollIntoViewIfNeeded()
+  await shot(page, 'exchange-new-chapter-key')
+  await first.getByTestId('exchange-accept-key').click()
+  await page.locator('.n-dialog').getByRole('button', { name: '核对无误，接受新密钥并合并' }).click()
+  await page.locator('.n-dialog').waitFor({ state: 'detached' })
   const merged = page.locator('[data-testid="exchange-outcome"][data-file="hz.acebundle"]')
   const counts = await merged.getByTestId('exchange-counts').innerText()
   assert.match(counts, /成员\s+80\s+0\s+0\s+0/)

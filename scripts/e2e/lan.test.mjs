@@ -1,6 +1,8 @@
 // LAN mode in real browsers against a real `acedesk serve --lan`: the hub's
-// own browser on loopback (local admin) and phones on the LAN address (the
-// machine's non-loopback IP, so the server sees them as devices). Two desks
+// own browser on loopback (local admin) and phones in a network namespace
+// the test makes, joined to this machine by a veth pair whose host end the
+// hub listens on: the server sees them as devices on a LAN, and nothing
+// leaves this machine. Two desks
 // pair, one checks someone in and the other sees it (and is refused when it
 // tries the same), an attendee's QR from the hub's attendees panel found by
 // a photo on the phone, walk-in and a speaker's thanks certificate from the
@@ -9,28 +11,19 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { networkInterfaces } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { BIN, at, browser, run, shot, tempDB } from './lib.mjs'
+import { BIN, api, at, browser, localAuth, netns, run, shot, tempDB } from './lib.mjs'
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
 const EVENT = '局域网签到演练'
 
-// lanIP is an address of this machine that is not loopback: requests to it
-// come from a non-loopback peer, as a phone's would.
-function lanIP() {
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address
-  }
-  throw new Error('no non-loopback IPv4 address to serve the LAN on')
-}
-
 // serveLan starts `acedesk serve --lan` with the hub's browser on a free
-// loopback port and the LAN on a free port of ip; resolves once it has
-// printed them with the LAN URL, the desk pairing code and (with --tls) the
-// certificate's fingerprint.
-function serveLan(t, db, ip, extra = []) {
+// loopback port and the LAN on a free port of ip, for a chapter that has
+// set its code; resolves once it has printed them with the LAN URL, the
+// desk pairing code and (with --tls) the certificate's fingerprint.
+async function serveLan(t, db, ip, extra = []) {
+  await run(['setup', '--chapter', 'HZ', '--db', db])
   const args = ['serve', '--lan', '--listen', `${ip}:0`, '--local', '127.0.0.1:0', '--db', db, ...extra]
   const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''
@@ -55,17 +48,6 @@ function serveLan(t, db, ip, extra = []) {
     })
     proc.on('exit', (code) => reject(new Error(`acedesk serve --lan exited ${code}: ${stderr}`)))
   })
-}
-
-// api calls a bound method as the hub (loopback is local admin).
-async function api(url, name, ...args) {
-  const { csrf } = await (await fetch(new URL('api/session', url))).json()
-  const res = await fetch(new URL(`api/call/${name}`, url), {
-    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf }, body: JSON.stringify(args),
-  })
-  const body = await res.json()
-  if (!res.ok) throw new Error(`${name}: ${JSON.stringify(body)}`)
-  return body
 }
 
 function today() {
@@ -113,7 +95,9 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   await run(['demo', '--db', db, '--members', '60'])
   const roster = JSON.parse(await run(['members', 'list', '--json', '--db', db]))
   const [guest, other, speaker] = roster.filter((m) => m.phone)
-  const ip = lanIP()
+  const net = await netns(t)
+  if (net.skip) return t.skip(net.skip)
+  const ip = net.hostIP
   const { local, lan } = await serveLan(t, db, ip)
   assert.match(lan, new RegExp(`^http://${ip.replaceAll('.', '\\.')}:\\d+/$`))
 
@@ -126,6 +110,7 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   for (const m of [guest, other, speaker]) await api(local, 'service.AttendeeService.Register', ev.id, m.id)
 
   const b = await browser(t)
+  const phones = await browser(t, net.chromium)
   const pageErrors = []
   const watch = (page) => page.on('pageerror', (e) => pageErrors.push(e))
 
@@ -141,7 +126,7 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   await shot(hub, 'lan-hub-settings')
 
   // Phone 1 without a session is sent to pairing; a wrong code is refused in Chinese.
-  const phone1 = await (await b.newContext(PHONE)).newPage()
+  const phone1 = await (await phones.newContext(PHONE)).newPage()
   watch(phone1)
   await phone1.goto(at(lan, '/members'))
   await phone1.getByTestId('pair-page').waitFor()
@@ -161,7 +146,7 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
 
   // Phone 2 pairs as a second desk and looks the guest up before phone 1 checks them in.
   const code2 = await newCode(hub, 'desk')
-  const phone2 = await (await b.newContext(PHONE)).newPage()
+  const phone2 = await (await phones.newContext(PHONE)).newPage()
   watch(phone2)
   await pair(phone2, lan, code2, '门口 2')
   await phone2.getByTestId('desk-event-name').filter({ hasText: EVENT }).waitFor()
@@ -266,7 +251,7 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   // A viewer (a laptop on the LAN) gets the full app, read only: a change is
   // refused in Chinese, and LAN mode is not offered to it.
   const viewerCode = await newCode(hub, 'viewer')
-  const viewer = await (await b.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' })).newPage()
+  const viewer = await (await phones.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' })).newPage()
   watch(viewer)
   await pair(viewer, lan, viewerCode, '会务笔记本')
   await viewer.locator('[data-testid=device-line][data-role=viewer]').filter({ hasText: '只读' }).waitFor()
@@ -285,7 +270,7 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   const certs = await api(local, 'service.CertificateService.List')
   const cert = certs.find((c) => c.member_id === speaker.id || c.name === speaker.name)
   assert.ok(cert, 'the desk issued the speaker a certificate')
-  const visitor = await (await b.newContext(PHONE)).newPage()
+  const visitor = await (await phones.newContext(PHONE)).newPage()
   watch(visitor)
   await visitor.goto(at(lan, `/check?code=${encodeURIComponent(cert.serial)}`))
   const verdict = visitor.locator('[data-testid=check-result][data-status=valid]')
@@ -307,8 +292,9 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
 test('over HTTPS: the hub shows the fingerprint it printed, and a phone pairs with the printed code', async (t) => {
   const db = tempDB(t)
   await run(['demo', '--db', db, '--members', '20'])
-  const ip = lanIP()
-  const { local, lan, code, fingerprint } = await serveLan(t, db, ip, ['--tls'])
+  const net = await netns(t)
+  if (net.skip) return t.skip(net.skip)
+  const { local, lan, code, fingerprint } = await serveLan(t, db, net.hostIP, ['--tls'])
   assert.match(lan, /^https:\/\//)
   assert.ok(fingerprint, 'serve --lan --tls prints the fingerprint')
 
@@ -321,7 +307,7 @@ test('over HTTPS: the hub shows the fingerprint it printed, and a phone pairs wi
   assert.equal(await hub.getByTestId('lan-fingerprint').textContent(), fingerprint)
 
   // The phone accepts the self-signed certificate, as its user would after comparing the fingerprint.
-  const phone = await (await b.newContext({ ...PHONE, ignoreHTTPSErrors: true })).newPage()
+  const phone = await (await (await browser(t, net.chromium)).newContext({ ...PHONE, ignoreHTTPSErrors: true })).newPage()
   phone.on('pageerror', (e) => pageErrors.push(e))
   await pair(phone, lan, code, '门口 HTTPS')
   await phone.getByTestId('desk-no-event').filter({ hasText: '今天没有活动' }).waitFor()

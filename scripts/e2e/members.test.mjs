@@ -135,3 +135,23 @@ test('an empty roster offers the demo data, and English is remembered', async (t
   await waitTotal(other, 300)
   await shot(other, 'browser-07-english')
 })
+
+test('without the launch key, another account on this computer gets only the page and how to get in', async (t) => {
+  const server = await serve(tempDB(t))
+  t.after(() => server.stop())
+  const bare = new URL(server.url)
+  assert.ok(bare.searchParams.get('key'), 'serve prints its address with the launch key')
+  bare.search = ''
+  const { page, pageErrors } = await openPage(t, at(bare.href, '/members'))
+  const lost = page.locator('[data-testid=pair-lost][data-reason=local_key_missing]')
+  await lost.waitFor()
+  assert.match(await lost.innerText(), /请用启动它时给出的地址打开/)
+  assert.equal(await page.getByTestId('pair-device').count(), 0, 'no pairing form on this computer')
+  assert.equal(await page.getByTestId('member-row').count(), 0)
+  await shot(page, 'local-key-missing')
+  // The printed address lets the same browser in, and leaves no key in the address bar.
+  await page.goto(at(server.url, '/members'))
+  await page.getByTestId('open-import').waitFor()
+  assert.equal(new URL(page.url()).search, '')
+  assert.deepEqual(pageErrors, [])
+})

@@ -134,6 +134,11 @@ test('a chapter lead records a summit talk, approves it, and publishes the quart
   await page.getByText('决定（0）').click()
   await page.getByTestId('add-decision').click()
   await pickMember(page, 'decision-member', '张伟')
+  // A special grant offers Partner and ACE only: Director is by invitation.
+  await page.getByTestId('decision-dialog').getByText(PARTNER, { exact: true }).click()
+  await page.getByTestId('decision-level-ace').waitFor()
+  assert.equal(await page.getByTestId('decision-level-director').count(), 0)
+  await page.getByTestId('decision-level-partner').click()
   await page.getByTestId('save-decision').click()
   await page.getByTestId('decision-dialog').getByText('此项必填').waitFor()
   await page.getByTestId('decision-reason').fill('合著《PostgreSQL 实战》')

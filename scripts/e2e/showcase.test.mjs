@@ -49,6 +49,7 @@ test('the showcase page renders from disk with no request leaving it', async (t)
 test('a certificate row downloads its Open Badge in browser mode', async (t) => {
   const db = tempDB(t)
   await run(['demo', '--members', '60', '--db', db])
+  await run(['setup', '--chapter', 'HZ', '--db', db])
   const batch = `${new Date().getFullYear() - 1}-Q4`
   const printed = await run(['certs', '--batch', batch, '--out', join(dirname(db), 'batch.pdf'), '--db', db])
   const serial = printed.split('\t')[0]

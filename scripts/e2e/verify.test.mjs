@@ -78,6 +78,8 @@ test('the signing key is shown and exported, and bad certificate codes are told 
   writeFileSync(pdf, `%PDF-1.3\n1 0 obj\n<< /Keywords (ACEQR:${forged} ACEQR:${foreign}) >>\nendobj\n%%EOF\n`)
   await page.getByTestId('verify-file').setInputFiles(pdf)
   await page.getByTestId('verify-count').filter({ hasText: '证书.pdf 中有 2 个证书码' }).waitFor()
+  // A PDF with no printed QR code to read: each verdict says its code came from the metadata only.
+  assert.deepEqual(await page.getByTestId('verify-source').evaluateAll((els) => els.map((e) => e.dataset.source)), ['metadata', 'metadata'])
   assert.deepEqual(await statuses(page), ['forged', 'unknown_issuer'])
   await settled(page)
   await shot(page, 'verify-pdf')

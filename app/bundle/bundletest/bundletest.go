@@ -4,17 +4,16 @@
 package bundletest
 
 import (
-	"archive/zip"
 	"bytes"
 	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"slices"
 	"testing"
 	"time"
 
 	"acedesk/app"
+	"acedesk/app/apptest"
 	"acedesk/app/bundle"
 )
 
@@ -29,11 +28,11 @@ func Sample(tb testing.TB) []byte {
 	d := app.BundleData{
 		Members:       []app.Member{{ID: 1, Name: "欧阳喆", Phone: "13800000001", Version: 1}, {ID: 2, Name: "林雪", Email: "x@example.com", Version: 1}},
 		Groups:        []app.Group{{ID: 1, Committee: "regional", Name: "杭州用户组", Terms: []app.GroupTerm{{Year: 2026, LeadID: 1}}}},
-		Events:        []app.Event{{ID: 1, Name: "天天象上", Kind: "city_meetup", Date: "2026-02-01", Talks: []app.Talk{{MemberID: 2, ContributionID: 1}}}},
-		Contributions: []app.Contribution{{ID: 1, MemberID: 2, Kind: "talk_live", Date: "2026-02-01", Status: app.StatusApproved, EventID: 1}},
-		Decisions:     []app.Decision{{ID: 1, Kind: app.DecisionPromotion, MemberID: 1, Year: 2026}},
+		Events:        []app.Event{{ID: 1, Name: "天天象上", Kind: "city_meetup", Date: "2026-02-01", Talks: []app.Talk{{MemberID: 2, Title: "分区表", ContributionID: 1}}}},
+		Contributions: []app.Contribution{{ID: 1, MemberID: 2, Kind: "talk_live", Date: "2026-02-01", Quantity: 1, Status: app.StatusApproved, EventID: 1}},
+		Decisions:     []app.Decision{{ID: 1, Kind: app.DecisionPromotion, MemberID: 1, Year: 2026, GroupID: 1, Reason: "两年组织活动"}},
 		Batches:       []app.Batch{{ID: "2025-Q4", Year: 2025, Quarter: 4, Published: true}},
-		Levels:        []app.Holding{{MemberID: 1, Level: "ace", From: 2026, ValidThrough: 2026, Source: "decision:1"}},
+		Levels:        []app.Holding{{MemberID: 1, Level: "ace", Year: 2026, Source: "decision:1"}},
 		Certificates:  []app.Certificate{{Serial: "PGACE-2025-HZ-000001", Kind: app.CertHonor, MemberID: 1, Revoked: true}},
 		Trophies:      []app.BundleTrophy{{BatchID: "2025-Q4", MemberID: 1, Engraving: "ACE", Status: "ordered", Version: 1}},
 	}
@@ -78,34 +77,5 @@ func SHA(s string) string {
 // entries by name.
 func Rewrite(t testing.TB, data []byte, edit func(files map[string][]byte)) []byte {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, order := map[string][]byte{}, []string{}
-	for _, f := range zr.File {
-		rc, _ := f.Open()
-		var buf bytes.Buffer
-		buf.ReadFrom(rc)
-		rc.Close()
-		files[f.Name] = buf.Bytes()
-		order = append(order, f.Name)
-	}
-	edit(files)
-	for name := range files {
-		if !slices.Contains(order, name) {
-			order = append(order, name)
-		}
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, name := range order {
-		if files[name] == nil {
-			continue
-		}
-		w, _ := zw.Create(name)
-		w.Write(files[name])
-	}
-	zw.Close()
-	return out.Bytes()
+	return apptest.RewriteZip(t, data, edit, nil)
 }

@@ -58,6 +58,11 @@ export async function preview(serial: string): Promise<FileData> {
   return file(await call(() => CertificateService.Preview(serial)))
 }
 
+/** The certificate as a PNG for a phone screen (1080 px wide), with its QR code large enough to scan from a screen. */
+export async function picture(serial: string): Promise<FileData> {
+  return file(await call(() => CertificateService.Picture(serial)))
+}
+
 /** The certificate as a signed Open Badges 3.0 credential (JSON); refused when revoked. */
 export async function openBadge(serial: string): Promise<FileData> {
   return file(await call(() => CertificateService.OpenBadge(serial)))

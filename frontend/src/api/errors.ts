@@ -80,7 +80,7 @@ export function toAppError(e: unknown): AppError {
 }
 
 /** The reasons of a refusal that mean this browser must pair with the hub again. */
-export const SESSION_LOST = ['no_session', 'session_expired', 'session_revoked'] as const
+export const SESSION_LOST = ['no_session', 'session_expired', 'session_revoked', 'local_key_missing'] as const
 
 export function isSessionLost(err: unknown): boolean {
   const e = toAppError(err)

@@ -13,6 +13,7 @@ export type Contribution = app.Contribution
 /** The editable fields of an event. */
 export interface EventInput {
   name: string
+  name_en: string
   kind: string
   date: string
   city: string
@@ -109,6 +110,11 @@ export async function today(): Promise<Event[]> {
 /** A speaker's thanks certificate for the event, issued if need be. */
 export async function speakerCertificate(eventID: number, memberID: number): Promise<FileData> {
   return file(await call(() => AttendeeService.SpeakerCertificate(eventID, memberID)))
+}
+
+/** The same thanks certificate as a PNG for the speaker to post. */
+export async function speakerPicture(eventID: number, memberID: number): Promise<FileData> {
+  return file(await call(() => AttendeeService.SpeakerPicture(eventID, memberID)))
 }
 
 /** An attendee's code (ACE-ATT:<event>:<member>) as a QR image, a data: URL made by the hub. */

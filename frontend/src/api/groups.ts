@@ -19,7 +19,7 @@ export async function list(): Promise<Group[]> {
 }
 
 /** Saves a group with its terms: creates it when id is 0. */
-export function save(g: Pick<Group, 'id' | 'version' | 'committee' | 'name' | 'city' | 'terms'>): Promise<Group> {
+export function save(g: Pick<Group, 'id' | 'version' | 'committee' | 'name' | 'name_en' | 'city' | 'terms'>): Promise<Group> {
   const in_ = app.Group.createFrom(g)
   return call(() => (g.id ? GroupService.Update(in_) : GroupService.Create(in_)))
 }

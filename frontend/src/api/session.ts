@@ -33,6 +33,10 @@ export interface PublicVerification {
   year: number
   issued_at: string
   issuer: string
+  /** The merged chapter that vouches for the certificate, '' for the hub's own. */
+  signed_by: string
+  /** The fingerprint of the key whose signature was checked (absent for a typed serial). */
+  key?: string
 }
 
 type Fetch = typeof fetch
@@ -83,7 +87,8 @@ export function pair(code: string, device: string): Promise<Session> {
 }
 
 export async function logout(csrf: string): Promise<void> {
-  await request<null>('POST', '/api/logout', undefined, csrf)
+  // A change like any other: JSON, with the page's CSRF token.
+  await request<null>('POST', '/api/logout', {}, csrf)
 }
 
 /** Checks a pasted QR payload or a typed serial, with no session. */

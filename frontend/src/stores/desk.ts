@@ -184,8 +184,12 @@ export const useDeskStore = defineStore('desk', () => {
     return api.speakerCertificate(eventId.value, memberId)
   }
 
+  function picture(memberId: number): Promise<FileData> {
+    return api.speakerPicture(eventId.value, memberId)
+  }
+
   return {
     events, event, eventId, loading, error, query, results, searching, searched, searchError, busy, frontRow, speakers,
-    walkInErrors, walkingIn, load, choose, loadSides, search, scan, toggle, walkIn, certificate,
+    walkInErrors, walkingIn, load, choose, loadSides, search, scan, toggle, walkIn, certificate, picture,
   }
 })

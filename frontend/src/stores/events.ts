@@ -27,12 +27,12 @@ export interface EventEditor {
 }
 
 export function emptyEventInput(date = ''): EventInput {
-  return { name: '', kind: 'city_meetup', date, city: '', group_id: 0, attendance: 0, organizer_id: 0, talks: [] }
+  return { name: '', name_en: '', kind: 'city_meetup', date, city: '', group_id: 0, attendance: 0, organizer_id: 0, talks: [] }
 }
 
 export function eventInputOf(e: Event): EventInput {
   return {
-    name: e.name, kind: e.kind, date: e.date, city: e.city, group_id: e.group_id, attendance: e.attendance,
+    name: e.name, name_en: e.name_en ?? '', kind: e.kind, date: e.date, city: e.city, group_id: e.group_id, attendance: e.attendance,
     organizer_id: e.organizer_id,
     talks: (e.talks ?? []).map((t) => ({ member_id: t.member_id, title: t.title, contribution_id: t.contribution_id })),
   }

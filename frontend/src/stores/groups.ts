@@ -10,6 +10,7 @@ import { yearLoader } from './latest'
 export interface GroupInput {
   committee: string
   name: string
+  name_en: string
   city: string
   lead_id: number
   lead_since: string
@@ -32,17 +33,18 @@ function form<T>(values: T): FormState<T> {
 
 /** The decision kinds, and which of them name a level or a group. */
 export const DECISION_KINDS = ['promotion', 'invitation', 'special_grant', 'correction'] as const
-export const GRANT_LEVELS = ['partner', 'ace', 'director'] as const
+// a special grant gives Partner or ACE; Director is by invitation only
+export const GRANT_LEVELS = ['partner', 'ace'] as const
 export const CORRECTION_LEVELS = ['none', 'partner', 'ace', 'director'] as const
 
 export function emptyGroupInput(committee = 'regional'): GroupInput {
-  return { committee, name: '', city: '', lead_id: 0, lead_since: '', report_date: '', report_title: '', report_link: '' }
+  return { committee, name: '', name_en: '', city: '', lead_id: 0, lead_since: '', report_date: '', report_title: '', report_link: '' }
 }
 
 export function groupInputOf(g: Group, year: number): GroupInput {
   const t = g.terms?.find((x) => x.year === year)
   return {
-    committee: g.committee, name: g.name, city: g.city, lead_id: t?.lead_id ?? 0, lead_since: t?.lead_since ?? '',
+    committee: g.committee, name: g.name, name_en: g.name_en ?? '', city: g.city, lead_id: t?.lead_id ?? 0, lead_since: t?.lead_since ?? '',
     report_date: t?.report_date ?? '', report_title: t?.report_title ?? '', report_link: t?.report_link ?? '',
   }
 }
@@ -119,7 +121,7 @@ export const useGroupsStore = defineStore('groups', () => {
     const g = groupForm.group
     const v = groupForm.values
     return run(groupForm, () =>
-      api.save({ id: g?.id ?? 0, version: g?.version ?? 0, committee: v.committee, name: v.name, city: v.city, terms: termsWith(g?.terms ?? [], year.value, v) }),
+      api.save({ id: g?.id ?? 0, version: g?.version ?? 0, committee: v.committee, name: v.name, name_en: v.name_en, city: v.city, terms: termsWith(g?.terms ?? [], year.value, v) }),
     )
   }
 

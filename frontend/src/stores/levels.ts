@@ -5,7 +5,7 @@ import type { Batch, Renewal } from '@/api/levels'
 import { yearLoader } from './latest'
 
 /** The renewal outcomes, in the order the page counts them. */
-export const OUTCOMES = ['keep', 'rise', 'down', 'lapse'] as const
+export const OUTCOMES = ['keep', 'rise', 'down', 'lapse', 'new'] as const
 
 export const useLevelsStore = defineStore('levels', () => {
   const batches = ref<Batch[]>([])

@@ -127,7 +127,10 @@ export namespace app {
 	    phone: string;
 	    city: string;
 	    level: string;
+	    kind: string;
+	    from: string;
 	    qualified_on: string;
+	    late: boolean;
 	    reason: ReasonRow;
 	
 	    static createFrom(source: any = {}) {
@@ -142,7 +145,10 @@ export namespace app {
 	        this.phone = source["phone"];
 	        this.city = source["city"];
 	        this.level = source["level"];
+	        this.kind = source["kind"];
+	        this.from = source["from"];
 	        this.qualified_on = source["qualified_on"];
+	        this.late = source["late"];
 	        this.reason = this.convertValues(source["reason"], ReasonRow);
 	    }
 	
@@ -168,6 +174,7 @@ export namespace app {
 	    id: string;
 	    year: number;
 	    quarter: number;
+	    supplement?: number;
 	    entries: BatchEntry[];
 	    published: boolean;
 	    // Go type: time
@@ -184,6 +191,7 @@ export namespace app {
 	        this.id = source["id"];
 	        this.year = source["year"];
 	        this.quarter = source["quarter"];
+	        this.supplement = source["supplement"];
 	        this.entries = this.convertValues(source["entries"], BatchEntry);
 	        this.published = source["published"];
 	        this.published_at = this.convertValues(source["published_at"], null);
@@ -258,6 +266,7 @@ export namespace app {
 	    title_en: string;
 	    level: string;
 	    detail: string;
+	    detail_en: string;
 	    year: number;
 	    source: string;
 	    issued_on: string;
@@ -286,6 +295,7 @@ export namespace app {
 	        this.title_en = source["title_en"];
 	        this.level = source["level"];
 	        this.detail = source["detail"];
+	        this.detail_en = source["detail_en"];
 	        this.year = source["year"];
 	        this.source = source["source"];
 	        this.issued_on = source["issued_on"];
@@ -738,6 +748,7 @@ export namespace app {
 	export class Event {
 	    id: number;
 	    name: string;
+	    name_en: string;
 	    kind: string;
 	    date: string;
 	    city: string;
@@ -762,6 +773,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.name = source["name"];
+	        this.name_en = source["name_en"];
 	        this.kind = source["kind"];
 	        this.date = source["date"];
 	        this.city = source["city"];
@@ -821,6 +833,7 @@ export namespace app {
 	    id: number;
 	    committee: string;
 	    name: string;
+	    name_en: string;
 	    city: string;
 	    terms: GroupTerm[];
 	    version: number;
@@ -838,6 +851,7 @@ export namespace app {
 	        this.id = source["id"];
 	        this.committee = source["committee"];
 	        this.name = source["name"];
+	        this.name_en = source["name_en"];
 	        this.city = source["city"];
 	        this.terms = this.convertValues(source["terms"], GroupTerm);
 	        this.version = source["version"];
@@ -864,12 +878,52 @@ export namespace app {
 		}
 	}
 	
+	export class HoldingChange {
+	    level: string;
+	    source: string;
+	    // Go type: time
+	    at: any;
+	    by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HoldingChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.level = source["level"];
+	        this.source = source["source"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.by = source["by"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Holding {
 	    member_id: number;
+	    year: number;
 	    level: string;
-	    from: number;
-	    valid_through: number;
 	    source: string;
+	    // Go type: time
+	    at: any;
+	    by: string;
+	    history?: HoldingChange[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Holding(source);
@@ -878,12 +932,33 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.member_id = source["member_id"];
+	        this.year = source["year"];
 	        this.level = source["level"];
-	        this.from = source["from"];
-	        this.valid_through = source["valid_through"];
 	        this.source = source["source"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.by = source["by"];
+	        this.history = this.convertValues(source["history"], HoldingChange);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
+	
 	export class Member {
 	    id: number;
 	    name: string;
@@ -1184,6 +1259,41 @@ export namespace app {
 	}
 	
 	
+	export class RenewalAmendment {
+	    entries: RenewalEntry[];
+	    // Go type: time
+	    confirmed_at: any;
+	    confirmed_by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RenewalAmendment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entries = this.convertValues(source["entries"], RenewalEntry);
+	        this.confirmed_at = this.convertValues(source["confirmed_at"], null);
+	        this.confirmed_by = source["confirmed_by"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class RenewalEntry {
 	    member_id: number;
 	    name: string;
@@ -1193,6 +1303,7 @@ export namespace app {
 	    from: string;
 	    to: string;
 	    outcome: string;
+	    was?: string;
 	    reason: ReasonRow;
 	
 	    static createFrom(source: any = {}) {
@@ -1209,6 +1320,7 @@ export namespace app {
 	        this.from = source["from"];
 	        this.to = source["to"];
 	        this.outcome = source["outcome"];
+	        this.was = source["was"];
 	        this.reason = this.convertValues(source["reason"], ReasonRow);
 	    }
 	
@@ -1238,6 +1350,8 @@ export namespace app {
 	    // Go type: time
 	    confirmed_at: any;
 	    confirmed_by: string;
+	    pending: RenewalEntry[];
+	    amendments: RenewalAmendment[];
 	    blocked: ReasonRow;
 	
 	    static createFrom(source: any = {}) {
@@ -1252,6 +1366,8 @@ export namespace app {
 	        this.confirmed = source["confirmed"];
 	        this.confirmed_at = this.convertValues(source["confirmed_at"], null);
 	        this.confirmed_by = source["confirmed_by"];
+	        this.pending = this.convertValues(source["pending"], RenewalEntry);
+	        this.amendments = this.convertValues(source["amendments"], RenewalAmendment);
 	        this.blocked = this.convertValues(source["blocked"], ReasonRow);
 	    }
 	
@@ -1273,6 +1389,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	export class Settings {
 	    language: string;
@@ -1755,6 +1872,57 @@ export namespace service {
 	    }
 	}
 	
+	export class HolderRow {
+	    member_id: number;
+	    year: number;
+	    level: string;
+	    source: string;
+	    // Go type: time
+	    at: any;
+	    by: string;
+	    history?: app.HoldingChange[];
+	    name: string;
+	    name_latin: string;
+	    phone: string;
+	    city: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HolderRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.year = source["year"];
+	        this.level = source["level"];
+	        this.source = source["source"];
+	        this.at = this.convertValues(source["at"], null);
+	        this.by = source["by"];
+	        this.history = this.convertValues(source["history"], app.HoldingChange);
+	        this.name = source["name"];
+	        this.name_latin = source["name_latin"];
+	        this.phone = source["phone"];
+	        this.city = source["city"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class ImportRow {
 	    row: number;
 	    outcome: string;
@@ -1997,6 +2165,20 @@ export namespace service {
 	        this.year = source["year"];
 	    }
 	}
+	export class Signer {
+	    chapter: string;
+	    fingerprint: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Signer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.chapter = source["chapter"];
+	        this.fingerprint = source["fingerprint"];
+	    }
+	}
 	export class Speaker {
 	    member_id: number;
 	    name: string;
@@ -2115,6 +2297,8 @@ export namespace service {
 	    claims?: app.Claims;
 	    reason: string;
 	    revoked_reason?: string;
+	    signer?: Signer;
+	    source?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Verification(source);
@@ -2126,6 +2310,8 @@ export namespace service {
 	        this.claims = this.convertValues(source["claims"], app.Claims);
 	        this.reason = source["reason"];
 	        this.revoked_reason = source["revoked_reason"];
+	        this.signer = this.convertValues(source["signer"], Signer);
+	        this.source = source["source"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

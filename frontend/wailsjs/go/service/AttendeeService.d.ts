@@ -21,6 +21,8 @@ export function ScanAttendee(arg1:number,arg2:string,arg3:Array<number>):Promise
 
 export function SpeakerCertificate(arg1:number,arg2:number):Promise<service.FileResult>;
 
+export function SpeakerPicture(arg1:number,arg2:number):Promise<service.FileResult>;
+
 export function UndoCheckIn(arg1:number,arg2:number,arg3:number,arg4:string):Promise<app.AttendeeRow>;
 
 export function Unregister(arg1:number,arg2:number,arg3:number):Promise<void>;

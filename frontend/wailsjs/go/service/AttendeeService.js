@@ -38,6 +38,10 @@ export function SpeakerCertificate(arg1, arg2) {
   return window['go']['service']['AttendeeService']['SpeakerCertificate'](arg1, arg2);
 }
 
+export function SpeakerPicture(arg1, arg2) {
+  return window['go']['service']['AttendeeService']['SpeakerPicture'](arg1, arg2);
+}
+
 export function UndoCheckIn(arg1, arg2, arg3, arg4) {
   return window['go']['service']['AttendeeService']['UndoCheckIn'](arg1, arg2, arg3, arg4);
 }

@@ -19,6 +19,8 @@ export function List():Promise<Array<app.Certificate>>;
 
 export function OpenBadge(arg1:string):Promise<service.FileResult>;
 
+export function Picture(arg1:string):Promise<service.FileResult>;
+
 export function Preview(arg1:string):Promise<service.FileResult>;
 
 export function Print(arg1:Array<string>,arg2:boolean):Promise<string>;

@@ -34,6 +34,10 @@ export function OpenBadge(arg1) {
   return window['go']['service']['CertificateService']['OpenBadge'](arg1);
 }
 
+export function Picture(arg1) {
+  return window['go']['service']['CertificateService']['Picture'](arg1);
+}
+
 export function Preview(arg1) {
   return window['go']['service']['CertificateService']['Preview'](arg1);
 }

@@ -8,6 +8,8 @@ export function Create(arg1:app.Group):Promise<app.Group>;
 
 export function Delete(arg1:number,arg2:number):Promise<void>;
 
+export function LedBy(arg1:number,arg2:number,arg3:string):Promise<number>;
+
 export function List():Promise<Array<app.Group>>;
 
 export function Update(arg1:app.Group):Promise<app.Group>;

@@ -14,6 +14,10 @@ export function Delete(arg1, arg2) {
   return window['go']['service']['GroupService']['Delete'](arg1, arg2);
 }
 
+export function LedBy(arg1, arg2, arg3) {
+  return window['go']['service']['GroupService']['LedBy'](arg1, arg2, arg3);
+}
+
 export function List() {
   return window['go']['service']['GroupService']['List']();
 }

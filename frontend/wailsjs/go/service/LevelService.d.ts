@@ -9,7 +9,9 @@ export function Batches(arg1:number):Promise<Array<app.Batch>>;
 
 export function ConfirmRenewal(arg1:number):Promise<app.Renewal>;
 
-export function Holdings():Promise<Array<app.Holding>>;
+export function Holders(arg1:number):Promise<Array<service.HolderRow>>;
+
+export function MemberHoldings(arg1:number):Promise<Array<app.Holding>>;
 
 export function PublishBatch(arg1:string):Promise<app.Batch>;
 

@@ -14,8 +14,12 @@ export function ConfirmRenewal(arg1) {
   return window['go']['service']['LevelService']['ConfirmRenewal'](arg1);
 }
 
-export function Holdings() {
-  return window['go']['service']['LevelService']['Holdings']();
+export function Holders(arg1) {
+  return window['go']['service']['LevelService']['Holders'](arg1);
+}
+
+export function MemberHoldings(arg1) {
+  return window['go']['service']['LevelService']['MemberHoldings'](arg1);
 }
 
 export function PublishBatch(arg1) {
