@@ -52,11 +52,16 @@ export async function serve(db, command = ['serve'], bin = BIN, { firstStart = f
     const lines = createInterface({ input: proc.stdout })
     lines.on('line', (line) => {
       const m = line.match(/http:\/\/\S+/)
-      if (m) resolve({ url: m[0], stop: async () => { proc.kill('SIGTERM'); return exited } })
+      if (m) resolve({ url: m[0], stop: async () => { stopped.add(new URL(m[0]).origin); proc.kill('SIGTERM'); return exited } })
     })
     proc.on('exit', (code) => reject(new Error(`acedesk serve exited ${code}: ${stderr}`)))
   })
 }
+
+// The origins of servers stopped: a page still open on one (a test's
+// hooks stop its server before its browser closes) may fail to reach it,
+// which is no error of the app's.
+const stopped = new Set()
 
 export async function run(args) {
   const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -163,10 +168,13 @@ const expected = new WeakMap()
 const expectedOf = (page) => expected.get(page) ?? []
 
 function watch(page, problems) {
+  const serverGone = () => URL.canParse(page.url()) && stopped.has(new URL(page.url()).origin)
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push({ page, text: `console error on ${page.url()}: ${m.text()}` })
+    if (m.type() === 'error' && !serverGone()) problems.push({ page, text: `console error on ${page.url()}: ${m.text()}` })
   })
-  page.on('pageerror', (e) => problems.push({ page, text: `page error on ${page.url()}: ${e.stack ?? e.message}` }))
+  page.on('pageerror', (e) => {
+    if (!serverGone()) problems.push({ page, text: `page error on ${page.url()}: ${e.stack ?? e.message}` })
+  })
 }
 
 /** Lets page log console errors matching re (a refusal's HTTP status, say) without failing the test. */
