@@ -13,7 +13,7 @@ TAGS     := desktop,production
 
 # Debian/Ubuntu packages: to build the desktop app, and to test it.
 APT_BUILD := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.0-dev fonts-lxgw-wenkai
-APT_TEST  := xvfb xauth xdotool x11-utils imagemagick chromium poppler-utils fonts-wqy-microhei zbar-tools postgresql iproute2
+APT_TEST  := xvfb xauth xdotool x11-utils imagemagick chromium poppler-utils fonts-wqy-microhei zbar-tools postgresql iproute2 libreoffice-calc-nogui
 # make dist and its checks: WebKitGTK 4.1 for the second Linux build, the
 # Windows installer (NSIS) and 7z to list it, Wine to run the Windows build
 # (MinGW builds the one DLL Debian 12's Wine lacks), lintian for the .debs.

@@ -58,7 +58,7 @@ func main() {
 		Clock:   app.SystemClock{},
 		Restore: func(db, from string) (string, error) { return store.Restore(db, from, app.SystemClock{}) },
 		LogPath: logfile.PathFor,
-		Desktop: desktop.Run(dist, icon), Interrupt: interrupt,
+		Desktop: desktop.Run(dist, icon, interrupt), Interrupt: interrupt,
 	}))
 }
 

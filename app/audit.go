@@ -6,7 +6,8 @@ import (
 )
 
 // AuditEntry is one append-only record of a change: who, when, what, and
-// the record before and after (null when created or deleted).
+// the record before and after (null when created or deleted), and why when
+// the change needed a reason.
 type AuditEntry struct {
 	ID       uint64          `json:"id"`
 	At       time.Time       `json:"at"`
@@ -16,13 +17,16 @@ type AuditEntry struct {
 	EntityID uint64          `json:"entity_id"`
 	Before   json.RawMessage `json:"before" ts_type:"any"`
 	After    json.RawMessage `json:"after" ts_type:"any"`
+	Reason   string          `json:"reason,omitempty"`
 }
 
-// Change is who makes a change and when; stores write it to the audit in
-// the same transaction as the change itself.
+// Change is who makes a change, when and, for one that needs it (a
+// correction of what already counts), why; stores write it to the audit
+// in the same transaction as the change itself.
 type Change struct {
-	Actor string
-	At    time.Time
+	Actor  string
+	At     time.Time
+	Reason string
 }
 
 // Audit actions.
@@ -32,4 +36,7 @@ const (
 	ActionArchive = "archive"
 	ActionRestore = "restore"
 	ActionDelete  = "delete"
+	// ActionWithdraw takes back the decision on a contribution: it is
+	// pending again.
+	ActionWithdraw = "withdraw"
 )

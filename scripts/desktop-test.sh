@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Runs the real desktop binary in a virtual X display: waits for its window,
-# checks that the dashboard rendered (window title and screenshot), checks
-# that a second instance is refused, goes to the member page with the
-# keyboard, types a search with xdotool and sees the list change, saves the
-# trophy list through the native save dialog, and checks that closing the app
-# releases the database.
+# Runs the real desktop binary in a virtual X display the size of the most
+# common small laptop screen, 1366x768: waits for its window, checks that it
+# fits the screen less a taskbar, header and all, that the dashboard rendered
+# (window title and screenshot), that a second instance is refused; goes to
+# the member page with the keyboard, types a search with xdotool and sees
+# the list change, saves the trophy list through the native save dialog;
+# checks that closing the app releases the database, and that the window
+# opens again where and as large as it was left.
 set -euo pipefail
+SCREEN_W=1366
+SCREEN_H=768
 if [ -z "${DISPLAY:-}" ] || [ -z "${DESKTOP_TEST_INNER:-}" ]; then
   export DESKTOP_TEST_INNER=1
-  exec xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" "$0" "$@"
+  exec xvfb-run -a -s "-screen 0 ${SCREEN_W}x${SCREEN_H}x24 -nolisten tcp" "$0" "$@"
 fi
 
 BIN=${ACEDESK_BIN:?set ACEDESK_BIN}
@@ -40,17 +44,36 @@ wait_for() {
 }
 title_matches() { xdotool getwindowname "$wid" | grep -q -- "$1"; }
 colours() { /usr/bin/convert "$1" -format %k info:; }
-# The table rows below the first two, at the window's 1280x860 layout: full of
-# text when the roster is listed, plain background when one member is.
-rows_colours() { /usr/bin/convert "$1" -crop 1000x400+250+350 +repage -format %k info:; }
-# list_shown FILE / one_row_shown FILE: screenshot the display into FILE and
+# Screenshots are of the window alone, so that places in them are places in
+# the window's layout at its first size (1280x680), whatever its position.
+window_shot() { import -window "$wid" "$1"; }
+# The table rows below the first two: full of text when the roster is
+# listed, plain background when one member is.
+rows_colours() { /usr/bin/convert "$1" -crop 1000x280+250+330 +repage -format %k info:; }
+# list_shown FILE / one_row_shown FILE: screenshot the window into FILE and
 # check the table's rows area.
-list_shown() { import -window root "$1" && [ "$(colours "$1")" -gt 100 ] && [ "$(rows_colours "$1")" -gt 100 ]; }
-one_row_shown() { import -window root "$1" && [ "$(colours "$1")" -gt 100 ] && [ "$(rows_colours "$1")" -lt 10 ]; }
+list_shown() { window_shot "$1" && [ "$(colours "$1")" -gt 100 ] && [ "$(rows_colours "$1")" -gt 100 ]; }
+one_row_shown() { window_shot "$1" && [ "$(colours "$1")" -gt 100 ] && [ "$(rows_colours "$1")" -lt 10 ]; }
+# geometry: the window's "X Y WIDTH HEIGHT" on the screen.
+geometry() { xdotool getwindowgeometry --shell "$wid" | awk -F= '/^(X|Y|WIDTH|HEIGHT)=/{printf "%s ", $2}'; }
 
 "$BIN" demo --db "$db" >/dev/null
 "$BIN" setup --chapter HZ --db "$db" >/dev/null
 phone=$("$BIN" members list --json --db "$db" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[42].phone))')
+# The trophy page shows the latest published batch. Its members get shipping
+# addresses, as a lead fills them in before ordering (the page asks before
+# exporting a list with an address missing).
+node -e '
+const { execFileSync } = require("node:child_process")
+const [bin, db] = process.argv.slice(1)
+const y = new Date().getFullYear()
+const preview = (id) => JSON.parse(execFileSync(bin, ["batch", "preview", id, "--json", "--db", db]))
+let batch
+for (const year of [y, y - 1]) for (let q = 4; q >= 1 && !batch; q--) { const b = preview(`${year}-Q${q}`); if (b.published) batch = b }
+console.log("姓名,手机,地址")
+for (const e of batch.entries) console.log(`${e.name},${e.phone},${e.city}市某区示范路 ${e.member_id} 号`)
+' "$BIN" "$db" >"$work/addresses.csv"
+"$BIN" import members "$work/addresses.csv" --db "$db" >/dev/null
 
 start=$(date +%s%N)
 ACEDESK_DB=$db "$BIN" >"$work/app.log" 2>&1 &
@@ -64,8 +87,19 @@ echo "desktop: first screen after $(( ($(date +%s%N) - start) / 1000000 )) ms (w
 
 # The charts' area (right of the sidebar, below the level cards) is full of
 # bars and labels once the dashboard has painted.
-charts_shown() { import -window root "$1" && [ "$(/usr/bin/convert "$1" -crop 900x250+250+230 +repage -format %k info:)" -gt 100 ]; }
+charts_shown() { window_shot "$1" && [ "$(/usr/bin/convert "$1" -crop 900x250+250+210 +repage -format %k info:)" -gt 100 ]; }
 wait_for "the dashboard to paint" 30 charts_shown "$OUT/desktop-dashboard.png"
+import -window root "$OUT/desktop-screen.png"
+
+# The window fits the screen less a taskbar and a title bar (88 px), its
+# header on the screen; the header row (the page's title) is painted.
+read -r x y w h <<<"$(geometry)"
+[ "$y" -ge 0 ] && [ "$x" -ge 0 ] && [ $((x + w)) -le $SCREEN_W ] && [ $((y + h)) -le $SCREEN_H ] ||
+  fail "the window ($w x $h at $x,$y) is not all on the ${SCREEN_W}x${SCREEN_H} screen"
+[ "$h" -le $((SCREEN_H - 88)) ] || fail "the window is $h px high: more than a ${SCREEN_H}-px screen less a taskbar and a title bar"
+header_colours=$(/usr/bin/convert "$OUT/desktop-dashboard.png" -crop 300x40+230+10 +repage -format %k info:)
+[ "$header_colours" -gt 20 ] || fail "the page header is not painted ($header_colours colours)"
+echo "desktop: the window opens at $w x $h, at $x,$y, on the ${SCREEN_W}x${SCREEN_H} screen"
 
 # A second ACE Desk on the same file is refused within 2 s, with exit code 3.
 t0=$(date +%s%N)
@@ -103,8 +137,8 @@ wait_for "the member list to paint" 30 list_shown "$OUT/desktop-members.png"
 # Type into the search box and see the list change. The box takes focus on
 # arrival, but on a loaded machine that can come after the first keys, and
 # xdotool's synthetic keys can be dropped while WebKit is busy: click the box
-# (its place in the 1280x860 window is fixed by the layout), replace what it
-# holds, and type again if the title does not show the one match.
+# (its place in the window is fixed by the layout), replace what it holds,
+# and type again if the title does not show the one match.
 typed() {
   xdotool mousemove --window "$wid" 424 87 click 1
   xdotool key ctrl+a BackSpace
@@ -123,12 +157,12 @@ echo "desktop: search for $phone narrowed the list (window title: $(xdotool getw
 # default, so Return takes the typed path) writes the file, readable by the
 # user only. The export button is disabled until the list has loaded, so
 # click it until the dialog comes.
-xdotool mousemove 89 511 click 1
+xdotool mousemove --window "$wid" 89 491 click 1
 wait_for "the trophies page in the window title" 30 title_matches '^奖杯清单 — ACE Desk$'
 saved=$work/saved/trophies.pdf
 mkdir -p "$work/saved"
 dialog_up() { xdotool search --onlyvisible --name '^保存 / Save$'; }
-click_export() { xdotool mousemove 1197 179 click 1; sleep 1; dialog_up; }
+click_export() { xdotool mousemove --window "$wid" 1197 159 click 1; sleep 1; dialog_up; }
 wait_for "the save dialog" 60 click_export
 import -window root "$OUT/desktop-save-dialog.png"
 xdotool key ctrl+a
@@ -139,8 +173,28 @@ wait_for "the saved trophy list" 30 test -s "$saved"
 [ "$(stat -c %a "$saved")" = 600 ] || fail "the saved file is mode $(stat -c %a "$saved"), want 600"
 echo "desktop: the trophy list was saved through the dialog ($(stat -c %s "$saved") bytes)"
 
+# Resized and moved, then closed (SIGTERM closes it as its close button
+# would): the place is kept beside the database, for the user alone, and
+# the window opens there again.
+xdotool windowsize --sync "$wid" 1100 620
+xdotool windowmove --sync "$wid" 120 60
+read -r want_x want_y want_w want_h <<<"$(geometry)"
 kill "$app_pid"
+timeout 20 tail --pid="$app_pid" -f /dev/null || fail "the app did not close on SIGTERM"
 wait "$app_pid" 2>/dev/null || true
 app_pid=""
 "$BIN" members list --db "$db" >/dev/null || fail "the database is still locked after the app closed"
+[ "$(stat -c %a "$db.window")" = 600 ] || fail "the window's place file is mode $(stat -c %a "$db.window"), want 600"
+ACEDESK_DB=$db "$BIN" >"$work/app.log" 2>&1 &
+app_pid=$!
+wait_for "the window to appear again" 60 window_found
+wait_for "the dashboard again" 60 title_matches '^仪表盘 — ACE Desk$'
+at_last_place() { [ "$(geometry)" = "$want_x $want_y $want_w $want_h " ]; }
+wait_for "the window at its last place ($want_w x $want_h at $want_x,$want_y; now: $(geometry))" 30 at_last_place
+painted() { window_shot "$1" && [ "$(colours "$1")" -gt 100 ]; }
+wait_for "the reopened window to paint" 30 painted "$OUT/desktop-reopened.png"
+echo "desktop: reopened at its last place: $want_w x $want_h at $want_x,$want_y"
+kill "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
 echo "desktop: passed"

@@ -19,7 +19,7 @@ func appendAudit(tx *bolt.Tx, c app.Change, action, entity string, id uint64, be
 	if err != nil {
 		return err
 	}
-	e := app.AuditEntry{ID: seq, At: c.At, Actor: c.Actor, Action: action, Entity: entity, EntityID: id}
+	e := app.AuditEntry{ID: seq, At: c.At, Actor: c.Actor, Action: action, Entity: entity, EntityID: id, Reason: c.Reason}
 	if e.Before, err = marshalOrNull(before); err != nil {
 		return err
 	}

@@ -76,7 +76,7 @@ func (s *Session) Close() error {
 	return err
 }
 
-const usage = `ACE Desk — PostgreSQL ACE 荣誉体系管理 / PostgreSQL ACE honor program desk
+const usage = `ACE Desk — PostgreSQL ACE 贡献者荣誉体系 / PostgreSQL ACE contributor honor program desk
 
 Usage:
   acedesk [--db PATH]                         open the desktop window

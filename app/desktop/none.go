@@ -31,7 +31,7 @@ func defaultArgs(goos string, args []string) []string {
 
 // Run is not reached through DefaultArgs; it is here because the command
 // line needs one.
-func Run(fs.FS, []byte) func(*cli.Session, error) int {
+func Run(fs.FS, []byte, <-chan struct{}) func(*cli.Session, error) int {
 	return func(*cli.Session, error) int {
 		fmt.Fprintln(os.Stderr, "acedesk: this build has no desktop window; run: acedesk serve")
 		return cli.ExitUsage

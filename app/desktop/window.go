@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"acedesk/app"
 	"acedesk/app/cli"
@@ -32,22 +33,24 @@ func DefaultArgs(args []string) []string { return args }
 
 // Run returns what opens the window on a session, or, when the database
 // could not be opened, a window whose only content is a dialog saying why.
-// assets is the built frontend, icon the window's icon (PNG).
-func Run(assets fs.FS, icon []byte) func(s *cli.Session, openErr error) int {
-	return func(s *cli.Session, openErr error) int { return run(s, openErr, assets, icon) }
+// assets is the built frontend, icon the window's icon (PNG); when
+// interrupt closes (SIGTERM, Ctrl+C) the window closes as its close button
+// would close it.
+func Run(assets fs.FS, icon []byte, interrupt <-chan struct{}) func(s *cli.Session, openErr error) int {
+	return func(s *cli.Session, openErr error) int { return run(s, openErr, assets, icon, interrupt) }
 }
 
-func run(s *cli.Session, openErr error, dist fs.FS, icon []byte) int {
+func run(s *cli.Session, openErr error, dist fs.FS, icon []byte, interrupt <-chan struct{}) int {
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	if s != nil {
 		logger = s.Log
 	}
 	opts := &options.App{
 		Title:     "ACE Desk",
-		Width:     1280,
-		Height:    860,
-		MinWidth:  1000,
-		MinHeight: 640,
+		Width:     defaultWidth,
+		Height:    defaultHeight,
+		MinWidth:  minWidth,
+		MinHeight: minHeight,
 		Linux:     &linux.Options{Icon: icon, ProgramName: "acedesk"},
 	}
 	if openErr != nil {
@@ -69,12 +72,58 @@ func run(s *cli.Session, openErr error, dist fs.FS, icon []byte) int {
 	// The hub binds the services and LAN control, so Settings can switch LAN mode on.
 	opts.Bind = s.Hub.Bindings()
 	opts.ErrorFormatter = func(err error) any { return web.FormatError(err, logger, "desktop") }
-	opts.OnStartup = func(ctx context.Context) { s.Services.UseDesktop(desktop{ctx}) }
+	// The window opens where it was left, at the size it had, unless that
+	// does not fit the screen it opens on.
+	file := placeFile(s.DB.Path())
+	last := loadPlace(file)
+	if last != nil {
+		opts.Width, opts.Height = last.Width, last.Height
+	}
+	opts.OnStartup = func(ctx context.Context) {
+		s.Services.UseDesktop(desktop{ctx})
+		go func() {
+			<-interrupt
+			runtime.Quit(ctx)
+		}()
+	}
+	var placed sync.Once
+	opts.OnDomReady = func(ctx context.Context) { placed.Do(func() { place(ctx, last, logger) }) }
+	opts.OnBeforeClose = func(ctx context.Context) bool {
+		w, h := runtime.WindowGetSize(ctx)
+		x, y := runtime.WindowGetPosition(ctx)
+		if err := savePlace(file, Place{X: x, Y: y, Width: w, Height: h}); err != nil {
+			logger.Error("window place", "err", err)
+		}
+		return false
+	}
 	if err := wails.Run(opts); err != nil {
 		logger.Error("window", "err", err)
 		return cli.ExitError
 	}
 	return cli.ExitOK
+}
+
+// place puts the window at the place fit gives for the screen it is on:
+// once the page is up, the window is on a screen to measure.
+func place(ctx context.Context, last *Place, logger *slog.Logger) {
+	screens, err := runtime.ScreenGetAll(ctx)
+	if err != nil || len(screens) == 0 {
+		logger.Error("window place: no screen", "err", err)
+		return
+	}
+	screen := screens[0]
+	for _, sc := range screens {
+		if sc.IsCurrent {
+			screen = sc
+		}
+	}
+	p, center := fit(last, screen.Size.Width, screen.Size.Height)
+	runtime.WindowSetSize(ctx, p.Width, p.Height)
+	if center {
+		runtime.WindowCenter(ctx)
+	} else {
+		runtime.WindowSetPosition(ctx, p.X, p.Y)
+	}
 }
 
 // desktop gives the services Wails' save dialog and the system's viewer.

@@ -59,8 +59,12 @@ func WriteXLSX(w io.Writer, sheets []app.Sheet) error {
 				}
 			}
 		}
-		for c, wd := range widths {
-			if err := sw.SetColWidth(c+1, c+1, float64(min(wd, 60)+2)); err != nil {
+		// The sheet must list its <col> entries in column order (Excel
+		// offers to repair a file that does not). The stream writer puts
+		// each column it is given before those it has: from the last to
+		// the first, they come out in order.
+		for c := len(widths) - 1; c >= 0; c-- {
+			if err := sw.SetColWidth(c+1, c+1, float64(min(widths[c], 60)+2)); err != nil {
 				return err
 			}
 		}

@@ -41,6 +41,32 @@ func TestTodayListsOnlyTheEventsDatedToday(t *testing.T) {
 	}
 }
 
+// The desk names every speaker, registered to attend or not, in the
+// event's order, from the roster it may not read itself.
+func TestSpeakersAreNamedWhetherOrNotTheyRegistered(t *testing.T) {
+	p := newProgram(t)
+	registered, walkedOn := p.member("林静"), p.member("司马昇")
+	e, err := p.svc.Events.Save(app.Event{Name: "技术峰会全国行·杭州站", Kind: app.EventRegionalSummit, Date: "2026-03-14", City: "杭州",
+		Talks: []app.Talk{{MemberID: walkedOn.ID, Title: "分区表实践"}, {MemberID: registered.ID, Title: "深入理解 MVCC"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.svc.Attendees.Register(e.ID, registered.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.svc.Events.Speakers(e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []service.Speaker{{MemberID: walkedOn.ID, Name: "司马昇", Title: "分区表实践"}, {MemberID: registered.ID, Name: "林静", Title: "深入理解 MVCC"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("speakers = %+v, want %+v", got, want)
+	}
+	if _, err := p.svc.Events.Speakers(e.ID + 1); app.AsError(err).Reason != "event_not_found" {
+		t.Errorf("speakers of no event: %v, want event_not_found", err)
+	}
+}
+
 func TestSpeakerCertificateIsTheSpeakersThanksPDF(t *testing.T) {
 	p := newProgram(t)
 	speaker := p.member("林静")

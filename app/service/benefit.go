@@ -83,7 +83,7 @@ func (s *BenefitService) XLSX(list string, year int) ([]byte, error) {
 	}
 	sheet := app.Sheet{Name: "形象墙名单", Header: []string{"姓名", "拼音", "级别", "城市", "单位", "职务"}}
 	if list == ListAdvisory {
-		sheet = app.Sheet{Name: "技术顾问团名单", Header: []string{"姓名", "拼音", "级别", "城市", "单位", "职务", "手机", "邮箱"}}
+		sheet = app.Sheet{Name: "ACE 技术顾问团名单", Header: []string{"姓名", "拼音", "级别", "城市", "单位", "职务", "手机", "邮箱"}}
 	}
 	for _, r := range rows {
 		row := []string{r.Name, r.NameLatin, rules.Level(r.Level).LabelZH(), r.City, r.Organization, r.Title}

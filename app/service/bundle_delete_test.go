@@ -32,6 +32,11 @@ func TestDeletionsReachHeadquarters(t *testing.T) {
 	hq.mustMerge(full)
 	hq.mustMerge(shFull)
 
+	// An approved contribution is deleted once its approval is withdrawn.
+	goneWork, err = hz.svc.Contributions.Withdraw(goneWork.ID, goneWork.Version, "记在了别人名下")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, err := range []error{
 		hz.svc.Contributions.Delete(goneWork.ID, goneWork.Version),
 		hz.svc.Members.Delete(gone.ID, gone.Version),

@@ -98,16 +98,16 @@ type Dashboard struct {
 	PointsByMonth    [12]int      `json:"points_by_month"`
 	LevelsByCity     []LevelCount `json:"levels_by_city"`
 	LevelsByCategory []LevelCount `json:"levels_by_category"`
-	NearThreshold    []NearMember `json:"near_threshold"`
-	Duties           []GroupDuty  `json:"duties"`
+	// NearThreshold is the closest nearMax of the NearCount members near a
+	// threshold: the standings page lists them all.
+	NearThreshold []NearMember `json:"near_threshold"`
+	NearCount     int          `json:"near_count"`
+	Duties        []GroupDuty  `json:"duties"`
 }
 
-// Near the threshold means short of the next level by at most a fifth of
-// its threshold; the dashboard lists the closest few.
-const (
-	nearShareDivisor = 5
-	nearMax          = 20
-)
+// The dashboard lists the closest few of the members near a threshold
+// (isNear), and counts them all.
+const nearMax = 20
 
 // dashboardStore is what DashboardService needs of the store.
 type dashboardStore interface {
@@ -205,6 +205,7 @@ func (s *DashboardService) ForYear(year int) (Dashboard, error) {
 		}
 	}
 
+	d.NearCount = len(near)
 	slices.SortFunc(near, func(a, b rules.Standing) int {
 		return cmp.Or(cmp.Compare(a.ToNext, b.ToNext), cmp.Compare(a.MemberID, b.MemberID))
 	})
@@ -214,19 +215,6 @@ func (s *DashboardService) ForYear(year int) (Dashboard, error) {
 			Points: st.Points, Next: string(st.Next), ToNext: st.ToNext})
 	}
 	return d, nil
-}
-
-// isNear: short of a level above the one held by at most a fifth of its
-// threshold. A Director short of Partner points is not near anything.
-func isNear(st rules.Standing, r rules.YearRules) bool {
-	if st.ToNext <= 0 || st.Next.Rank() <= st.Level.Rank() {
-		return false
-	}
-	threshold := r.PartnerThreshold
-	if st.Next == rules.LevelACE {
-		threshold = r.ACEThreshold
-	}
-	return st.ToNext*nearShareDivisor <= threshold
 }
 
 func countIn(counts map[string]*LevelCount, key string) *LevelCount {

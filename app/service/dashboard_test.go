@@ -123,10 +123,48 @@ func TestDashboardLevelsAndNearThreshold(t *testing.T) {
 		{"by category, in category order, unknown last", d.LevelsByCategory,
 			[]service.LevelCount{{Key: "user", Partner: 2}, {Key: "vendor", ACE: 1}, {Key: "", Partner: 1}}},
 		{"near, closest first", near, []string{"钱 伙伴 460 460→ace 40", "周 160 160→partner 40", "孙 伙伴 400 400→ace 100"}},
+		{"near count", d.NearCount, 3},
 		{"duties", d.Duties, []service.GroupDuty{}},
 	} {
 		if !reflect.DeepEqual(tc.got, tc.want) {
 			t.Errorf("%s = %+v, want %+v", tc.name, tc.got, tc.want)
+		}
+	}
+}
+
+// The dashboard lists the closest of the members near a threshold and counts
+// them all; the standings mark the same members near: one definition, one
+// number.
+func TestDashboardCountsEveryoneTheStandingsMarkNear(t *testing.T) {
+	svc, _ := newServices(t)
+	if _, err := svc.System.LoadDemo(0); err != nil {
+		t.Fatal(err)
+	}
+	year := apptest.Start.Year()
+	d, err := svc.Dashboard.ForYear(year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := svc.Standings.ForYear(year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	near := map[uint64]bool{}
+	for _, r := range rows {
+		if r.Near {
+			near[r.MemberID] = true
+		}
+	}
+	if d.NearCount != len(near) || len(near) <= len(d.NearThreshold) {
+		t.Fatalf("near count %d, standings mark %d near, dashboard lists %d; want the count the standings mark, more than listed",
+			d.NearCount, len(near), len(d.NearThreshold))
+	}
+	if len(d.NearThreshold) != 20 {
+		t.Errorf("the dashboard lists %d near, want the closest 20", len(d.NearThreshold))
+	}
+	for _, n := range d.NearThreshold {
+		if !near[n.MemberID] {
+			t.Errorf("the dashboard lists %s (%d) near; the standings do not mark them", n.Name, n.MemberID)
 		}
 	}
 }

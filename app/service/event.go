@@ -163,6 +163,32 @@ func (s *EventService) reconcile(p *app.EventPlan, talk int, have uint64, want *
 	return nil
 }
 
+// Speaker is one of an event's talks with its speaker's name: what the
+// desk shows, which may not read the roster.
+type Speaker struct {
+	MemberID uint64 `json:"member_id"`
+	Name     string `json:"name"`
+	Title    string `json:"title"`
+}
+
+// Speakers lists an event's talks with their speakers' names, in the
+// event's order, whether or not a speaker registered to attend.
+func (s *EventService) Speakers(eventID uint64) ([]Speaker, error) {
+	e, err := s.repo.GetEvent(eventID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Speaker, 0, len(e.Talks))
+	for _, t := range e.Talks {
+		m, err := s.repo.GetMember(t.MemberID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Speaker{MemberID: t.MemberID, Name: m.Name, Title: t.Title})
+	}
+	return out, nil
+}
+
 // Today lists the events dated today on the hub's clock: the events a
 // desk may work on.
 func (s *EventService) Today() ([]app.Event, error) {

@@ -395,3 +395,14 @@ func TestRenewalKeepsRaisesLowersAndLapses(t *testing.T) {
 		t.Errorf("correction did not set the holding: %+v", hs)
 	}
 }
+
+// Today follows the hub's clock: what a new event is dated on any device.
+func TestTodayIsTheHubsDate(t *testing.T) {
+	p := newProgram(t)
+	for _, day := range []string{"2026-03-14", "2026-12-31", "2027-01-01"} {
+		p.on(day)
+		if got := p.svc.System.Today(); got != day {
+			t.Errorf("on %s Today() = %s", day, got)
+		}
+	}
+}

@@ -33,6 +33,9 @@ type StandingRow struct {
 	// Held is the level the member holds in the year from a batch, a
 	// renewal or a correction ("none" if none).
 	Held string `json:"held"`
+	// Near: a little short of a higher level (see isNear), as the
+	// dashboard counts and lists them.
+	Near bool `json:"near"`
 }
 
 // standingsStore is what StandingsService needs of the store.
@@ -78,7 +81,7 @@ func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
 		m := members[st.MemberID]
 		row := StandingRow{MemberID: st.MemberID, Name: m.Name, Phone: m.Phone, City: m.City, Year: st.Year,
 			Points: st.Points, PointsByKind: st.PointsByKind, Level: string(st.Level), Next: string(st.Next), ToNext: st.ToNext,
-			Tracks: []TrackRow{}, Reasons: []string{}, Held: string(rules.LevelNone)}
+			Tracks: []TrackRow{}, Reasons: []string{}, Held: string(rules.LevelNone), Near: isNear(st, y.rules)}
 		if h, ok := held[st.MemberID]; ok {
 			row.Held = h
 		}
@@ -89,6 +92,22 @@ func (s *StandingsService) ForYear(year int) ([]StandingRow, error) {
 		out = append(out, row)
 	}
 	return out, nil
+}
+
+// Near the threshold means short of a level above the one the standing
+// gives by at most a fifth of that level's threshold. A Director short of
+// Partner points is not near anything.
+const nearShareDivisor = 5
+
+func isNear(st rules.Standing, r rules.YearRules) bool {
+	if st.ToNext <= 0 || st.Next.Rank() <= st.Level.Rank() {
+		return false
+	}
+	threshold := r.PartnerThreshold
+	if st.Next == rules.LevelACE {
+		threshold = r.ACEThreshold
+	}
+	return st.ToNext*nearShareDivisor <= threshold
 }
 
 // yearStandings is a year's rules, its contributions and the standings

@@ -67,6 +67,11 @@ func (s *SystemService) Info() (SystemInfo, error) {
 	return SystemInfo{Version: app.Version, DBPath: s.repo.Path(), SchemaVersion: v, Members: n, LogPath: s.logPath}, nil
 }
 
+// Today is the date on the hub's clock, as the program keeps dates: what a
+// new event is dated, on whichever device it is entered, so that the desks
+// find it as today's.
+func (s *SystemService) Today() string { return s.clock.Now().Format(app.DateLayout) }
+
 // LoadDemo fills an empty database with realistic demo data and returns the
 // number of members created. A database with any member is refused.
 func (s *SystemService) LoadDemo(members int) (int, error) {

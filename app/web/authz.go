@@ -98,10 +98,12 @@ var rules = map[string]rule{
 	"service.ContributionService.Create":    adminRW,
 	"service.ContributionService.Delete":    adminRW,
 	"service.ContributionService.ForMember": readAll,
+	"service.ContributionService.History":   readAll,
 	"service.ContributionService.List":      readAll,
 	"service.ContributionService.Points":    readAll,
 	"service.ContributionService.Reject":    adminRW,
 	"service.ContributionService.Update":    adminRW,
+	"service.ContributionService.Withdraw":  adminRW,
 
 	"service.DashboardService.ForYear": readAll,
 
@@ -121,6 +123,7 @@ var rules = map[string]rule{
 	"service.AttendeeService.PlaceCards":    readAll,
 	"service.AttendeeService.Register":      deskWrite(0, noArg),
 	"service.EventService.Save":             adminRW,
+	"service.EventService.Speakers":         deskRead(0),
 	// The desk's scan by photo; decoding photos costs the hub CPU, and a
 	// viewer has no door to keep.
 	"service.AttendeeService.ScanAttendee":       {roles: desk | admin, event: 0, device: noArg},
@@ -188,6 +191,7 @@ var rules = map[string]rule{
 
 	"service.SystemService.Info":     readAll,
 	"service.SystemService.LoadDemo": adminRW,
+	"service.SystemService.Today":    readAll,
 	// Native dialogs and the viewer open on the hub's screen.
 	"service.SystemService.OpenFile": hubOnly,
 	"service.SystemService.SaveFile": hubOnly,

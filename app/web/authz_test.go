@@ -29,22 +29,23 @@ var (
 		"service.AttendeeService.UndoCheckIn", "service.AttendeeService.WalkIn", "service.AttendeeService.Register",
 		"service.AttendeeService.SpeakerCertificate", "service.AttendeeService.SpeakerPicture", "service.TrustService.Verify", "service.TrustService.VerifyImage",
 		"service.SettingsService.Get", "service.AttendeeService.AttendeeQR", "service.AttendeeService.ScanAttendee",
+		"service.EventService.Speakers",
 	}
 	// viewerMethods read and change nothing (beyond making the chapter key
 	// on first use).
 	viewerMethods = []string{
 		"service.BenefitService.List", "service.BenefitService.XLSX", "service.BundleService.MergedChapters",
 		"service.CertificateService.List", "service.CertificateService.Revocation",
-		"service.ContributionService.ForMember", "service.ContributionService.List", "service.ContributionService.Points",
-		"service.DashboardService.ForYear", "service.DecisionService.List",
+		"service.ContributionService.ForMember", "service.ContributionService.History", "service.ContributionService.List",
+		"service.ContributionService.Points", "service.DashboardService.ForYear", "service.DecisionService.List",
 		"service.AttendeeService.AttendeeQR", "service.AttendeeService.Attendees", "service.AttendeeService.CheckInSearch", "service.AttendeeService.FrontRow", "service.EventService.Get",
-		"service.EventService.Kinds", "service.EventService.List", "service.AttendeeService.PlaceCards", "service.EventService.Today",
+		"service.EventService.Kinds", "service.EventService.List", "service.EventService.Speakers", "service.AttendeeService.PlaceCards", "service.EventService.Today",
 		"service.GroupService.Committees", "service.GroupService.LedBy", "service.GroupService.List",
 		"service.LevelService.Batch", "service.LevelService.Batches", "service.LevelService.Holders", "service.LevelService.MemberHoldings", "service.LevelService.Renewal",
 		"service.LevelService.Showcase", "service.LevelService.ShowcaseFile",
 		"service.MemberService.ByPhone", "service.MemberService.Categories", "service.MemberService.Get", "service.MemberService.History",
 		"service.MemberService.Search", "service.RulesService.Get", "service.RulesService.Origin", "service.SettingsService.Get",
-		"service.StandingsService.ForYear", "service.SystemService.Info", "service.TrophyService.PDF", "service.TrophyService.XLSX",
+		"service.StandingsService.ForYear", "service.SystemService.Info", "service.SystemService.Today", "service.TrophyService.PDF", "service.TrophyService.XLSX",
 		"service.TrustService.ChapterKey", "service.TrustService.ExportPublicKey", "service.TrustService.Verify",
 		"service.TrustService.VerifyImage", "service.TrustService.VerifyPDF",
 	}

@@ -77,7 +77,9 @@ export function levelsOption(rows: readonly LevelCount[], label: (key: string) =
       data: rows.map((r) => label(r.key)),
       axisTick: { show: false },
       axisLine: { lineStyle: { color: CHART_COLORS.axis } },
-      axisLabel: { color: CHART_COLORS.text, width: 96, overflow: 'truncate' },
+      // A category's full name (数据库集成、支持服务商), on two lines when
+      // it must, lineHeight fitting two in a bar's 28 px.
+      axisLabel: { color: CHART_COLORS.text, width: 112, overflow: 'break', lineHeight: 14 },
     },
     series: CHART_LEVELS.map((l) => ({
       type: 'bar',

@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteLocationNormalized } from 'vue-router'
 import ContributionsView from '@/views/ContributionsView.vue'
 import MembersView from '@/views/MembersView.vue'
 import SettingsView from '@/views/SettingsView.vue'
@@ -12,14 +12,21 @@ import VerifyView from '@/views/VerifyView.vue'
 import ExchangeView from '@/views/ExchangeView.vue'
 import { makeGuard, type SessionLike } from '@/guard'
 
+/** A list page's year and filters from the address: /standings?year=2026&level=near, /standings?held=ace. */
+function listQuery(r: RouteLocationNormalized): Record<string, string | undefined> {
+  const one = (v: unknown) => (typeof v === 'string' ? v : undefined)
+  return { year: one(r.query.year), level: one(r.query.level), held: one(r.query.held), status: one(r.query.status) }
+}
+
 export const routes = [
   { path: '/', redirect: '/dashboard' },
   // The dashboard is the only page with charts: loading it on its own keeps
   // ECharts out of the other pages' first paint.
   { path: '/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
   { path: '/members', name: 'members', component: MembersView },
-  { path: '/contributions', name: 'contributions', component: ContributionsView },
-  { path: '/standings', name: 'standings', component: StandingsView },
+  // The dashboard's cards open these on a year and a filter.
+  { path: '/contributions', name: 'contributions', component: ContributionsView, props: listQuery },
+  { path: '/standings', name: 'standings', component: StandingsView, props: listQuery },
   { path: '/settings', name: 'settings', component: SettingsView },
   { path: '/events', name: 'events', component: EventsView },
   { path: '/groups', name: 'groups', component: GroupsView },

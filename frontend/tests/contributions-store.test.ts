@@ -11,6 +11,10 @@ vi.mock('@/api/contributions', async (importOriginal) => {
     points: vi.fn(),
     approve: vi.fn(),
     reject: vi.fn(),
+    update: vi.fn(),
+    withdraw: vi.fn(),
+    remove: vi.fn(),
+    history: vi.fn(async () => []),
   }
 })
 vi.mock('@/api/members', async (importOriginal) => {
@@ -28,7 +32,7 @@ import { AppError } from '@/api/errors'
 import { makeI18n } from '@/i18n'
 import { kindText } from '@/contributions'
 import {
-  emptyEntry, inputOf, nextEntry, today, useContributionsStore, type EntryValues, type MemberChoice,
+  emptyEntry, entryOf, inputOf, nextEntry, today, useContributionsStore, type EntryValues, type MemberChoice,
 } from '@/stores/contributions'
 
 const mocked = vi.mocked(api)
@@ -192,5 +196,57 @@ describe('wording', () => {
   it('names the kind, with the beans for PG 豆', () => {
     expect(kindText({ kind: 'forum_beans', quantity: 2500 }, rules.kinds, 'zh-CN', t)).toBe('PGFans PG 豆 · 2500 PG 豆')
     expect(kindText({ kind: 'talk_live', quantity: 1 }, rules.kinds, 'en', t)).toBe('PG.Live online talk')
+  })
+})
+
+describe('the editor of a recorded contribution', () => {
+  const approved = row(31, 'approved', { kind: 'talk_regional', points: 200, version: 3 })
+  const withdrawnAudit = { id: 9, at: '2026-03-06T09:00:00Z', actor: 'lead', action: 'withdraw', entity: 'contribution', entity_id: 31, before: null, after: null, reason: '记错' }
+
+  it('opens on the row, with its history, and sends an approved one’s correction with the reason', async () => {
+    mocked.history.mockResolvedValueOnce([withdrawnAudit] as api.AuditEntry[])
+    const store = useContributionsStore()
+    store.openEditor(approved)
+    await flush()
+    expect(store.editor.values).toEqual(entryOf(approved))
+    expect(store.editor.history.map((e) => e.reason)).toEqual(['记错'])
+
+    store.editor.values.kind = 'talk_live'
+    store.editor.reason = '是直播，不是峰会'
+    mocked.update.mockResolvedValueOnce({ ...approved, kind: 'talk_live', version: 4 } as unknown as api.Contribution)
+    expect(await store.saveEdit()).toBe(true)
+    expect(mocked.update).toHaveBeenCalledWith(31, 3, expect.objectContaining({ kind: 'talk_live', member_id: 7 }), '是直播，不是峰会')
+    expect(store.editor.open).toBe(true)
+    expect(store.editor.row?.version).toBe(4)
+    expect(store.editor.reason).toBe('')
+    expect(mocked.list).toHaveBeenCalled()
+  })
+
+  it('keeps what was typed and shows the reason’s field error when refused', async () => {
+    const store = useContributionsStore()
+    store.openEditor(approved)
+    store.editor.values.title = '新题目'
+    mocked.withdraw.mockRejectedValueOnce(new AppError({ code: 'invalid', reason: 'fields', message: 'x', fields: { reason: 'required' } }))
+    expect(await store.withdrawEdit()).toBe(false)
+    expect(mocked.withdraw).toHaveBeenCalledWith(31, 3, '')
+    expect(store.editor.fieldErrors.reason).toEqual({ reason: 'required' })
+    expect(store.editor.values.title).toBe('新题目')
+    expect(store.editor.busy).toBe('')
+    store.clearEditorError('reason')
+    expect(store.editor.fieldErrors.reason).toBeUndefined()
+  })
+
+  it('withdraws a decision to pending, and closes once a contribution is deleted', async () => {
+    const store = useContributionsStore()
+    store.openEditor(approved)
+    store.editor.reason = '回放未上线'
+    mocked.withdraw.mockResolvedValueOnce({ ...approved, status: 'pending', version: 4 } as unknown as api.Contribution)
+    expect(await store.withdrawEdit()).toBe(true)
+    expect(store.editor.row?.status).toBe('pending')
+
+    mocked.remove.mockResolvedValueOnce(undefined)
+    expect(await store.deleteEdit()).toBe(true)
+    expect(mocked.remove).toHaveBeenCalledWith(31, 4)
+    expect(store.editor.open).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 
 vi.mock('@/api/events', () => ({
-  today: vi.fn(), attendees: vi.fn(), frontRow: vi.fn(), checkInSearch: vi.fn(), checkIn: vi.fn(), undoCheckIn: vi.fn(),
+  today: vi.fn(), attendees: vi.fn(), speakers: vi.fn(), frontRow: vi.fn(), checkInSearch: vi.fn(), checkIn: vi.fn(), undoCheckIn: vi.fn(),
   walkIn: vi.fn(), speakerCertificate: vi.fn(), scanAttendee: vi.fn(),
 }))
 
@@ -26,6 +26,7 @@ beforeEach(() => {
   sessionStorage.clear()
   mocked.frontRow.mockResolvedValue([])
   mocked.attendees.mockResolvedValue([])
+  mocked.speakers.mockResolvedValue([])
 })
 
 describe('attendee codes', () => {
@@ -37,16 +38,17 @@ describe('attendee codes', () => {
 })
 
 describe('desk store', () => {
-  it('opens the only event of today with its speakers named from the attendees', async () => {
+  it('opens the only event of today with its speakers named, registered to attend or not', async () => {
     mocked.today.mockResolvedValue([ev(7, [{ member_id: 3, title: '分区表' }, { member_id: 9, title: '复制' }])])
-    mocked.attendees.mockResolvedValue([row(3, { name: '李雷' })])
+    mocked.speakers.mockResolvedValue([
+      { member_id: 3, title: '分区表', name: '李雷' },
+      { member_id: 9, title: '复制', name: '韩梅梅' },
+    ])
     const s = useDeskStore()
     await s.load()
     expect(s.eventId).toBe(7)
-    expect(s.speakers).toEqual([
-      { member_id: 3, title: '分区表', name: '李雷' },
-      { member_id: 9, title: '复制', name: '' },
-    ])
+    expect(mocked.speakers).toHaveBeenCalledWith(7)
+    expect(s.speakers.map((x) => x.name)).toEqual(['李雷', '韩梅梅'])
   })
 
   it('lets the desk choose when there are several events, and remembers the choice on reload', async () => {

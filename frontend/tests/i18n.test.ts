@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import zhCN from '@/i18n/zh-CN'
 import en from '@/i18n/en'
 import { makeI18n } from '@/i18n'
+import { CATEGORIES, GLOSSARY } from '@/i18n/glossary'
 
 function flatten(obj: Record<string, unknown>, prefix = ''): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -97,5 +98,30 @@ describe('job, file and certificate messages', () => {
       expect(t('errors.reason.no_certificate_for_member', { kind: 'thanks', year: '0' }), locale).not.toMatch(/[{}]|\b0\b|thanks/)
       expect(t('errors.reason.unknown_certificate_kind', { kind: 'medal' }), locale).toContain('medal')
     }
+  })
+})
+
+describe('the glossary: one word for one thing', () => {
+  const all = (flat: Record<string, unknown>) => Object.values(flat).map(String)
+
+  for (const [name, term] of Object.entries(GLOSSARY)) {
+    it(`says "${term.zh}" / "${term.en}" for ${name}, and no other word`, () => {
+      expect(all(zhFlat).some((v) => v.includes(term.zh)), `zh-CN uses ${term.zh}`).toBe(true)
+      expect(all(enFlat).some((v) => v.toLowerCase().includes(term.en.toLowerCase())), `en uses ${term.en}`).toBe(true)
+      for (const [lang, flat] of [['zh-CN', zhFlat], ['en', enFlat]] as const) {
+        for (const [k, v] of Object.entries(flat)) {
+          for (const re of term.avoid) expect(String(v), `${lang} ${k}: ${re}`).not.toMatch(re)
+        }
+      }
+    })
+  }
+
+  it('names the nine organisation categories as the seed does', () => {
+    expect(zhCN.categories).toEqual(Object.fromEntries(Object.entries(CATEGORIES).map(([k, c]) => [k, c.zh])))
+    expect(en.categories).toEqual(Object.fromEntries(Object.entries(CATEGORIES).map(([k, c]) => [k, c.en])))
+  })
+
+  it('writes English apostrophes as the typewriter one, which every font draws narrow', () => {
+    for (const [k, v] of Object.entries(enFlat)) expect(String(v), k).not.toMatch(/[\u2018\u2019]/)
   })
 })

@@ -11,6 +11,7 @@ vi.mock('@/api/events', () => ({
   reject: vi.fn(),
 }))
 vi.mock('@/api/groups', () => ({ list: vi.fn(async () => []) }))
+vi.mock('@/api/system', () => ({ today: vi.fn(async () => '2026-12-07') }))
 vi.mock('@/api/standings', () => ({
   rulesOf: vi.fn(async (year: number) => ({ year, kinds: [{ key: 'talk_regional', label_zh: '技术峰会全国行演讲', label_en: 'Talk at a regional summit', points: 200, unit: 1 }] })),
 }))
@@ -19,6 +20,7 @@ vi.mock('@/api/levels', () => ({ batches: vi.fn(), renewal: vi.fn(), publish: vi
 
 import * as events from '@/api/events'
 import * as levels from '@/api/levels'
+import * as system from '@/api/system'
 import { AppError } from '@/api/errors'
 import { makeI18n } from '@/i18n'
 import { contributionPoints, entryReason, labelOf, rowText } from '@/program'
@@ -28,6 +30,7 @@ import { useLevelsStore } from '@/stores/levels'
 
 const ev = vi.mocked(events)
 const lv = vi.mocked(levels)
+const sys = vi.mocked(system)
 
 function i18n(locale: 'zh-CN' | 'en') {
   const { t, te } = makeI18n(locale).global
@@ -102,7 +105,7 @@ describe('events store', () => {
   it('keeps what was typed and the field errors when a save fails', async () => {
     ev.save.mockRejectedValueOnce(new AppError({ code: 'invalid', reason: 'fields', message: 'x', fields: { talks: 'speaker_required' } }))
     const store = useEventsStore()
-    store.openCreate()
+    await store.openCreate()
     store.editor.values.name = '峰会'
     store.addTalk()
     store.editor.values.talks[0].title = '分区表'
@@ -119,7 +122,7 @@ describe('events store', () => {
     ev.save.mockResolvedValueOnce(saved)
     ev.contributionsOf.mockResolvedValue([pending, { ...pending, id: 99 } as events.Contribution])
     const store = useEventsStore()
-    store.openCreate()
+    await store.openCreate()
     expect(await store.save()).toBe(saved)
     expect(ev.save).toHaveBeenCalledWith(0, 0, expect.objectContaining({ kind: 'city_meetup' }))
     expect(ev.contributionsOf).toHaveBeenCalledWith(3)
@@ -130,6 +133,20 @@ describe('events store', () => {
     await store.decide(pending, true)
     expect(ev.approve).toHaveBeenCalledWith(41, 1)
     expect(store.editor.contributions[41].status).toBe('approved')
+  })
+
+  it('dates a new event today on the hub’s clock, or leaves the date to the lead with the error', async () => {
+    const store = useEventsStore()
+    await store.openCreate()
+    expect(store.editor.values.date).toBe('2026-12-07')
+    expect(store.today).toBe('2026-12-07')
+    expect(store.editor.error).toBeNull()
+
+    sys.today.mockRejectedValueOnce(new AppError({ code: 'internal', reason: 'network', message: 'x' }))
+    await store.openCreate()
+    expect(store.editor.open).toBe(true)
+    expect(store.editor.values.date).toBe('')
+    expect(store.editor.error?.reason).toBe('network')
   })
 
   it('lists the members an event names once', () => {

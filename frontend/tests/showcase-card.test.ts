@@ -48,7 +48,7 @@ const byTestId = (id: string) => document.body.querySelector<HTMLElement>(`[data
 describe('ShowcaseCard', () => {
   it('downloads the HTML and the JSON of the chosen year', async () => {
     mountIn(ShowcaseCard)
-    expect(byTestId('showcase-card').textContent).toContain('网站展示')
+    expect(byTestId('showcase-card').textContent).toContain('官网展示')
     const year = new Date().getFullYear()
     byTestId('showcase-html').click()
     await flushPromises()

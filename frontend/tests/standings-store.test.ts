@@ -31,21 +31,19 @@ beforeEach(() => {
 })
 
 describe('standings summary', () => {
-  it('counts each level and the people close to a threshold', () => {
+  it('counts each level, and the people the server marks near a threshold', () => {
     const rows = [
       row(1, 'ace', 520),
       row(2, 'ace', 500),
-      row(3, 'partner', 400, 'ace', 100), // a fifth of 500 away: near
-      row(4, 'partner', 399, 'ace', 101), // more than a fifth: not near
-      row(5, 'none', 160, 'partner', 40), // a fifth of 200: near
+      row(3, 'partner', 400, 'ace', 100, { near: true }),
+      row(4, 'partner', 399, 'ace', 101),
+      row(5, 'none', 160, 'partner', 40, { near: true }),
       row(6, 'none', 159, 'partner', 41),
-      row(7, 'director', 180, 'partner', 20), // Partner is below Director: not near anything
+      row(7, 'director', 180, 'partner', 20),
       row(8, 'ace', 600, '', 0),
     ]
-    const rules = { ace_threshold: 500, partner_threshold: 200 }
-    expect(summarize(rows, rules)).toEqual({ ace: 3, partner: 2, director: 1, near: 2 })
-    expect(summarize([], rules)).toEqual({ ace: 0, partner: 0, director: 0, near: 0 })
-    expect(summarize(rows, null).near).toBe(0)
+    expect(summarize(rows)).toEqual({ ace: 3, partner: 2, director: 1, near: 2 })
+    expect(summarize([])).toEqual({ ace: 0, partner: 0, director: 0, near: 0 })
   })
 
   it('offers this year and the four before it', () => {
@@ -55,7 +53,7 @@ describe('standings summary', () => {
 
 describe('standings store', () => {
   it('loads a year and its rules, and summarizes', async () => {
-    mocked.forYear.mockResolvedValueOnce([row(1, 'ace', 500), row(2, 'partner', 200, 'ace', 300), row(3, 'none', 160, 'partner', 40)])
+    mocked.forYear.mockResolvedValueOnce([row(1, 'ace', 500), row(2, 'partner', 200, 'ace', 300), row(3, 'none', 160, 'partner', 40, { near: true })])
     const store = useStandingsStore()
     await store.load(2025)
     expect(mocked.forYear).toHaveBeenCalledWith(2025)
@@ -111,5 +109,22 @@ describe('standings store', () => {
     // The summary is of the whole year, not the filtered rows.
     store.setLevel('partner')
     expect(store.summary.ace).toBe(2)
+  })
+
+  it('filters by the level held, as the dashboard counts it', async () => {
+    mocked.forYear.mockResolvedValueOnce([
+      row(1, 'ace', 520, '', 0, { held: 'partner' }),
+      row(2, 'partner', 200, 'ace', 300, { held: 'ace' }),
+      row(3, 'ace', 520, '', 0, { held: 'ace' }),
+    ])
+    const store = useStandingsStore()
+    await store.load(2026)
+    store.setHeld('ace')
+    expect(store.filtered.map((r) => r.member_id)).toEqual([2, 3])
+    store.setLevel('ace')
+    expect(store.filtered.map((r) => r.member_id)).toEqual([3])
+    store.setHeld('all')
+    store.setLevel('all')
+    expect(store.filtered).toHaveLength(3)
   })
 })

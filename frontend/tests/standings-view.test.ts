@@ -13,7 +13,7 @@ const ROWS = [
   },
   {
     member_id: 12, name: '李堃', phone: '13800000012', city: '南京', year: 2026, points: 460,
-    points_by_kind: { talk_conference: 400, talk_live: 50, article: 10 }, level: 'partner', next: 'ace', to_next: 40, held: 'none',
+    points_by_kind: { talk_conference: 400, talk_live: 50, article: 10 }, level: 'partner', next: 'ace', to_next: 40, held: 'none', near: true,
     tracks: [{ track: 'points', level: 'partner', code: 'points_partner', params: { points: '460', threshold: '200' }, text: '460 分 ≥ 200：PostgreSQL ACE 伙伴' }],
     reasons: ['460 分 ≥ 200：PostgreSQL ACE 伙伴'],
   },
@@ -52,11 +52,11 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-async function mountView(locale: 'zh-CN' | 'en') {
+async function mountView(locale: 'zh-CN' | 'en', props: Record<string, string> = {}) {
   const pinia = createPinia()
   setActivePinia(pinia)
   const Host = defineComponent({
-    setup: () => () => h(NMessageProvider, null, () => h(NDialogProvider, null, () => h(StandingsView))),
+    setup: () => () => h(NMessageProvider, null, () => h(NDialogProvider, null, () => h(StandingsView, props))),
   })
   wrapper = mount(Host, { attachTo: document.body, global: { plugins: [pinia, makeI18n(locale)] } })
   await flushPromises()
@@ -78,7 +78,7 @@ describe('standings page', { timeout: 20_000 }, () => {
     expect(text('standings-count-ace')).toBe('1')
     expect(text('standings-count-partner')).toBe('1')
     expect(text('standings-count-director')).toBe('0')
-    expect(text('standings-count-near')).toBe('1') // 40 short of ACE is near; 50 short of Partner (a quarter) is not
+    expect(text('standings-count-near')).toBe('1') // as the server marks them
     expect($$('[data-testid="standings-level-tag"]').map((t) => t.textContent)).toEqual(['PostgreSQL ACE', 'PostgreSQL ACE 伙伴'])
     expect($$('[data-testid="standings-held-tag"]').map((t) => t.textContent?.trim())).toEqual(['PostgreSQL ACE 伙伴'])
 
@@ -111,6 +111,24 @@ describe('standings page', { timeout: 20_000 }, () => {
     input.dispatchEvent(new Event('input', { bubbles: true }))
     await flushPromises()
     expect(rowIds()).toEqual(['13'])
+  })
+
+  it('filters on a card when it is clicked, shows all again on a second click, and opens on the address’s filter', async () => {
+    await mountView('zh-CN')
+    $('[data-testid="standings-card-near"]')!.click()
+    await flushPromises()
+    expect(rowIds()).toEqual(['12'])
+    expect($('[data-testid="standings-card-near"]')!.getAttribute('aria-pressed')).toBe('true')
+    $('[data-testid="standings-card-near"]')!.click()
+    await flushPromises()
+    expect(rowIds()).toEqual(['11', '12', '13'])
+    wrapper?.unmount()
+
+    const year = new Date().getFullYear()
+    await mountView('zh-CN', { level: 'ace', year: String(year) })
+    expect(vi.mocked(api.forYear)).toHaveBeenLastCalledWith(year)
+    expect(rowIds()).toEqual(['11'])
+    expect($('[data-testid="standings-card-ace"]')!.getAttribute('aria-pressed')).toBe('true')
   })
 
   it('speaks English: levels, kinds and reasons', async () => {

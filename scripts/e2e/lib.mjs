@@ -1,7 +1,9 @@
 // Shared helpers for the browser tests: a real `acedesk serve` on a
 // temporary database, and Debian's Chromium driven by playwright-core.
+import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -32,9 +34,9 @@ export function localAuth(url) {
 // URL (with the launch key) once it prints it; stop() ends it and waits for the exit. command is
 // what starts browser mode: the browser-mode build needs none. bin is the
 // program to start (under Wine: wine64, with the .exe first in command).
-// The chapter code (HZ unless chapter names another) is set first (acedesk
-// setup), as a chapter sets it on its first start, unless firstStart asks
-// for a chapter that has not.
+// The chapter code (HZ, or chapter) is set first (acedesk setup), as a
+// chapter sets it on its first start, unless firstStart asks for a chapter
+// that has not.
 export async function serve(db, command = ['serve'], bin = BIN, { firstStart = false, chapter = 'HZ' } = {}) {
   if (!firstStart) {
     const prefix = command.filter((c) => c !== 'serve')
@@ -50,11 +52,16 @@ export async function serve(db, command = ['serve'], bin = BIN, { firstStart = f
     const lines = createInterface({ input: proc.stdout })
     lines.on('line', (line) => {
       const m = line.match(/http:\/\/\S+/)
-      if (m) resolve({ url: m[0], stop: async () => { proc.kill('SIGTERM'); return exited } })
+      if (m) resolve({ url: m[0], stop: async () => { stopped.add(new URL(m[0]).origin); proc.kill('SIGTERM'); return exited } })
     })
     proc.on('exit', (code) => reject(new Error(`acedesk serve exited ${code}: ${stderr}`)))
   })
 }
+
+// The origins of servers stopped: a page still open on one (a test's
+// hooks stop its server before its browser closes) may fail to reach it,
+// which is no error of the app's.
+const stopped = new Set()
 
 export async function run(args) {
   const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -117,37 +124,123 @@ export async function netns(t) {
   return { hostIP, chromium: wrapper }
 }
 
+// browser starts Chromium for test t. Every page it opens is watched: a
+// console error or an uncaught page error fails t when it ends, unless t
+// said it expected it (expectConsole).
 export async function browser(t, executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium') {
   const b = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   })
-  t.after(() => b.close())
+  const problems = []
+  // browser.newPage goes through newContext too.
+  const newContext = b.newContext.bind(b)
+  b.newContext = async (options) => {
+    const context = await newContext(options)
+    context.on('page', (page) => watch(page, problems))
+    return context
+  }
+  // What the test registers from now on (stopping its server, say) runs
+  // first, every hook even when one fails, so that the browser always
+  // closes (an open one keeps the test process alive); then the check.
+  const later = []
+  const after = t.after.bind(t)
+  t.after = (fn) => later.push(fn)
+  after(async () => {
+    let failed
+    for (const fn of later) {
+      try {
+        await fn()
+      } catch (e) {
+        failed ??= e
+      }
+    }
+    await b.close()
+    if (failed) throw failed
+    const unexpected = problems.filter((p) => !expectedOf(p.page).some((re) => re.test(p.text))).map((p) => p.text)
+    assert.deepEqual(unexpected, [], 'console or page errors the test did not expect')
+  })
   return b
 }
 
+const expected = new WeakMap()
+const expectedOf = (page) => expected.get(page) ?? []
+
+function watch(page, problems) {
+  const serverGone = () => URL.canParse(page.url()) && stopped.has(new URL(page.url()).origin)
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !serverGone()) problems.push({ page, text: `console error on ${page.url()}: ${m.text()}` })
+  })
+  page.on('pageerror', (e) => {
+    if (!serverGone()) problems.push({ page, text: `page error on ${page.url()}: ${e.stack ?? e.message}` })
+  })
+}
+
+/** Lets page log console errors matching re (a refusal's HTTP status, say) without failing the test. */
+export function expectConsole(page, re) {
+  expected.set(page, [...expectedOf(page), re])
+}
+
+/**
+ * Lets page log the refusal of a call the test makes on purpose: the
+ * browser's line for the HTTP status (409, 422…) and the app's for the
+ * refusal's reason (phone_taken, fields…).
+ */
+export function expectRefusal(page, status, reason) {
+  expectConsole(page, new RegExp(`server responded with a status of ${status} `))
+  expectConsole(page, new RegExp(`\\[ace\\] call failed: .*reason: ${reason},`))
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/**
+ * checkA11y runs axe-core on what page shows (its dialogs included) once
+ * its transitions have ended, and fails on any serious or critical
+ * violation, naming the rule and the elements.
+ */
+export async function checkA11y(page, where) {
+  await transitionsEnded(page)
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
+  const found = await page.evaluate(async () => {
+    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] })
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`)
+  })
+  if (process.env.A11Y_LOG) { if (found.length) console.log('A11Y', where, JSON.stringify(found, null, 1)); return }
+  assert.deepEqual(found, [], `accessibility of ${where}`)
+}
+
+/**
+ * shot saves what page shows as ARTIFACTS/name.png, once its transitions
+ * (a drawer sliding in) have ended, and checks it with axe-core.
+ */
 export async function shot(page, name) {
+  await transitionsEnded(page)
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false })
+  await checkA11y(page, name)
 }
 
-// openPage starts Chromium and opens url at the desktop window's size,
-// collecting uncaught page errors so tests can assert there were none.
-export async function openPage(t, url) {
+// transitionsEnded waits two frames, for a transition just asked for to
+// start, then for every running one to end (a spinner's never does).
+const transitionsEnded = (page) =>
+  page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+    const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+    await Promise.all(ending.map((a) => a.finished.catch(() => {})))
+  })
+
+// openPage starts Chromium and opens url in a page of the viewport's size:
+// by default the window of the tests written before the window fitted a
+// 1366x768 screen; the newer tests give that screen's.
+export async function openPage(t, url, viewport = { width: 1280, height: 860 }) {
   const b = await browser(t)
-  const page = await b.newPage({ viewport: { width: 1280, height: 860 } })
-  const pageErrors = []
-  page.on('pageerror', (e) => pageErrors.push(e))
+  const page = await b.newPage({ viewport })
   await page.goto(url)
-  return { browser: b, page, pageErrors }
+  return { browser: b, page }
 }
 
-const RANK = { none: 0, partner: 1, ace: 2, director: 3 }
-const THRESHOLD = { partner: 200, ace: 500 } // the demo year uses the 2024 table
-
-/** A standings row near a threshold, as the app counts it: short of a higher
- * level by at most a fifth of that level's threshold. */
-export const isNear = (r) => r.next !== '' && RANK[r.next] > RANK[r.level] && r.to_next > 0 && r.to_next * 5 <= THRESHOLD[r.next]
 
 // api calls a bound method ("service.CertificateService.Setup") the way
 // the page does, with the session's CSRF token (on loopback: the hub, a
@@ -162,3 +255,29 @@ export async function api(url, name, ...args) {
   return body
 }
 
+/** Today's date on this computer's clock, which is the hub's: 2026-12-07. */
+export function today(d = new Date()) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+// settled waits until no toast, menu, dialog or drawer is on screen, so a
+// screenshot shows the page itself.
+export async function settled(page) {
+  const shown = ['.n-message', '.n-base-select-menu', '.n-modal', '.n-drawer'].join(',')
+  await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].every((e) => e.getClientRects().length === 0), shown)
+}
+
+// pickOption chooses value in the NSelect whose data-testid is testid
+// (options testid-<value>), a year select among them.
+export async function pickOption(page, testid, value) {
+  await page.getByTestId(testid).locator('.n-base-selection').click()
+  await page.getByTestId(`${testid}-${value}`).click()
+}
+
+// pickMember types search (a name or a phone) into a member picker and
+// chooses the member named name.
+export async function pickMember(page, testid, search, name = search) {
+  await page.getByTestId(testid).locator('.n-base-selection').click()
+  await page.getByTestId(`${testid}-input`).fill(search)
+  await page.getByTestId(`${testid}-option`).filter({ hasText: name }).click()
+}

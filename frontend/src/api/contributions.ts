@@ -6,6 +6,7 @@ import { importerOf } from './imports'
 
 export type Contribution = app.Contribution
 export type ContributionRow = app.ContributionRow
+export type AuditEntry = app.AuditEntry
 
 export type Status = 'pending' | 'approved' | 'rejected'
 export const STATUSES: readonly Status[] = ['pending', 'approved', 'rejected']
@@ -55,6 +56,29 @@ export function create(input: ContributionInput): Promise<Contribution> {
 /** The points input alone would earn under its year's rules. */
 export function points(input: ContributionInput): Promise<number> {
   return call(() => ContributionService.Points(contributionOf(input)))
+}
+
+/**
+ * Saves an edit of a recorded contribution made from version, with the
+ * reason for it: an approved one counts already, so it needs one.
+ */
+export function update(id: number, version: number, input: ContributionInput, reason: string): Promise<Contribution> {
+  return call(() => ContributionService.Update(app.Contribution.createFrom({ ...contributionOf(input), id, version }), reason))
+}
+
+/** Takes back an approval or a rejection, with the reason: the contribution is pending again. */
+export function withdraw(id: number, version: number, reason: string): Promise<Contribution> {
+  return call(() => ContributionService.Withdraw(id, version, reason))
+}
+
+/** Deletes a contribution recorded by mistake (not an approved one, nor an event's). */
+export function remove(id: number, version: number): Promise<void> {
+  return call(() => ContributionService.Delete(id, version))
+}
+
+/** Who recorded, changed and decided the contribution, when and why; oldest first. */
+export async function history(id: number): Promise<AuditEntry[]> {
+  return (await call(() => ContributionService.History(id))) ?? []
 }
 
 export function approve(id: number, version: number): Promise<Contribution> {

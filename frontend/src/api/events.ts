@@ -1,13 +1,14 @@
 import * as EventService from '../../wailsjs/go/service/EventService'
 import * as AttendeeService from '../../wailsjs/go/service/AttendeeService'
 import * as ContributionService from '../../wailsjs/go/service/ContributionService'
-import { app } from '../../wailsjs/go/models'
+import { app, type service } from '../../wailsjs/go/models'
 import { call } from './errors'
 import { decodeBytes, file, type FileData } from './certificates'
 import { fileArg } from '@/files'
 
 export type Event = app.Event
 export type Talk = app.Talk
+export type Speaker = service.Speaker
 export type Contribution = app.Contribution
 
 /** The editable fields of an event. */
@@ -84,6 +85,11 @@ export function undoCheckIn(eventID: number, memberID: number, version: number, 
 /** Adds someone at the door to the roster (name and phone) and checks them in. */
 export function walkIn(eventID: number, name: string, phone: string, device = ''): Promise<AttendeeRow> {
   return call(() => AttendeeService.WalkIn(eventID, app.WalkIn.createFrom({ name, name_latin: '', phone }), device))
+}
+
+/** The event's talks with their speakers' names, registered to attend or not. */
+export async function speakers(eventID: number): Promise<Speaker[]> {
+  return (await call(() => EventService.Speakers(eventID))) ?? []
 }
 
 /** The level holders among the attendees, in seating order. */

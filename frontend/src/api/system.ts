@@ -9,6 +9,11 @@ export function info(): Promise<SystemInfo> {
   return call(() => SystemService.Info())
 }
 
+/** The date on the hub's clock ('2026-12-07'): what a new event is dated on any device. */
+export function today(): Promise<string> {
+  return call(() => SystemService.Today())
+}
+
 /** Loads n demo members into an empty database (0 = the default 300); returns how many. */
 export async function loadDemo(n = 0): Promise<number> {
   return (await call(() => SystemService.LoadDemo(n))) ?? 0

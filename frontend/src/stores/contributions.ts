@@ -1,11 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, watch } from 'vue'
 import * as api from '@/api/contributions'
-import type { ContributionInput, ContributionRow, Status } from '@/api/contributions'
+import type { AuditEntry, Contribution, ContributionInput, ContributionRow, Status } from '@/api/contributions'
 import { search as searchMembers, type Member } from '@/api/members'
 import { rulesOf, type YearRules } from '@/api/standings'
 import { AppError, fieldErrorsOf, toAppError, withoutField, type FieldError } from '@/api/errors'
 import { latestGate } from './latest'
+import { useMemberNamesStore } from './memberNames'
 import { useDebouncedSearch } from '@/composables/useDebouncedSearch'
 
 /** How many members the entry form's member search offers. */
@@ -61,6 +62,21 @@ export function inputOf(v: EntryValues): ContributionInput {
     evidence: v.evidence,
     override: v.overrideOn ? v.override ?? 0 : null,
     override_reason: v.overrideOn ? v.override_reason : '',
+  }
+}
+
+/** What the editor holds for a recorded contribution. */
+export function entryOf(r: ContributionRow): EntryValues {
+  return {
+    member: { id: r.member_id, name: r.member_name, phone: r.member_phone, city: '', organization: '' },
+    kind: r.kind,
+    date: r.date,
+    quantity: r.quantity,
+    title: r.title,
+    evidence: r.evidence,
+    overrideOn: r.override !== undefined && r.override !== null,
+    override: r.override ?? null,
+    override_reason: r.override_reason,
   }
 }
 
@@ -248,7 +264,97 @@ export const useContributionsStore = defineStore('contributions', () => {
     }
   }
 
+  // ---- editor of a recorded contribution -------------------------------
+  const editor = reactive({
+    open: false,
+    /** The contribution as last read or saved. */
+    row: null as ContributionRow | null,
+    values: emptyEntry(),
+    /** Why it changes: needed to correct an approved one or withdraw a decision. */
+    reason: '',
+    fieldErrors: {} as Record<string, FieldError>,
+    error: null as AppError | null,
+    /** What is being done: '' when idle. */
+    busy: '' as '' | 'save' | 'withdraw' | 'delete' | 'approved' | 'rejected',
+    history: [] as AuditEntry[],
+    historyLoading: false,
+    historyError: null as AppError | null,
+  })
+
+  const names = useMemberNamesStore()
+
+  function openEditor(r: ContributionRow): void {
+    // The member picker shows the member by name.
+    names.remember([{ id: r.member_id, name: r.member_name }])
+    Object.assign(editor, { open: true, row: r, values: entryOf(r), reason: '', fieldErrors: {}, error: null, busy: '', history: [] })
+    void loadRules(yearOf(r.date))
+    void loadHistory()
+  }
+
+  function closeEditor(): void {
+    editor.open = false
+  }
+
+  async function loadHistory(): Promise<void> {
+    const id = editor.row?.id
+    if (!id) return
+    editor.historyLoading = true
+    editor.historyError = null
+    try {
+      const h = await api.history(id)
+      if (editor.row?.id === id) editor.history = h
+    } catch (e) {
+      if (editor.row?.id === id) editor.historyError = toAppError(e)
+    } finally {
+      editor.historyLoading = false
+    }
+  }
+
+  /**
+   * Runs one of the editor's actions on the contribution shown. On success
+   * the editor shows the contribution as it is now (or closes, once it is
+   * deleted), its history and the list reload; on failure what was typed
+   * stays, with the error.
+   */
+  async function act(busy: Exclude<typeof editor.busy, ''>, action: (r: ContributionRow) => Promise<Contribution | void>): Promise<boolean> {
+    const r = editor.row
+    if (!r || editor.busy) return false
+    editor.busy = busy
+    editor.error = null
+    editor.fieldErrors = {}
+    try {
+      const out = await action(r)
+      if (out) {
+        editor.row = { ...r, ...out }
+        editor.values = entryOf(editor.row)
+        editor.reason = ''
+        void loadHistory()
+      } else {
+        editor.open = false
+      }
+      void load()
+      return true
+    } catch (e) {
+      editor.error = toAppError(e)
+      editor.fieldErrors = fieldErrorsOf(editor.error)
+      return false
+    } finally {
+      editor.busy = ''
+    }
+  }
+
+  const saveEdit = () => act('save', (r) => api.update(r.id, r.version, inputOf(editor.values), editor.reason))
+  const withdrawEdit = () => act('withdraw', (r) => api.withdraw(r.id, r.version, editor.reason))
+  const deleteEdit = () => act('delete', (r) => api.remove(r.id, r.version))
+  const decideEdit = (to: 'approved' | 'rejected') => act(to, (r) => (to === 'approved' ? api.approve(r.id, r.version) : api.reject(r.id, r.version)))
+
+  /** Clears the error shown under one of the editor's fields once it is edited. */
+  function clearEditorError(field: string): void {
+    if (editor.fieldErrors[field]) editor.fieldErrors = withoutField(editor.fieldErrors, field)
+  }
+
   return {
+    editor, openEditor, closeEditor, saveEdit, withdrawEdit, deleteEdit, decideEdit, clearEditorError,
     year, status, text: list.text, page: list.page, items, total: list.total, loading: list.loading, busy: list.busy, error: list.error,
     shownYear, selected, selectedPending,
     load, setYear, setStatus, setPage: list.setPage, setText: list.setText, review, approveSelected,

@@ -1,18 +1,11 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as api from '@/api/events'
-import type { AttendeeRow, Event } from '@/api/events'
+import type { AttendeeRow, Event, Speaker } from '@/api/events'
 import type { FileData } from '@/api/certificates'
 import { AppError, toAppError, type FieldError } from '@/api/errors'
 import { parseAttendeeCode } from '@/attendance'
 import { submitWalkIn } from './walkIn'
-
-/** A talk of the event, with its speaker's name when the desk knows it. */
-export interface Speaker {
-  member_id: number
-  title: string
-  name: string
-}
 
 const PICKED_KEY = 'ace-desk.desk-event'
 
@@ -87,15 +80,14 @@ export const useDeskStore = defineStore('desk', () => {
     await loadSides()
   }
 
-  /** The front row and the speakers (named from the attendees, where registered). */
+  /** The front row and the speakers (each named, registered to attend or not). */
   async function loadSides(): Promise<void> {
     const id = eventId.value
     try {
-      const [row, all] = await Promise.all([api.frontRow(id), api.attendees(id)])
+      const [row, talks] = await Promise.all([api.frontRow(id), api.speakers(id)])
       if (id !== eventId.value) return
       frontRow.value = row
-      const names = new Map(all.map((a) => [a.member_id, a.name]))
-      speakers.value = (event.value?.talks ?? []).map((t) => ({ member_id: t.member_id, title: t.title, name: names.get(t.member_id) ?? '' }))
+      speakers.value = talks
     } catch (e) {
       error.value = toAppError(e)
     }

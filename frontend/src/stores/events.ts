@@ -3,6 +3,7 @@ import { computed, reactive, ref } from 'vue'
 import * as api from '@/api/events'
 import type { Contribution, Event, EventInput } from '@/api/events'
 import * as groupsApi from '@/api/groups'
+import * as systemApi from '@/api/system'
 import type { Group } from '@/api/groups'
 import { rulesOf, type KindRule } from '@/api/standings'
 import { AppError, fieldErrorsOf, toAppError, type FieldError } from '@/api/errors'
@@ -72,12 +73,32 @@ export const useEventsStore = defineStore('events', () => {
   // ---- editor -----------------------------------------------------------
   const editor = reactive<EventEditor>(closedEditor())
 
-  function openCreate(): void {
-    Object.assign(editor, closedEditor(), { open: true, values: emptyEventInput(`${year.value}-01-01`) })
+  /** The hub's date when the editor last asked: '' until then. */
+  const today = ref('')
+
+  /**
+   * Opens the editor on a new event dated today on the hub's clock (a lead
+   * creating the event on site gets it on the desks' list); when the hub
+   * cannot say, with no date and the error.
+   */
+  async function openCreate(): Promise<void> {
+    const error = await loadToday()
+    Object.assign(editor, closedEditor(), { open: true, values: emptyEventInput(error ? '' : today.value), error })
+  }
+
+  /** Asks the hub for its date; returns the error when it cannot say. */
+  async function loadToday(): Promise<AppError | null> {
+    try {
+      today.value = await systemApi.today()
+      return null
+    } catch (e) {
+      return toAppError(e)
+    }
   }
 
   function openEdit(e: Event): void {
     Object.assign(editor, closedEditor(), { open: true, event: e, values: eventInputOf(e) })
+    void loadToday()
     void names.ensure(membersOf(editor.values))
     void loadContributions()
   }
@@ -186,7 +207,7 @@ export const useEventsStore = defineStore('events', () => {
 
   return {
     setCounts,
-    year, items, kinds, groups, loading, error, shownYear, groupName, load,
+    year, items, kinds, groups, loading, error, shownYear, groupName, load, today,
     editor, openCreate, openEdit, closeEditor, addTalk, removeTalk, save, decide, remove, loadContributions,
   }
 })

@@ -4,8 +4,6 @@ import * as api from '@/api/standings'
 import type { Level, StandingRow, YearRules } from '@/api/standings'
 import { yearLoader } from './latest'
 
-/** Near a threshold: short of a higher level by at most this share of its threshold (as the dashboard). */
-export const NEAR_SHARE = 0.2
 /** How many years the selector offers: this one and the previous ones. */
 export const YEARS_OFFERED = 5
 
@@ -16,20 +14,12 @@ export interface Summary {
   near: number
 }
 
-const RANK: Record<string, number> = { none: 0, partner: 1, ace: 2, director: 3 }
-
-/** Whether a row is near a level above the one it has, under the year's thresholds. */
-export function isNear(r: StandingRow, rules: Pick<YearRules, 'ace_threshold' | 'partner_threshold'>): boolean {
-  if (!r.next || r.to_next <= 0 || RANK[r.next] <= RANK[r.level]) return false
-  const threshold = r.next === 'ace' ? rules.ace_threshold : rules.partner_threshold
-  return r.to_next <= threshold * NEAR_SHARE
-}
-
-export function summarize(rows: readonly StandingRow[], rules: Pick<YearRules, 'ace_threshold' | 'partner_threshold'> | null): Summary {
+/** Counts each level, and the members near a threshold as the server marks them (the dashboard counts the same). */
+export function summarize(rows: readonly StandingRow[]): Summary {
   const s: Summary = { ace: 0, partner: 0, director: 0, near: 0 }
   for (const r of rows) {
     if (r.level === 'ace' || r.level === 'partner' || r.level === 'director') s[r.level]++
-    if (rules && isNear(r, rules)) s.near++
+    if (r.near) s.near++
   }
   return s
 }
@@ -40,13 +30,28 @@ export function offeredYears(now: Date = new Date()): number[] {
   return Array.from({ length: YEARS_OFFERED }, (_, i) => y - i)
 }
 
-export type LevelFilter = 'all' | Level
+/** The rows shown: all, one level, or those near a threshold. */
+export type LevelFilter = 'all' | Level | 'near'
+export const LEVEL_FILTERS: readonly LevelFilter[] = ['all', 'director', 'ace', 'partner', 'none', 'near']
+
+export function isLevelFilter(v: unknown): v is LevelFilter {
+  return typeof v === 'string' && (LEVEL_FILTERS as readonly string[]).includes(v)
+}
+
+/** The rows shown by the level held this year (the ledger's, as the dashboard counts): all, or one level. */
+export type HeldFilter = 'all' | Exclude<Level, 'none'>
+export const HELD_FILTERS: readonly HeldFilter[] = ['all', 'director', 'ace', 'partner']
+
+export function isHeldFilter(v: unknown): v is HeldFilter {
+  return typeof v === 'string' && (HELD_FILTERS as readonly string[]).includes(v)
+}
 
 export const useStandingsStore = defineStore('standings', () => {
   const rows = ref<StandingRow[]>([])
   const rules = ref<YearRules | null>(null)
   const text = ref('')
   const level = ref<LevelFilter>('all')
+  const held = ref<HeldFilter>('all')
   /** Loads the year's standings and rules; only the latest request's answer is applied. */
   const { year, loading, error, shownYear, load } = yearLoader(
     (y) => Promise.all([api.forYear(y), api.rulesOf(y)]),
@@ -56,14 +61,15 @@ export const useStandingsStore = defineStore('standings', () => {
     },
   )
 
-  const summary = computed(() => summarize(rows.value, rules.value))
+  const summary = computed(() => summarize(rows.value))
 
   /** The rows after the search box (name or phone) and the level filter. */
   const filtered = computed(() => {
     const q = text.value.trim().toLowerCase()
     const digits = q.replace(/[\s-]/g, '')
     return rows.value.filter((r) => {
-      if (level.value !== 'all' && r.level !== level.value) return false
+      if (level.value === 'near' ? !r.near : level.value !== 'all' && r.level !== level.value) return false
+      if (held.value !== 'all' && r.held !== held.value) return false
       if (!q) return true
       return r.name.toLowerCase().includes(q) || (!!digits && r.phone.replace(/[\s-]/g, '').includes(digits))
     })
@@ -77,5 +83,9 @@ export const useStandingsStore = defineStore('standings', () => {
     level.value = v
   }
 
-  return { year, rows, rules, loading, error, shownYear, text, level, summary, filtered, load, setText, setLevel }
+  function setHeld(v: HeldFilter): void {
+    held.value = v
+  }
+
+  return { year, rows, rules, loading, error, shownYear, text, level, held, summary, filtered, load, setText, setLevel, setHeld }
 })

@@ -67,6 +67,7 @@ export namespace app {
 	    entity_id: number;
 	    before: any;
 	    after: any;
+	    reason?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new AuditEntry(source);
@@ -82,6 +83,7 @@ export namespace app {
 	        this.entity_id = source["entity_id"];
 	        this.before = source["before"];
 	        this.after = source["after"];
+	        this.reason = source["reason"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1802,6 +1804,7 @@ export namespace service {
 	    levels_by_city: LevelCount[];
 	    levels_by_category: LevelCount[];
 	    near_threshold: NearMember[];
+	    near_count: number;
 	    duties: GroupDuty[];
 	
 	    static createFrom(source: any = {}) {
@@ -1818,6 +1821,7 @@ export namespace service {
 	        this.levels_by_city = this.convertValues(source["levels_by_city"], LevelCount);
 	        this.levels_by_category = this.convertValues(source["levels_by_category"], LevelCount);
 	        this.near_threshold = this.convertValues(source["near_threshold"], NearMember);
+	        this.near_count = source["near_count"];
 	        this.duties = this.convertValues(source["duties"], GroupDuty);
 	    }
 	
@@ -2175,6 +2179,22 @@ export namespace service {
 	        this.fingerprint = source["fingerprint"];
 	    }
 	}
+	export class Speaker {
+	    member_id: number;
+	    name: string;
+	    title: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Speaker(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member_id = source["member_id"];
+	        this.name = source["name"];
+	        this.title = source["title"];
+	    }
+	}
 	export class TrackRow {
 	    track: string;
 	    level: string;
@@ -2209,6 +2229,7 @@ export namespace service {
 	    tracks: TrackRow[];
 	    reasons: string[];
 	    held: string;
+	    near: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new StandingRow(source);
@@ -2229,6 +2250,7 @@ export namespace service {
 	        this.tracks = this.convertValues(source["tracks"], TrackRow);
 	        this.reasons = source["reasons"];
 	        this.held = source["held"];
+	        this.near = source["near"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -10,10 +10,14 @@ export function Delete(arg1:number,arg2:number):Promise<void>;
 
 export function ForMember(arg1:number):Promise<Array<app.Contribution>>;
 
+export function History(arg1:number):Promise<Array<app.AuditEntry>>;
+
 export function List(arg1:app.ContributionQuery):Promise<app.ContributionPage>;
 
 export function Points(arg1:app.Contribution):Promise<number>;
 
 export function Reject(arg1:number,arg2:number):Promise<app.Contribution>;
 
-export function Update(arg1:app.Contribution):Promise<app.Contribution>;
+export function Update(arg1:app.Contribution,arg2:string):Promise<app.Contribution>;
+
+export function Withdraw(arg1:number,arg2:number,arg3:string):Promise<app.Contribution>;

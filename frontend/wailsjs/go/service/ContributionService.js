@@ -18,6 +18,10 @@ export function ForMember(arg1) {
   return window['go']['service']['ContributionService']['ForMember'](arg1);
 }
 
+export function History(arg1) {
+  return window['go']['service']['ContributionService']['History'](arg1);
+}
+
 export function List(arg1) {
   return window['go']['service']['ContributionService']['List'](arg1);
 }
@@ -30,6 +34,10 @@ export function Reject(arg1, arg2) {
   return window['go']['service']['ContributionService']['Reject'](arg1, arg2);
 }
 
-export function Update(arg1) {
-  return window['go']['service']['ContributionService']['Update'](arg1);
+export function Update(arg1, arg2) {
+  return window['go']['service']['ContributionService']['Update'](arg1, arg2);
+}
+
+export function Withdraw(arg1, arg2, arg3) {
+  return window['go']['service']['ContributionService']['Withdraw'](arg1, arg2, arg3);
 }

@@ -22,6 +22,10 @@ export function Save(arg1) {
   return window['go']['service']['EventService']['Save'](arg1);
 }
 
+export function Speakers(arg1) {
+  return window['go']['service']['EventService']['Speakers'](arg1);
+}
+
 export function Today() {
   return window['go']['service']['EventService']['Today']();
 }

@@ -9,3 +9,5 @@ export function LoadDemo(arg1:number):Promise<number>;
 export function OpenFile(arg1:string):Promise<void>;
 
 export function SaveFile(arg1:string,arg2:Array<number>):Promise<string>;
+
+export function Today():Promise<string>;

@@ -17,3 +17,7 @@ export function OpenFile(arg1) {
 export function SaveFile(arg1, arg2) {
   return window['go']['service']['SystemService']['SaveFile'](arg1, arg2);
 }
+
+export function Today() {
+  return window['go']['service']['SystemService']['Today']();
+}
