@@ -163,7 +163,11 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   // Phone 2 still shows the old state: its check-in is refused with who was first, and the row updates.
   expectRefusal(phone2, 409, 'already_checked_in_device')
   await row2.getByTestId('desk-toggle').click()
-  await phone2.locator('.n-message').filter({ hasText: `「${guest.name}」已于` }).filter({ hasText: '签到' }).waitFor()
+  const toast = phone2.locator('.n-message').filter({ hasText: `「${guest.name}」已于` }).filter({ hasText: '签到' })
+  await toast.waitFor()
+  // On the phone the toast shows at the bottom, clear of the event's name.
+  const [t0, title] = [await toast.boundingBox(), await phone2.getByTestId('desk-event-name').boundingBox()]
+  assert.ok(t0.y > title.y + title.height, `the toast (y ${t0.y}) covers the event name (y ${title.y})`)
   await phone2.locator(`[data-testid=desk-row][data-member-id="${guest.id}"][data-checked-in=yes]`).waitFor()
   await row2.getByTestId('desk-row-when').filter({ hasText: '门口 1' }).waitFor()
   await shot(phone2, 'lan-phone2-conflict')

@@ -3,10 +3,33 @@
 // the demo database: each one screenshotted and checked with axe-core (shot
 // does both), with no serious or critical violation and no console error.
 import { test } from 'node:test'
+import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { api, at, browser, run, serve, settled, shot, tempDB, today } from './lib.mjs'
 
 const tab = (page, name) => page.locator(`.n-tabs-tab[data-name="${name}"]`).first().click()
+
+// unbroken fails when a date in a table cell is split over two lines, as
+// "2026-01-/02" was in the English batch reasons.
+async function unbroken(page, where) {
+  const broken = await page.evaluate(() => {
+    const out = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement?.closest('td') ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+    })
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      for (const m of n.textContent.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+        const r = document.createRange()
+        r.setStart(n, m.index)
+        r.setEnd(n, m.index + m[0].length)
+        const lines = new Set([...r.getClientRects()].map((b) => Math.round(b.top)))
+        if (lines.size > 1) out.push(m[0])
+      }
+    }
+    return out
+  })
+  assert.deepEqual(broken, [], `dates broken over two lines on ${where}`)
+}
 
 // A dialog opened by a click, looked at, then closed with its Cancel
 // button, or with Escape.
@@ -14,6 +37,7 @@ async function dialog(page, name, open, shown, close = () => page.keyboard.press
   await open()
   await page.locator(shown).first().waitFor()
   await shot(page, name)
+  await unbroken(page, name)
   await close()
   await settled(page)
 }
@@ -28,6 +52,7 @@ async function tourOf(page, url, lang) {
     // A page may load twice (the language arrives with the settings).
     await page.waitForLoadState('networkidle')
     await shot(page, name(route))
+    await unbroken(page, name(route))
   }
   const cancel = () => page.locator('.n-modal .n-button, .n-dialog .n-button').filter({ hasText: lang === 'en' ? 'Cancel' : '取消' }).first().click()
 

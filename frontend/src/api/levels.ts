@@ -4,12 +4,11 @@ import { call } from './errors'
 import { file, type FileData } from './certificates'
 
 /**
- * One member of a batch. kind ('new' or 'upgrade'), from (the level held
- * before, 'none' for a new member) and late (qualified before the quarter
- * began: a record that arrived late) come with the ledger that records
- * upgrades; a batch read without them holds new members only.
+ * One member of a batch: kind is 'new' or 'upgrade', from the level held
+ * before ('none' for a new member), late whether they qualified before the
+ * batch's quarter began, on a record that arrived after that quarter's batch.
  */
-export type BatchEntry = app.BatchEntry & { kind?: 'new' | 'upgrade'; from?: string; late?: boolean }
+export type BatchEntry = app.BatchEntry
 export type Batch = Omit<app.Batch, 'entries'> & { entries: BatchEntry[] }
 export type Renewal = app.Renewal
 export type RenewalEntry = app.RenewalEntry
