@@ -126,7 +126,12 @@ func TestPGStartPushReportsDeletedRowsAndRefusesAnotherDatabase(t *testing.T) {
 	if st, _ := pushOnce(t, p, dsn); st.State != service.JobDone {
 		t.Fatalf("first push: %+v", st)
 	}
-	if err := p.svc.Contributions.Delete(talk.ID, talk.Version); err != nil {
+	// An approved contribution is withdrawn, with a reason, before it can go.
+	withdrawn, err := p.svc.Contributions.Withdraw(talk.ID, talk.Version, "entered twice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.svc.Contributions.Delete(withdrawn.ID, withdrawn.Version); err != nil {
 		t.Fatal(err)
 	}
 	_, sum := pushOnce(t, p, dsn)
