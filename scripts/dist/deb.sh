@@ -87,7 +87,7 @@ Installed-Size: $(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 Depends: libc6 (>= $glibc), $gtk, $webkit
 Section: misc
 Priority: optional
-Description: PostgreSQL ACE honor program desk (WebKitGTK $variant)
+Description: PostgreSQL ACE contributor honor program desk (WebKitGTK $variant)
  ACE Desk is the desktop tool of the regional organizers of the China
  PostgreSQL chapter's PostgreSQL ACE contributor honor program: the roster,
  groups, events, contributions and points, each year's levels with their
