@@ -242,6 +242,16 @@ export async function openPage(t, url, viewport = { width: 1280, height: 860 }) 
 }
 
 
+// demoWithCertificates is a demo database of chapter HZ whose last
+// published batch of last year (Q4) has its certificates issued.
+export async function demoWithCertificates(t) {
+  const db = tempDB(t)
+  await run(['demo', '--db', db])
+  await run(['setup', '--chapter', 'HZ', '--db', db])
+  await run(['certs', '--batch', `${new Date().getFullYear() - 1}-Q4`, '--out', join(db, '..', 'certs.pdf'), '--db', db])
+  return db
+}
+
 // api calls a bound method ("service.CertificateService.Setup") the way
 // the page does, with the session's CSRF token (on loopback: the hub, a
 // local admin), and resolves with what it returns.

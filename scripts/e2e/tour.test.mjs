@@ -4,8 +4,7 @@
 // does both), with no serious or critical violation and no console error.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
-import { api, at, browser, run, serve, settled, shot, tempDB, today } from './lib.mjs'
+import { api, at, browser, demoWithCertificates, serve, settled, shot, today } from './lib.mjs'
 
 const tab = (page, name) => page.locator(`.n-tabs-tab[data-name="${name}"]`).first().click()
 
@@ -139,11 +138,7 @@ async function phoneTourOf(b, url, lang) {
 }
 
 test('every page and dialog, in Chinese and in English, on a laptop and a phone: accessible, no console error', async (t) => {
-  const db = tempDB(t)
-  const batch = `${new Date().getFullYear() - 1}-Q4`
-  await run(['demo', '--db', db])
-  await run(['setup', '--chapter', 'HZ', '--db', db])
-  await run(['certs', '--batch', batch, '--out', join(db, '..', 'certs.pdf'), '--db', db])
+  const db = await demoWithCertificates(t)
   const server = await serve(db)
   t.after(() => server.stop())
   // Today's event for the desk, with a talk and a registered guest.

@@ -7,8 +7,7 @@
 // within the drawer; the phone desk naming a speaker who did not register.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { join } from 'node:path'
-import { api, at, expectRefusal, openPage, pickOption, run, serve, settled, shot, tempDB, today } from './lib.mjs'
+import { api, at, demoWithCertificates, expectRefusal, openPage, pickOption, run, serve, settled, shot, tempDB, today } from './lib.mjs'
 
 // columnsInSight fails unless every header cell of the table is all in
 // the table's sight, none under the fixed actions column.
@@ -62,11 +61,7 @@ async function english(page) {
 const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom
 
 test('the certificate list shows every column, a revoked certificate, at 1366 and 1280 px, in Chinese and in English', async (t) => {
-  const db = tempDB(t)
-  const batch = `${new Date().getFullYear() - 1}-Q4`
-  await run(['demo', '--db', db])
-  await run(['setup', '--chapter', 'HZ', '--db', db])
-  await run(['certs', '--batch', batch, '--out', join(db, '..', 'certs.pdf'), '--db', db])
+  const db = await demoWithCertificates(t)
   const server = await serve(db)
   t.after(() => server.stop())
   const { page } = await openPage(t, at(server.url, '/certificates'), { width: 1366, height: 768 })
