@@ -79,6 +79,7 @@ test: deps-test frontend
 
 test-go: fonts lint-go
 	go test -race -count=1 ./...
+	go test -count=1 -tags desktop ./app/desktop/
 
 # go vet and staticcheck (staticcheck.conf), on the desktop and load-test
 # builds too; gofmt must have nothing to change.

@@ -29,6 +29,9 @@ trap cleanup EXIT
 fail() {
   echo "desktop test FAILED: $*" >&2
   import -window root "$OUT/desktop-failure.png" 2>/dev/null && echo "  the screen at that moment: $OUT/desktop-failure.png" >&2
+  # A blank window under a right title is WebKit's web process not painting
+  # (or gone): say whether it runs.
+  echo "  web processes: $(pgrep -c -f WebKitWebProcess || true)" >&2
   [ -f "$work/app.log" ] && sed 's/^/  app: /' "$work/app.log" >&2
   exit 1
 }

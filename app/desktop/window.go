@@ -51,7 +51,7 @@ func run(s *cli.Session, openErr error, dist fs.FS, icon []byte, interrupt <-cha
 		Height:    defaultHeight,
 		MinWidth:  minWidth,
 		MinHeight: minHeight,
-		Linux:     &linux.Options{Icon: icon, ProgramName: "acedesk"},
+		Linux:     linuxOptions(icon),
 	}
 	if openErr != nil {
 		opts.Width, opts.Height, opts.MinWidth, opts.MinHeight = 560, 220, 0, 0
@@ -101,6 +101,15 @@ func run(s *cli.Session, openErr error, dist fs.FS, icon []byte, interrupt <-cha
 		return cli.ExitError
 	}
 	return cli.ExitOK
+}
+
+// linuxOptions keeps WebKitGTK's hardware acceleration off, as Wails does
+// when it is given no Linux options at all: with it on, WebKitGTK 2.42 and
+// later composite through GL, and on software GL (a laptop without a GPU
+// driver, Xvfb) or some GPU drivers the window can stay blank under a
+// correct title (wailsapp/wails#2977). Lists and charts need no GPU.
+func linuxOptions(icon []byte) *linux.Options {
+	return &linux.Options{Icon: icon, ProgramName: "acedesk", WebviewGpuPolicy: linux.WebviewGpuPolicyNever}
 }
 
 // place puts the window at the place fit gives for the screen it is on:
