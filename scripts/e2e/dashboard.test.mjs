@@ -53,8 +53,22 @@ test('a chapter lead reads the year on the dashboard and edits the rules', async
   server = await serve(db)
   t.after(() => server.stop())
 
+  // While the year is first read, the page shows its shape, not a blank:
+  // the answer is held back until the placeholder has been seen.
+  let release
+  const held = new Promise((resolve) => (release = resolve))
+  await page.route('**/api/call/service.DashboardService.ForYear', async (route) => {
+    await held
+    await route.continue()
+  })
   await page.goto(server.url)
+  await page.getByTestId('dashboard-loading').waitFor()
+  assert.equal(await page.locator('[data-testid=dashboard-loading] .n-skeleton').count(), 5)
+  await shot(page, 'browser-21-dashboard-loading')
+  release()
   await dashboardReady(page)
+  await page.unroute('**/api/call/service.DashboardService.ForYear')
+  assert.equal(await page.getByTestId('dashboard-loading').count(), 0)
   assert.equal(await page.getAttribute('[data-testid=dashboard]', 'data-year'), String(year))
   for (const level of ['ace', 'partner', 'director']) {
     assert.equal(await page.getByTestId(`dashboard-count-${level}`).textContent(), String(count(level)), level)

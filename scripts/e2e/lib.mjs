@@ -200,14 +200,25 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
  * violation, naming the rule and the elements.
  */
 export async function checkA11y(page, where) {
-  await transitionsEnded(page)
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
-  const found = await page.evaluate(async () => {
-    const { violations } = await window.axe.run(document, { resultTypes: ['violations'] })
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`)
-  })
+  // A transition that starts while axe reads the page (a toast's timer
+  // ending: it fades out) shows it colours half-way: then axe reads the
+  // page again once that has ended.
+  let found
+  for (let moved = true, tries = 0; moved && tries < 5; tries++) {
+    await transitionsEnded(page)
+    ;({ found, moved } = await page.evaluate(async () => {
+      let moved = false
+      const mark = () => (moved = true)
+      for (const e of ['transitionrun', 'animationstart']) document.addEventListener(e, mark, true)
+      const { violations } = await window.axe.run(document, { resultTypes: ['violations'] })
+      for (const e of ['transitionrun', 'animationstart']) document.removeEventListener(e, mark, true)
+      const found = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`)
+      return { found, moved }
+    }))
+  }
   if (process.env.A11Y_LOG) { if (found.length) console.log('A11Y', where, JSON.stringify(found, null, 1)); return }
   assert.deepEqual(found, [], `accessibility of ${where}`)
 }
