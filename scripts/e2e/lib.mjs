@@ -201,24 +201,29 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
  */
 export async function checkA11y(page, where) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE)
-  // A transition that starts while axe reads the page (a toast's timer
-  // ending: it fades out) shows it colours half-way: then axe reads the
-  // page again once that has ended.
-  let found
-  for (let moved = true, tries = 0; moved && tries < 5; tries++) {
-    await transitionsEnded(page)
-    ;({ found, moved } = await page.evaluate(async () => {
+  // A transition that starts just before or while axe reads the page (a
+  // toast's timer ending: it fades out) shows colours half-way: then axe
+  // reads the page again once it has ended. All in one evaluate, so that
+  // nothing starts unseen between the wait and the reading.
+  const found = await page.evaluate(async () => {
+    const moving = () => document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity)
+    let found = []
+    for (let tries = 0; tries < 5; tries++) {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+      await Promise.all(moving().map((a) => a.finished.catch(() => {})))
       let moved = false
       const mark = () => (moved = true)
       for (const e of ['transitionrun', 'animationstart']) document.addEventListener(e, mark, true)
+      if (moving().length) moved = true
       const { violations } = await window.axe.run(document, { resultTypes: ['violations'] })
       for (const e of ['transitionrun', 'animationstart']) document.removeEventListener(e, mark, true)
-      const found = violations
+      found = violations
         .filter((v) => v.impact === 'serious' || v.impact === 'critical')
         .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(' | ')}`)
-      return { found, moved }
-    }))
-  }
+      if (!moved && moving().length === 0) break
+    }
+    return found
+  })
   if (process.env.A11Y_LOG) { if (found.length) console.log('A11Y', where, JSON.stringify(found, null, 1)); return }
   assert.deepEqual(found, [], `accessibility of ${where}`)
 }
@@ -234,8 +239,9 @@ export async function shot(page, name) {
 }
 
 // transitionsEnded waits two frames, for a transition just asked for to
-// start, then for every running one to end (a spinner's never does).
-const transitionsEnded = (page) =>
+// start, then for every running one to end (a spinner's never does): then
+// what is on the page stands where it will stay, to be measured.
+export const transitionsEnded = (page) =>
   page.evaluate(async () => {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
     const ending = document.getAnimations().filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)

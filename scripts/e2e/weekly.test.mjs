@@ -7,11 +7,12 @@
 // within the drawer; the phone desk naming a speaker who did not register.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, at, demoWithCertificates, expectRefusal, openPage, pickOption, run, serve, settled, shot, tempDB, today } from './lib.mjs'
+import { api, at, demoWithCertificates, expectRefusal, openPage, pickOption, run, serve, settled, shot, tempDB, today, transitionsEnded } from './lib.mjs'
 
 // columnsInSight fails unless every header cell of the table is all in
 // the table's sight, none under the fixed actions column.
 async function columnsInSight(page, testid, where) {
+  await transitionsEnded(page)
   const hidden = await page.getByTestId(testid).evaluate((table) => {
     const sight = table.querySelector('.n-data-table-base-table-body, .n-data-table-base-table').getBoundingClientRect()
     const fixed = [...table.querySelectorAll('th.n-data-table-th--fixed-right')].map((th) => th.getBoundingClientRect())
@@ -28,6 +29,7 @@ async function columnsInSight(page, testid, where) {
 // wordsWhole fails when one of words is drawn over two lines in an element
 // matched by selector: "伙/伴", "Attendanc/e".
 async function wordsWhole(page, selector, words, where) {
+  await transitionsEnded(page)
   const broken = await page.evaluate(([sel, ws]) => {
     const out = []
     for (const el of document.querySelectorAll(sel)) {
@@ -225,11 +227,17 @@ test('batches: one sortable table each, no box to scroll, who is new and who ris
   await page.locator(`[data-testid=event-row][data-event-id="${ev.id}"]`).click()
   await page.locator('.n-tabs-tab[data-name=attendees]').click()
   await page.getByTestId('attendee-row').first().waitFor()
-  const fits = await page.getByTestId('attendee-table').evaluate((table) => {
-    const body = table.closest('.n-drawer-body-content-wrapper').getBoundingClientRect()
-    const inner = table.querySelector('table').getBoundingClientRect()
-    return inner.right <= body.right
-  })
+  // Measured once the drawer has slid in and the table has laid out its
+  // rows (two at a time, the tests can get here first): a table that runs
+  // past the drawer for good fails after 5 s.
+  const fits = await page
+    .waitForFunction(() => {
+      const table = document.querySelector('[data-testid=attendee-table]')
+      const body = table.closest('.n-drawer-body-content-wrapper').getBoundingClientRect()
+      const inner = table.querySelector('table').getBoundingClientRect()
+      return inner.right <= body.right && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity)
+    }, null, { timeout: 5000 })
+    .then(() => true, () => false)
   assert.ok(fits, 'the attendee table runs past the drawer')
   await shot(page, 'weekly-event-attendees')
 
