@@ -20,16 +20,8 @@ func TestApprovedContributionsAreCorrectedWithAReason(t *testing.T) {
 		t.Fatal(err)
 	}
 	points := func() (string, int) {
-		rows, err := svc.Standings.ForYear(2026)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range rows {
-			if r.MemberID == m.ID {
-				return r.Level, r.Points
-			}
-		}
-		return "absent", 0
+		r := standingOf(t, svc, 2026, m.ID)
+		return r.Level, r.Points
 	}
 	if level, pts := points(); level != "partner" || pts != 200 {
 		t.Fatalf("approved regional talk: %s, %d points; want partner, 200", level, pts)

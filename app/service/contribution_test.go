@@ -68,16 +68,8 @@ func TestStandingsFollowApprovalAndEachYearsOwnRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	level := func(year int) (string, int) {
-		rows, err := svc.Standings.ForYear(year)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, r := range rows {
-			if r.MemberID == m.ID {
-				return r.Level, r.Points
-			}
-		}
-		return "absent", 0
+		r := standingOf(t, svc, year, m.ID)
+		return r.Level, r.Points
 	}
 	if got, pts := level(2026); got != "none" || pts != 0 {
 		t.Errorf("pending talk: level %s, %d points; want none, 0", got, pts)
