@@ -13,7 +13,7 @@ import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { BIN, api, at, browser, expectConsole, expectRefusal, localAuth, netns, run, shot, tempDB, today } from './lib.mjs'
+import { BIN, api, at, browser, clearOfMidnight, expectConsole, expectRefusal, localAuth, netns, run, shot, tempDB, today } from './lib.mjs'
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
 const EVENT = '局域网签到演练'
@@ -100,6 +100,7 @@ test('pair phones as desks, check in from one and see it on the other, revoke, a
   const { local, lan } = await serveLan(t, db, ip)
   assert.match(lan, new RegExp(`^http://${ip.replaceAll('.', '\\.')}:\\d+/$`))
 
+  await clearOfMidnight()
   // Today's event with a speaker and two registered guests.
   const [kind] = await api(local, 'service.EventService.Kinds')
   const ev = await api(local, 'service.EventService.Save', {

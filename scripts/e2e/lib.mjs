@@ -283,6 +283,20 @@ export async function api(url, name, ...args) {
 }
 
 /** Today's date on this computer's clock, which is the hub's: 2026-12-07. */
+/**
+ * clearOfMidnight, for a test that makes today's event and then works with
+ * it: when less than `minutes` are left of this day, it waits for the next
+ * day to begin, so that the hub's today stays the event's day to the end
+ * of the test (a run near midnight saw "no event today" on the desk).
+ */
+export async function clearOfMidnight(minutes = 5) {
+  const now = new Date()
+  const left = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1) - now
+  if (left > minutes * 60_000) return
+  console.log(`# ${Math.ceil(left / 1000)} s to midnight: waiting for the new day before making today's event`)
+  await new Promise((resolve) => setTimeout(resolve, left + 1000))
+}
+
 export function today(d = new Date()) {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }

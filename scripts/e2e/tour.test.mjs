@@ -4,7 +4,7 @@
 // does both), with no serious or critical violation and no console error.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, at, browser, demoWithCertificates, serve, settled, shot, today } from './lib.mjs'
+import { api, at, browser, clearOfMidnight, demoWithCertificates, serve, settled, shot, today } from './lib.mjs'
 
 const tab = (page, name) => page.locator(`.n-tabs-tab[data-name="${name}"]`).first().click()
 
@@ -141,6 +141,7 @@ test('every page and dialog, in Chinese and in English, on a laptop and a phone:
   const db = await demoWithCertificates(t)
   const server = await serve(db)
   t.after(() => server.stop())
+  await clearOfMidnight()
   // Today's event for the desk, with a talk and a registered guest.
   const { items: [speaker, guest] } = await api(server.url, 'service.MemberService.Search', { text: '', archived: false, offset: 0, limit: 2 })
   const ev = await api(server.url, 'service.EventService.Save', {

@@ -7,7 +7,7 @@
 // within the drawer; the phone desk naming a speaker who did not register.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, at, demoWithCertificates, expectRefusal, openPage, pickOption, run, serve, settled, shot, tempDB, today, transitionsEnded } from './lib.mjs'
+import { api, at, clearOfMidnight, demoWithCertificates, expectRefusal, openPage, pickOption, run, serve, settled, shot, tempDB, today, transitionsEnded } from './lib.mjs'
 
 // columnsInSight fails unless every header cell of the table is all in
 // the table's sight, none under the fixed actions column.
@@ -213,6 +213,7 @@ test('batches: one sortable table each, no box to scroll, who is new and who ris
   if (await open.count()) assert.match(await open.first().textContent(), /^自 \d{4}-\d{2}-\d{2} 起可发布$/)
   else assert.ok(['03-31', '06-30', '09-30', '12-31'].includes(today().slice(5)), 'only on a quarter\'s last day is none still to wait for')
 
+  await clearOfMidnight()
   // An event today: a speaker who did not register, and a registered guest.
   const roster = await api(server.url, 'service.MemberService.Search', { text: '', archived: false, offset: 0, limit: 2 })
   const [speaker, guest] = roster.items
