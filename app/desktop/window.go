@@ -127,12 +127,7 @@ func place(ctx context.Context, last *Place, logger *slog.Logger) {
 		}
 	}
 	p, center := fit(last, screen.Size.Width, screen.Size.Height)
-	runtime.WindowSetSize(ctx, p.Width, p.Height)
-	if center {
-		runtime.WindowCenter(ctx)
-	} else {
-		runtime.WindowSetPosition(ctx, p.X, p.Y)
-	}
+	moveWindow(ctx, p, center)
 }
 
 // desktop gives the services Wails' save dialog and the system's viewer.
