@@ -4,7 +4,7 @@ import { installShim } from './api/shim'
 import { onSessionLost } from './api/errors'
 import { useSessionStore } from './stores/session'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { i18n, showLanguage } from './i18n'
 import { makeRouter } from './router'
 import './style.css'
 
@@ -13,7 +13,7 @@ import './style.css'
 // mount). Inside Wails window.go already exists and is left alone.
 installShim()
 
-document.documentElement.lang = i18n.global.locale.value
+showLanguage(i18n.global.locale.value)
 
 const pinia = createPinia()
 const session = useSessionStore(pinia)

@@ -7,7 +7,7 @@ export const MUTED_TEXT = '#636e7d'
 export const FONT_FAMILY =
   '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif'
 
-export const themeOverrides: GlobalThemeOverrides = {
+const themeOverrides: GlobalThemeOverrides = {
   common: {
     primaryColor: PG_BLUE,
     primaryColorHover: '#3f7aa8',
@@ -56,3 +56,13 @@ export const LEVEL_COLORS = { partner: '#18a058', ace: PG_BLUE, director: '#f0a0
 
 /** Text and line colours of charts, matching Naive UI's light theme. */
 export const CHART_COLORS = { text: '#6b7785', axis: '#d7dde5', split: '#eef1f5' } as const
+
+/** The UI's fonts in lang: English takes its quotation marks from a Latin
+ * font ('Latin Quotes' in style.css), not a full-width Chinese one. */
+export const fontFamilyFor = (lang: string): string => (lang === 'en' ? `"Latin Quotes", ${FONT_FAMILY}` : FONT_FAMILY)
+
+/** Naive UI's theme in lang: its components name their fonts themselves. */
+export const themeFor = (lang: string): GlobalThemeOverrides => ({
+  ...themeOverrides,
+  common: { ...themeOverrides.common, fontFamily: fontFamilyFor(lang) },
+})

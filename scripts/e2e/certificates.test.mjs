@@ -4,7 +4,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { api, at, openPage, run, serve, shot, tempDB } from './lib.mjs'
+import { api, at, clearOfLabels, openPage, run, serve, shot, tempDB } from './lib.mjs'
 
 test('issue a batch, preview a certificate, print what was issued with progress', async (t) => {
   const db = tempDB(t)
@@ -84,6 +84,7 @@ test('the first start asks for the operator and the chapter code before anything
   // The screenshot once the dialog has faded in.
   await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-testid="first-start-dialog"]')).opacity === '1')
   await shot(page, 'first-start')
+  await clearOfLabels(page, 'first-start')
   await page.getByTestId('first-start-operator').locator('input').fill('王玥')
   await page.getByTestId('first-start-code').locator('input').fill('hz')
   await page.getByTestId('save-first-start').click()

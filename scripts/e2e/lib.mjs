@@ -238,6 +238,26 @@ export async function shot(page, name) {
   await checkA11y(page, name)
 }
 
+// clearOfLabels fails when a field's help or error line comes within 6 px of
+// the label below it, as the pairing page's device help touched 配对码.
+export async function clearOfLabels(page, where) {
+  const close = await page.evaluate(() => {
+    const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'
+    const labels = [...document.querySelectorAll('.n-form-item-label')].filter(shown).map((l) => [l, l.getBoundingClientRect()])
+    const out = []
+    for (const f of document.querySelectorAll('.n-form-item-feedback')) {
+      if (!shown(f) || !f.textContent.trim()) continue
+      const fb = f.getBoundingClientRect()
+      const below = labels
+        .filter(([, lb]) => lb.top >= fb.top && lb.left < fb.right && lb.right > fb.left)
+        .sort(([, a], [, b]) => a.top - b.top)[0]
+      if (below && below[1].top - fb.bottom < 6) out.push(`${f.textContent.trim()} / ${below[0].textContent.trim()}: ${Math.round(below[1].top - fb.bottom)} px`)
+    }
+    return out
+  })
+  assert.deepEqual(close, [], `help lines touching the next label on ${where}`)
+}
+
 // transitionsEnded waits two frames, for a transition just asked for to
 // start, then for every running one to end (a spinner's never does): then
 // what is on the page stands where it will stay, to be measured.

@@ -4,7 +4,7 @@
 // does both), with no serious or critical violation and no console error.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, at, browser, clearOfMidnight, demoWithCertificates, serve, settled, shot, today } from './lib.mjs'
+import { api, at, browser, clearOfLabels, clearOfMidnight, demoWithCertificates, serve, settled, shot, today } from './lib.mjs'
 
 const tab = (page, name) => page.locator(`.n-tabs-tab[data-name="${name}"]`).first().click()
 
@@ -30,6 +30,47 @@ async function unbroken(page, where) {
   assert.deepEqual(broken, [], `dates broken over two lines on ${where}`)
 }
 
+// latinQuotes fails when English text draws its quotation marks from a
+// Chinese font, a full em wide: "Paired as “ This computer ” ".
+async function latinQuotes(page, where) {
+  const wide = await page.evaluate(() => {
+    if (document.documentElement.lang !== 'en') return []
+    const out = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const size = parseFloat(getComputedStyle(n.parentElement).fontSize)
+      for (const m of n.textContent.matchAll(/[“”‘’]/g)) {
+        const r = document.createRange()
+        r.setStart(n, m.index)
+        r.setEnd(n, m.index + 1)
+        const w = r.getBoundingClientRect().width
+        if (w > 0.6 * size) out.push(`${n.textContent.trim().slice(0, 40)}: ${m[0]} ${Math.round(w)} px at ${size} px`)
+      }
+    }
+    return out
+  })
+  assert.deepEqual(wide, [], `full-width quotation marks in English on ${where}`)
+}
+
+// placeholdersFit fails when a field's placeholder is cut off by its box:
+// a hint the user cannot read whole belongs under the field.
+async function placeholdersFit(page, where) {
+  const cut = await page.evaluate(() => {
+    const ctx = document.createElement('canvas').getContext('2d')
+    const out = []
+    for (const el of document.querySelectorAll('input[placeholder], textarea[placeholder]')) {
+      if (!el.placeholder || el.getClientRects().length === 0 || el.value) continue
+      const cs = getComputedStyle(el)
+      ctx.font = `${cs.fontSize} ${cs.fontFamily}`
+      const room = el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)
+      const need = ctx.measureText(el.placeholder).width
+      if (el.tagName === 'INPUT' && need > room + 1) out.push(`${el.placeholder}: ${Math.round(need)} px in ${Math.round(room)} px`)
+    }
+    return out
+  })
+  assert.deepEqual(cut, [], `placeholders cut off on ${where}`)
+}
+
 // A dialog opened by a click, looked at, then closed with its Cancel
 // button, or with Escape.
 async function dialog(page, name, open, shown, close = () => page.keyboard.press('Escape')) {
@@ -37,6 +78,9 @@ async function dialog(page, name, open, shown, close = () => page.keyboard.press
   await page.locator(shown).first().waitFor()
   await shot(page, name)
   await unbroken(page, name)
+  await clearOfLabels(page, name)
+  await latinQuotes(page, name)
+  await placeholdersFit(page, name)
   await close()
   await settled(page)
 }
@@ -52,6 +96,9 @@ async function tourOf(page, url, lang) {
     await page.waitForLoadState('networkidle')
     await shot(page, name(route))
     await unbroken(page, name(route))
+    await clearOfLabels(page, name(route))
+    await latinQuotes(page, name(route))
+    await placeholdersFit(page, name(route))
   }
   const cancel = () => page.locator('.n-modal .n-button, .n-dialog .n-button').filter({ hasText: lang === 'en' ? 'Cancel' : '取消' }).first().click()
 
@@ -131,6 +178,9 @@ async function phoneTourOf(b, url, lang) {
   await phone.goto(at(url, '/pair'))
   await phone.getByTestId('pair-page').waitFor()
   await shot(phone, `tour-${lang}-phone-pair`)
+  await clearOfLabels(phone, `tour-${lang}-phone-pair`)
+  await latinQuotes(phone, `tour-${lang}-phone-pair`)
+  await placeholdersFit(phone, `tour-${lang}-phone-pair`)
   await phone.goto(at(url, '/check'))
   await phone.getByTestId('check-page').waitFor()
   await shot(phone, `tour-${lang}-phone-check`)

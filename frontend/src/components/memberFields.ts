@@ -8,12 +8,14 @@ export interface FieldSpec {
   wide?: boolean
   textarea?: boolean
   required?: boolean
+  /** form.hints.<name> is shown under the field while it has no error. */
+  hint?: boolean
 }
 
 // Limits match the server's; the server is still the one that decides.
 export const basicFields: FieldSpec[] = [
   { name: 'name', max: 40, required: true },
-  { name: 'name_latin', max: 80 },
+  { name: 'name_latin', max: 80, hint: true },
   { name: 'organization', max: 100, wide: true },
 ]
 export const afterCategoryFields: FieldSpec[] = [{ name: 'title', max: 60 }]

@@ -281,17 +281,20 @@ const en: MessageSchema = {
     },
     placeholders: {
       name: 'e.g. 张喆',
-      name_latin: "Left empty, made from the name's pinyin, e.g. Zhang Zhe; you can change it",
+      name_latin: 'e.g. Zhang Zhe',
       organization: 'Full name of the organisation',
       org_category: 'Choose a category',
       title: 'e.g. DBA',
       city: 'e.g. Hangzhou',
-      phone: '11-digit mainland number, or +country code',
+      phone: '11 digits, or +country code',
       email: 'Email address',
       wechat: 'WeChat ID',
       address: 'For mailing certificates and gifts',
       bio: 'Short biography, e.g. for award citations',
       notes: 'Notes visible to organizers only',
+    },
+    hints: {
+      name_latin: "Left empty, it is made from the name's pinyin; you can change it",
     },
     staleReload: 'Load the latest version (discard my changes)',
     history: 'Change history',
@@ -470,8 +473,11 @@ const en: MessageSchema = {
       attendance: 'Attendance',
       organizer: 'Organizer',
     },
+    hints: {
+      name_en: 'Printed in the English of letters of thanks; left empty, the English says “a PostgreSQL community event”',
+    },
     placeholders: {
-      name_en: 'Printed in the English of certificates of appreciation; without one the English says “a PostgreSQL community event”',
+      name_en: 'e.g. PostgreSQL Meetup Hangzhou',
       name: 'e.g. 2025 Regional Summit, Hangzhou',
       city: 'e.g. Hangzhou',
       group: 'Choose a group (optional)',
@@ -606,8 +612,11 @@ const en: MessageSchema = {
       lead_phone: 'Lead',
       lead_since: 'Lead since',
     },
+    hints: {
+      name_en: 'Printed in the English of letters of appointment; left empty, the English says “a PostgreSQL ACE working group”',
+    },
     placeholders: {
-      name_en: 'Printed in the English of letters of appointment, e.g. Hangzhou User Group; without one the English says “a PostgreSQL ACE working group”',
+      name_en: 'e.g. PG User Group Hangzhou',
       name: 'e.g. Hangzhou User Group',
       city: 'e.g. Hangzhou',
       leadSince: 'Leave empty for the whole year',

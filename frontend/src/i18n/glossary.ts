@@ -18,7 +18,7 @@ export const GLOSSARY: Record<string, Term> = {
   // The PG 分会 office that merges the chapters' data (DOMAIN.md).
   headquarters: { zh: '总部', en: 'headquarters', avoid: [/总会/, /\bHQ\b/, /head office/i] },
   // The certificate an event's speaker receives.
-  thanks: { zh: '感谢状', en: 'letter of thanks', avoid: [/感谢信/, /感谢证书/, /致谢/, /thanks certificate/i, /thank-you letter/i] },
+  thanks: { zh: '感谢状', en: 'letter of thanks', avoid: [/感谢信/, /感谢证书/, /致谢/, /thanks certificate/i, /thank-you letter/i, /certificates? of appreciation/i] },
   // "PostgreSQL ACE 官网展示": the public list for the program's website.
   showcase: { zh: '官网展示', en: 'website showcase', avoid: [/网站展示/] },
   // Who gives a talk at an event.

@@ -1,6 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
+import { fontFamilyFor } from '../theme'
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -49,5 +50,12 @@ export const i18n = makeI18n(cachedLanguage())
 export function applyLanguage(lang: Language): void {
   i18n.global.locale.value = lang
   cacheLanguage(lang)
-  if (typeof document !== 'undefined') document.documentElement.lang = lang
+  showLanguage(lang)
+}
+
+/** Marks the page as written in lang, and gives its text lang's fonts. */
+export function showLanguage(lang: string): void {
+  if (typeof document === 'undefined') return
+  document.documentElement.lang = lang
+  document.documentElement.style.setProperty('--ui-fonts', fontFamilyFor(lang))
 }

@@ -280,7 +280,7 @@ const zhCN = {
     },
     placeholders: {
       name: '例如：张喆',
-      name_latin: '留空则按姓名的拼音生成，如 Zhang Zhe；可以改',
+      name_latin: '例如：Zhang Zhe',
       organization: '单位全称',
       org_category: '选择单位类别',
       title: '例如：DBA',
@@ -291,6 +291,9 @@ const zhCN = {
       address: '用于邮寄证书与纪念品',
       bio: '个人简介，可用于颁奖介绍',
       notes: '仅组织者可见的备注',
+    },
+    hints: {
+      name_latin: '留空则按姓名的拼音生成，可以改',
     },
     staleReload: '载入最新版本（放弃我的修改）',
     history: '变更记录',
@@ -469,8 +472,11 @@ const zhCN = {
       attendance: '参会人数',
       organizer: '组织者',
     },
+    hints: {
+      name_en: '印在感谢状的英文里；留空时英文写“a PostgreSQL community event”',
+    },
     placeholders: {
-      name_en: '印在感谢状的英文里，如 PostgreSQL Meetup Hangzhou；留空时英文写“a PostgreSQL community event”',
+      name_en: '例如：PostgreSQL Meetup Hangzhou',
       name: '例如：2025 技术峰会全国行·杭州站',
       city: '例如：杭州',
       group: '选择工作组（可不填）',
@@ -605,8 +611,11 @@ const zhCN = {
       lead_phone: '组长',
       lead_since: '组长起始日期',
     },
+    hints: {
+      name_en: '印在聘书的英文里；留空时英文写“a PostgreSQL ACE working group”',
+    },
     placeholders: {
-      name_en: '印在聘书的英文里，如 Hangzhou User Group；留空时英文写“a PostgreSQL ACE working group”',
+      name_en: '例如：Hangzhou User Group',
       name: '例如：杭州用户组',
       city: '例如：杭州',
       leadSince: '全年任职可不填',
