@@ -59,7 +59,7 @@ import "C"
 import "context"
 
 // moveWindow sizes and places the window on GTK's main thread. Wails 2.9.2's
-// WindowSetSize and WindowSetPosition call GTK from the calling goroutine
+// WindowSetSize calls gtk_window_resize from the calling goroutine
 // (OnDomReady's, here) while the main loop lays out the window and WebKit
 // paints its first frame; in about one start in twenty with cold disk
 // caches that left the window white for good under a right title.

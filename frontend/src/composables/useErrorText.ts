@@ -9,9 +9,10 @@ export function useErrorText() {
   return {
     errorText: (err: unknown) => translateError(err, tr, te),
     fieldText,
-    /** An NFormItem's feedback and status for one field of a form's errors. */
-    itemProps: (errors: Record<string, FieldError>, field: string) => ({
-      feedback: fieldText(errors[field]),
+    /** An NFormItem's feedback and status for one field of a form's errors;
+     * hint is the help line shown while the field has no error. */
+    itemProps: (errors: Record<string, FieldError>, field: string, hint?: string) => ({
+      feedback: fieldText(errors[field]) ?? hint,
       'validation-status': errors[field] ? ('error' as const) : undefined,
     }),
   }
